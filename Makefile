@@ -1,0 +1,37 @@
+# moemae-qgis. Every target does its own set-up; each can be run again safely.
+#   make demo     the main job on the bundled default
+#   make test     the whole test suite in real QGIS (offscreen); what CI runs
+#   make bench    the benchmarks, printed as a table and written to docs/benchmarks.md
+#   make package  dist/moemae_qgis-<version>.zip for QGIS's "Install from ZIP"
+#   make deploy   installs the plugin into the QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH)
+
+SHELL := /bin/bash
+PY := .venv/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP := dist/moemae_qgis-$(VERSION).zip
+# Qt draws offscreen: tests, the demo and qgis_process need no display.
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: setup test demo bench package deploy clean
+
+setup:
+	@bash tools/setup.sh
+
+test: setup
+	$(PY) -m pytest
+
+demo: setup
+	$(PY) tools/demo.py
+
+bench: setup
+	$(PY) -m backend bench
+
+package: setup
+	$(PY) tools/package.py --output $(ZIP)
+
+deploy: setup
+	$(PY) tools/package.py --output $(ZIP) --deploy
+
+clean:
+	rm -rf dist .pytest_cache

@@ -1,0 +1,62 @@
+"""Device choice, in one place: the CLI, the plugin and the benchmarks all call :func:`resolve_device`."""
+from __future__ import annotations
+
+import torch
+
+from .errors import UserError
+
+DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+
+
+class DeviceError(UserError):
+    """A device was asked for that this machine does not have."""
+
+
+def _mps_available() -> bool:
+    backend = getattr(torch.backends, "mps", None)
+    return bool(backend is not None and backend.is_available())
+
+
+def resolve_device(name: str = "auto") -> torch.device:
+    """Turn a device name from the user into a torch device that exists here.
+
+    ``auto`` picks CUDA, then Apple's MPS, then the CPU. ``cuda:1`` style names are accepted.
+    An explicit device that is not available raises :class:`DeviceError` with what to do,
+    instead of failing later deep inside a tensor operation.
+    """
+    name = (name or "auto").strip().lower()
+    if name == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        if _mps_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    kind = name.split(":", 1)[0]
+    if kind not in DEVICE_CHOICES:
+        raise DeviceError(f"unknown device {name!r}; choose one of {', '.join(DEVICE_CHOICES)}")
+    if kind == "cuda":
+        if not torch.cuda.is_available():
+            raise DeviceError(
+                "device 'cuda' was asked for but PyTorch sees no CUDA GPU "
+                f"(PyTorch {torch.__version__}, CUDA build: {torch.version.cuda or 'no'}); "
+                "use --device auto or cpu, or install a CUDA build of PyTorch"
+            )
+        index = int(name.split(":", 1)[1]) if ":" in name else 0
+        if index >= torch.cuda.device_count():
+            raise DeviceError(
+                f"device {name!r} was asked for but only {torch.cuda.device_count()} CUDA GPU(s) exist"
+            )
+    if kind == "mps" and not _mps_available():
+        raise DeviceError("device 'mps' was asked for but Apple's Metal backend is not available here; "
+                          "use --device auto or cpu")
+    return torch.device(name)
+
+
+def describe_device(device: torch.device) -> str:
+    """A short human name: ``cpu (2 threads)``, ``cuda:0 (NVIDIA H100 80GB HBM3)`` or ``mps``."""
+    if device.type == "cuda":
+        index = device.index if device.index is not None else torch.cuda.current_device()
+        return f"cuda:{index} ({torch.cuda.get_device_name(index)})"
+    if device.type == "cpu":
+        return f"cpu ({torch.get_num_threads()} threads)"
+    return str(device)

@@ -1,0 +1,1 @@
+"""Processing algorithms of the ``moemae`` provider: thin adapters over backend functions."""

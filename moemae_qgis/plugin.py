@@ -1,0 +1,152 @@
+"""The plugin object QGIS holds: menu entry, toolbar icon, Processing provider, dependency check."""
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
+
+from . import dependencies
+from .provider import PROVIDER_ID, MoeMaeProvider, icon_path
+
+MENU = "&MoE-MAE land cover"
+LOG_TAG = "MoE-MAE"
+
+
+def log(message: str, level=Qgis.Info) -> None:
+    QgsMessageLog.logMessage(message, LOG_TAG, level)
+
+
+class DependencyInstallTask(QgsTask):
+    """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip."""
+
+    def __init__(self, on_done):
+        super().__init__("MoE-MAE: installing PyTorch, scikit-learn and platformdirs", QgsTask.CanCancel)
+        self.on_done = on_done
+        self.error: str | None = None
+
+    def run(self):
+        lines = 0
+
+        def on_line(line: str) -> None:
+            nonlocal lines
+            lines += 1
+            log(line)
+            # pip prints no overall percentage; show movement so the task does not look stuck.
+            self.setProgress(min(95.0, lines * 0.5))
+
+        try:
+            dependencies.install(on_line=on_line, is_cancelled=self.isCanceled)
+        except Exception as exc:  # reported in finished(), on the main thread
+            self.error = str(exc)
+            return False
+        return True
+
+    def finished(self, result):
+        self.on_done(result, self.error)
+
+
+class MoeMaePlugin:
+    def __init__(self, iface):
+        self.iface = iface  # None inside qgis_process
+        self.provider: MoeMaeProvider | None = None
+        self.actions: list[QAction] = []
+        self.install_task: DependencyInstallTask | None = None
+        self.missing = []
+
+    # --- Processing (also called by qgis_process, which has no GUI) ---
+    def initProcessing(self):  # noqa: N802 - QGIS's name
+        if self.provider is None:
+            self.provider = MoeMaeProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- GUI ---
+    def initGui(self):  # noqa: N802 - QGIS's name
+        self.initProcessing()
+        window = self.iface.mainWindow()
+        main = QAction(QIcon(icon_path()), "MoE-MAE land cover…", window)
+        main.setObjectName("moemaeMainAction")
+        main.setToolTip("Classify a Landsat 8/9 layer into land cover with MoE-MAE")
+        main.triggered.connect(self.run)
+        check = QAction("Check environment…", window)
+        check.setObjectName("moemaeCheckEnvironmentAction")
+        check.triggered.connect(self.check_environment)
+        install = QAction("Install missing Python packages…", window)
+        install.setObjectName("moemaeInstallAction")
+        install.triggered.connect(self.offer_install)
+        self.actions = [main, check, install]
+        for action in self.actions:
+            self.iface.addPluginToRasterMenu(MENU, action)
+        self.iface.addRasterToolBarIcon(main)
+        self.check_dependencies()
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginRasterMenu(MENU, action)
+        if self.actions:
+            self.iface.removeRasterToolBarIcon(self.actions[0])
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    # --- dependencies ---
+    def check_dependencies(self) -> bool:
+        """Say what is missing, in the message bar with an Install button; True when nothing is."""
+        self.missing = dependencies.missing_modules()
+        if not self.missing:
+            return True
+        text = dependencies.missing_message(self.missing)
+        log(text, Qgis.Warning)
+        for status in self.missing:
+            log(f"{status.package}: {status.error}", Qgis.Warning)
+        bar = self.iface.messageBar()
+        widget = bar.createMessage(LOG_TAG, text)
+        button = QPushButton("Install…", widget)
+        button.setObjectName("moemaeInstallButton")
+        button.clicked.connect(self.offer_install)
+        widget.layout().addWidget(button)
+        bar.pushWidget(widget, Qgis.Warning)
+        return False
+
+    def offer_install(self):
+        self.missing = dependencies.missing_modules()
+        if not self.missing:
+            self.iface.messageBar().pushSuccess(LOG_TAG, "All required Python packages are installed.")
+            return
+        try:
+            command = " ".join(dependencies.install_command(dependencies.dependency_dir(), "<constraints>"))
+        except RuntimeError as exc:
+            QMessageBox.warning(self.iface.mainWindow(), "MoE-MAE", str(exc))
+            return
+        answer = QMessageBox.question(
+            self.iface.mainWindow(), "MoE-MAE: install Python packages",
+            dependencies.missing_message(self.missing)
+            + "\n\nThis downloads them from the Python Package Index (PyTorch is large) and runs:\n\n"
+            + command + "\n\nInstall now?")
+        if answer != QMessageBox.Yes:
+            return
+        self.install_task = DependencyInstallTask(self.install_finished)
+        QgsApplication.taskManager().addTask(self.install_task)
+        self.iface.messageBar().pushInfo(LOG_TAG, "Installing in the background; progress is in the "
+                                                  "task manager and the MoE-MAE log.")
+
+    def install_finished(self, ok: bool, error: str | None):
+        self.install_task = None
+        if ok and not dependencies.missing_modules():
+            self.iface.messageBar().pushSuccess(LOG_TAG, "Python packages installed; MoE-MAE is ready.")
+        else:
+            message = error or "the packages were installed but still cannot be imported; restart QGIS"
+            log(message, Qgis.Critical)
+            self.iface.messageBar().pushCritical(LOG_TAG, f"Installation failed: {message.splitlines()[0]} "
+                                                          "(details in the MoE-MAE log)")
+
+    # --- actions ---
+    def check_environment(self):
+        import processing
+
+        processing.execAlgorithmDialog(f"{PROVIDER_ID}:checkenvironment", {})
+
+    def run(self):
+        # The classification dialog comes with the plugin issue; until then the main action
+        # shows what the environment can run.
+        self.check_environment()

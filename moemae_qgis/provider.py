@@ -1,0 +1,32 @@
+"""The Processing provider ``moemae``: every algorithm of the plugin, in the toolbox and qgis_process."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .algorithms.check_environment import CheckEnvironmentAlgorithm
+from .backend_loader import load_backend
+
+PROVIDER_ID = "moemae"
+
+
+def icon_path() -> str:
+    return str(load_backend("paths").RESOURCES_DIR / "icon.svg")
+
+
+class MoeMaeProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "MoE-MAE land cover"
+
+    def longName(self):
+        return f"MoE-MAE land cover {load_backend().__version__}"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def svgIconPath(self):
+        return icon_path()
+
+    def loadAlgorithms(self):
+        self.addAlgorithm(CheckEnvironmentAlgorithm())

@@ -1,0 +1,44 @@
+"""`python -m backend`: help that helps, and errors without tracebacks."""
+from conftest import run_backend_cli
+
+
+def test_help_lists_commands_with_examples():
+    result = run_backend_cli("--help")
+    assert result.returncode == 0
+    assert "info" in result.stdout and "bench" in result.stdout
+    assert "examples:" in result.stdout
+
+
+def test_info_reports_packages_and_devices():
+    result = run_backend_cli("info")
+    assert result.returncode == 0, result.stderr
+    assert "torch          2.13.0" in result.stdout
+    assert "Devices: cpu" in result.stdout
+
+
+def test_unknown_device_is_a_clear_error():
+    result = run_backend_cli("bench", "--device", "tpu", "--seconds", "0")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: unknown device 'tpu'; choose one of auto, cpu, cuda, mps"
+    assert "Traceback" not in result.stderr
+
+
+def test_absent_gpu_index_is_a_clear_error():
+    result = run_backend_cli("bench", "--device", "cuda:99", "--seconds", "0")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: device")
+    assert "Traceback" not in result.stderr
+
+
+def test_bench_prints_a_table():
+    result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0.2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("machine: ")
+    assert "| matmul roof float32 |" in result.stdout
+    assert "| matmul roof bfloat16 |" in result.stdout
+
+
+def test_no_command_prints_help_and_fails():
+    result = run_backend_cli()
+    assert result.returncode == 2
+    assert "usage: python -m backend" in result.stdout

@@ -1,0 +1,81 @@
+"""`make package` output installs into a throwaway QGIS profile, where qgis_process loads it."""
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, qgis_process_json, run_qgis_process
+
+spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
+package_tool = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(package_tool)
+
+
+@pytest.fixture(scope="module")
+def plugin_zip(tmp_path_factory) -> Path:
+    return package_tool.build_zip(tmp_path_factory.mktemp("dist") / "moemae_qgis.zip")
+
+
+def test_zip_holds_one_plugin_folder_with_backend_and_resources(plugin_zip):
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    assert {name.split("/")[0] for name in names} == {"moemae_qgis"}
+    for required in ["moemae_qgis/__init__.py", "moemae_qgis/metadata.txt", "moemae_qgis/LICENSE",
+                     "moemae_qgis/backend/__init__.py", "moemae_qgis/backend/paths.py",
+                     "moemae_qgis/resources/icon.svg", "moemae_qgis/resources/requirements-runtime.txt"]:
+        assert required in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc") or "/tests/" in n]
+
+
+def test_zip_is_reproducible(plugin_zip, tmp_path):
+    again = package_tool.build_zip(tmp_path / "again.zip")
+    assert again.read_bytes() == plugin_zip.read_bytes()
+
+
+def test_unpacked_zip_loads_in_qgis_process(plugin_zip, tmp_path):
+    profile = tmp_path / "qgis-config"
+    plugins = profile / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    zipfile.ZipFile(plugin_zip).extractall(plugins)
+
+    enable = run_qgis_process(["plugins", "enable", "moemae_qgis"], profile)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+
+    listed = run_qgis_process(["plugins"], profile)
+    assert listed.returncode == 0, listed.stderr
+    assert "* moemae_qgis" in listed.stdout.splitlines()
+
+    algorithms = qgis_process_json(["list"], profile)
+    provider = algorithms["providers"]["moemae"]
+    assert provider["name"] == "MoE-MAE land cover"
+    assert "moemae:checkenvironment" in provider["algorithms"]
+
+    # The packaged layout imports its backend as moemae_qgis.backend and finds its resources.
+    run = qgis_process_json(["run", "moemae:checkenvironment"], profile)
+    assert run["results"]["READY"] is True
+    assert "moemae-qgis backend" in run["results"]["REPORT"]
+
+
+def test_packaged_plugin_reports_missing_torch_in_qgis_process(plugin_zip, tmp_path):
+    """QGIS's own Python (Debian's, without the venv, so no torch): it runs and says what is missing."""
+    profile = tmp_path / "qgis-config"
+    package_tool.deploy(plugin_zip, profile / "profiles" / "default", enable=True)
+    run = qgis_process_json(["run", "moemae:checkenvironment"], profile, python_path=False)
+    assert run["results"]["READY"] is False
+    assert "torch          MISSING" in run["results"]["REPORT"]
+
+
+def test_deploy_honours_custom_config_path_and_replaces_old_copy(plugin_zip, tmp_path, monkeypatch):
+    monkeypatch.setenv("QGIS_CUSTOM_CONFIG_PATH", str(tmp_path / "cfg"))
+    profile = package_tool.qgis_profile_dir()
+    assert profile == tmp_path / "cfg" / "profiles" / "default"
+    stale = profile / "python" / "plugins" / "moemae_qgis" / "stale_module.py"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("raise ImportError('old copy')\n")
+    target = package_tool.deploy(plugin_zip, profile)
+    assert target == stale.parent
+    assert not stale.exists()
+    assert (target / "backend" / "__init__.py").is_file()
+    assert [p.name for p in target.parent.iterdir()] == ["moemae_qgis"]  # no staging left behind
+    ini = (profile / "QGIS" / "QGIS3.ini").read_text()
+    assert "[PythonPlugins]" in ini and "moemae_qgis=true" in ini

@@ -1,0 +1,99 @@
+"""The plugin in a real QgsApplication (pytest-qgis): it loads, registers `moemae`, unloads cleanly."""
+import sys
+
+import pytest
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtWidgets import QPushButton
+
+import moemae_qgis
+from moemae_qgis import backend_loader
+from moemae_qgis.provider import PROVIDER_ID
+
+
+@pytest.fixture
+def plugin(qgis_iface):
+    qgis_iface.messageBar().clearWidgets()
+    instance = moemae_qgis.classFactory(qgis_iface)
+    instance.initGui()
+    yield instance
+    instance.unload()
+
+
+def message_bar_texts(iface) -> list[str]:
+    """Texts of the widgets the plugin pushed to the (real) QgsMessageBar."""
+    return [item.text() for item in iface.messageBar().items()]
+
+
+def test_repository_layout_imports_backend_as_top_level_package():
+    assert backend_loader.backend_package_name() == "backend"
+    assert backend_loader.load_backend("paths").RESOURCES_DIR.joinpath("icon.svg").is_file()
+
+
+def test_plugin_registers_provider_and_actions(plugin, qgis_iface):
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById(PROVIDER_ID)
+    assert provider is not None
+    assert provider.name() == "MoE-MAE land cover"
+    assert not provider.icon().isNull()
+    assert registry.algorithmById(f"{PROVIDER_ID}:checkenvironment") is not None
+    names = [action.text() for action in plugin.actions]
+    assert names == ["MoE-MAE land cover…", "Check environment…", "Install missing Python packages…"]
+    assert not plugin.actions[0].icon().isNull()
+    # All dependencies are installed in the test venv: no warning is shown.
+    assert plugin.missing == []
+    assert message_bar_texts(qgis_iface) == []
+
+
+def test_unload_removes_provider(qgis_iface):
+    instance = moemae_qgis.classFactory(qgis_iface)
+    instance.initGui()
+    instance.unload()
+    assert QgsApplication.processingRegistry().providerById(PROVIDER_ID) is None
+    assert instance.actions == []
+
+
+def test_check_environment_algorithm_reports_ready(plugin, qgis_processing):
+    import processing
+
+    result = processing.run(f"{PROVIDER_ID}:checkenvironment", {})
+    assert result["READY"] is True
+    assert "torch          2.13.0" in result["REPORT"]
+    assert "'auto' picks cpu" in result["REPORT"] or "'auto' picks cuda" in result["REPORT"]
+
+
+def test_missing_torch_is_reported_without_crashing(qgis_iface, qgis_processing, monkeypatch):
+    """With torch unimportable the plugin still loads, says what is missing and offers to install."""
+    # sys.modules[name] = None is how Python marks a module as unimportable: `import torch`
+    # then raises ImportError, exactly as in a QGIS whose Python has no torch.
+    monkeypatch.setitem(sys.modules, "torch", None)
+    logged = []
+
+    def on_message(message, tag, level):
+        logged.append((tag, level, message))
+
+    QgsApplication.messageLog().messageReceived.connect(on_message)
+    qgis_iface.messageBar().clearWidgets()
+    try:
+        instance = moemae_qgis.classFactory(qgis_iface)
+        instance.initGui()
+        try:
+            assert [m.package for m in instance.missing] == ["torch"]
+            texts = message_bar_texts(qgis_iface)
+            assert len(texts) == 1
+            assert "needs Python packages that QGIS's Python lacks: torch" in texts[0]
+            assert "python3." in texts[0]  # names the folder it would install into
+            button = qgis_iface.messageBar().items()[0].findChild(QPushButton, "moemaeInstallButton")
+            assert button is not None and button.text() == "Install…"
+            assert any(tag == "MoE-MAE" and level == Qgis.Warning and "torch" in message
+                       for tag, level, message in logged)
+            # The provider still loads, and its environment check tells the same story.
+            import processing
+
+            result = processing.run(f"{PROVIDER_ID}:checkenvironment", {})
+            assert result["READY"] is False
+            assert "torch          MISSING" in result["REPORT"]
+        finally:
+            instance.unload()
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(on_message)
+        qgis_iface.messageBar().clearWidgets()
