@@ -46,8 +46,8 @@ def missing_modules():
 def missing_message(missing) -> str:
     """What a user reads when packages are missing: which, why, and what will be done."""
     names = ", ".join(m.package for m in missing)
-    return (f"MoE-MAE needs Python packages that QGIS's Python lacks: {names}. "
-            f"They can be installed for this plugin only, into {dependency_dir()}.")
+    return (f"QGIS's Python lacks {names}, which the plugin needs. Install… puts them into "
+            f"{dependency_dir()}, for this plugin only.")
 
 
 def python_executable() -> str:

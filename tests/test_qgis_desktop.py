@@ -1,0 +1,93 @@
+"""The packaged plugin in the real QGIS desktop application, on a virtual screen (Xvfb).
+
+QGIS starts with a throwaway profile holding the unpacked zip, runs a small script through
+``--code`` that records what a user would see (the Raster menu, the toolbar, the message bar),
+saves a screenshot, and quits.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sysconfig
+import zipfile
+
+import pytest
+
+from conftest import REPO
+
+PROBE = r'''
+import json
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction
+from qgis.utils import iface, plugins
+
+def record():
+    window = iface.mainWindow()
+    main = window.findChild(QAction, "moemaeMainAction")
+    seen = {
+        "plugin_loaded": "moemae_qgis" in plugins,
+        "raster_menu": [a.text() for a in iface.rasterMenu().actions()],
+        "submenu": [a.text() for a in main.associatedWidgets()[0].actions()] if main else [],
+        "on_raster_toolbar": main in iface.rasterToolBar().actions() if main else False,
+        "message_bar": [item.text() for item in iface.messageBar().items()],
+    }
+    window.grab().save(OUT + ".png")
+    with open(OUT + ".json", "w") as f:
+        json.dump(seen, f)
+    iface.actionExit().trigger()
+
+QTimer.singleShot(4000, record)
+'''
+
+
+def run_qgis_desktop(tmp_path, with_venv: bool) -> dict:
+    profile = tmp_path / "qgis-config"
+    plugins = profile / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
+    package_tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(package_tool)
+    plugin_zip = package_tool.build_zip(tmp_path / "moemae_qgis.zip")
+    package_tool.deploy(plugin_zip, profile / "profiles" / "default", enable=True)
+    assert zipfile.is_zipfile(plugin_zip)
+
+    out = tmp_path / "desktop"
+    script = tmp_path / "probe.py"
+    script.write_text(f"OUT = {str(out)!r}\n" + PROBE)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), XDG_RUNTIME_DIR=str(tmp_path / "rt"))
+    env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen this time
+    (tmp_path / "rt").mkdir(mode=0o700)
+    if with_venv:
+        env["PYTHONPATH"] = sysconfig.get_paths()["purelib"]
+    else:
+        env.pop("PYTHONPATH", None)
+    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--nologo",
+                             "--noversioncheck", "--code", str(script)],
+                            env=env, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)
+    if not (out.with_suffix(".json")).is_file():
+        pytest.fail(f"QGIS did not run the probe (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+    keep = os.environ.get("MOEMAE_SCREENSHOTS")
+    if keep:  # for a person to look at
+        shutil.copy(out.with_suffix(".png"), os.path.join(keep, f"qgis-desktop-venv-{with_venv}.png"))
+    assert out.with_suffix(".png").stat().st_size > 10_000
+    return json.loads(out.with_suffix(".json").read_text())
+
+
+def test_plugin_in_qgis_desktop_with_dependencies(tmp_path):
+    seen = run_qgis_desktop(tmp_path, with_venv=True)
+    assert seen["plugin_loaded"]
+    assert "&MoE-MAE land cover" in seen["raster_menu"]
+    assert seen["submenu"] == ["MoE-MAE land cover…", "Check environment…",
+                               "Install missing Python packages…"]
+    assert seen["on_raster_toolbar"]
+    assert seen["message_bar"] == []
+
+
+def test_plugin_in_qgis_desktop_without_torch_offers_install(tmp_path):
+    seen = run_qgis_desktop(tmp_path, with_venv=False)
+    assert seen["plugin_loaded"]
+    assert "&MoE-MAE land cover" in seen["raster_menu"]
+    assert len(seen["message_bar"]) == 1
+    assert seen["message_bar"][0].startswith("QGIS's Python lacks torch, scikit-learn, platformdirs")
