@@ -1,0 +1,44 @@
+"""Facts about the model's input, in one place: band order, patch size, fill value, statistics.
+
+Everything that reads pixels (datasets, raster inference, the plugin's band mapping) imports
+these; nothing else states them.
+"""
+from __future__ import annotations
+
+#: Landsat 8/9 Collection 2 Level-2 surface-reflectance bands, in the order the model expects.
+BANDS = ("SR_B1", "SR_B2", "SR_B3", "SR_B4", "SR_B5", "SR_B6", "SR_B7")
+#: The same bands in words (coastal aerosol, blue, green, red, near infrared, shortwave infrared 1, 2).
+BAND_NAMES = ("coastal", "blue", "green", "red", "nir", "swir1", "swir2")
+NUM_BANDS = len(BANDS)
+
+#: Side of one model input tile, in pixels (30 m Landsat pixels: 1.2 km).
+PATCH_SIZE_PX = 40
+#: Side of one transformer token's square of pixels (a 10 × 10 grid of tokens per tile).
+TOKEN_PATCH_PX = 4
+#: Digital number the Level-2 product uses for "no data".
+FILL_VALUE = 0
+
+#: Per-band z-score statistics of BigEarthNet-L, in raw uint16 digital numbers (no
+#: 0.0000275 scale or -0.2 offset applied), as the published model was trained with.
+NORM_MEAN = (9405.194, 9649.677, 10425.686, 10444.589, 16067.627, 12699.184, 10596.475)
+NORM_STD = (6016.344, 6095.472, 5839.462, 6068.493, 6271.440, 4256.046, 3130.776)
+
+
+def normalize(digital_numbers):
+    """Z-score raw digital numbers band by band.
+
+    ``digital_numbers``: array or tensor (..., 7, H, W) of SR_B1…SR_B7 digital numbers.
+    Returns float32 of the same shape (a NumPy array for a NumPy input, else a tensor).
+    """
+    import numpy as np
+
+    if isinstance(digital_numbers, np.ndarray):
+        mean = np.asarray(NORM_MEAN, dtype=np.float32)[:, None, None]
+        std = np.asarray(NORM_STD, dtype=np.float32)[:, None, None]
+        return (digital_numbers.astype(np.float32) - mean) / std
+    import torch
+
+    x = digital_numbers.to(torch.float32)
+    mean = torch.tensor(NORM_MEAN, dtype=torch.float32, device=x.device)[:, None, None]
+    std = torch.tensor(NORM_STD, dtype=torch.float32, device=x.device)[:, None, None]
+    return (x - mean) / std

@@ -1,0 +1,428 @@
+"""The MoE-MAE of arXiv 2509.10919, as ../shared/docs/moe-mae-spec.md states it.
+
+Read top-down: configuration, the mixture-of-experts feed-forward, grouped-query attention,
+the transformer layer, the encoder, then the masked autoencoder (masking, decoder, loss).
+
+Shapes use B = images, N = tokens per image, D = model width, T = tokens in a batch (B·N),
+E = experts in a layer, dh = expert hidden width. The 105 encoder tokens are, in order,
+[week, hour, lat, lon, CLS, patch 0 … patch 99] with patches in row-major order of the
+10 × 10 grid of 4 × 4 px squares.
+
+Inference is deterministic: no gate noise and no dropout outside training, so the same input
+gives the same embedding, whatever batch it sits in (up to float rounding).
+"""
+from __future__ import annotations
+
+import math
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .landsat import NUM_BANDS, PATCH_SIZE_PX, TOKEN_PATCH_PX
+
+NUM_META_TOKENS = 4  # week, hour, lat, lon
+NUM_LEADING_TOKENS = NUM_META_TOKENS + 1  # + CLS
+
+
+# --------------------------------------------------------------------------- configuration
+@dataclass(frozen=True)
+class ModelConfig:
+    """One model size. The decoder is the same for all sizes."""
+
+    size: str
+    dim: int
+    depth: int
+    d_first: int  # expert hidden width of the first layer
+    d_last: int  # … and of the last
+    heads: int
+    groups: int  # key/value groups of grouped-query attention
+    top_k: int = 2
+    image_size: int = PATCH_SIZE_PX
+    patch_size: int = TOKEN_PATCH_PX
+    in_chans: int = NUM_BANDS
+    mask_ratio: float = 0.75
+    decoder_dim: int = 108
+    decoder_depth: int = 2
+    decoder_heads: int = 6
+    decoder_groups: int = 3
+    decoder_experts: int = 3
+    decoder_hidden: int = 54
+    expert_dropout: float = 0.1
+
+    @property
+    def num_patches(self) -> int:
+        return (self.image_size // self.patch_size) ** 2
+
+    @property
+    def num_tokens(self) -> int:
+        return NUM_LEADING_TOKENS + self.num_patches
+
+    def hidden_width(self, layer: int) -> int:
+        """Expert hidden width of encoder layer ``layer`` (0-based): linear from d_first to d_last."""
+        d = self.depth
+        return int(((d - 1 - layer) / (d - 1)) * (self.d_first - self.d_last)) + self.d_last
+
+    def num_experts(self, layer: int) -> int:
+        """3, 4, 5 experts in the first, middle and last third of the depth."""
+        stage = min(layer // (self.depth // 3), 2)
+        return 3 + stage
+
+
+SIZES = {
+    "S": ModelConfig("S", dim=144, depth=15, d_first=144, d_last=72, heads=8, groups=4),
+    "XS": ModelConfig("XS", dim=128, depth=12, d_first=96, d_last=32, heads=8, groups=4),
+    "XXS": ModelConfig("XXS", dim=108, depth=9, d_first=81, d_last=27, heads=6, groups=3),
+}
+
+
+# --------------------------------------------------------------------------- mixture of experts
+class Expert(nn.Module):
+    """SwiGLU expert: W2(silu(W x) ⊙ V x). V and W2 are the layer's shared modules.
+
+    Kept as a module so the state dict has the published names (``experts.e.W/V/W2``); the
+    forward pass of :class:`MoEFeedForward` runs all experts batched instead of calling these.
+    """
+
+    def __init__(self, W: nn.Linear, V: nn.Linear, W2: nn.Linear):  # noqa: N803 - published names
+        super().__init__()
+        self.W, self.V, self.W2 = W, V, W2
+
+    def forward(self, x):
+        return self.W2(F.silu(self.W(x)) * self.V(x))
+
+
+class NoisyTopKGate(nn.Module):
+    """Gate logits Wg x and noise scale softplus(Wnoise x), both (T, E)."""
+
+    def __init__(self, dim: int, num_experts: int):
+        super().__init__()
+        self.Wg = nn.Linear(dim, num_experts)
+        self.Wnoise = nn.Linear(dim, num_experts)
+
+
+class MoEFeedForward(nn.Module):
+    """Noisy top-k mixture of SwiGLU experts with shared V and W2.
+
+    Training: H = logits + ε·softplus(Wnoise x); the top-k of H get softmax weights over those
+    k values; dropout acts on each chosen expert's output. Inference: H = logits, and since
+    V and W2 are shared and the weights sum to 1, Σ g_e W2(a_e) = W2(Σ g_e a_e): V and W2 run
+    once per token, and all W_e run as one matrix product.
+    """
+
+    def __init__(self, dim: int, hidden: int, num_experts: int, top_k: int = 2, dropout: float = 0.1):
+        super().__init__()
+        self.num_experts, self.top_k, self.hidden = num_experts, top_k, hidden
+        V = nn.Linear(dim, hidden)  # noqa: N806
+        W2 = nn.Linear(hidden, dim)  # noqa: N806
+        self.experts = nn.ModuleList(Expert(nn.Linear(dim, hidden), V, W2) for _ in range(num_experts))
+        self.gate = NoisyTopKGate(dim, num_experts)
+        self.dropout = nn.Dropout(dropout)
+
+    @property
+    def V(self) -> nn.Linear:  # noqa: N802
+        return self.experts[0].V
+
+    @property
+    def W2(self) -> nn.Linear:  # noqa: N802
+        return self.experts[0].W2
+
+    def _expert_activations(self, x):
+        """silu(W_e x) for every expert at once: (T, D) → (T, E, dh)."""
+        weight = torch.cat([e.W.weight for e in self.experts])  # (E·dh, D)
+        bias = torch.cat([e.W.bias for e in self.experts])
+        return F.silu(F.linear(x, weight, bias)).view(x.shape[0], self.num_experts, self.hidden)
+
+    def forward(self, x, with_balance_loss: bool = False):
+        """x: (T, D) tokens. Returns (T, D) and the load-balancing loss (a scalar, 0 if not asked)."""
+        logits = self.gate.Wg(x)  # (T, E)
+        # The noise scale feeds the training noise and the balance loss; inference needs neither.
+        noise_scale = F.softplus(self.gate.Wnoise(x)) if self.training or with_balance_loss else None
+        h = logits + torch.randn_like(logits) * noise_scale if self.training else logits
+        top_values, top_index = h.topk(self.top_k, dim=-1)  # (T, k)
+        top_weights = top_values.softmax(dim=-1)
+        gates = torch.zeros_like(logits).scatter(1, top_index, top_weights)  # (T, E), dense
+        v = self.V(x)  # (T, dh), once per token: V is shared
+        act = self._expert_activations(x)  # (T, E, dh)
+        if self.training and self.dropout.p > 0:
+            # Dropout acts on each chosen expert's own output W2(a_e), so W2 runs per choice.
+            chosen = act.gather(1, top_index[..., None].expand(-1, -1, self.hidden)) * v[:, None]
+            out = (self.dropout(self.W2(chosen)) * top_weights[..., None]).sum(dim=1)
+        else:
+            out = self.W2(torch.einsum("te,teh->th", gates, act) * v)
+        loss = self.balance_loss(logits, h, noise_scale, gates) if with_balance_loss else logits.new_zeros(())
+        return out, loss
+
+    def balance_loss(self, logits, h, noise_scale, gates):
+        """0.01·CV(importance) + 0.01·CV(load), the reference's form (spec, "Load-balancing loss")."""
+        importance = gates.sum(dim=0)  # (E,)
+        k = self.top_k
+        top = h.topk(min(k + 1, self.num_experts), dim=-1).values
+        l_k = top[:, k - 1: k]  # k-th largest, (T, 1)
+        l_k1 = top[:, k: k + 1] if self.num_experts > k else l_k
+        threshold = torch.where(h >= l_k, l_k, l_k1)
+        z = (logits - threshold) / noise_scale
+        load = (0.5 * (1 + torch.erf(z / math.sqrt(2)))).sum(dim=0)  # Σ_tokens Φ(z), (E,)
+        return 0.01 * coefficient_of_variation(importance) + 0.01 * coefficient_of_variation(load)
+
+
+def coefficient_of_variation(v):
+    """Population standard deviation over mean (+1e-6)."""
+    return v.std(unbiased=False) / (v.mean() + 1e-6)
+
+
+# --------------------------------------------------------------------------- attention
+class GroupedQueryAttention(nn.Module):
+    """Multi-head attention with fewer key/value heads than query heads.
+
+    Query head h uses key/value group (h mod groups): the reference repeats the whole block of
+    groups, not each group in place (h div (heads/groups)), and the published weights only
+    load correctly this way.
+    """
+
+    def __init__(self, dim: int, heads: int, groups: int):
+        super().__init__()
+        self.heads, self.groups, self.head_dim = heads, groups, dim // heads
+        self.q_proj = nn.Linear(dim, dim)
+        self.k_proj = nn.Linear(dim, groups * self.head_dim)
+        self.v_proj = nn.Linear(dim, groups * self.head_dim)
+        self.out_proj = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        """x: (B, N, D) → (B, N, D)."""
+        b, n, _ = x.shape
+        q = self.q_proj(x).view(b, n, self.heads, self.head_dim).transpose(1, 2)  # (B, H, N, hd)
+        k = self.k_proj(x).view(b, n, self.groups, self.head_dim).transpose(1, 2)  # (B, G, N, hd)
+        v = self.v_proj(x).view(b, n, self.groups, self.head_dim).transpose(1, 2)
+        repeats = self.heads // self.groups
+        k = k.repeat(1, repeats, 1, 1)  # head h ↔ group h mod G
+        v = v.repeat(1, repeats, 1, 1)
+        out = F.scaled_dot_product_attention(q, k, v)  # scale 1/sqrt(head_dim), no mask
+        return self.out_proj(out.transpose(1, 2).reshape(b, n, -1))
+
+
+# --------------------------------------------------------------------------- transformer layer
+class MoETransformerLayer(nn.Module):
+    """Pre-norm: x + Attn(LN1 x), then x + MoE(LN2 x)."""
+
+    def __init__(self, dim, heads, groups, hidden, num_experts, top_k=2, dropout=0.1):
+        super().__init__()
+        self.norm1 = nn.LayerNorm(dim, eps=1e-5)
+        self.attn = GroupedQueryAttention(dim, heads, groups)
+        self.norm2 = nn.LayerNorm(dim, eps=1e-5)
+        self.moe = MoEFeedForward(dim, hidden, num_experts, top_k, dropout)
+
+    def forward(self, x, with_balance_loss: bool = False):
+        """x: (B, N, D) → (B, N, D), load-balancing loss."""
+        x = x + self.attn(self.norm1(x))
+        b, n, d = x.shape
+        moe_out, loss = self.moe(self.norm2(x).reshape(b * n, d), with_balance_loss)
+        return x + moe_out.view(b, n, d), loss
+
+
+# --------------------------------------------------------------------------- encoder
+class MoEEncoder(nn.Module):
+    """Patch embedding + four metadata tokens + CLS + positions → 15 MoE layers → LayerNorm."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        d = config.dim
+        self.patch_proj = nn.Conv2d(config.in_chans, d, kernel_size=config.patch_size, stride=config.patch_size)
+        self.week_proj = nn.Linear(2, d)
+        self.hour_proj = nn.Linear(2, d)
+        self.lat_proj = nn.Linear(2, d)
+        self.lon_proj = nn.Linear(2, d)
+        self.cls_token = nn.Parameter(torch.zeros(1, 1, d))
+        self.pos_embed = nn.Parameter(torch.zeros(1, config.num_tokens, d))
+        self.layers = nn.ModuleList(
+            MoETransformerLayer(d, config.heads, config.groups, config.hidden_width(i), config.num_experts(i),
+                                config.top_k, config.expert_dropout)
+            for i in range(config.depth))
+        self.norm = nn.LayerNorm(d, eps=1e-5)
+        nn.init.trunc_normal_(self.pos_embed, std=0.02)
+        nn.init.trunc_normal_(self.cls_token, std=0.02)
+
+    def embed_patches(self, images):
+        """(B, C, 40, 40) z-scored images → (B, 100, D) patch tokens with their positions."""
+        tokens = self.patch_proj(images).flatten(2).transpose(1, 2)
+        return tokens + self.pos_embed[:, NUM_LEADING_TOKENS:]
+
+    def leading_tokens(self, week, hour, lat, lon):
+        """Four (B, 2) metadata pairs → (B, 5, D): [week, hour, lat, lon, CLS] with positions."""
+        meta = torch.stack([self.week_proj(week), self.hour_proj(hour), self.lat_proj(lat),
+                            self.lon_proj(lon)], dim=1)
+        cls = self.cls_token.expand(meta.shape[0], -1, -1)
+        return torch.cat([meta, cls], dim=1) + self.pos_embed[:, :NUM_LEADING_TOKENS]
+
+    def run_layers(self, x, with_balance_loss: bool = False):
+        """(B, N, D) → final tokens before the LayerNorm, and the summed balance loss."""
+        total = x.new_zeros(())
+        for layer in self.layers:
+            x, loss = layer(x, with_balance_loss)
+            total = total + loss
+        return x, total
+
+
+# --------------------------------------------------------------------------- masked autoencoder
+def _missing_to_zeros(pair, batch: int, like):
+    """A (B, 2) metadata pair as a tensor, or zeros (the encoding of 'missing') for None."""
+    if pair is None:
+        return like.new_zeros(batch, 2)
+    pair = torch.as_tensor(pair, dtype=like.dtype, device=like.device)
+    if pair.shape != (batch, 2):
+        raise ValueError(f"a metadata pair must have shape ({batch}, 2), got {tuple(pair.shape)}")
+    return pair
+
+
+class MoEMAE(nn.Module):
+    """The masked autoencoder around :class:`MoEEncoder`; its :meth:`encode` gives embeddings."""
+
+    def __init__(self, config: ModelConfig | str = "S"):
+        super().__init__()
+        config = SIZES[config] if isinstance(config, str) else config
+        self.config = config
+        self.encoder = MoEEncoder(config)
+        # The published checkpoint holds the patch embedding twice; it is one module.
+        self.patch_embed = self.encoder.patch_proj
+        dd = config.decoder_dim
+        self.decoder_embed = nn.Linear(config.dim, dd)
+        self.mask_token = nn.Parameter(torch.zeros(1, 1, dd))
+        self.decoder_pos_embed = nn.Parameter(torch.zeros(1, config.num_patches, dd))
+        self.decoder_layers = nn.ModuleList(
+            MoETransformerLayer(dd, config.decoder_heads, config.decoder_groups, config.decoder_hidden,
+                                config.decoder_experts, config.top_k, config.expert_dropout)
+            for _ in range(config.decoder_depth))
+        self.decoder_norm = nn.LayerNorm(dd, eps=1e-5)
+        self.decoder_pred = nn.Linear(dd, config.patch_size ** 2 * config.in_chans)
+        nn.init.trunc_normal_(self.mask_token, std=0.02)
+        nn.init.trunc_normal_(self.decoder_pos_embed, std=0.02)
+
+    # ---- embeddings (inference)
+    def encode(self, images, week=None, hour=None, lat=None, lon=None, normed: bool = False,
+               precision: str = "float32"):
+        """Final encoder tokens of whole (unmasked) images.
+
+        Args:
+            images: (B, 7, 40, 40) float, SR_B1…SR_B7 already z-scored (``landsat.normalize``).
+            week, hour, lat, lon: (B, 2) (sin, cos) pairs from ``backend.metadata``, or None
+                for "missing" (encoded as (0, 0)).
+            normed: False (default) gives the tokens before the encoder's final LayerNorm, as
+                the published linear probes used; True gives them after it.
+            precision: "float32" (exact), "bfloat16" (autocast; faster on CUDA and on CPUs
+                with bfloat16 instructions), or "auto" (bfloat16 where supported).
+
+        Returns:
+            (B, 105, D) float32 tokens: [week, hour, lat, lon, CLS, patch 0 … patch 99].
+        """
+        if self.training:
+            raise RuntimeError("encode() gives deterministic embeddings and needs eval mode: call model.eval()")
+        self.check_images(images)
+        b = images.shape[0]
+        pairs = [_missing_to_zeros(p, b, images) for p in (week, hour, lat, lon)]
+        with torch.inference_mode(), autocast_context(images.device, precision):
+            x = torch.cat([self.encoder.leading_tokens(*pairs), self.encoder.embed_patches(images)], dim=1)
+            x, _ = self.encoder.run_layers(x)
+            if normed:
+                x = self.encoder.norm(x)
+        return x.float()
+
+    def check_images(self, images) -> None:
+        """Raise ValueError unless ``images`` is (B, 7, 40, 40) floating point."""
+        c = self.config
+        expected = (c.in_chans, c.image_size, c.image_size)
+        if images.dim() != 4 or tuple(images.shape[1:]) != expected or not images.is_floating_point():
+            raise ValueError(f"images must be a float tensor (B, {', '.join(map(str, expected))}) of "
+                             f"z-scored SR_B1…SR_B7 tiles; got {images.dtype} {tuple(images.shape)}")
+
+    # ---- masked-autoencoder training
+    def random_masking(self, batch: int, device, generator=None):
+        """Per image, keep int(100·(1-mask_ratio)) = 25 patches chosen by argsort of uniform noise.
+
+        Returns ids_keep (B, 25), ids_restore (B, 100) and mask (B, 100) with 1 = masked.
+        """
+        n = self.config.num_patches
+        keep = int(n * (1 - self.config.mask_ratio))
+        noise = torch.rand(batch, n, device=device, generator=generator)
+        ids_shuffle = noise.argsort(dim=1)
+        ids_restore = ids_shuffle.argsort(dim=1)
+        mask = torch.ones(batch, n, device=device)
+        mask[:, :keep] = 0
+        return ids_shuffle[:, :keep], ids_restore, mask.gather(1, ids_restore)
+
+    def patchify(self, images):
+        """(B, C, 40, 40) → (B, 100, C·16): 4 × 4 squares row-major, values channel first."""
+        p = self.config.patch_size
+        return F.unfold(images, kernel_size=p, stride=p).transpose(1, 2)
+
+    def forward_encoder(self, images, pairs, ids_keep):
+        """Encode the kept patches: (B, 5 + 25, D) after the final LayerNorm, and the balance loss."""
+        patches = self.encoder.embed_patches(images)  # (B, 100, D)
+        kept = patches.gather(1, ids_keep[..., None].expand(-1, -1, patches.shape[-1]))
+        x = torch.cat([self.encoder.leading_tokens(*pairs), kept], dim=1)
+        x, balance = self.encoder.run_layers(x, with_balance_loss=True)
+        return self.encoder.norm(x), balance
+
+    def forward_decoder(self, latent, ids_restore):
+        """(B, 30, D) → predicted patches (B, 100, C·16)."""
+        x = self.decoder_embed(latent)  # (B, 30, dd)
+        b, n_lead = x.shape[0], NUM_LEADING_TOKENS
+        kept = x[:, n_lead:]
+        masks = self.mask_token.expand(b, ids_restore.shape[1] - kept.shape[1], -1)
+        patches = torch.cat([kept, masks], dim=1)  # shuffled order
+        patches = patches.gather(1, ids_restore[..., None].expand(-1, -1, x.shape[-1]))  # grid order
+        x = torch.cat([x[:, :n_lead], patches + self.decoder_pos_embed], dim=1)
+        for layer in self.decoder_layers:
+            # Decoder balance losses are computed by the reference but not used in the loss.
+            x, _ = layer(x)
+        return self.decoder_pred(self.decoder_norm(x)[:, n_lead:])
+
+    def forward(self, images, week=None, hour=None, lat=None, lon=None, generator=None):
+        """Masked-autoencoder loss for a batch of z-scored images (B, 7, 40, 40).
+
+        Returns a dict: ``loss`` = masked + 0.1·unmasked + 0.5·moe, and its parts. ``masked``
+        is the sum of squared errors over each masked patch's 112 values divided by the number
+        of masked patches (``unmasked`` likewise); ``moe`` is the encoder layers' summed
+        load-balancing loss.
+        """
+        self.check_images(images)
+        b = images.shape[0]
+        pairs = [_missing_to_zeros(p, b, images) for p in (week, hour, lat, lon)]
+        ids_keep, ids_restore, mask = self.random_masking(b, images.device, generator)
+        latent, moe = self.forward_encoder(images, pairs, ids_keep)
+        prediction = self.forward_decoder(latent, ids_restore)
+        sse = (prediction.float() - self.patchify(images).float()).pow(2).sum(dim=-1)  # (B, 100)
+        masked = (sse * mask).sum() / mask.sum()
+        unmasked = (sse * (1 - mask)).sum() / (1 - mask).sum()
+        loss = masked + 0.1 * unmasked + 0.5 * moe
+        return {"loss": loss, "masked": masked, "unmasked": unmasked, "moe": moe}
+
+
+# --------------------------------------------------------------------------- precision
+def bfloat16_supported(device: torch.device) -> bool:
+    """Whether bfloat16 autocast is fast here: CUDA with bf16, or a CPU with bf16 instructions."""
+    device = torch.device(device)
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    if device.type == "cpu":
+        return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+    return False
+
+
+def autocast_context(device, precision: str):
+    """The autocast region for ``precision`` ("float32", "bfloat16" or "auto") on ``device``."""
+    device = torch.device(device)
+    if precision == "auto":
+        precision = "bfloat16" if bfloat16_supported(device) else "float32"
+    if precision == "float32":
+        return nullcontext()
+    if precision == "bfloat16":
+        return torch.autocast(device_type=device.type, dtype=torch.bfloat16)
+    raise ValueError(f"precision must be float32, bfloat16 or auto, not {precision!r}")
+
+
+def count_parameters(module: nn.Module) -> int:
+    """Parameters, each shared tensor counted once."""
+    return sum(p.numel() for p in module.parameters())
