@@ -21,7 +21,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .landsat import NUM_BANDS, PATCH_SIZE_PX, TOKEN_PATCH_PX
+from .landsat import NORM_MEAN, NORM_STD, NUM_BANDS, PATCH_SIZE_PX, TOKEN_PATCH_PX
 
 NUM_META_TOKENS = 4  # week, hour, lat, lon
 NUM_LEADING_TOKENS = NUM_META_TOKENS + 1  # + CLS
@@ -299,6 +299,10 @@ class MoEMAE(nn.Module):
         self.decoder_pred = nn.Linear(dd, config.patch_size ** 2 * config.in_chans)
         nn.init.trunc_normal_(self.mask_token, std=0.02)
         nn.init.trunc_normal_(self.decoder_pos_embed, std=0.02)
+        #: (mean, std) per band to z-score raw digital numbers with; a checkpoint may say otherwise.
+        self.normalization = (NORM_MEAN, NORM_STD)
+        #: What the checkpoint this model came from says about itself ({} for a fresh model).
+        self.checkpoint_info: dict = {}
 
     # ---- embeddings (inference)
     def encode(self, images, week=None, hour=None, lat=None, lon=None, normed: bool = False,
@@ -385,7 +389,7 @@ class MoEMAE(nn.Module):
         Returns a dict: ``loss`` = masked + 0.1·unmasked + 0.5·moe, and its parts. ``masked``
         is the sum of squared errors over each masked patch's 112 values divided by the number
         of masked patches (``unmasked`` likewise); ``moe`` is the encoder layers' summed
-        load-balancing loss.
+        load-balancing loss. Also ``prediction`` (B, 100, 112) and ``mask`` (B, 100), 1 = masked.
         """
         self.check_images(images)
         b = images.shape[0]
@@ -397,7 +401,8 @@ class MoEMAE(nn.Module):
         masked = (sse * mask).sum() / mask.sum()
         unmasked = (sse * (1 - mask)).sum() / (1 - mask).sum()
         loss = masked + 0.1 * unmasked + 0.5 * moe
-        return {"loss": loss, "masked": masked, "unmasked": unmasked, "moe": moe}
+        return {"loss": loss, "masked": masked, "unmasked": unmasked, "moe": moe,
+                "prediction": prediction, "mask": mask}
 
 
 # --------------------------------------------------------------------------- precision
@@ -426,3 +431,15 @@ def autocast_context(device, precision: str):
 def count_parameters(module: nn.Module) -> int:
     """Parameters, each shared tensor counted once."""
     return sum(p.numel() for p in module.parameters())
+
+
+def load_pretrained(path, device="cpu") -> MoEMAE:
+    """Load a MoE-MAE checkpoint (published or project format) in eval mode on ``device``.
+
+    ``device`` is a torch device or a name ("auto", "cpu", "cuda", "cuda:1", "mps"). Reads with
+    ``torch.load(weights_only=True)``; a file that is not a valid checkpoint raises
+    ``backend.checkpoint.CheckpointError`` naming the problem. See ``backend.checkpoint``.
+    """
+    from .checkpoint import load_pretrained as load
+
+    return load(path, device)

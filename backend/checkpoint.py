@@ -1,0 +1,225 @@
+"""Checkpoints: the published format, the project's own format, safe loading, atomic saving.
+
+Published format (the reference implementation's ``pretrained_S_best.pth``): a dict with
+``model_state`` (the MAE's state dict), ``opt_state``, ``scaler_state``, ``epoch`` and
+``best_train_loss``. Shared modules appear under every name that uses them
+(``…experts.0.V.weight`` and ``…experts.1.V.weight`` are one tensor; the patch embedding is
+both ``encoder.patch_proj.*`` and ``patch_embed.*``).
+
+Project format: a dict with ``format`` = :data:`FORMAT`, ``format_version``, ``model_size``,
+``input_size``, ``patch_size``, ``bands``, ``normalization`` (``mean``, ``std``),
+``provenance`` (how the weights were made) and ``model_state``; training checkpoints add
+``training`` (optimizer, schedule, step, random state). A checkpoint thus says what it expects.
+
+Every file is read with ``torch.load(weights_only=True)``: no pickled code ever runs. Whatever
+is wrong with a file becomes a :class:`CheckpointError` that names the problem.
+"""
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import tempfile
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from . import landsat
+from .errors import UserError
+from .model import SIZES, ModelConfig, MoEMAE
+
+FORMAT = "moemae-qgis/checkpoint"
+FORMAT_VERSION = 1
+PUBLISHED_KEYS = {"model_state", "opt_state", "scaler_state", "epoch", "best_train_loss"}
+
+
+class CheckpointError(UserError):
+    """A file that is not a usable MoE-MAE checkpoint; the message says why."""
+
+
+def read_file(path) -> Any:
+    """``torch.load(path, weights_only=True)`` on the CPU, with its failures explained."""
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"checkpoint {path} does not exist" if not path.exists()
+                              else f"checkpoint {path} is not a file")
+    try:
+        with warnings.catch_warnings():
+            # torch warns about pickle protocols before refusing; the refusal below says it all.
+            warnings.simplefilter("ignore")
+            return torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        detail = str(exc)
+        if "Weights only load failed" in detail or "GLOBAL" in detail:
+            culprit = _unsupported_global(detail)
+            raise CheckpointError(
+                f"refused to load {path}: it holds Python objects{culprit}, not just tensors, and "
+                "loading them could run code. Only checkpoints of plain tensors and numbers are read; "
+                "re-save the weights with torch.save(model.state_dict(), …) from a trusted source."
+            ) from None
+        raise CheckpointError(f"{path} is not a PyTorch checkpoint ({detail.splitlines()[0]})") from None
+    except Exception as exc:  # arbitrary bytes make the unpickler fail in arbitrary ways
+        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and exc.errno is not None:
+            raise CheckpointError(f"cannot read {path}: {exc.strerror}") from None
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CheckpointError(f"{path} is not a PyTorch checkpoint or is damaged ({first})") from None
+
+
+def _unsupported_global(detail: str) -> str:
+    """The blocked Python name in torch's refusal message (" (posix.system)"), if it gives one."""
+    import re
+
+    match = re.search(r"GLOBAL\s+([\w.]+)", detail)
+    return f" ({match.group(1)})" if match else ""
+
+
+def model_state_of(content: Any, path) -> tuple[dict, dict]:
+    """The state dict inside a loaded checkpoint, and what the checkpoint says about itself."""
+    if not isinstance(content, dict):
+        raise CheckpointError(f"{path} holds a {type(content).__name__}, not a checkpoint dict")
+    if content.get("format") == FORMAT:
+        version = content.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise CheckpointError(f"{path} is a moemae-qgis checkpoint of format version {version!r}; "
+                                  f"this version reads up to {FORMAT_VERSION}: update the plugin")
+        info = {k: v for k, v in content.items() if k not in ("model_state", "training")}
+        state = content.get("model_state")
+    elif "model_state" in content:
+        info = {"format": "published", "epoch": content.get("epoch"),
+                "best_train_loss": content.get("best_train_loss")}
+        state = content["model_state"]
+    elif any(isinstance(k, str) and k.startswith("encoder.") for k in content):
+        info, state = {"format": "state_dict"}, content  # a bare MAE state dict
+    else:
+        keys = ", ".join(sorted(map(str, content))[:6])
+        raise CheckpointError(f"{path} is not a MoE-MAE checkpoint: no 'model_state' (its keys: {keys})")
+    if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+        raise CheckpointError(f"{path}: 'model_state' is not a dict of tensors")
+    return state, info
+
+
+def config_for_state(state: dict, path) -> ModelConfig:
+    """Which size a state dict is, from its width and depth."""
+    pos = state.get("encoder.pos_embed")
+    if pos is None:
+        raise CheckpointError(f"{path}: missing key 'encoder.pos_embed'; not a MoE-MAE encoder")
+    depth = len({k.split(".")[2] for k in state if k.startswith("encoder.layers.")})
+    for config in SIZES.values():
+        if pos.shape[-1] == config.dim and depth == config.depth:
+            return config
+    raise CheckpointError(f"{path}: width {pos.shape[-1]} and depth {depth} match no MoE-MAE size "
+                          f"({', '.join(f'{c.size}: {c.dim}/{c.depth}' for c in SIZES.values())})")
+
+
+def _check_state(model: MoEMAE, state: dict, path) -> None:
+    expected = model.state_dict()
+    missing = sorted(set(expected) - set(state))
+    unexpected = sorted(set(state) - set(expected))
+    problems = []
+    if missing:
+        problems.append(f"{len(missing)} missing key(s), e.g. {', '.join(missing[:3])}")
+    if unexpected:
+        problems.append(f"{len(unexpected)} unexpected key(s), e.g. {', '.join(unexpected[:3])}")
+    wrong = [f"{k} {tuple(state[k].shape)} (expected {tuple(v.shape)})"
+             for k, v in expected.items() if k in state and state[k].shape != v.shape]
+    if wrong:
+        problems.append(f"{len(wrong)} tensor(s) of the wrong shape, e.g. {'; '.join(wrong[:2])}")
+    if problems:
+        raise CheckpointError(f"{path} does not fit the MoE-MAE {model.config.size} model: " + "; ".join(problems))
+    # Names of one shared tensor (V, W2 of every expert; the two patch embeddings) must agree.
+    groups: dict[int, list[str]] = {}
+    for name, tensor in expected.items():  # state_dict() detaches: shared names share storage
+        groups.setdefault(tensor.data_ptr(), []).append(name)
+    for names in groups.values():
+        first = state[names[0]]
+        for other in names[1:]:
+            if not torch.equal(first, state[other]):
+                raise CheckpointError(f"{path}: {names[0]} and {other} must hold the same shared weights "
+                                      "but differ; the file is damaged or not a MoE-MAE checkpoint")
+    bad = [k for k, v in state.items() if v.is_floating_point() and not torch.isfinite(v).all()]
+    if bad:
+        raise CheckpointError(f"{path}: {len(bad)} tensor(s) hold NaN or infinite values, e.g. {bad[0]}; "
+                              "the training run that wrote it diverged")
+
+
+def load_pretrained(path, device="cpu") -> MoEMAE:
+    """Load a MoE-MAE from a published or project checkpoint, in eval mode on ``device``.
+
+    The model's ``checkpoint_info`` holds what the file says about itself (format, size, bands,
+    normalization statistics, provenance); ``normalization`` is the (mean, std) to z-score with.
+    Raises :class:`CheckpointError` for anything that is not a valid checkpoint.
+    """
+    from .device import resolve_device
+
+    content = read_file(path)
+    state, info = model_state_of(content, path)
+    config = config_for_state(state, path)
+    if info.get("format") == FORMAT:
+        _check_declared(info, config, path)
+    model = MoEMAE(config)
+    _check_state(model, state, path)
+    model.load_state_dict(state)
+    model.checkpoint_info = {"path": str(path), "model_size": config.size, **info}
+    norm = info.get("normalization") or {}
+    model.normalization = (tuple(norm.get("mean", landsat.NORM_MEAN)), tuple(norm.get("std", landsat.NORM_STD)))
+    return model.to(resolve_device(str(device))).eval()
+
+
+def _check_declared(info: dict, config: ModelConfig, path) -> None:
+    """A project checkpoint's own statements must match its weights and this code's input."""
+    if info.get("model_size") != config.size:
+        raise CheckpointError(f"{path} says it is size {info.get('model_size')!r} but its weights are size "
+                              f"{config.size}")
+    if tuple(info.get("bands", ())) != landsat.BANDS:
+        raise CheckpointError(f"{path} expects bands {info.get('bands')}; this version reads "
+                              f"{', '.join(landsat.BANDS)}")
+    if info.get("input_size") != config.image_size or info.get("patch_size") != config.patch_size:
+        raise CheckpointError(f"{path} expects {info.get('input_size')} px tiles of {info.get('patch_size')} px "
+                              f"tokens; this version uses {config.image_size} and {config.patch_size}")
+    norm = info.get("normalization")
+    if not (isinstance(norm, dict) and len(norm.get("mean", ())) == landsat.NUM_BANDS
+            and len(norm.get("std", ())) == landsat.NUM_BANDS
+            and all(isinstance(s, (int, float)) and math.isfinite(s) and s > 0 for s in norm["std"])):
+        raise CheckpointError(f"{path}: its normalization statistics are missing or invalid")
+
+
+def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, training: dict | None = None) -> dict:
+    """The project-format dict for ``model`` (see the module docstring)."""
+    mean, std = normalization or getattr(model, "normalization", (landsat.NORM_MEAN, landsat.NORM_STD))
+    content = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "model_size": model.config.size,
+        "input_size": model.config.image_size,
+        "patch_size": model.config.patch_size,
+        "bands": list(landsat.BANDS),
+        "normalization": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
+        "provenance": dict(provenance),
+        "model_state": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+    }
+    if training is not None:
+        content["training"] = training
+    return content
+
+
+def save_checkpoint(path, content: dict) -> Path:
+    """Write ``content`` with torch.save atomically: a temporary file in the same folder, then a rename.
+
+    A crash or a full disk mid-write leaves the previous file at ``path`` untouched.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            torch.save(content, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
