@@ -12,6 +12,11 @@ import time
 from dataclasses import dataclass
 
 MATMUL_SIZE = 2048
+#: One image through the size-S encoder, as the reference computes it (each chosen expert's
+#: W, V and W2 counted), in GFLOP. Throughput as a fraction of the roof uses this figure.
+ENCODER_GFLOP_PER_IMAGE = 0.59
+ENCODER_BATCH = 256
+TRAIN_BATCH = 128
 
 
 @dataclass
@@ -30,19 +35,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
 
-def _timed_rate(fn, seconds: float, sync) -> float:
-    """Calls per second of ``fn`` over at least ``seconds``, after one warm-up call."""
+def _timed_rate(fn, seconds: float, sync, trials: int = 5) -> float:
+    """Calls per second of ``fn``: the best of ``trials`` runs of ``seconds``/``trials`` each.
+
+    The best, not the mean, because on a shared virtual machine the other tenants only ever
+    slow a run down; the best run is the closest to what this code can do on this hardware.
+    """
     fn()
     sync()
-    calls, start = 0, time.perf_counter()
-    while True:
-        fn()
-        calls += 1
-        if calls % 4 == 0 or seconds <= 0:
+    best = 0.0
+    for _ in range(trials):
+        calls, start = 0, time.perf_counter()
+        while True:
+            fn()
+            calls += 1
             sync()
             elapsed = time.perf_counter() - start
-            if elapsed >= seconds:
-                return calls / elapsed
+            if elapsed >= seconds / trials:
+                break
+        best = max(best, calls / elapsed)
+    return best
 
 
 def matmul_roof(device, dtype, seconds: float) -> float:
@@ -56,6 +68,40 @@ def matmul_roof(device, dtype, seconds: float) -> float:
     with torch.inference_mode():
         rate = _timed_rate(lambda: torch.mm(a, b), seconds, sync)
     return rate * 2 * n**3
+
+
+def encoder_rate(model, device, precision: str, batch: int, seconds: float) -> float:
+    """Images/s of ``model.encode`` on random z-scored tiles with metadata."""
+    import torch
+
+    images = torch.randn(batch, 7, 40, 40, device=device)
+    meta = {k: torch.randn(batch, 2, device=device) for k in ("week", "hour", "lat", "lon")}
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    return batch * _timed_rate(lambda: model.encode(images, **meta, precision=precision), seconds, sync)
+
+
+def training_rate(model, device, precision: str, batch: int, seconds: float) -> float:
+    """Images/s of masked-autoencoder training steps (forward, backward, AdamW step)."""
+    import torch
+
+    from .model import autocast_context
+
+    model.train()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    images = torch.randn(batch, 7, 40, 40, device=device)
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+
+    def step():
+        with autocast_context(device, precision):
+            loss = model(images)["loss"]
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+
+    try:
+        return batch * _timed_rate(step, seconds, sync)
+    finally:
+        model.eval()
 
 
 def machine_description(device) -> str:
@@ -81,6 +127,21 @@ def main(args: argparse.Namespace) -> int:
         Row("matmul roof bfloat16", matmul_roof(device, torch.bfloat16, args.seconds) / 1e9, "GFLOP/s",
             f"{MATMUL_SIZE}² × {MATMUL_SIZE}²"),
     ]
+    from .model import MoEMAE, bfloat16_supported
+
+    roof = {"float32": rows[0].value, "bfloat16": rows[1].value}
+    model = MoEMAE("S").to(device).eval()
+    precisions = ["float32"] + (["bfloat16"] if bfloat16_supported(device) else [])
+    for precision in precisions:
+        rate = encoder_rate(model, device, precision, ENCODER_BATCH, args.seconds)
+        share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
+        rows.append(Row(f"encoder S {precision}, batch {ENCODER_BATCH}", rate, "images/s",
+                        f"{share:.0%} of the {precision} roof"))
+    for precision in precisions:
+        rate = training_rate(model, device, precision, TRAIN_BATCH, args.seconds)
+        rows.append(Row(f"MAE training S {precision}, batch {TRAIN_BATCH}", rate, "images/s",
+                        "forward + backward + AdamW"))
+
     print(f"machine: {machine_description(device)}")
     print()
     print("| measurement | value | unit | note |")

@@ -24,6 +24,9 @@ from torch import nn
 from .landsat import NORM_MEAN, NORM_STD, NUM_BANDS, PATCH_SIZE_PX, TOKEN_PATCH_PX
 
 NUM_META_TOKENS = 4  # week, hour, lat, lon
+#: Images per step of :meth:`MoEMAE.encode` on a CPU: small enough that a layer's activations
+#: stay in cache, large enough that the matrix products stay efficient (`make bench` decides).
+CPU_MICRO_BATCH = 32
 NUM_LEADING_TOKENS = NUM_META_TOKENS + 1  # + CLS
 
 
@@ -76,6 +79,39 @@ SIZES = {
     "XS": ModelConfig("XS", dim=128, depth=12, d_first=96, d_last=32, heads=8, groups=4),
     "XXS": ModelConfig("XXS", dim=108, depth=9, d_first=81, d_last=27, heads=6, groups=3),
 }
+
+
+# --------------------------------------------------------------------------- inference helpers
+class FusedLinear:
+    """Several Linear layers on the same input as one matrix product (inference only).
+
+    The concatenated weight and bias are cached in the compute dtype and rebuilt whenever one
+    of the source parameters changes (moved, reloaded or trained: its storage or version).
+    """
+
+    def __init__(self):
+        self._key = None
+        self._value = None
+
+    def __call__(self, x, linears, dtype: torch.dtype, scales=None):
+        """``cat([scale_i · linear_i(x)], dim=-1)`` computed in ``dtype``; ``scales`` default to 1
+        and are folded into the cached weights."""
+        params = [p for linear in linears for p in (linear.weight, linear.bias)]
+        key = (dtype, tuple((p.data_ptr(), p._version) for p in params))
+        if key != self._key:
+            scales = scales or [1.0] * len(linears)
+            with torch.no_grad():
+                weight = torch.cat([linear.weight * s for linear, s in zip(linears, scales)]).to(dtype)
+                bias = torch.cat([linear.bias * s for linear, s in zip(linears, scales)]).to(dtype)
+            self._key, self._value = key, (weight, bias)
+        return F.linear(x.to(dtype), *self._value)
+
+
+def compute_dtype(x) -> torch.dtype:
+    """The dtype matrix products run in for ``x``: autocast's when it is on, else x's own."""
+    if torch.is_autocast_enabled(x.device.type):
+        return torch.get_autocast_dtype(x.device.type)
+    return x.dtype
 
 
 # --------------------------------------------------------------------------- mixture of experts
@@ -135,8 +171,33 @@ class MoEFeedForward(nn.Module):
         bias = torch.cat([e.W.bias for e in self.experts])
         return F.silu(F.linear(x, weight, bias)).view(x.shape[0], self.num_experts, self.hidden)
 
+    def forward_inference(self, x, dtype: torch.dtype):
+        """The same function as :meth:`forward` in eval mode, faster: (T, D) → (T, D) in ``dtype``.
+
+        One matrix product gives the gate logits, every expert's W_e x and the shared V x; only
+        the two chosen experts go through silu; W2 runs once on their weighted sum.
+        """
+        if not hasattr(self, "_fused"):
+            self._fused, self._fused_w2 = FusedLinear(), FusedLinear()
+        e, dh = self.num_experts, self.hidden
+        fused = self._fused(x, [self.gate.Wg, *(expert.W for expert in self.experts), self.V], dtype)
+        logits = fused[:, :e]  # (T, E)
+        pre = fused[:, e:e + e * dh].unflatten(1, (e, dh))  # (T, E, dh), W_e x
+        v = fused[:, e + e * dh:]  # (T, dh), V x
+        top_values, top_index = logits.float().topk(self.top_k, dim=-1)
+        weights = top_values.softmax(dim=-1).to(pre.dtype)  # (T, k)
+        rows = torch.arange(x.shape[0], device=x.device)
+        mixed = None  # Σ_e g_e silu(W_e x) over the chosen experts, (T, dh)
+        for j in range(self.top_k):
+            # Row-wise indexing of one choice at a time: much faster on CPUs than gather over E.
+            term = F.silu(pre[rows, top_index[:, j]]).mul_(weights[:, j:j + 1])
+            mixed = term if mixed is None else mixed.add_(term)
+        return self._fused_w2(mixed.mul_(v), [self.W2], dtype)
+
     def forward(self, x, with_balance_loss: bool = False):
         """x: (T, D) tokens. Returns (T, D) and the load-balancing loss (a scalar, 0 if not asked)."""
+        if not self.training and not with_balance_loss:
+            return self.forward_inference(x, compute_dtype(x)), x.new_zeros(())
         logits = self.gate.Wg(x)  # (T, E)
         # The noise scale feeds the training noise and the balance loss; inference needs neither.
         noise_scale = F.softplus(self.gate.Wnoise(x)) if self.training or with_balance_loss else None
@@ -182,6 +243,9 @@ class GroupedQueryAttention(nn.Module):
     load correctly this way.
     """
 
+    #: How inference computes attention on the CPU: "matmul" (explicit, in place) or "sdpa".
+    cpu_attention = "matmul"
+
     def __init__(self, dim: int, heads: int, groups: int):
         super().__init__()
         self.heads, self.groups, self.head_dim = heads, groups, dim // heads
@@ -190,8 +254,39 @@ class GroupedQueryAttention(nn.Module):
         self.v_proj = nn.Linear(dim, groups * self.head_dim)
         self.out_proj = nn.Linear(dim, dim)
 
+    def forward_inference(self, x, dtype: torch.dtype):
+        """The same function as :meth:`forward`, faster: one fused q/k/v product, no repeated k/v.
+
+        The query heads sharing group g (g, g + G, g + 2G, …) are stacked along the sequence, so
+        each group's keys and values are used once by a single attention call of r·N queries.
+        """
+        if not hasattr(self, "_fused"):
+            self._fused, self._fused_out = FusedLinear(), FusedLinear()
+        b, n, _ = x.shape
+        g, hd = self.groups, self.head_dim
+        r = self.heads // g  # query heads per group
+        # The 1/sqrt(hd) attention scale is folded into the cached query weights.
+        qkv = self._fused(x, [self.q_proj, self.k_proj, self.v_proj], dtype,
+                          [self.head_dim ** -0.5, 1.0, 1.0])  # (B, N, H·hd + 2·G·hd)
+        d, gd = self.heads * hd, g * hd
+        # head h = i·G + g  →  (B, G, i, N, hd)  →  (B, G, r·N, hd)
+        q = qkv[..., :d].unflatten(-1, (r, g, hd)).permute(0, 3, 2, 1, 4).reshape(b, g, r * n, hd)
+        k = qkv[..., d:d + gd].unflatten(-1, (g, hd)).transpose(1, 2)  # (B, G, N, hd)
+        v = qkv[..., d + gd:].unflatten(-1, (g, hd)).transpose(1, 2)
+        if x.device.type == "cpu" and self.cpu_attention == "matmul":
+            # Measured faster than SDPA's CPU kernel for these small heads (hd = 18, N = 105):
+            # `python -m backend bench` reports both.
+            scores = torch.matmul(q, k.transpose(-1, -2))  # (B, G, r·N, N)
+            out = torch.matmul(torch.softmax(scores, dim=-1, out=scores), v)
+        else:
+            out = F.scaled_dot_product_attention(q, k, v, scale=1.0)  # (B, G, r·N, hd)
+        out = out.unflatten(2, (r, n)).permute(0, 3, 2, 1, 4).reshape(b, n, d)  # back to head order
+        return self._fused_out(out, [self.out_proj], dtype)
+
     def forward(self, x):
         """x: (B, N, D) → (B, N, D)."""
+        if not self.training:
+            return self.forward_inference(x, compute_dtype(x))
         b, n, _ = x.shape
         q = self.q_proj(x).view(b, n, self.heads, self.head_dim).transpose(1, 2)  # (B, H, N, hd)
         k = self.k_proj(x).view(b, n, self.groups, self.head_dim).transpose(1, 2)  # (B, G, N, hd)
@@ -213,6 +308,16 @@ class MoETransformerLayer(nn.Module):
         self.attn = GroupedQueryAttention(dim, heads, groups)
         self.norm2 = nn.LayerNorm(dim, eps=1e-5)
         self.moe = MoEFeedForward(dim, hidden, num_experts, top_k, dropout)
+
+    def forward_inference(self, x, dtype: torch.dtype):
+        """Eval-mode forward with matrix products in ``dtype``; x (B, N, D) stays float32.
+
+        Like autocast: the residual stream and LayerNorm stay in float32, the products and
+        attention run in ``dtype``; but the bfloat16 weights are cached, not cast on every call.
+        """
+        x = x + self.attn.forward_inference(self.norm1(x), dtype)
+        b, n, d = x.shape
+        return x + self.moe.forward_inference(self.norm2(x).view(b * n, d), dtype).view(b, n, d)
 
     def forward(self, x, with_balance_loss: bool = False):
         """x: (B, N, D) → (B, N, D), load-balancing loss."""
@@ -315,8 +420,9 @@ class MoEMAE(nn.Module):
                 for "missing" (encoded as (0, 0)).
             normed: False (default) gives the tokens before the encoder's final LayerNorm, as
                 the published linear probes used; True gives them after it.
-            precision: "float32" (exact), "bfloat16" (autocast; faster on CUDA and on CPUs
-                with bfloat16 instructions), or "auto" (bfloat16 where supported).
+            precision: "float32" (exact), "bfloat16" (matrix products and attention in
+                bfloat16, the residual stream and LayerNorms in float32; faster on CUDA and on
+                CPUs with bfloat16 instructions), or "auto" (bfloat16 where supported).
 
         Returns:
             (B, 105, D) float32 tokens: [week, hour, lat, lon, CLS, patch 0 … patch 99].
@@ -324,14 +430,22 @@ class MoEMAE(nn.Module):
         if self.training:
             raise RuntimeError("encode() gives deterministic embeddings and needs eval mode: call model.eval()")
         self.check_images(images)
+        dtype = resolve_precision(images.device, precision)
         b = images.shape[0]
         pairs = [_missing_to_zeros(p, b, images) for p in (week, hour, lat, lon)]
-        with torch.inference_mode(), autocast_context(images.device, precision):
-            x = torch.cat([self.encoder.leading_tokens(*pairs), self.encoder.embed_patches(images)], dim=1)
-            x, _ = self.encoder.run_layers(x)
-            if normed:
-                x = self.encoder.norm(x)
-        return x.float()
+        images = images.float()
+        # On a CPU, micro-batches keep each layer's activations in cache; a GPU wants them whole.
+        step = b if images.device.type != "cpu" else CPU_MICRO_BATCH
+        with torch.inference_mode():
+            parts = []
+            for start in range(0, b, step):
+                chunk = slice(start, start + step)
+                x = torch.cat([self.encoder.leading_tokens(*(p[chunk] for p in pairs)),
+                               self.encoder.embed_patches(images[chunk])], dim=1)
+                for layer in self.encoder.layers:
+                    x = layer.forward_inference(x, dtype)
+                parts.append(self.encoder.norm(x) if normed else x)
+            return torch.cat(parts) if len(parts) > 1 else parts[0]
 
     def check_images(self, images) -> None:
         """Raise ValueError unless ``images`` is (B, 7, 40, 40) floating point."""
@@ -416,16 +530,27 @@ def bfloat16_supported(device: torch.device) -> bool:
     return False
 
 
-def autocast_context(device, precision: str):
-    """The autocast region for ``precision`` ("float32", "bfloat16" or "auto") on ``device``."""
-    device = torch.device(device)
+PRECISIONS = ("float32", "bfloat16", "auto")
+
+
+def resolve_precision(device, precision: str) -> torch.dtype:
+    """The compute dtype for ``precision`` ("float32", "bfloat16" or "auto") on ``device``."""
     if precision == "auto":
         precision = "bfloat16" if bfloat16_supported(device) else "float32"
     if precision == "float32":
-        return nullcontext()
+        return torch.float32
     if precision == "bfloat16":
-        return torch.autocast(device_type=device.type, dtype=torch.bfloat16)
-    raise ValueError(f"precision must be float32, bfloat16 or auto, not {precision!r}")
+        return torch.bfloat16
+    raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+
+
+def autocast_context(device, precision: str):
+    """The autocast region for training in ``precision`` on ``device`` (none for float32)."""
+    device = torch.device(device)
+    dtype = resolve_precision(device, precision)
+    if dtype == torch.float32:
+        return nullcontext()
+    return torch.autocast(device_type=device.type, dtype=dtype)
 
 
 def count_parameters(module: nn.Module) -> int:
