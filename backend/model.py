@@ -328,9 +328,9 @@ class MoETransformerLayer(nn.Module):
         Like autocast: the residual stream and LayerNorm stay in float32, the products and
         attention run in ``dtype``; but the bfloat16 weights are cached, not cast on every call.
         """
-        x = x + self.attn.forward_inference(self.norm1(x), dtype)
+        x = x + self.attn.forward_inference(self.norm1(x), dtype)  # a new tensor: the caller's x is kept
         b, n, d = x.shape
-        return x + self.moe.forward_inference(self.norm2(x).view(b * n, d), dtype).view(b, n, d)
+        return x.add_(self.moe.forward_inference(self.norm2(x).view(b * n, d), dtype).view(b, n, d))
 
     def forward(self, x, with_balance_loss: bool = False):
         """x: (B, N, D) → (B, N, D), load-balancing loss."""
@@ -549,6 +549,10 @@ def run_on_cpu_workers(fn, items: list) -> list:
 
     def single_threaded(item):
         torch.set_num_threads(1)
+        # Attention probabilities of far-off tokens underflow into subnormal floats, which
+        # CPUs handle up to 100× slower; flushing them to zero changes results by < 1e-38.
+        # The flag belongs to this (short-lived) worker thread only.
+        torch.set_flush_denormal(True)
         return fn(item)
 
     try:
