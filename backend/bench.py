@@ -29,8 +29,8 @@ class Row:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default="auto", help="auto|cpu|cuda|mps (default: auto)")
-    parser.add_argument("--seconds", type=float, default=3.0,
-                        help="time spent on each measurement after warm-up (default: 3)")
+    parser.add_argument("--seconds", type=float, default=5.0,
+                        help="time spent on each measurement after warm-up (default: 5)")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -137,6 +137,21 @@ def main(args: argparse.Namespace) -> int:
         share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
         rows.append(Row(f"encoder S {precision}, batch {ENCODER_BATCH}", rate, "images/s",
                         f"{share:.0%} of the {precision} roof"))
+    if device.type == "cpu":
+        # Each precision with the attention kernel "auto" does not pick, to show why it doesn't.
+        from .model import GroupedQueryAttention
+
+        for precision, other in (("float32", "matmul"), ("bfloat16", "sdpa")):
+            if precision not in precisions:
+                continue
+            GroupedQueryAttention.cpu_attention = other
+            try:
+                rate = encoder_rate(model, device, precision, ENCODER_BATCH, args.seconds)
+            finally:
+                GroupedQueryAttention.cpu_attention = "auto"
+            share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
+            rows.append(Row(f"encoder S {precision} with {other} attention, batch {ENCODER_BATCH}", rate,
+                            "images/s", f"{share:.0%} of the {precision} roof (not the default)"))
     for precision in precisions:
         rate = training_rate(model, device, precision, TRAIN_BATCH, args.seconds)
         rows.append(Row(f"MAE training S {precision}, batch {TRAIN_BATCH}", rate, "images/s",

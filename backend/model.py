@@ -258,8 +258,10 @@ class GroupedQueryAttention(nn.Module):
     load correctly this way.
     """
 
-    #: How inference computes attention on the CPU: "matmul" (explicit, in place) or "sdpa".
-    cpu_attention = "matmul"
+    #: How inference computes attention on a CPU: "sdpa" (PyTorch's kernel), "matmul" (explicit
+    #: products and a base-2 softmax), or "auto": SDPA in float32, explicit in bfloat16, which
+    #: is what measured fastest on each (`python -m backend bench` reports both).
+    cpu_attention = "auto"
 
     def __init__(self, dim: int, heads: int, groups: int):
         super().__init__()
@@ -280,7 +282,8 @@ class GroupedQueryAttention(nn.Module):
         b, n, _ = x.shape
         g, hd = self.groups, self.head_dim
         r = self.heads // g  # query heads per group
-        explicit = x.device.type == "cpu" and self.cpu_attention == "matmul"
+        explicit = x.device.type == "cpu" and (
+            self.cpu_attention == "matmul" or (self.cpu_attention == "auto" and dtype != torch.float32))
         # The 1/sqrt(hd) attention scale is folded into the cached query weights, and for the
         # explicit softmax also log2(e), so that exp2 (several times faster than exp on CPUs) serves.
         q_scale = self.head_dim ** -0.5 * (LOG2_E if explicit else 1.0)
@@ -292,8 +295,6 @@ class GroupedQueryAttention(nn.Module):
         k = qkv[..., d:d + gd].view(b, n, g, hd).transpose(1, 2)  # (B, G, N, hd)
         v = qkv[..., d + gd:].view(b, n, g, hd).transpose(1, 2)
         if explicit:
-            # Measured faster than SDPA's CPU kernel for these small heads (hd = 18, N = 105):
-            # `python -m backend bench` reports both.
             scores = torch.matmul(q, k.transpose(-1, -2)).float()  # (B, G, r·N, N), log2 units
             out = torch.matmul(softmax_base2_(scores).to(v.dtype), v)
         else:

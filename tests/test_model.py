@@ -243,3 +243,46 @@ def test_gradients_reach_every_parameter():
     model(images, **meta)["loss"].backward()
     without = [name for name, p in model.named_parameters() if p.grad is None or not p.grad.abs().sum() > 0]
     assert without == []
+
+
+# ---------------------------------------------------------------- the fast inference path
+@pytest.mark.parametrize("kernel", ["auto", "sdpa", "matmul"])
+def test_fast_attention_equals_the_plain_form(kernel, monkeypatch):
+    torch.manual_seed(6)
+    attn = GroupedQueryAttention(dim=144, heads=8, groups=4)
+    x = torch.randn(3, 105, 144)
+    plain = attn.train()(x)  # the training path: repeat k/v, per-head SDPA
+    monkeypatch.setattr(GroupedQueryAttention, "cpu_attention", kernel)
+    fast = attn.eval()(x)
+    assert torch.allclose(fast, plain, atol=1e-5)
+    fast_bf16 = attn.forward_inference(x, torch.bfloat16).float()
+    assert (fast_bf16 - plain).norm() / plain.norm() < 2e-2
+
+
+def test_many_micro_batches_on_worker_threads_match_one_by_one(fixture_model, fixture_expected):
+    """40 images span three micro-batches spread over the CPU workers; each row must be the
+    encoding of that image alone, and PyTorch's thread count must come back unchanged."""
+    images, meta = fixture_inputs(fixture_expected)
+    index = torch.arange(40) % 4
+    batch = images[index]
+    batch_meta = {k: v[index] for k, v in meta.items()}
+    threads = torch.get_num_threads()
+    together = fixture_model.encode(batch, **batch_meta)
+    assert torch.get_num_threads() == threads
+    expected = torch.from_numpy(fixture_expected["tokens_prenorm"])[index]
+    assert (together - expected).abs().max() < 1e-4
+    assert torch.equal(together, fixture_model.encode(batch, **batch_meta))
+
+
+def test_fused_weight_cache_follows_weight_changes():
+    model = MoEMAE("XXS").eval()
+    x = torch.randn(2, 7, 40, 40)
+    before = model.encode(x)
+    with torch.no_grad():
+        model.encoder.layers[0].moe.V.weight.add_(0.5)
+        model.encoder.layers[0].attn.q_proj.weight.mul_(2)
+    after = model.encode(x)
+    fresh = MoEMAE("XXS").eval()
+    fresh.load_state_dict(model.state_dict())
+    assert not torch.allclose(before, after)
+    assert torch.allclose(after, fresh.encode(x), atol=1e-6)
