@@ -31,6 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default="auto", help="auto|cpu|cuda|mps (default: auto)")
     parser.add_argument("--seconds", type=float, default=5.0,
                         help="time spent on each measurement after warm-up (default: 5)")
+    parser.add_argument("--encoder-batch", type=int, default=ENCODER_BATCH,
+                        help=f"images per encoder call (default: {ENCODER_BATCH})")
+    parser.add_argument("--train-batch", type=int, default=TRAIN_BATCH,
+                        help=f"images per training step (default: {TRAIN_BATCH})")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -133,9 +137,9 @@ def main(args: argparse.Namespace) -> int:
     model = MoEMAE("S").to(device).eval()
     precisions = ["float32"] + (["bfloat16"] if bfloat16_supported(device) else [])
     for precision in precisions:
-        rate = encoder_rate(model, device, precision, ENCODER_BATCH, args.seconds)
+        rate = encoder_rate(model, device, precision, args.encoder_batch, args.seconds)
         share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
-        rows.append(Row(f"encoder S {precision}, batch {ENCODER_BATCH}", rate, "images/s",
+        rows.append(Row(f"encoder S {precision}, batch {args.encoder_batch}", rate, "images/s",
                         f"{share:.0%} of the {precision} roof"))
     if device.type == "cpu":
         # Each precision with the attention kernel "auto" does not pick, to show why it doesn't.
@@ -146,15 +150,15 @@ def main(args: argparse.Namespace) -> int:
                 continue
             GroupedQueryAttention.cpu_attention = other
             try:
-                rate = encoder_rate(model, device, precision, ENCODER_BATCH, args.seconds)
+                rate = encoder_rate(model, device, precision, args.encoder_batch, args.seconds)
             finally:
                 GroupedQueryAttention.cpu_attention = "auto"
             share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
-            rows.append(Row(f"encoder S {precision} with {other} attention, batch {ENCODER_BATCH}", rate,
+            rows.append(Row(f"encoder S {precision} with {other} attention, batch {args.encoder_batch}", rate,
                             "images/s", f"{share:.0%} of the {precision} roof (not the default)"))
     for precision in precisions:
-        rate = training_rate(model, device, precision, TRAIN_BATCH, args.seconds)
-        rows.append(Row(f"MAE training S {precision}, batch {TRAIN_BATCH}", rate, "images/s",
+        rate = training_rate(model, device, precision, args.train_batch, args.seconds)
+        rows.append(Row(f"MAE training S {precision}, batch {args.train_batch}", rate, "images/s",
                         "forward + backward + AdamW"))
 
     print(f"machine: {machine_description(device)}")

@@ -205,6 +205,12 @@ def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, trainin
     return content
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def save_checkpoint(path, content: dict) -> Path:
     """Write ``content`` with torch.save atomically: a temporary file in the same folder, then a rename.
 
@@ -218,6 +224,7 @@ def save_checkpoint(path, content: dict) -> Path:
             torch.save(content, f)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a checkpoint is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -7,18 +7,74 @@ other exception is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 from . import __version__
 from .errors import UserError
+
+FORMATTER = argparse.RawDescriptionHelpFormatter
 
 
 def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def cmd_info(args: argparse.Namespace) -> int:
+def _add_device(parser, seed: bool = True) -> None:
+    parser.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU) | cpu | cuda | cuda:N | mps")
+    if seed:
+        parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+
+
+def _seed(args) -> None:
+    import numpy as np
+    import torch
+
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _load_model(path: str | None, device: str, size: str = "S"):
+    from .checkpoint import load_pretrained
+    from .device import resolve_device
+    from .model import MoEMAE
+
+    if path:
+        return load_pretrained(path, device)
+    return MoEMAE(size).to(resolve_device(device)).eval()  # random initialisation, on purpose
+
+
+def _bar(total: int, desc: str, unit: str = "patch"):
+    from .progress import ProgressBar
+
+    return ProgressBar(total, desc, unit=unit)
+
+
+def _load_dataset(path: str, skip_bad: bool):
+    from . import data
+
+    dataset = data.open_dataset(path)
+    arrays = data.load(dataset, skip_bad=skip_bad, progress=None if isinstance(dataset, data.PatchArrays)
+                       else _bar(len(dataset), "reading"))
+    if arrays.skipped:
+        print(f"skipped {len(arrays.skipped)} bad patch(es):", file=sys.stderr)
+        for line in arrays.skipped[:20]:
+            print(f"  {line}", file=sys.stderr)
+    return arrays
+
+
+# --------------------------------------------------------------------------- commands
+def cmd_info(args) -> int:
     from . import environment
 
     report = environment.collect()
@@ -31,45 +87,315 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
+def cmd_bench(args) -> int:
     from . import bench
 
     return bench.main(args)
 
 
+def cmd_pack(args) -> int:
+    from . import data
+
+    started = time.perf_counter()
+    arrays = _load_dataset(args.data, args.skip_bad)
+    out = data.pack(arrays, args.out, source=str(Path(args.data).resolve()))
+    seconds = time.perf_counter() - started
+    print(f"packed {len(arrays)} patches ({arrays.kind}) into {out} in {seconds:.1f} s"
+          + (f"; skipped {len(arrays.skipped)}" if arrays.skipped else ""))
+    return 0
+
+
+def cmd_pretrain(args) -> int:
+    from .train import PretrainConfig, pretrain
+
+    config = PretrainConfig(data=args.data, out=args.out, size=args.size, epochs=args.epochs,
+                            batch_size=args.batch_size, lr=args.lr, weight_decay=args.weight_decay,
+                            warmup=args.warmup, clip=args.clip, precision=args.precision,
+                            save_every=args.save_every, seed=args.seed, device=args.device, resume=args.resume,
+                            skip_bad=args.skip_bad, init=args.init, stop_after=args.stop_after)
+    summary = pretrain(config)
+    if summary["epochs_run"]:
+        print(f"trained {summary['epochs_run']} epoch(s); last loss {summary['last_loss']:.4f}, "
+              f"best {summary['best_loss']:.4f}; checkpoints in {args.out}")
+    return 0
+
+
+def cmd_embed(args) -> int:
+    import numpy as np
+
+    from .embed import embed_arrays, model_fingerprint
+
+    _seed(args)
+    model = _load_model(args.checkpoint, args.device)
+    arrays = _load_dataset(args.data, args.skip_bad)
+    features = embed_arrays(model, arrays, pooling=args.pooling, normed=args.normed,
+                            use_metadata=not args.no_metadata, batch_size=args.batch_size,
+                            precision=args.precision, progress=_bar(len(arrays), "embedding"))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    content = {"patch_ids": np.asarray(arrays.ids, dtype=str), "embeddings": features,
+               "pooling": np.asarray(args.pooling), "normed": np.asarray(args.normed),
+               "use_metadata": np.asarray(not args.no_metadata), "multilabel": np.asarray(arrays.multilabel),
+               "model_fingerprint": np.asarray(model_fingerprint(model)),
+               "model_size": np.asarray(model.config.size),
+               "checkpoint": np.asarray(str(args.checkpoint or "random-init"))}
+    if arrays.labels is not None:
+        content["labels"] = np.asarray(arrays.labels)
+        content["class_names"] = np.asarray(arrays.class_names, dtype=str)
+    tmp = out.with_name(f".{out.name}.tmp.npz")
+    np.savez(tmp, **content)
+    tmp.replace(out)
+    print(f"wrote {features.shape} embeddings of {len(arrays)} patches to {out}")
+    return 0
+
+
+def _read_embeddings(path: str, need_labels: bool = True) -> dict:
+    import numpy as np
+
+    file = Path(path)
+    if not file.is_file():
+        raise UserError(f"embeddings file {file} does not exist; make one with: python -m backend embed")
+    try:
+        with np.load(file, allow_pickle=False) as npz:
+            content = {key: npz[key] for key in npz.files}
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{file} is not an embeddings file written by 'embed' ({exc})") from None
+    missing = [k for k in ("embeddings", "pooling") if k not in content]
+    if missing:
+        raise UserError(f"{file} lacks {', '.join(missing)}; make it with: python -m backend embed")
+    if need_labels and "labels" not in content:
+        raise UserError(f"{file} has no labels: embed a labelled dataset (BigEarthNet-L, EuroSAT-L)")
+    if content["embeddings"].ndim != 2:
+        raise UserError(f"{file} holds pooling '{content['pooling']}' {content['embeddings'].shape}; a probe "
+                        "needs one vector per patch: embed with --pooling mean, cls, patch-mean or all")
+    return content
+
+
+def _class_colours(class_names) -> list:
+    from . import classes
+
+    table = {name: colour for name, colour, _ in classes.BIGEARTHNET19}
+    table.update(dict(classes.EUROSAT10))
+    return [table.get(name, classes.fallback_colour(i)) for i, name in enumerate(class_names)]
+
+
+def cmd_probe_fit(args) -> int:
+    from . import probe
+
+    content = _read_embeddings(args.embeddings)
+    names = [str(n) for n in content["class_names"]]
+    fitted = probe.fit(content["embeddings"], content["labels"], names, multilabel=bool(content["multilabel"]),
+                       colours=_class_colours(names), standardize=args.standardize, c=args.C,
+                       max_iter=args.max_iter, seed=args.seed, pooling=str(content["pooling"]),
+                       normed=bool(content["normed"]), use_metadata=bool(content["use_metadata"]),
+                       model_info={"fingerprint": str(content["model_fingerprint"]),
+                                   "size": str(content["model_size"]),
+                                   "checkpoint": Path(str(content["checkpoint"])).name})
+    scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
+    fitted.training["train_metrics"] = {k: v for k, v in scores.items() if k != "per_class_ap"}
+    fitted.save(args.out)
+    print(f"fitted a {'one-vs-rest' if fitted.multilabel else 'multinomial'} probe on {len(content['labels'])} "
+          f"patches ({fitted.num_features} features, {len(names)} classes) → {args.out}")
+    print(f"on its own training data: micro mAP {scores['micro_map']:.3f}, macro mAP {scores['macro_map']:.3f}")
+    return 0
+
+
+def cmd_probe_eval(args) -> int:
+    from . import probe
+
+    fitted = probe.LinearProbe.load(args.probe)
+    content = _read_embeddings(args.embeddings)
+    if str(content["pooling"]) != fitted.pooling or bool(content["normed"]) != fitted.normed:
+        raise UserError(f"the probe expects pooling '{fitted.pooling}'{' (normed)' if fitted.normed else ''}; "
+                        f"{args.embeddings} holds '{content['pooling']}'{' (normed)' if content['normed'] else ''}")
+    fingerprint = fitted.model.get("fingerprint")
+    if fingerprint and fingerprint != str(content["model_fingerprint"]):
+        raise UserError(f"{args.probe} was fitted on embeddings of another model ({fitted.model.get('checkpoint')}); "
+                        f"{args.embeddings} comes from {content['checkpoint']}")
+    names = [str(n) for n in content["class_names"]]
+    if names != fitted.class_names:
+        raise UserError(f"the probe's classes ({len(fitted.class_names)}) differ from the data's ({len(names)})")
+    scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
+    text = json.dumps(scores, indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate
+
+    _seed(args)
+    arrays = _load_dataset(args.data, args.skip_bad)
+    models = {}
+    for spec in args.checkpoint or []:
+        models[Path(spec).name] = _load_model(spec, args.device)
+    if args.random_init:
+        models["MoE-MAE random init"] = _load_model(None, args.device)
+    report = evaluate(arrays, models, folds=args.folds, pooling=args.pooling, seed=args.seed,
+                      standardize=args.standardize)
+    print(report["table"])
+    if args.out:
+        Path(args.out).write_text(json.dumps(report["results"], indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def cmd_models(args) -> int:
+    from .catalogue import list_models
+
+    rows = list_models()
+    if not rows:
+        print("no models installed")
+        return 0
+    for row in rows:
+        print(f"{row['kind']:<10} {row['origin']:<8} {row['name']:<28} {row['summary']}")
+        print(f"{'':<20}{row['path']}")
+    return 0
+
+
+# --------------------------------------------------------------------------- the parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m backend",
         description=textwrap.dedent("""\
             moemae-qgis backend: the MoE-MAE land-cover model without QGIS.
             Run a command with --help for its options and examples."""),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_examples("python -m backend info", "python -m backend bench --device cpu"),
+        formatter_class=FORMATTER,
+        epilog=_examples("python -m backend info",
+                         "python -m backend pack ../shared/data/bigearthnet-l-sample --out work/ben-pack",
+                         "python -m backend pretrain work/ben-pack --out work/run1 --epochs 100",
+                         "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --out work/emb.npz",
+                         "python -m backend probe fit work/emb.npz --out work/probe.json"),
     )
     parser.add_argument("--version", action="version", version=f"moemae-qgis backend {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    info = commands.add_parser(
-        "info", help="report Python packages, devices and model folders",
-        description="Report what this Python has: PyTorch, scikit-learn, platformdirs, NumPy and "
-                    "GDAL versions, the devices PyTorch sees, and where models live. Exits 1 when "
-                    "a required package is missing.",
-        epilog=_examples("python -m backend info"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    info.set_defaults(func=cmd_info)
+    def command(name, func, help_text, description, examples):
+        sub = commands.add_parser(name, help=help_text, description=description, formatter_class=FORMATTER,
+                                  epilog=_examples(*examples))
+        sub.set_defaults(func=func)
+        return sub
 
-    bench = commands.add_parser(
-        "bench", help="measure this machine: matrix-product roof and model throughput",
-        description="Measure the machine's float32 and bfloat16 matrix-product rate (the roof) "
-                    "and print a table.",
-        epilog=_examples("python -m backend bench", "python -m backend bench --device cuda --seconds 5"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    command("info", cmd_info, "report Python packages, devices and model folders",
+            "Report what this Python has: PyTorch, scikit-learn, platformdirs, NumPy and GDAL versions, the "
+            "devices PyTorch sees, and where models live. Exits 1 when a required package is missing.",
+            ["python -m backend info"])
+
+    bench = command("bench", cmd_bench, "measure this machine: matrix-product roof and model throughput",
+                    "Measure the float32 and bfloat16 matrix-product rate (the roof), encoder images/s at batch "
+                    "256 and MAE training images/s at batch 128, and print them as a table.",
+                    ["python -m backend bench", "python -m backend bench --device cuda --seconds 10"])
     from .bench import add_arguments as add_bench_arguments
 
     add_bench_arguments(bench)
-    bench.set_defaults(func=cmd_bench)
+
+    pack = command("pack", cmd_pack, "convert a dataset once into memory-mappable arrays",
+                   "Read every patch of a dataset (BigEarthNet-L, EuroSAT-L or a folder of 7-band GeoTIFF "
+                   "patches) and write it as one pack folder (images.npy uint16, metadata.npy, labels.npy, "
+                   "manifest.json) that training and embedding map instead of opening each GeoTIFF.",
+                   ["python -m backend pack ../shared/data/bigearthnet-l-sample --out work/ben-pack",
+                    "python -m backend pack ~/data/EuroSAT-L --out work/eurosat-pack --skip-bad"])
+    pack.add_argument("data", help="dataset folder")
+    pack.add_argument("--out", required=True, help="pack folder to write (replaced when complete)")
+    pack.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+
+    pretrain = command("pretrain", cmd_pretrain, "pretrain the masked autoencoder (one process or torchrun)",
+                       "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, "
+                       "gradient clipping, mixed precision on GPUs. Writes metrics.jsonl, last.pt, best.pt "
+                       "(and epoch_NNNN.pt with --save-every) in OUT, atomically. --resume continues exactly. "
+                       "Under torchrun it trains data-parallel (DistributedDataParallel); rank 0 writes.",
+                       ["python -m backend pretrain work/ben-pack --out work/run1 --epochs 500",
+                        "python -m backend pretrain work/ben-pack --out work/run1 --epochs 500 --resume",
+                        "torchrun --nproc_per_node=8 -m backend pretrain work/ben-pack --out work/run8 --device cuda"])
+    pretrain.add_argument("data", help="a pack (fastest) or a dataset folder")
+    pretrain.add_argument("--out", required=True, help="run folder for checkpoints and metrics")
+    pretrain.add_argument("--size", default="S", choices=["S", "XS", "XXS"], help="model size (default: S)")
+    pretrain.add_argument("--epochs", type=_positive, default=500, help="total epochs (default: 500)")
+    pretrain.add_argument("--batch-size", type=_positive, default=128, help="images per step per process (128)")
+    pretrain.add_argument("--lr", type=float, default=3e-4, help="peak learning rate (default: 3e-4)")
+    pretrain.add_argument("--weight-decay", type=float, default=0.05, help="AdamW weight decay (default: 0.05)")
+    pretrain.add_argument("--warmup", type=float, default=0.05, help="warm-up fraction of all steps (0.05)")
+    pretrain.add_argument("--clip", type=float, default=1.0, help="gradient-norm clip (default: 1.0)")
+    pretrain.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
+                          help="auto: bfloat16 on CUDA GPUs that have it, else float32")
+    pretrain.add_argument("--save-every", type=int, default=0, help="also keep epoch_NNNN.pt every N epochs")
+    pretrain.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
+    pretrain.add_argument("--stop-after", type=_positive, default=None,
+                          help="run at most N epochs now; --resume later for the rest")
+    pretrain.add_argument("--init", default=None, help="start from these weights instead of random ones")
+    pretrain.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    _add_device(pretrain)
+
+    embed = command("embed", cmd_embed, "write embeddings of a dataset (.npz)",
+                    "Encode every patch with the frozen encoder and write an .npz with patch_ids, embeddings "
+                    "and, for labelled datasets, labels and class_names. Tokens before the final LayerNorm "
+                    "unless --normed.",
+                    ["python -m backend embed work/ben-pack --checkpoint pretrained_S_best.pth --out work/emb.npz",
+                     "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --pooling all "
+                     "--out work/emb-all.npz"])
+    embed.add_argument("data", help="a pack or a dataset folder")
+    embed.add_argument("--checkpoint", default=None,
+                       help="published or project checkpoint (default: random weights, for baselines)")
+    embed.add_argument("--out", required=True, help=".npz to write")
+    from .embed import POOLINGS
+
+    embed.add_argument("--pooling", default="mean", choices=POOLINGS, help="how tokens become features (mean)")
+    embed.add_argument("--normed", action="store_true", help="tokens after the final LayerNorm")
+    embed.add_argument("--no-metadata", action="store_true", help="embed as if every metadata item were missing")
+    embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
+    embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
+                       help="float32 (exact, default), bfloat16 or auto")
+    embed.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    _add_device(embed)
+
+    probe = command("probe", None, "fit or evaluate a linear probe on embeddings",
+                    "Linear probes on embeddings from 'embed'.",
+                    ["python -m backend probe fit work/emb.npz --out work/probe.json",
+                     "python -m backend probe eval work/probe.json work/emb-test.npz"])
+    probe_commands = probe.add_subparsers(dest="probe_command", metavar="ACTION")
+    probe.set_defaults(func=lambda args: (probe.print_help(), 2)[1])
+    fit = probe_commands.add_parser(
+        "fit", help="fit a probe", formatter_class=FORMATTER,
+        description="Fit scikit-learn logistic regression (solver sag): one-vs-rest for multi-label data, "
+                    "multinomial for single-label. Saves JSON with class names, CORINE colours, pooling, scaler "
+                    "and the fingerprint of the encoder the embeddings came from.",
+        epilog=_examples("python -m backend probe fit work/emb.npz --out work/probe.json --standardize"))
+    fit.add_argument("embeddings", help=".npz from 'embed' (with labels)")
+    fit.add_argument("--out", required=True, help="probe .json to write")
+    fit.add_argument("--standardize", action="store_true", help="standardise features first")
+    fit.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength (default: 1.0)")
+    fit.add_argument("--max-iter", type=_positive, default=1000, help="solver iterations (default: 1000)")
+    fit.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    fit.set_defaults(func=cmd_probe_fit)
+    evaluate_probe = probe_commands.add_parser(
+        "eval", help="evaluate a probe", formatter_class=FORMATTER,
+        description="Micro and macro mAP, per-class AP, overall accuracy, micro and macro F1, as JSON.",
+        epilog=_examples("python -m backend probe eval work/probe.json work/emb-test.npz --out metrics.json"))
+    evaluate_probe.add_argument("probe", help="probe .json")
+    evaluate_probe.add_argument("embeddings", help=".npz from 'embed' (with labels)")
+    evaluate_probe.add_argument("--out", default=None, help="also write the metrics JSON here")
+    evaluate_probe.set_defaults(func=cmd_probe_eval)
+
+    evaluate = command("evaluate", cmd_evaluate, "k-fold probe evaluation against a zonal-statistics baseline",
+                       "For small labelled sets: k-fold cross-validated linear probes on each model's embeddings "
+                       "and on a zonal-statistics baseline (per-band mean and standard deviation), as "
+                       "Landsat-Bench does.",
+                       ["python -m backend evaluate ../shared/data/bigearthnet-l-sample --random-init "
+                        "--checkpoint resources/models/moemae_S_bigearthnet_sample.pt --folds 5"])
+    evaluate.add_argument("data", help="a labelled pack or dataset folder")
+    evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
+    evaluate.add_argument("--random-init", action="store_true", help="also evaluate a randomly initialised model")
+    evaluate.add_argument("--folds", type=_positive, default=5, help="cross-validation folds (default: 5)")
+    evaluate.add_argument("--pooling", default="mean", choices=["mean", "cls", "patch-mean", "all"])
+    evaluate.add_argument("--standardize", action="store_true", help="standardise features first")
+    evaluate.add_argument("--out", default=None, help="also write the results as JSON")
+    evaluate.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    _add_device(evaluate)
+
+    command("models", cmd_models, "list installed models and probes",
+            "List the bundled model and probe and the user's own (in the user data folder's models/).",
+            ["python -m backend models"])
     return parser
 
 

@@ -31,11 +31,13 @@ def test_absent_gpu_index_is_a_clear_error():
 
 
 def test_bench_prints_a_table():
-    result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0.2")
+    result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
+                             "--train-batch", "4")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
-    assert "| matmul roof float32 |" in result.stdout
-    assert "| matmul roof bfloat16 |" in result.stdout
+    for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
+                "MAE training S float32, batch 4"):
+        assert f"| {row} |" in result.stdout
 
 
 def test_no_command_prints_help_and_fails():

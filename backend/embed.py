@@ -1,0 +1,84 @@
+"""Embeddings: a dataset (or any tiles) through the frozen encoder, pooled for linear probes."""
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import torch
+
+from .progress import NullProgress
+
+#: How the 105 final tokens become one feature vector.
+#:   mean: all 105 tokens averaged (D) · cls: the CLS token (D) · patch-mean: the 100 patch
+#:   tokens averaged (D) · all: all tokens flattened (105·D) · tokens: the (105, D) array as is.
+POOLINGS = ("mean", "cls", "patch-mean", "all", "tokens")
+CLS_INDEX = 4  # [week, hour, lat, lon, CLS, patches…]
+
+
+def pool(tokens: torch.Tensor, pooling: str) -> torch.Tensor:
+    """(B, 105, D) tokens → (B, F) features (or (B, 105, D) for "tokens")."""
+    if pooling == "mean":
+        return tokens.mean(dim=1)
+    if pooling == "cls":
+        return tokens[:, CLS_INDEX]
+    if pooling == "patch-mean":
+        return tokens[:, CLS_INDEX + 1:].mean(dim=1)
+    if pooling == "all":
+        return tokens.flatten(1)
+    if pooling == "tokens":
+        return tokens
+    raise ValueError(f"pooling must be one of {', '.join(POOLINGS)}, not {pooling!r}")
+
+
+def feature_size(dim: int, pooling: str) -> int:
+    return dim * 105 if pooling == "all" else dim
+
+
+def normalize_tiles(model, digital_numbers: np.ndarray, device) -> torch.Tensor:
+    """(B, 7, 40, 40) raw digital numbers → z-scored float32 tensor on ``device``, with the
+    statistics the model's checkpoint states."""
+    mean, std = model.normalization
+    x = torch.from_numpy(np.asarray(digital_numbers, dtype=np.float32)).to(device)
+    mean_t = torch.tensor(mean, dtype=torch.float32, device=device).view(1, -1, 1, 1)
+    std_t = torch.tensor(std, dtype=torch.float32, device=device).view(1, -1, 1, 1)
+    return (x - mean_t) / std_t
+
+
+def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None, *, pooling: str = "mean",
+                normed: bool = False, precision: str = "float32") -> np.ndarray:
+    """Features of a batch of tiles: (B, 7, 40, 40) digital numbers and (B, 4, 2) metadata
+    pairs (None: all missing) → (B, F) float32 (or (B, 105, D) for pooling "tokens")."""
+    device = next(model.parameters()).device
+    images = normalize_tiles(model, digital_numbers, device)
+    pairs = [None] * 4
+    if metadata is not None:
+        meta = torch.from_numpy(np.asarray(metadata, dtype=np.float32)).to(device)
+        pairs = [meta[:, i] for i in range(4)]
+    tokens = model.encode(images, *pairs, normed=normed, precision=precision)
+    return pool(tokens, pooling).float().cpu().numpy()
+
+
+def embed_arrays(model, arrays, *, pooling: str = "mean", normed: bool = False, use_metadata: bool = True,
+                 batch_size: int = 256, precision: str = "float32", progress=None) -> np.ndarray:
+    """Features of every patch of a ``backend.data.PatchArrays``: (N, F) or (N, 105, D) float32."""
+    progress = progress or NullProgress(len(arrays))
+    parts = []
+    for start in range(0, len(arrays), batch_size):
+        progress.check()
+        stop = min(start + batch_size, len(arrays))
+        meta = arrays.metadata[start:stop] if use_metadata else None
+        parts.append(embed_tiles(model, arrays.images[start:stop], meta, pooling=pooling, normed=normed,
+                                 precision=precision))
+        progress.update(stop - start)
+    progress.close()
+    return np.concatenate(parts)
+
+
+def model_fingerprint(model) -> str:
+    """SHA-256 of the encoder's weights (float32, names sorted): the same weights give the same
+    fingerprint whichever file format they came from. Probes record it."""
+    digest = hashlib.sha256()
+    for name, tensor in sorted(model.encoder.state_dict().items()):
+        digest.update(name.encode())
+        digest.update(tensor.detach().to("cpu", torch.float32).contiguous().numpy().tobytes())
+    return digest.hexdigest()

@@ -1,0 +1,96 @@
+"""Progress and cancellation for long jobs, without a dependency.
+
+Backend functions take a ``progress`` object (anything with ``update``, ``set_postfix``,
+``close`` and ``cancelled``): :class:`ProgressBar` draws a terminal bar for the CLI; the QGIS
+plugin passes an adapter that moves the Processing feedback's bar and reads its Cancel button.
+"""
+from __future__ import annotations
+
+import sys
+import time
+
+
+class Cancelled(Exception):
+    """The user cancelled the job; whatever it was writing has been removed."""
+
+
+class NullProgress:
+    """Progress that shows nothing and is never cancelled."""
+
+    def __init__(self, total: int = 0, desc: str = ""):
+        self.total, self.desc, self.count = total, desc, 0
+
+    def update(self, n: int = 1) -> None:
+        self.count += n
+
+    def set_postfix(self, **values) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` when the user asked to stop."""
+        if self.cancelled():
+            raise Cancelled("cancelled")
+
+
+class ProgressBar(NullProgress):
+    """``desc  42% |█████     | 420/1000 [00:12<00:17, 34.1 it/s] loss=0.123`` on stderr.
+
+    Redrawn at most every 0.2 s; on a stream that is not a terminal (a log file, CI) a plain
+    line is printed every 10 % instead.
+    """
+
+    def __init__(self, total: int, desc: str = "", unit: str = "it", stream=None):
+        super().__init__(total, desc)
+        self.unit = unit
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.start = self.last_draw = time.perf_counter()
+        self.postfix = ""
+        self.last_decile = -1
+
+    def update(self, n: int = 1) -> None:
+        self.count += n
+        now = time.perf_counter()
+        if self.tty and now - self.last_draw >= 0.2:
+            self._draw(now)
+        elif not self.tty and self.total:
+            decile = int(10 * self.count / self.total)
+            if decile > self.last_decile:
+                self.last_decile = decile
+                self._draw(now, newline=True)
+
+    def set_postfix(self, **values) -> None:
+        self.postfix = " ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
+                                for k, v in values.items())
+
+    def close(self) -> None:
+        if self.tty or not self.total or self.last_decile < 10:
+            self._draw(time.perf_counter(), newline=True)
+
+    def _draw(self, now: float, newline: bool = False) -> None:
+        self.last_draw = now
+        elapsed = now - self.start
+        rate = self.count / elapsed if elapsed > 0 else 0.0
+        if self.total:
+            share = min(1.0, self.count / self.total)
+            bar = "█" * int(share * 20) + " " * (20 - int(share * 20))
+            eta = (self.total - self.count) / rate if rate > 0 else 0
+            text = (f"{self.desc} {share:4.0%} |{bar}| {self.count}/{self.total} "
+                    f"[{_clock(elapsed)}<{_clock(eta)}, {rate:.1f} {self.unit}/s] {self.postfix}")
+        else:
+            text = f"{self.desc} {self.count} [{_clock(elapsed)}, {rate:.1f} {self.unit}/s] {self.postfix}"
+        end = "\n" if newline or not self.tty else ""
+        self.stream.write(("\r" if self.tty else "") + text.rstrip() + end)
+        self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"

@@ -1,0 +1,141 @@
+"""Datasets and packs on real GeoTIFFs: the shared BigEarthNet-L sample and files made here with GDAL."""
+import shutil
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+
+from backend import classes, data
+
+from conftest import run_backend_cli
+
+
+@pytest.fixture(scope="module")
+def sample(shared_dir):
+    return shared_dir / "data" / "bigearthnet-l-sample"
+
+
+@pytest.fixture(scope="module")
+def sample_arrays(sample):
+    return data.load(data.open_dataset(sample))
+
+
+def write_geotiff(path, pixels, data_type=gdal.GDT_UInt16, epsg=32634, origin=(513165.0, 7020855.0)):
+    """A real GeoTIFF: (bands, H, W) pixels, 30 m pixels in a UTM CRS."""
+    bands, h, w = pixels.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type)
+    ds.SetGeoTransform((origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    for b in range(bands):
+        ds.GetRasterBand(b + 1).WriteArray(pixels[b])
+    ds.FlushCache()
+    ds = None
+
+
+def test_bigearthnet_sample_reads_with_fixture_metadata(sample_arrays, shared_dir):
+    expected = np.load(shared_dir / "reference" / "moe_mae_S_fixture_expected.npz")
+    assert len(sample_arrays) == 150 and sample_arrays.multilabel
+    assert sample_arrays.images.shape == (150, 7, 40, 40) and sample_arrays.images.dtype == np.uint16
+    assert sample_arrays.class_names == list(classes.BIGEARTHNET19_NAMES)
+    for i, patch_id in enumerate(expected["patch_ids"]):
+        j = sample_arrays.ids.index(str(patch_id))
+        pairs = np.stack([expected[f"meta_{k}"][i] for k in ("week", "hour", "lat", "lon")])
+        assert np.abs(sample_arrays.metadata[j] - pairs).max() < 1e-6
+        assert np.array_equal(sample_arrays.images[j], expected["center_crop_uint16"][i])
+
+
+def test_bigearthnet_labels_map_43_to_19(sample_arrays):
+    # S2A_MSIL2A_20170613T101031_11_66: "Mixed forest", "Sea and ocean".
+    j = sample_arrays.ids.index("S2A_MSIL2A_20170613T101031_11_66")
+    names = [classes.BIGEARTHNET19_NAMES[k] for k in np.flatnonzero(sample_arrays.labels[j])]
+    assert names == ["Mixed forest", "Marine waters"]
+    assert classes.multi_hot_19(["Airports", "Road and rail networks and associated land"]).sum() == 0
+
+
+def test_eurosat_layout_drops_thermal_resizes_and_has_no_metadata(tmp_path, sample_arrays):
+    for k, name in enumerate(["Forest", "SeaLake"]):
+        (tmp_path / name).mkdir()
+        for i in range(3):
+            pixels = np.concatenate([sample_arrays.images[k * 3 + i][:, :22, :22],
+                                     np.full((1, 22, 22), 40000, np.uint16)])  # + thermal ST_B10
+            write_geotiff(tmp_path / name / f"{name}_{i}.tif", pixels)
+    arrays = data.load(data.open_dataset(tmp_path))
+    assert arrays.kind == "eurosat-l" and not arrays.multilabel
+    assert arrays.class_names == ["Forest", "SeaLake"]
+    assert arrays.labels.tolist() == [0, 0, 0, 1, 1, 1]
+    assert arrays.images.shape == (6, 7, 40, 40)
+    assert not arrays.metadata.any()
+    assert arrays.images.max() < 40000  # the thermal band is gone
+
+
+def test_folder_of_patches_gets_position_but_no_time(tmp_path, sample_arrays):
+    for i in range(3):
+        write_geotiff(tmp_path / f"p{i}.tif", sample_arrays.images[i])
+    arrays = data.load(data.open_dataset(tmp_path))
+    assert arrays.kind == "folder" and arrays.labels is None and arrays.ids == ["p0", "p1", "p2"]
+    assert not arrays.metadata[:, :2].any()  # week and hour missing
+    assert np.abs(arrays.metadata[:, 2:]).sum() > 0  # lat and lon from the georeference
+
+
+@pytest.fixture
+def damaged_copy(tmp_path, sample):
+    root = tmp_path / "ben"
+    shutil.copytree(sample, root)
+    ids = (root / "patches.csv").read_text().split()[1:]
+    (root / "images" / f"{ids[0]}.tif").write_bytes(b"this is not a GeoTIFF")
+    write_geotiff(root / "images" / f"{ids[1]}.tif", np.ones((5, 41, 41), np.uint16))
+    write_geotiff(root / "images" / f"{ids[2]}.tif", np.ones((7, 30, 30), np.uint16))
+    (root / "labels" / f"{ids[3]}_labels_metadata.json").unlink()
+    write_geotiff(root / "images" / f"{ids[4]}.tif", np.ones((7, 41, 41), np.float32), gdal.GDT_Float32)
+    return root, ids
+
+
+def test_bad_patches_stop_the_run_with_their_name(damaged_copy):
+    root, ids = damaged_copy
+    with pytest.raises(data.PatchError, match=f"{ids[0]}.tif: cannot be read as a raster.*--skip-bad"):
+        data.load(data.open_dataset(root))
+
+
+def test_skip_bad_skips_and_counts(damaged_copy):
+    root, ids = damaged_copy
+    arrays = data.load(data.open_dataset(root), skip_bad=True)
+    assert len(arrays) == 145
+    reasons = "\n".join(arrays.skipped)
+    assert f"{ids[0]}.tif: cannot be read" in reasons
+    assert f"{ids[1]}.tif: has 5 bands; a patch needs the 7 bands" in reasons
+    assert f"{ids[2]}.tif: is 30 × 30 px; a patch must be at least 40 × 40" in reasons
+    assert f"{ids[3]}_labels_metadata.json: label file is missing" in reasons
+    assert f"{ids[4]}.tif: holds Float32 values" in reasons
+
+
+def test_pack_round_trips_exactly(sample_arrays, tmp_path):
+    out = data.pack(sample_arrays, tmp_path / "pack")
+    packed = data.open_dataset(out)
+    assert isinstance(packed.images, np.memmap)
+    assert packed.ids == sample_arrays.ids
+    assert np.array_equal(packed.images, sample_arrays.images)
+    assert np.array_equal(packed.metadata, sample_arrays.metadata)
+    assert np.array_equal(packed.labels, sample_arrays.labels)
+    assert packed.class_names == sample_arrays.class_names and packed.multilabel
+    # Packing again replaces the pack whole and leaves no staging folder behind.
+    data.pack(sample_arrays, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
+
+
+def test_pack_cli_reports_skipped_patches(damaged_copy, tmp_path):
+    root, _ = damaged_copy
+    result = run_backend_cli("pack", str(root), "--out", str(tmp_path / "p"))
+    assert result.returncode == 2 and "--skip-bad" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "p").exists()
+    result = run_backend_cli("pack", str(root), "--out", str(tmp_path / "p"), "--skip-bad")
+    assert result.returncode == 0, result.stderr
+    assert "packed 145 patches" in result.stdout and "skipped 5" in result.stdout
+    assert "skipped 5 bad patch(es):" in result.stderr
+
+
+def test_missing_dataset_is_a_clear_error(tmp_path):
+    result = run_backend_cli("pack", str(tmp_path / "nothing"), "--out", str(tmp_path / "p"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: dataset {tmp_path / 'nothing'} does not exist"
