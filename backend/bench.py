@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import platform
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 MATMUL_SIZE = 2048
 #: One image through the size-S encoder, as the reference computes it (each chosen expert's
 #: W, V and W2 counted), in GFLOP. Throughput as a fraction of the roof uses this figure.
 ENCODER_GFLOP_PER_IMAGE = 0.59
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "bigearthnet-l-sample"
 ENCODER_BATCH = 256
 TRAIN_BATCH = 128
 
@@ -35,6 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"images per encoder call (default: {ENCODER_BATCH})")
     parser.add_argument("--train-batch", type=int, default=TRAIN_BATCH,
                         help=f"images per training step (default: {TRAIN_BATCH})")
+    parser.add_argument("--data", default=str(DEFAULT_DATA),
+                        help="BigEarthNet-L folder for the read-rate and pretraining rows "
+                             "(default: ../shared/data/bigearthnet-l-sample); 'none' skips them")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -108,6 +114,45 @@ def training_rate(model, device, precision: str, batch: int, seconds: float) -> 
         model.eval()
 
 
+def read_rates(root: Path, seconds: float) -> tuple[float, float]:
+    """Patches/s read from per-file GeoTIFFs (GDAL, crop, label file, metadata) and from a pack
+    (random batches of 128 from the memory-mapped arrays, as training reads them)."""
+    import numpy as np
+
+    from . import data
+
+    dataset = data.open_dataset(root)
+    per_file = len(dataset) * _timed_rate(lambda: data.load(dataset), seconds, lambda: None)
+    with tempfile.TemporaryDirectory() as tmp:
+        packed = data.open_pack(data.pack(data.load(dataset), Path(tmp) / "pack"))
+        rng = np.random.default_rng(0)
+
+        def read_batches():
+            order = rng.permutation(len(packed))
+            for start in range(0, len(order), 128):
+                index = np.sort(order[start:start + 128])
+                np.asarray(packed.images[index]).astype(np.float32)
+                np.asarray(packed.metadata[index])
+
+        packed_rate = len(packed) * _timed_rate(read_batches, seconds, lambda: None)
+        del packed
+    return per_file, packed_rate
+
+
+def pretrain_rate(root: Path, device, batch: int) -> float:
+    """Images/s of ``pretrain`` itself (data reading, masking, optimizer, checkpoints) on a pack."""
+    from . import data
+    from .progress import NullProgress
+    from .train import PretrainConfig, pretrain
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = data.pack(data.load(data.open_dataset(root)), Path(tmp) / "pack")
+        summary = pretrain(PretrainConfig(data=str(pack), out=str(Path(tmp) / "run"), epochs=3, batch_size=batch,
+                                          device=str(device), precision="auto"),
+                           progress_factory=NullProgress)
+    return max(h["images_per_s"] for h in summary["history"][1:])
+
+
 def machine_description(device) -> str:
     from .device import describe_device
 
@@ -160,6 +205,17 @@ def main(args: argparse.Namespace) -> int:
         rate = training_rate(model, device, precision, args.train_batch, args.seconds)
         rows.append(Row(f"MAE training S {precision}, batch {args.train_batch}", rate, "images/s",
                         "forward + backward + AdamW"))
+
+    if args.data != "none" and Path(args.data).is_dir():
+        per_file, packed = read_rates(Path(args.data), args.seconds)
+        rows.append(Row("read BigEarthNet-L per-file GeoTIFFs", per_file, "patches/s", "GDAL, crop, labels, metadata"))
+        rows.append(Row("read the same data packed", packed, "patches/s",
+                        f"{packed / per_file:.0f}× per-file; memory-mapped, random batches of 128"))
+        rows.append(Row(f"pretrain on the packed sample, batch {args.train_batch}",
+                        pretrain_rate(Path(args.data), device, args.train_batch), "images/s",
+                        "the whole loop: reads, masking, AdamW, checkpoints"))
+    elif args.data != "none":
+        print(f"note: {args.data} not found; read-rate and pretraining rows skipped (--data)")
 
     print(f"machine: {machine_description(device)}")
     print()

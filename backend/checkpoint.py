@@ -186,8 +186,12 @@ def _check_declared(info: dict, config: ModelConfig, path) -> None:
         raise CheckpointError(f"{path}: its normalization statistics are missing or invalid")
 
 
-def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, training: dict | None = None) -> dict:
-    """The project-format dict for ``model`` (see the module docstring)."""
+def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, training: dict | None = None,
+                    weights_dtype: torch.dtype | None = None) -> dict:
+    """The project-format dict for ``model`` (see the module docstring).
+
+    ``weights_dtype`` (e.g. torch.float16) stores the weights smaller; they load back as float32.
+    """
     mean, std = normalization or getattr(model, "normalization", (landsat.NORM_MEAN, landsat.NORM_STD))
     content = {
         "format": FORMAT,
@@ -198,7 +202,7 @@ def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, trainin
         "bands": list(landsat.BANDS),
         "normalization": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "provenance": dict(provenance),
-        "model_state": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+        "model_state": _stored_state(model, weights_dtype),
     }
     if training is not None:
         content["training"] = training
@@ -209,6 +213,19 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _stored_state(model: MoEMAE, dtype) -> dict:
+    """The state dict on the CPU (in ``dtype``), names of one shared tensor still sharing it, so
+    torch.save writes shared V, W2 and patch-embedding weights once."""
+    converted: dict = {}
+    state = {}
+    for name, tensor in model.state_dict().items():
+        key = (tensor.data_ptr(), tuple(tensor.shape))
+        if key not in converted:
+            converted[key] = tensor.detach().cpu().to(dtype or tensor.dtype)
+        state[name] = converted[key]
+    return state
 
 
 def save_checkpoint(path, content: dict) -> Path:
