@@ -1,0 +1,144 @@
+"""The inference core on real GeoTIFFs: a mosaic of real patches, edges, fill, bad input."""
+from datetime import datetime
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+
+from backend import data, geo, landsat, raster
+from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+from backend.checkpoint import load_pretrained
+from backend.embed import embed_tiles
+from backend.errors import UserError
+from backend.metadata import encode_metadata
+from backend.probe import LinearProbe
+
+WHEN = datetime(2017, 6, 13, 10, 10, 31)
+
+
+def write_raster(path, pixels, epsg=32634, origin=(500000.0, 7000020.0), data_type=gdal.GDT_UInt16,
+                 descriptions=None, nodata=None):
+    bands, h, w = pixels.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type)
+    ds.SetGeoTransform((origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    for b in range(bands):
+        band = ds.GetRasterBand(b + 1)
+        band.WriteArray(pixels[b])
+        if descriptions:
+            band.SetDescription(descriptions[b])
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+    ds = None
+    return path
+
+
+@pytest.fixture(scope="module")
+def mosaic(shared_dir, tmp_path_factory):
+    """16 real centre crops side by side (4 × 4 tiles of 40 × 40 px) in UTM zone 34N."""
+    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+    crops = np.asarray(arrays.images[:16])
+    pixels = crops.reshape(4, 4, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 160, 160)
+    return write_raster(tmp_path_factory.mktemp("mosaic") / "mosaic.tif", pixels), crops
+
+
+def request(path, out, **overrides):
+    values = dict(input=str(path), output=str(out), checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE),
+                  stride=40, acquisition=WHEN, device="cpu", precision="float32")
+    values.update(overrides)
+    return raster.ClassifyRequest(**values)
+
+
+def test_mosaic_cells_match_the_backend_on_each_patch(mosaic, tmp_path):
+    path, crops = mosaic
+    result = raster.classify_raster(request(path, tmp_path / "map.tif"), log=lambda line: None)
+    out = gdal.Open(result.output)
+    classes_map = out.ReadAsArray()
+    assert classes_map.shape == (4, 4)
+    assert out.GetGeoTransform() == (500000.0, 1200.0, 0.0, 7000020.0, 0.0, -1200.0)
+    # The same tiles through the backend directly, with the metadata each tile gets in the mosaic.
+    model, probe = load_pretrained(DEFAULT_CHECKPOINT), LinearProbe.load(DEFAULT_PROBE)
+    src = gdal.Open(str(path))
+    cx = np.tile(np.arange(4) * 40 + 20, 4)
+    cy = np.repeat(np.arange(4) * 40 + 20, 4)
+    lon, lat = geo.to_lonlat(src.GetProjection(), *geo.pixel_to_map(src.GetGeoTransform(), cx, cy))
+    meta = np.stack(encode_metadata(WHEN, list(lat), list(lon)), axis=1)
+    expected = probe.predict_proba(embed_tiles(model, crops, meta, pooling="mean")).argmax(axis=1)
+    # One of these real patches (the 4th) is entirely fill (0 in every band): no data there.
+    fill = np.all(crops == 0, axis=1).mean(axis=(1, 2)) > 0.5
+    assert fill.tolist() == [False] * 3 + [True] + [False] * 12
+    expected[fill] = 255
+    assert np.array_equal(classes_map.reshape(-1), expected)
+    band = out.GetRasterBand(1)
+    assert band.GetNoDataValue() == 255
+    assert band.GetCategoryNames()[:2] == ["Urban fabric", "Industrial or commercial units"]
+    assert band.GetColorTable().GetColorEntry(9)[:3] == (0, 166, 0)  # Coniferous forest
+
+
+def test_stride_grid_edges_and_probabilities(mosaic, tmp_path):
+    path, _ = mosaic
+    src = gdal.Open(str(path))
+    # 150 × 115 px, not a multiple of the stride, below the row of tiles that holds the fill patch.
+    odd = write_raster(tmp_path / "odd.tif", src.ReadAsArray(0, 40, 150, 115))
+    result = raster.classify_raster(request(odd, tmp_path / "m.tif", stride=20, probabilities=str(tmp_path / "p.tif")),
+                                    log=lambda line: None)
+    assert result.grid == (6, 8)  # ceil(115 / 20), ceil(150 / 20)
+    classes_map = gdal.Open(result.output).ReadAsArray()
+    assert (classes_map != 255).all()  # the edge tiles moved inward cover every cell
+    proba = gdal.Open(str(tmp_path / "p.tif"))
+    assert proba.RasterCount == 19 and proba.GetRasterBand(19).GetDescription() == "Marine waters"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tif", "m.tif.aux.xml", "odd.tif", "p.tif"]
+
+
+def test_fill_tiles_become_nodata(mosaic, tmp_path):
+    path, _ = mosaic
+    pixels = gdal.Open(str(path)).ReadAsArray()
+    pixels[:, :, :40] = 0  # the left column of tiles is fill
+    filled = write_raster(tmp_path / "fill.tif", pixels)
+    result = raster.classify_raster(request(filled, tmp_path / "m.tif"), log=lambda line: None)
+    classes_map = gdal.Open(result.output).ReadAsArray()
+    expected_nodata = np.zeros((4, 4), bool)
+    expected_nodata[:, 0] = True  # the column blanked here
+    expected_nodata[0, 3] = True  # the sample's own all-fill patch
+    assert np.array_equal(classes_map == 255, expected_nodata)
+    assert result.tiles_skipped_fill == 5
+
+
+def test_bands_found_by_description(mosaic, tmp_path):
+    path, _ = mosaic
+    pixels = gdal.Open(str(path)).ReadAsArray()
+    shuffled = [6, 0, 1, 2, 3, 4, 5]  # SR_B7 first, then SR_B1…SR_B6, plus a thermal band
+    stacked = np.concatenate([pixels[shuffled], pixels[:1] * 0 + 30000])
+    names = [landsat.BANDS[i] for i in shuffled] + ["ST_B10"]
+    named = write_raster(tmp_path / "named.tif", stacked, descriptions=names)
+    assert raster.band_mapping(gdal.Open(str(named)), None) == [2, 3, 4, 5, 6, 7, 1]
+    a = raster.classify_raster(request(named, tmp_path / "a.tif"), log=lambda line: None)
+    b = raster.classify_raster(request(path, tmp_path / "b.tif"), log=lambda line: None)
+    assert np.array_equal(gdal.Open(a.output).ReadAsArray(), gdal.Open(b.output).ReadAsArray())
+
+
+@pytest.mark.parametrize("make, match", [
+    (lambda p: write_raster(p, np.ones((4, 60, 60), np.uint16)), "has 4 band.*needs 7.*BANDS"),
+    (lambda p: write_raster(p, np.ones((7, 60, 60), np.uint8), data_type=gdal.GDT_Byte), "holds Byte pixels.*8-bit"),
+    (lambda p: write_raster(p, np.ones((7, 30, 60), np.uint16)), "is 60 × 30 px.*at least 40 × 40"),
+    (lambda p: write_raster(p, np.zeros((7, 60, 60), np.uint16)), "no usable tile"),
+    (lambda p: p.write_bytes(b"II*\x00 truncated"), "cannot be opened as a raster"),
+])
+def test_bad_rasters_are_refused_and_nothing_is_written(tmp_path, make, match):
+    path = make(tmp_path / "bad.tif") or tmp_path / "bad.tif"
+    with pytest.raises(UserError, match=match):
+        raster.classify_raster(request(path, tmp_path / "out.tif"), log=lambda line: None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tif"]
+
+
+def test_unwritable_output_and_mismatched_probe(mosaic, tmp_path, shared_dir):
+    path, _ = mosaic
+    with pytest.raises(UserError, match="cannot write .*not writable"):
+        raster.classify_raster(request(path, tmp_path / "missing" / "m.tif"), log=lambda line: None)
+    with pytest.raises(UserError, match="fitted on another model"):
+        raster.classify_raster(request(path, tmp_path / "m.tif",
+                                       checkpoint=str(shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth")),
+                               log=lambda line: None)
+    assert not (tmp_path / "m.tif").exists()
