@@ -191,7 +191,8 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
     for line in warnings:
         log(f"warning: {line}")
 
-    progress = progress or NullProgress(len(xs) * len(ys))
+    progress = progress or NullProgress()
+    progress.total = len(xs) * len(ys)  # known only now
     log(f"{source.name}: {width} × {height} px, bands {bands} as {', '.join(landsat.BANDS)}; "
         f"{len(xs) * len(ys)} tiles at stride {stride} px → {cols} × {rows} cells; device {describe_device(device)}")
     skipped = 0

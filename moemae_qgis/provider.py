@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
+from .algorithms.classify import ClassifyAlgorithm
 from .backend_loader import load_backend
 
 PROVIDER_ID = "moemae"
@@ -30,3 +31,4 @@ class MoeMaeProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):
         self.addAlgorithm(CheckEnvironmentAlgorithm())
+        self.addAlgorithm(ClassifyAlgorithm())

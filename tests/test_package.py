@@ -79,3 +79,23 @@ def test_deploy_honours_custom_config_path_and_replaces_old_copy(plugin_zip, tmp
     assert [p.name for p in target.parent.iterdir()] == ["moemae_qgis"]  # no staging left behind
     ini = (profile / "QGIS" / "QGIS3.ini").read_text()
     assert "[PythonPlugins]" in ini and "moemae_qgis=true" in ini
+
+
+def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path, shared_dir):
+    """qgis_process.bin run moemae:classify -- INPUT=scene.tif DEVICE=cpu OUTPUT=map.tif"""
+    import numpy as np
+    from osgeo import gdal
+
+    from backend import data
+    from test_raster import write_raster
+
+    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+    pixels = np.asarray(arrays.images[:4]).reshape(2, 2, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 80, 80)
+    scene = write_raster(tmp_path / "scene.tif", pixels)
+    profile = tmp_path / "qgis-config"
+    package_tool.deploy(plugin_zip, profile / "profiles" / "default", enable=True)
+    out = tmp_path / "map.tif"
+    run = qgis_process_json(["run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=cpu", "STRIDE=40",
+                             f"OUTPUT={out}"], profile)
+    assert run["results"]["OUTPUT"] == str(out)
+    assert gdal.Open(str(out)).ReadAsArray().shape == (2, 2)

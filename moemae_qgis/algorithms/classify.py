@@ -1,0 +1,197 @@
+"""``moemae:classify``: a Landsat raster layer → a styled land-cover layer.
+
+A thin adapter: it reads the parameters and the layer's acquisition date, hands everything to
+the backend's one inference core (``backend.raster.classify_raster``), and styles the result
+with the probe's class names and colours when QGIS loads it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (QgsPalettedRasterRenderer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBand,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterDateTime, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer)
+from qgis.PyQt.QtGui import QColor
+
+from .. import dependencies
+from ..backend_loader import load_backend
+
+DEVICES = ["auto", "cpu", "cuda", "mps"]
+
+
+class FeedbackProgress:
+    """The backend's progress interface on a Processing feedback: its bar and its Cancel."""
+
+    def __init__(self, feedback, total: int = 0):
+        self.feedback, self.total, self.count = feedback, total, 0
+
+    def update(self, n: int = 1) -> None:
+        self.count += n
+        self.feedback.setProgress(100.0 * self.count / max(1, self.total))
+
+    def set_postfix(self, **values) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return self.feedback.isCanceled()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise load_backend("progress").Cancelled("cancelled")
+
+
+class LandCoverStyler(QgsProcessingLayerPostProcessorInterface):
+    """Paints the class raster with the probe's classes, so the legend reads as land cover."""
+
+    instances = []  # QGIS does not keep a reference; the algorithm does, until it runs
+
+    def __init__(self, names, colours):
+        super().__init__()
+        self.names, self.colours = list(names), [tuple(c) for c in colours]
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+        apply_land_cover_style(layer, self.names, self.colours)
+
+
+def apply_land_cover_style(layer, names, colours) -> None:
+    classes = [QgsPalettedRasterRenderer.Class(index, QColor(*colour), name)
+               for index, (name, colour) in enumerate(zip(names, colours))]
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+    layer.triggerRepaint()
+
+
+def backend_or_explain():
+    """The backend's raster module, or a QgsProcessingException saying which packages are missing."""
+    missing = dependencies.missing_modules()
+    if missing:
+        raise QgsProcessingException(dependencies.missing_message(missing)
+                                     + " Use Raster › MoE-MAE land cover › Install missing Python packages….")
+    return load_backend("raster")
+
+
+class ClassifyAlgorithm(QgsProcessingAlgorithm):
+    INPUT, BANDS, MODEL, PROBE, STRIDE = "INPUT", "BANDS", "MODEL", "PROBE", "STRIDE"
+    ACQUISITION_DATE, USE_METADATA, DEVICE, BATCH_SIZE = "ACQUISITION_DATE", "USE_METADATA", "DEVICE", "BATCH_SIZE"
+    OUTPUT, OUTPUT_PROBABILITIES = "OUTPUT", "OUTPUT_PROBABILITIES"
+
+    def name(self):
+        return "classify"
+
+    def displayName(self):
+        return "Classify land cover"
+
+    def group(self):
+        return "Land cover"
+
+    def groupId(self):
+        return "landcover"
+
+    def shortHelpString(self):
+        return ("Tiles a Landsat 8/9 Collection 2 Level-2 surface-reflectance raster (SR_B1…SR_B7, UInt16 "
+                "digital numbers) into 40 × 40 px tiles every STRIDE px, encodes each tile with the MoE-MAE "
+                "model together with the acquisition date and the tile's latitude and longitude, and writes the "
+                "linear probe's most likely class per STRIDE × STRIDE cell (UInt8, nodata 255), styled with the "
+                "probe's class names and colours. The acquisition date is read from the MTL file next to the "
+                "raster, the Landsat product id in its name, its GDAL tags or the layer's temporal properties; "
+                "ACQUISITION_DATE overrides them. Tiles that are mostly fill become nodata.")
+
+    def createInstance(self):
+        return ClassifyAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        catalogue = load_backend("catalogue")
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, "Landsat 8/9 surface-reflectance raster"))
+        self.addParameter(QgsProcessingParameterBand(
+            self.BANDS, "Bands SR_B1…SR_B7, in that order (default: by band name, else bands 1-7)",
+            parentLayerParameterName=self.INPUT, optional=True, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.MODEL, "Model checkpoint (default: the bundled model)", extension="", optional=True,
+            defaultValue=str(catalogue.DEFAULT_CHECKPOINT), fileFilter="Checkpoints (*.pt *.pth)"))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PROBE, "Linear probe (default: the bundled 19-class BigEarthNet probe)", extension="json",
+            optional=True, defaultValue=str(catalogue.DEFAULT_PROBE)))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.STRIDE, "Stride between tiles (pixels; also the output cell size)",
+            QgsProcessingParameterNumber.Integer, defaultValue=20, minValue=1, maxValue=40))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.ACQUISITION_DATE, "Acquisition date and time, UTC (default: read from the layer)", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.USE_METADATA, "Use date and position as metadata",
+                                                        defaultValue=True))
+        device = QgsProcessingParameterEnum(self.DEVICE, "Device", options=DEVICES, defaultValue="auto")
+        device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
+        self.addParameter(device)
+        self.addParameter(QgsProcessingParameterNumber(self.BATCH_SIZE, "Tiles per batch",
+                                                       QgsProcessingParameterNumber.Integer, defaultValue=256,
+                                                       minValue=1, maxValue=65536))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, "Land cover"))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_PROBABILITIES, "Class probabilities", optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        raster = backend_or_explain()
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException("INPUT is not a raster layer")
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(f"{layer.name()} is a {layer.providerType()} layer; save it as a GeoTIFF "
+                                         "first (the model reads files through GDAL)")
+        source = layer.source().split("|")[0]
+        acquisition = self.acquisition(parameters, context, layer, source, feedback)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
+        bands = self.parameterAsInts(parameters, self.BANDS, context) or None
+        request = raster.ClassifyRequest(
+            input=source, output=output, probabilities=probabilities, bands=bands,
+            checkpoint=self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT),
+            probe=self.parameterAsFile(parameters, self.PROBE, context) or str(load_backend("catalogue").DEFAULT_PROBE),
+            stride=self.parameterAsInt(parameters, self.STRIDE, context), acquisition=acquisition.when,
+            use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
+            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
+            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context))
+        try:
+            result = raster.classify_raster(request, progress=FeedbackProgress(feedback), log=feedback.pushInfo)
+        except load_backend("progress").Cancelled:
+            feedback.reportError("Cancelled: no output was written.")
+            return {}
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        for name, cells in sorted(result.counts.items(), key=lambda item: -item[1]):
+            feedback.pushInfo(f"  {name}: {cells} cells")
+        if context.willLoadLayerOnCompletion(output):
+            styler = LandCoverStyler(result.class_names, result.colours)
+            LandCoverStyler.instances.append(styler)
+            context.layerToLoadOnCompletionDetails(output).setPostProcessor(styler)
+        outputs = {self.OUTPUT: output}
+        if probabilities:
+            outputs[self.OUTPUT_PROBABILITIES] = probabilities
+        return outputs
+
+    def acquisition(self, parameters, context, layer, source, feedback):
+        """The acquisition date: the parameter, else MTL / product id / GDAL tags, else the layer's
+        temporal range; logged with where it came from."""
+        scene = load_backend("scene_metadata")
+        chosen = None
+        if parameters.get(self.ACQUISITION_DATE) not in (None, ""):
+            value = self.parameterAsDateTime(parameters, self.ACQUISITION_DATE, context)
+            if value.isValid():
+                chosen = scene.Acquisition(scene.as_utc(value.toPyDateTime()), "the ACQUISITION_DATE parameter")
+        if chosen is None:
+            from osgeo import gdal
+
+            dataset = gdal.Open(source)
+            found = scene.find_acquisition(source, dataset.GetMetadata() if dataset else {})
+            if found.when is None:
+                temporal = layer.temporalProperties()
+                if temporal.isActive() and temporal.fixedTemporalRange().begin().isValid():
+                    when = temporal.fixedTemporalRange().begin().toUTC().toPyDateTime().replace(tzinfo=None)
+                    found = scene.Acquisition(when, "the layer's temporal properties")
+            chosen = found
+        feedback.pushInfo(f"Acquisition: {chosen.describe()}" if chosen.when else
+                          f"Acquisition date: unknown ({chosen.source})")
+        return chosen
+

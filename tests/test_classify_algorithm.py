@@ -1,0 +1,111 @@
+"""moemae:classify in real QGIS (pytest-qgis): the mosaic test, styling, dates, bad input."""
+from datetime import datetime
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from qgis.core import QgsProcessingException, QgsRasterLayer
+
+from backend import data, geo
+from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+from backend.checkpoint import load_pretrained
+from backend.embed import embed_tiles
+from backend.metadata import encode_metadata
+from backend.probe import LinearProbe
+from moemae_qgis.algorithms.classify import LandCoverStyler
+
+from test_raster import write_raster
+
+WHEN = datetime(2017, 6, 13, 10, 10, 31)
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    import moemae_qgis
+
+    plugin = moemae_qgis.classFactory(None)
+    plugin.initProcessing()
+    yield
+    plugin.unload()
+
+
+@pytest.fixture(scope="module")
+def mosaic(shared_dir, tmp_path_factory):
+    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+    images = np.asarray(arrays.images)
+    usable = np.flatnonzero(np.all(images == 0, axis=1).mean(axis=(1, 2)) < 0.5)  # no all-fill patch
+    crops = images[usable[:16]]
+    pixels = crops.reshape(4, 4, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 160, 160)
+    folder = tmp_path_factory.mktemp("scene")
+    return write_raster(folder / "mosaic.tif", pixels), crops
+
+
+def direct_classes(path, crops, when):
+    """What the backend gives for each patch on its own, with the metadata of its place in the mosaic."""
+    model, probe = load_pretrained(DEFAULT_CHECKPOINT), LinearProbe.load(DEFAULT_PROBE)
+    src = gdal.Open(str(path))
+    cx, cy = np.tile(np.arange(4) * 40 + 20, 4), np.repeat(np.arange(4) * 40 + 20, 4)
+    lon, lat = geo.to_lonlat(src.GetProjection(), *geo.pixel_to_map(src.GetGeoTransform(), cx, cy))
+    meta = np.stack(encode_metadata(when, list(lat), list(lon)), axis=1)
+    return probe.predict_proba(embed_tiles(model, crops, meta, pooling="mean")).argmax(axis=1).reshape(4, 4)
+
+
+def test_mosaic_through_moemae_classify_matches_the_backend(provider, mosaic, tmp_path):
+    import processing
+
+    path, crops = mosaic
+    out = tmp_path / "landcover.tif"
+    result = processing.run("moemae:classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu",
+                                                "ACQUISITION_DATE": "2017-06-13T10:10:31", "OUTPUT": str(out)})
+    assert result["OUTPUT"] == str(out)
+    classes_map = gdal.Open(str(out)).ReadAsArray()
+    assert np.array_equal(classes_map, direct_classes(path, crops, WHEN))
+
+
+def test_output_is_styled_as_land_cover(provider, mosaic, tmp_path):
+    import processing
+
+    path, _ = mosaic
+    out = tmp_path / "landcover.tif"
+    processing.run("moemae:classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    layer = QgsRasterLayer(str(out), "land cover")
+    assert layer.isValid()
+    probe = LinearProbe.load(DEFAULT_PROBE)
+    LandCoverStyler(probe.class_names, probe.colours).postProcessLayer(layer, None, None)
+    renderer = layer.renderer()
+    assert renderer.type() == "paletted"
+    labels = {c.value: c.label for c in renderer.classes()}
+    assert labels[9] == "Coniferous forest" and renderer.classes()[9].color.name() == "#00a600"
+
+
+def test_date_from_an_mtl_file_beside_the_raster(provider, mosaic, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    path, crops = mosaic
+    scene = tmp_path / "LC08_L2SP_190017_20210615_20210622_02_T1_SR.tif"
+    scene.write_bytes(path.read_bytes())
+    (tmp_path / "LC08_L2SP_190017_20210615_20210622_02_T1_MTL.txt").write_text(
+        "DATE_ACQUIRED = 2021-06-15\nSCENE_CENTER_TIME = \"09:53:12.45Z\"\n")
+    log = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            log.append(info)
+
+    out = tmp_path / "map.tif"
+    processing.run("moemae:classify", {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)},
+                   feedback=Feedback())
+    assert any(line.startswith("Acquisition: 2021-06-15 09:53 UTC (from the MTL file") for line in log)
+    assert np.array_equal(gdal.Open(str(out)).ReadAsArray(),
+                          direct_classes(scene, crops, datetime(2021, 6, 15, 9, 53, 12)))
+
+
+def test_too_few_bands_is_refused_without_output(provider, tmp_path):
+    import processing
+
+    path = write_raster(tmp_path / "rgb.tif", np.ones((3, 80, 80), np.uint16))
+    out = tmp_path / "map.tif"
+    with pytest.raises(QgsProcessingException, match="has 3 band.*needs 7"):
+        processing.run("moemae:classify", {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(out)})
+    assert not out.exists()
