@@ -241,6 +241,43 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_demo_scene(args) -> int:
+    from .demo_scene import make_demo_scene
+
+    path = make_demo_scene(args.sample, args.out, size=args.size, seed=args.seed)
+    print(f"wrote {path} and its MTL file")
+    return 0
+
+
+def cmd_classify(args) -> int:
+    from .catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+    from .raster import ClassifyRequest, classify_raster
+    from .scene_metadata import Acquisition, find_acquisition, parse_when
+
+    if args.acquisition_date:
+        when = parse_when(args.acquisition_date)
+        if when is None:
+            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15T09:53:12)")
+        acquisition = Acquisition(when, "--acquisition-date")
+    else:
+        from osgeo import gdal
+
+        try:
+            tags = gdal.Open(args.input).GetMetadata()
+        except RuntimeError:
+            tags = {}
+        acquisition = find_acquisition(args.input, tags)
+    print(f"acquisition: {acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
+    request = ClassifyRequest(input=args.input, output=args.out, checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
+                              probe=args.probe or str(DEFAULT_PROBE), bands=args.bands, stride=args.stride,
+                              acquisition=acquisition.when, use_metadata=not args.no_metadata, device=args.device,
+                              batch_size=args.batch_size, probabilities=args.probabilities)
+    result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
+    print(f"wrote {result.output} ({result.grid[1]} × {result.grid[0]} cells); "
+          f"{result.tiles_skipped_fill} of {result.tiles} tiles were fill")
+    return 0
+
+
 def cmd_models(args) -> int:
     from .catalogue import list_models
 
@@ -392,6 +429,36 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", default=None, help="also write the results as JSON")
     evaluate.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
     _add_device(evaluate)
+
+    classify = command("classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
+                       "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every "
+                       "STRIDE px, metadata from the MTL file, product id or tags, the probe's most likely class "
+                       "per cell (UInt8, nodata 255, palette and class names from the probe).",
+                       ["python -m backend classify scene_SR_stack.tif --out landcover.tif",
+                        "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
+                        "--out landcover.tif --probabilities proba.tif"])
+    classify.add_argument("input", help="Landsat 8/9 Level-2 surface-reflectance raster (UInt16)")
+    classify.add_argument("--out", required=True, help="class GeoTIFF to write")
+    classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
+    classify.add_argument("--checkpoint", default=None, help="model (default: the bundled one)")
+    classify.add_argument("--probe", default=None, help="probe (default: the bundled one)")
+    classify.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
+                          help="band numbers of SR_B1…SR_B7 (default: by band name, else 1-7)")
+    classify.add_argument("--stride", type=_positive, default=20, help="pixels between tiles (default: 20)")
+    classify.add_argument("--acquisition-date", default=None, help="overrides the date read from the scene")
+    classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
+    classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    _add_device(classify)
+
+    demo = command("demo-scene", cmd_demo_scene, "make a realistic demo scene from the shared sample",
+                   "Write a Landsat-like 7-band GeoTIFF (real BigEarthNet-L pixels in irregular fields, UTM 34N, "
+                   "bands named SR_B1…SR_B7) with a Landsat MTL file beside it.",
+                   ["python -m backend demo-scene --out out/demo/scene"])
+    demo.add_argument("--sample", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+                                              / "bigearthnet-l-sample"), help="BigEarthNet-L sample folder")
+    demo.add_argument("--out", required=True, help="folder to write the scene into")
+    demo.add_argument("--size", type=_positive, default=400, help="pixels a side (default: 400)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed of the layout (default: 7)")
 
     command("models", cmd_models, "list installed models and probes",
             "List the bundled model and probe and the user's own (in the user data folder's models/).",

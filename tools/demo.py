@@ -3,8 +3,9 @@
 Builds the plugin zip, installs it into a throwaway QGIS profile under ``out/demo/``, and runs
 the plugin's algorithms through ``qgis_process.bin`` exactly as a user on the command line
 would. QGIS's Python sees the project's venv (PyTorch and friends) through PYTHONPATH, as it
-would see the plugin's own dependency folder on a user's machine. Then the bundled model embeds
-the shared BigEarthNet-L sample and the bundled probe is scored on it, through the CLI.
+would see the plugin's own dependency folder on a user's machine. It makes the demo scene
+(real BigEarthNet-L pixels, with an MTL file), classifies it with ``moemae:classify`` and
+renders the map with its legend to ``out/demo/landcover.png``.
 """
 from __future__ import annotations
 
@@ -54,25 +55,25 @@ def main() -> int:
     if not report["READY"]:
         sys.exit("demo: a required Python package is missing (see above); run make setup")
 
-    # The headless path on the bundled model: embed real BigEarthNet-L patches and score the
-    # bundled probe on them (the classification algorithm comes with the plugin issue).
     sample = REPO.parent / "shared" / "data" / "bigearthnet-l-sample"
     if not sample.is_dir():
-        print(f"demo: {sample} not found; the embedding step is skipped")
-    else:
-        from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+        sys.exit(f"demo: {sample} not found: the demo scene is made from the shared BigEarthNet-L sample")
+    from backend.demo_scene import make_demo_scene
 
-        embeddings = OUT / "sample-embeddings.npz"
-        for args in (["embed", str(sample), "--checkpoint", str(DEFAULT_CHECKPOINT), "--out", str(embeddings)],
-                     ["probe", "eval", str(DEFAULT_PROBE), str(embeddings), "--out", str(OUT / "metrics.json")]):
-            print("demo: python -m backend " + " ".join(args))
-            result = subprocess.run([sys.executable, "-m", "backend", *args], cwd=REPO, capture_output=True,
-                                    text=True, stdin=subprocess.DEVNULL)
-            if result.returncode != 0:
-                sys.exit(f"demo: failed:\n{result.stderr}")
-        scores = json.loads((OUT / "metrics.json").read_text())
-        print(f"demo: bundled probe on the 150 sample patches (its own training data): micro mAP "
-              f"{scores['micro_map']:.3f}, macro mAP {scores['macro_map']:.3f}")
+    scene = make_demo_scene(sample, OUT / "scene")
+    print(f"demo: made the demo scene {scene.relative_to(REPO)} (with its MTL file)")
+    landcover = OUT / "landcover.tif"
+    print(f"demo: qgis_process.bin run moemae:classify -- INPUT={scene.name} DEVICE=auto OUTPUT=landcover.tif")
+    result = qgis_process("run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=auto", f"OUTPUT={landcover}",
+                          profile=profile)
+    print(f"demo: wrote {Path(result['results']['OUTPUT']).relative_to(REPO)}")
+    picture = OUT / "landcover.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    rendered = subprocess.run([sys.executable, str(REPO / "tools" / "render_map.py"), str(scene), str(landcover),
+                               str(picture)], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if rendered.returncode != 0 or not picture.is_file():
+        sys.exit(f"demo: rendering failed:\n{rendered.stdout}{rendered.stderr}")
+    print(f"demo: wrote {picture.relative_to(REPO)} (the map as QGIS draws it, with its legend)")
     print(f"demo: done in {time.perf_counter() - started:.1f} s; outputs in {OUT}")
     return 0
 

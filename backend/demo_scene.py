@@ -1,0 +1,72 @@
+"""A realistic demo scene: a Landsat-like 7-band GeoTIFF made of real BigEarthNet-L pixels.
+
+The scene is a landscape of irregular fields (a Voronoi partition); each field is textured
+with one real 40 × 40 patch of the shared sample, mirrored to fill it, so that spectra and
+texture are those of real Landsat 8 surface reflectance. It is georeferenced in UTM zone 34N
+(where the sample lies), written as UInt16 digital numbers with bands named SR_B1…SR_B7, next
+to a Landsat MTL file giving the acquisition date and time, and named like a Level-2 product.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from osgeo import gdal, osr
+
+from . import data, landsat
+from .errors import UserError
+
+PRODUCT_ID = "LC08_L2SP_190016_20170613_20200903_02_T1"
+ACQUIRED = ("2017-06-13", "09:42:31.1200000Z")
+ORIGIN = (460000.0, 7020000.0)  # UTM 34N, western Finland
+EPSG = 32634
+
+
+def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed: int = 7) -> Path:
+    """Write ``<out>/<product id>_SR_stack.tif`` (size × size px) and its ``_MTL.txt``; returns the tif."""
+    arrays = data.load(data.open_dataset(sample_dir))
+    images = np.asarray(arrays.images)
+    fill = np.all(images == 0, axis=1).mean(axis=(1, 2))
+    bright = images[:, 1:4].mean(axis=(1, 2, 3))  # clouds and snow: blue-green-red far above the land
+    usable = np.flatnonzero((fill < 0.01) & (bright < 14000))
+    if len(usable) < fields:
+        raise UserError(f"{sample_dir} has only {len(usable)} patches without fill; need {fields}")
+    rng = np.random.default_rng(seed)
+    seeds = rng.uniform(0, size, (fields, 2))
+    chosen = rng.choice(usable, fields, replace=False)
+    yy, xx = np.mgrid[0:size, 0:size]
+    # Wobbly borders: distance to the seeds plus a little low-frequency noise.
+    wobble = 12 * np.sin(xx / 23.0 + rng.uniform(0, 6)) * np.cos(yy / 31.0 + rng.uniform(0, 6))
+    distance = (xx[None] - seeds[:, 0, None, None]) ** 2 + (yy[None] - seeds[:, 1, None, None]) ** 2
+    field_of = np.argmin(distance + wobble[None] * 40, axis=0)
+    scene = np.zeros((landsat.NUM_BANDS, size, size), np.uint16)
+    p = landsat.PATCH_SIZE_PX
+    for k, index in enumerate(chosen):
+        patch = data.resize_to_patch(images[index], size=3 * p)  # 3× larger: fewer visible repeats
+        tile = np.concatenate([patch, patch[:, ::-1]], axis=1)  # mirrored: seamless repeats
+        tile = np.concatenate([tile, tile[:, :, ::-1]], axis=2)
+        reps = size // (6 * p) + 1
+        texture = np.tile(tile, (1, reps, reps))[:, :size, :size]
+        mask = field_of == k
+        scene[:, mask] = texture[:, mask]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{PRODUCT_ID}_SR_stack.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), size, size, landsat.NUM_BANDS, gdal.GDT_UInt16,
+                                              options=["COMPRESS=DEFLATE", "TILED=YES"])
+    ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    ds.SetProjection(srs.ExportToWkt())
+    for b, name in enumerate(landsat.BANDS):
+        band = ds.GetRasterBand(b + 1)
+        band.WriteArray(scene[b])
+        band.SetDescription(name)
+        band.SetNoDataValue(landsat.FILL_VALUE)
+    ds = None
+    (out / f"{PRODUCT_ID}_MTL.txt").write_text(
+        "GROUP = LANDSAT_METADATA_FILE\n  GROUP = IMAGE_ATTRIBUTES\n"
+        f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {ACQUIRED[0]}\n"
+        f"    SCENE_CENTER_TIME = \"{ACQUIRED[1]}\"\n  END_GROUP = IMAGE_ATTRIBUTES\n"
+        "END_GROUP = LANDSAT_METADATA_FILE\nEND\n", encoding="utf-8")
+    return path
