@@ -41,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=str(DEFAULT_DATA),
                         help="BigEarthNet-L folder for the read-rate and pretraining rows "
                              "(default: ../shared/data/bigearthnet-l-sample); 'none' skips them")
+    parser.add_argument("--classify-sizes", default="2000,4000,8000",
+                        help="side lengths (px) of generated scenes to classify at stride 40 (default: "
+                             "2000,4000,8000; 'none' skips)")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -153,6 +156,26 @@ def pretrain_rate(root: Path, device, batch: int) -> float:
     return max(h["images_per_s"] for h in summary["history"][1:])
 
 
+def classify_scene(root: Path, size: int, device, workdir: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of ``python -m backend classify`` on a generated size × size scene at
+    stride 40, each in a fresh process so that its peak memory is its own."""
+    import subprocess
+    import sys
+
+    from .demo_scene import make_demo_scene
+
+    scene = make_demo_scene(root, workdir / f"scene{size}", size=size)
+    # Run from backend's parent folder, where ``backend`` is importable in either layout.
+    result = subprocess.run([sys.executable, "-m", "backend", "classify", str(scene), "--stride", "40",
+                             "--device", str(device), "--out", str(workdir / f"map{size}.tif"), "--report-resources"],
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    line = [x for x in result.stdout.splitlines() if x.startswith("resources:")]
+    if result.returncode != 0 or not line:
+        raise RuntimeError(f"classify failed: {result.stderr[-2000:]}")
+    parts = line[0].split()
+    return float(parts[1]), float(parts[5])
+
+
 def machine_description(device) -> str:
     from .device import describe_device
 
@@ -216,6 +239,13 @@ def main(args: argparse.Namespace) -> int:
                         "the whole loop: reads, masking, AdamW, checkpoints"))
     elif args.data != "none":
         print(f"note: {args.data} not found; read-rate and pretraining rows skipped (--data)")
+
+    if args.classify_sizes != "none" and args.data != "none" and Path(args.data).is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            for size in (int(v) for v in args.classify_sizes.split(",")):
+                seconds, peak = classify_scene(Path(args.data), size, device, Path(tmp))
+                rows.append(Row(f"classify {size}² scene, stride 40", seconds, "s",
+                                f"{(size // 40) ** 2 / seconds:,.0f} tiles/s, peak memory {peak:,.0f} MB"))
 
     print(f"machine: {machine_description(device)}")
     print()

@@ -254,6 +254,7 @@ def cmd_classify(args) -> int:
     from .raster import ClassifyRequest, classify_raster
     from .scene_metadata import Acquisition, find_acquisition, parse_when
 
+    started = time.perf_counter()
     if args.acquisition_date:
         when = parse_when(args.acquisition_date)
         if when is None:
@@ -275,6 +276,11 @@ def cmd_classify(args) -> int:
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
     print(f"wrote {result.output} ({result.grid[1]} × {result.grid[0]} cells); "
           f"{result.tiles_skipped_fill} of {result.tiles} tiles were fill")
+    if args.report_resources:
+        import resource
+
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_mb:.0f} MB")
     return 0
 
 
@@ -448,6 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--acquisition-date", default=None, help="overrides the date read from the scene")
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    classify.add_argument("--report-resources", action="store_true", help="print wall time and peak memory")
     _add_device(classify)
 
     demo = command("demo-scene", cmd_demo_scene, "make a realistic demo scene from the shared sample",

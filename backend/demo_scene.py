@@ -32,35 +32,42 @@ def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed
     if len(usable) < fields:
         raise UserError(f"{sample_dir} has only {len(usable)} patches without fill; need {fields}")
     rng = np.random.default_rng(seed)
-    seeds = rng.uniform(0, size, (fields, 2))
+    seeds = rng.uniform(0, size, (fields, 2)).astype(np.float32)
     chosen = rng.choice(usable, fields, replace=False)
-    yy, xx = np.mgrid[0:size, 0:size]
-    # Wobbly borders: distance to the seeds plus a little low-frequency noise.
-    wobble = 12 * np.sin(xx / 23.0 + rng.uniform(0, 6)) * np.cos(yy / 31.0 + rng.uniform(0, 6))
-    distance = (xx[None] - seeds[:, 0, None, None]) ** 2 + (yy[None] - seeds[:, 1, None, None]) ** 2
-    field_of = np.argmin(distance + wobble[None] * 40, axis=0)
-    scene = np.zeros((landsat.NUM_BANDS, size, size), np.uint16)
+    phases = rng.uniform(0, 6, 2)
     p = landsat.PATCH_SIZE_PX
-    for k, index in enumerate(chosen):
+    tiles = []
+    for index in chosen:
         patch = data.resize_to_patch(images[index], size=3 * p)  # 3× larger: fewer visible repeats
         tile = np.concatenate([patch, patch[:, ::-1]], axis=1)  # mirrored: seamless repeats
-        tile = np.concatenate([tile, tile[:, :, ::-1]], axis=2)
-        reps = size // (6 * p) + 1
-        texture = np.tile(tile, (1, reps, reps))[:, :size, :size]
-        mask = field_of == k
-        scene[:, mask] = texture[:, mask]
+        tiles.append(np.concatenate([tile, tile[:, :, ::-1]], axis=2))
+    period = tiles[0].shape[1]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{PRODUCT_ID}_SR_stack.tif"
     ds = gdal.GetDriverByName("GTiff").Create(str(path), size, size, landsat.NUM_BANDS, gdal.GDT_UInt16,
-                                              options=["COMPRESS=DEFLATE", "TILED=YES"])
+                                              options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
     ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
     ds.SetProjection(srs.ExportToWkt())
+    block = max(1, min(size, 2_000_000 // size))  # rows at a time: memory stays small for any size
+    for top in range(0, size, block):
+        rows = min(block, size - top)
+        yy, xx = np.mgrid[top:top + rows, 0:size].astype(np.float32)
+        # Irregular fields: nearest seed, with wobbly borders from a little low-frequency noise.
+        wobble = 480 * np.sin(xx / 23.0 + phases[0]) * np.cos(yy / 31.0 + phases[1])
+        distance = (xx[None] - seeds[:, 0, None, None]) ** 2 + (yy[None] - seeds[:, 1, None, None]) ** 2
+        field_of = np.argmin(distance + wobble[None], axis=0)
+        pixels = np.zeros((landsat.NUM_BANDS, rows, size), np.uint16)
+        iy, ix = yy.astype(np.int64) % period, xx.astype(np.int64) % period
+        for k, tile in enumerate(tiles):
+            mask = field_of == k
+            pixels[:, mask] = tile[:, iy[mask], ix[mask]]
+        for b in range(landsat.NUM_BANDS):
+            ds.GetRasterBand(b + 1).WriteArray(pixels[b], 0, top)
     for b, name in enumerate(landsat.BANDS):
         band = ds.GetRasterBand(b + 1)
-        band.WriteArray(scene[b])
         band.SetDescription(name)
         band.SetNoDataValue(landsat.FILL_VALUE)
     ds = None

@@ -34,6 +34,8 @@ from .progress import Cancelled, NullProgress
 gdal.UseExceptions()
 
 CLASS_NODATA = 255
+#: GDAL's block cache during a classification: a row of blocks of an 8000-px-wide scene.
+GDAL_CACHE_BYTES = 64 << 20
 #: A tile with more than this share of fill pixels gives no prediction.
 MAX_FILL_SHARE = 0.5
 INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
@@ -48,7 +50,7 @@ class ClassifyRequest:
     input: str
     output: str
     checkpoint: str
-    probe: str
+    probe: str | None  # None: write embeddings (D float32 bands) instead of classes
     bands: list | None = None
     stride: int = 20
     acquisition: date | datetime | None = None  # None: unknown (missing week and hour)
@@ -57,6 +59,8 @@ class ClassifyRequest:
     batch_size: int = 256
     precision: str = "auto"
     probabilities: str | None = None
+    pooling: str = "mean"  # embeddings only; a probe states its own
+    normed: bool = False  # embeddings only
 
 
 @dataclass
@@ -134,6 +138,21 @@ def cells_of_tile(start: int, stride: int, cells: int, length: int, size: int = 
 
 def classify_raster(request: ClassifyRequest, progress=None, log=print) -> ClassifyResult:
     """Classify ``request.input``; see the module docstring. ``log`` receives lines for the user."""
+    if not request.probe:
+        raise UserError("a classification needs a probe")
+    return _map_raster(request, progress, log)
+
+
+def embed_raster(request: ClassifyRequest, progress=None, log=print) -> ClassifyResult:
+    """Write the tiles' embeddings instead of classes: a float32 GeoTIFF of D bands at the stride's
+    resolution (each cell the mean embedding of the tiles that contain it; NaN where none)."""
+    if request.pooling not in ("mean", "cls", "patch-mean"):
+        raise UserError(f"an embedding raster needs one vector per tile: pooling mean, cls or patch-mean, "
+                        f"not {request.pooling!r}")
+    return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress, log)
+
+
+def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
     import torch
 
     from .checkpoint import load_pretrained
@@ -159,9 +178,9 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
 
     device = resolve_device(request.device)
     model = load_pretrained(request.checkpoint, device)
-    probe = LinearProbe.load(request.probe)
-    expected = probe.model.get("fingerprint")
-    if probe.num_features != (model.config.dim * 105 if probe.pooling == "all" else model.config.dim):
+    probe = LinearProbe.load(request.probe) if request.probe else None
+    expected = probe.model.get("fingerprint") if probe else None
+    if probe and probe.num_features != (model.config.dim * 105 if probe.pooling == "all" else model.config.dim):
         raise UserError(f"the probe {Path(request.probe).name} expects {probe.num_features} features but the "
                         f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do not "
                         "belong together; pick the probe fitted on this model")
@@ -173,13 +192,14 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
     width, height, stride = dataset.RasterXSize, dataset.RasterYSize, request.stride
     cols, rows = math.ceil(width / stride), math.ceil(height / stride)
     xs, ys = tile_starts(width, stride), tile_starts(height, stride)
-    n_classes = len(probe.class_names)
-    sums = np.zeros((n_classes, rows, cols), np.float32)
+    n_values = len(probe.class_names) if probe else model.config.dim
+    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
+    sums = np.zeros((n_values, rows, cols), np.float32)
     hits = np.zeros((rows, cols), np.uint16)
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in bands]
     transform, crs = dataset.GetGeoTransform(), dataset.GetProjection()
 
-    use_meta = request.use_metadata and probe.use_metadata
+    use_meta = request.use_metadata and (probe.use_metadata if probe else True)
     warnings = []
     when = request.acquisition if use_meta else None
     if use_meta and when is None:
@@ -214,9 +234,8 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
                 lon, lat = geo.to_lonlat(crs, mx, my)
             meta = np.stack(encode_metadata(when, None if lat is None else list(lat),
                                             None if lon is None else list(lon), count=len(pending)), axis=1)
-        features = embed_tiles(model, pixels, meta, pooling=probe.pooling, normed=probe.normed,
-                               precision=request.precision)
-        proba = probe.predict_proba(features).astype(np.float32)
+        features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed, precision=request.precision)
+        proba = (probe.predict_proba(features) if probe else features).astype(np.float32)
         for (_, _, x0, y0), p in zip(pending, proba):
             r_cells = cells_of_tile(y0, stride, rows, height)
             c_cells = cells_of_tile(x0, stride, cols, width)
@@ -225,26 +244,33 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
         progress.update(len(pending))
         pending, pending_pixels = [], []
 
-    with torch.inference_mode():
-        for ty, y0 in enumerate(ys):
-            progress.check()
-            strip = dataset.ReadAsArray(0, y0, width, landsat.PATCH_SIZE_PX, band_list=bands)  # (7, 40, W)
-            fill = np.all(strip == 0, axis=0)
-            for k, value in enumerate(nodata):
-                if value is not None:
-                    fill |= strip[k] == value
-            for tx, x0 in enumerate(xs):
-                tile_fill = fill[:, x0:x0 + landsat.PATCH_SIZE_PX].mean()
-                if tile_fill > MAX_FILL_SHARE:
-                    skipped += 1
-                    progress.update(1)
-                    continue
-                pending.append((ty, tx, x0, y0))
-                pending_pixels.append(np.clip(strip[:, :, x0:x0 + landsat.PATCH_SIZE_PX], 0, 65535).astype(np.uint16))
-                if len(pending) >= request.batch_size:
-                    progress.check()
-                    flush()
-        flush()
+    # GDAL caches every block it reads, up to 5 % of the RAM by default: memory would grow with
+    # the scene. One row of blocks is all the strips need; the cache size is restored afterwards.
+    cache = gdal.GetCacheMax()
+    gdal.SetCacheMax(min(cache, GDAL_CACHE_BYTES))
+    try:
+        with torch.inference_mode():
+            for ty, y0 in enumerate(ys):
+                progress.check()
+                strip = dataset.ReadAsArray(0, y0, width, landsat.PATCH_SIZE_PX, band_list=bands)  # (7, 40, W)
+                fill = np.all(strip == 0, axis=0)
+                for k, value in enumerate(nodata):
+                    if value is not None:
+                        fill |= strip[k] == value
+                for tx, x0 in enumerate(xs):
+                    tile_fill = fill[:, x0:x0 + landsat.PATCH_SIZE_PX].mean()
+                    if tile_fill > MAX_FILL_SHARE:
+                        skipped += 1
+                        progress.update(1)
+                        continue
+                    pending.append((ty, tx, x0, y0))
+                    pending_pixels.append(np.clip(strip[:, :, x0:x0 + landsat.PATCH_SIZE_PX], 0, 65535).astype(np.uint16))
+                    if len(pending) >= request.batch_size:
+                        progress.check()
+                        flush()
+            flush()
+    finally:
+        gdal.SetCacheMax(cache)
     progress.close()
     if not hits.any():
         raise UserError(f"{source.name} holds no usable tile: every 40 × 40 tile is more than half fill "
@@ -252,15 +278,23 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
 
     covered = hits > 0
     mean = np.where(covered, sums / np.maximum(hits, 1), 0).astype(np.float32)
-    classes_map = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
     out_transform = (transform[0], transform[1] * stride, transform[2] * stride,
                      transform[3], transform[4] * stride, transform[5] * stride)
+    if probe is None:
+        layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(n_values)]
+        tmp = _write(out_paths[0], layers, gdal.GDT_Float32, out_transform, crs, float("nan"),
+                     descriptions=[f"embedding {k} ({pooling})" for k in range(n_values)])
+        os.replace(tmp, out_paths[0])
+        return ClassifyResult(output=str(out_paths[0]), probabilities=None, class_names=[], colours=[],
+                              tiles=len(xs) * len(ys), tiles_skipped_fill=skipped, grid=(rows, cols),
+                              device=str(device), warnings=warnings)
+    classes_map = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
     written = []
     try:
         written.append(_write(out_paths[0], [classes_map], gdal.GDT_Byte, out_transform, crs, CLASS_NODATA,
                               palette=probe.colours, names=probe.class_names))
         if request.probabilities:
-            layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(n_classes)]
+            layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(n_values)]
             written.append(_write(out_paths[1], layers, gdal.GDT_Float32, out_transform, crs, float("nan"),
                                   descriptions=probe.class_names))
         for tmp, final in zip(written, out_paths):

@@ -52,6 +52,7 @@ class MoeMaePlugin:
         self.actions: list[QAction] = []
         self.install_task: DependencyInstallTask | None = None
         self.missing = []
+        self.dialog = None
 
     # --- Processing (also called by qgis_process, which has no GUI) ---
     def initProcessing(self):  # noqa: N802 - QGIS's name
@@ -80,6 +81,9 @@ class MoeMaePlugin:
         self.check_dependencies()
 
     def unload(self):
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
         for action in self.actions:
             self.iface.removePluginRasterMenu(MENU, action)
         if self.actions:
@@ -147,6 +151,12 @@ class MoeMaePlugin:
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:checkenvironment", {})
 
     def run(self):
-        # The classification dialog comes with the plugin issue; until then the main action
-        # shows what the environment can run.
-        self.check_environment()
+        if dependencies.missing_modules():
+            self.offer_install()
+            return
+        from .dialog import ClassifyDialog
+
+        if self.dialog is None:
+            self.dialog = ClassifyDialog(self.iface)
+        self.dialog.show()
+        self.dialog.raise_()

@@ -4,6 +4,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
 from .algorithms.classify import ClassifyAlgorithm
+from .algorithms.embed import EmbedAlgorithm
 from .backend_loader import load_backend
 
 PROVIDER_ID = "moemae"
@@ -32,3 +33,4 @@ class MoeMaeProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         self.addAlgorithm(CheckEnvironmentAlgorithm())
         self.addAlgorithm(ClassifyAlgorithm())
+        self.addAlgorithm(EmbedAlgorithm())

@@ -109,3 +109,23 @@ def test_too_few_bands_is_refused_without_output(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="has 3 band.*needs 7"):
         processing.run("moemae:classify", {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(out)})
     assert not out.exists()
+
+
+def test_embed_writes_one_band_per_embedding_dimension(provider, mosaic, tmp_path):
+    import processing
+
+    path, crops = mosaic
+    out = tmp_path / "embeddings.tif"
+    processing.run("moemae:embed", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "POOLING": "mean",
+                                    "ACQUISITION_DATE": "2017-06-13T10:10:31", "OUTPUT": str(out)})
+    ds = gdal.Open(str(out))
+    assert ds.RasterCount == 144 and (ds.RasterXSize, ds.RasterYSize) == (4, 4)
+    assert ds.GetRasterBand(1).DataType == gdal.GDT_Float32
+    values = ds.ReadAsArray().reshape(144, 16).T
+    model = load_pretrained(DEFAULT_CHECKPOINT)
+    src = gdal.Open(str(path))
+    cx, cy = np.tile(np.arange(4) * 40 + 20, 4), np.repeat(np.arange(4) * 40 + 20, 4)
+    lon, lat = geo.to_lonlat(src.GetProjection(), *geo.pixel_to_map(src.GetGeoTransform(), cx, cy))
+    meta = np.stack(encode_metadata(WHEN, list(lat), list(lon)), axis=1)
+    direct = embed_tiles(model, crops, meta, pooling="mean", precision="auto")
+    assert np.linalg.norm(values - direct) / np.linalg.norm(direct) < 2e-2

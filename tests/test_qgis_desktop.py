@@ -34,13 +34,35 @@ def record():
     window.grab().save(OUT + ".png")
     with open(OUT + ".json", "w") as f:
         json.dump(seen, f)
+    from qgis.core import QgsProject
+    QgsProject.instance().setDirty(False)  # no "save the project?" question on the way out
     iface.actionExit().trigger()
 
-QTimer.singleShot(4000, record)
+def open_dialog():
+    if not LAYER:
+        return record()
+    iface.addRasterLayer(LAYER, "demo scene")
+    window = iface.mainWindow()
+    window.findChild(QAction, "moemaeMainAction").trigger()
+    def grab():
+        from moemae_qgis.dialog import ClassifyDialog
+        from qgis.PyQt.QtWidgets import QApplication
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ClassifyDialog) and w.isVisible()]
+        seen = {"dialogs": len(dialogs)}
+        if dialogs:
+            d = dialogs[0]
+            d.grab().save(OUT + "-dialog.png")
+            seen.update(detected=d.detected.text(), bands=d.bands.text(), layer=d.layer.currentLayer().name())
+        with open(OUT + "-dialog.json", "w") as f:
+            json.dump(seen, f)
+        record()
+    QTimer.singleShot(1500, grab)
+
+QTimer.singleShot(4000, open_dialog)
 '''
 
 
-def run_qgis_desktop(tmp_path, with_venv: bool) -> dict:
+def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "") -> dict:
     profile = tmp_path / "qgis-config"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
@@ -55,7 +77,7 @@ def run_qgis_desktop(tmp_path, with_venv: bool) -> dict:
 
     out = tmp_path / "desktop"
     script = tmp_path / "probe.py"
-    script.write_text(f"OUT = {str(out)!r}\n" + PROBE)
+    script.write_text(f"OUT = {str(out)!r}\nLAYER = {layer!r}\n" + PROBE)
     env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), XDG_RUNTIME_DIR=str(tmp_path / "rt"))
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen this time
     (tmp_path / "rt").mkdir(mode=0o700)
@@ -71,6 +93,8 @@ def run_qgis_desktop(tmp_path, with_venv: bool) -> dict:
     keep = os.environ.get("MOEMAE_SCREENSHOTS")
     if keep:  # for a person to look at
         shutil.copy(out.with_suffix(".png"), os.path.join(keep, f"qgis-desktop-venv-{with_venv}.png"))
+        if layer:
+            shutil.copy(f"{out}-dialog.png", os.path.join(keep, "qgis-dialog.png"))
     assert out.with_suffix(".png").stat().st_size > 10_000
     return json.loads(out.with_suffix(".json").read_text())
 
@@ -91,3 +115,16 @@ def test_plugin_in_qgis_desktop_without_torch_offers_install(tmp_path):
     assert "&MoE-MAE land cover" in seen["raster_menu"]
     assert len(seen["message_bar"]) == 1
     assert seen["message_bar"][0].startswith("QGIS's Python lacks torch, scikit-learn, platformdirs")
+
+
+def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path, shared_dir):
+    from backend.demo_scene import make_demo_scene
+
+    scene = make_demo_scene(shared_dir / "data" / "bigearthnet-l-sample", tmp_path / "scene", size=200)
+    run_qgis_desktop(tmp_path, with_venv=True, layer=str(scene))
+    seen = json.loads((tmp_path / "desktop-dialog.json").read_text())
+    assert seen["dialogs"] == 1
+    assert seen["layer"] == "demo scene"
+    assert seen["detected"].startswith("2017-06-13 09:42 UTC (from the MTL file")
+    assert seen["bands"].endswith("(by band names)")
+    assert (tmp_path / "desktop-dialog.png").stat().st_size > 10_000

@@ -104,6 +104,13 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
         return ClassifyAlgorithm()
 
     def initAlgorithm(self, config=None):
+        self.add_scene_parameters(with_probe=True)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, "Land cover"))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_PROBABILITIES, "Class probabilities", optional=True, createByDefault=False))
+
+    def add_scene_parameters(self, with_probe: bool):
+        """The parameters every raster algorithm of the plugin shares, declared once."""
         catalogue = load_backend("catalogue")
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, "Landsat 8/9 surface-reflectance raster"))
         self.addParameter(QgsProcessingParameterBand(
@@ -112,9 +119,10 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, "Model checkpoint (default: the bundled model)", extension="", optional=True,
             defaultValue=str(catalogue.DEFAULT_CHECKPOINT), fileFilter="Checkpoints (*.pt *.pth)"))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PROBE, "Linear probe (default: the bundled 19-class BigEarthNet probe)", extension="json",
-            optional=True, defaultValue=str(catalogue.DEFAULT_PROBE)))
+        if with_probe:
+            self.addParameter(QgsProcessingParameterFile(
+                self.PROBE, "Linear probe (default: the bundled 19-class BigEarthNet probe)", extension="json",
+                optional=True, defaultValue=str(catalogue.DEFAULT_PROBE)))
         self.addParameter(QgsProcessingParameterNumber(
             self.STRIDE, "Stride between tiles (pixels; also the output cell size)",
             QgsProcessingParameterNumber.Integer, defaultValue=20, minValue=1, maxValue=40))
@@ -128,11 +136,9 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.BATCH_SIZE, "Tiles per batch",
                                                        QgsProcessingParameterNumber.Integer, defaultValue=256,
                                                        minValue=1, maxValue=65536))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, "Land cover"))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.OUTPUT_PROBABILITIES, "Class probabilities", optional=True, createByDefault=False))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def scene_request(self, parameters, context, feedback, **extra):
+        """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
         raster = backend_or_explain()
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None:
@@ -142,24 +148,35 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
                                          "first (the model reads files through GDAL)")
         source = layer.source().split("|")[0]
         acquisition = self.acquisition(parameters, context, layer, source, feedback)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
-        bands = self.parameterAsInts(parameters, self.BANDS, context) or None
-        request = raster.ClassifyRequest(
-            input=source, output=output, probabilities=probabilities, bands=bands,
-            checkpoint=self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT),
-            probe=self.parameterAsFile(parameters, self.PROBE, context) or str(load_backend("catalogue").DEFAULT_PROBE),
+        catalogue = load_backend("catalogue")
+        return raster.ClassifyRequest(
+            input=source, output=self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+            bands=self.parameterAsInts(parameters, self.BANDS, context) or None,
+            checkpoint=self.parameterAsFile(parameters, self.MODEL, context) or str(catalogue.DEFAULT_CHECKPOINT),
             stride=self.parameterAsInt(parameters, self.STRIDE, context), acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
-            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context))
+            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context), **extra)
+
+    def run_backend(self, function, request, feedback):
+        """Run a backend raster function; None when cancelled (nothing written), errors explained."""
         try:
-            result = raster.classify_raster(request, progress=FeedbackProgress(feedback), log=feedback.pushInfo)
+            return function(request, progress=FeedbackProgress(feedback), log=feedback.pushInfo)
         except load_backend("progress").Cancelled:
             feedback.reportError("Cancelled: no output was written.")
-            return {}
+            return None
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
+
+    def processAlgorithm(self, parameters, context, feedback):
+        probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
+        request = self.scene_request(
+            parameters, context, feedback, probabilities=probabilities,
+            probe=self.parameterAsFile(parameters, self.PROBE, context) or str(load_backend("catalogue").DEFAULT_PROBE))
+        output = request.output
+        result = self.run_backend(load_backend("raster").classify_raster, request, feedback)
+        if result is None:
+            return {}
         for name, cells in sorted(result.counts.items(), key=lambda item: -item[1]):
             feedback.pushInfo(f"  {name}: {cells} cells")
         if context.willLoadLayerOnCompletion(output):

@@ -1,0 +1,47 @@
+"""``moemae:embed``: a Landsat raster layer → a float32 embedding raster (D bands), for
+clustering and similarity search. The same inputs and tiling as ``moemae:classify``."""
+from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterRasterDestination
+
+from ..backend_loader import load_backend
+from .classify import ClassifyAlgorithm
+
+POOLINGS = ["mean", "cls", "patch-mean"]
+
+
+class EmbedAlgorithm(ClassifyAlgorithm):
+    POOLING = "POOLING"
+
+    def name(self):
+        return "embed"
+
+    def displayName(self):
+        return "Embed (embedding raster)"
+
+    def group(self):
+        return "Embeddings"
+
+    def groupId(self):
+        return "embeddings"
+
+    def shortHelpString(self):
+        return ("Encodes the raster like 'Classify land cover' does (40 × 40 px tiles every STRIDE px, with the "
+                "acquisition date and each tile's position as metadata) and writes each STRIDE × STRIDE cell's "
+                "mean embedding as a float32 raster of D bands (144 for size S; NaN where there is no data). "
+                "Use it to cluster the scene or to find places that look alike.")
+
+    def createInstance(self):
+        return EmbedAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.add_scene_parameters(with_probe=False)
+        pooling = QgsProcessingParameterEnum(self.POOLING, "Pooling of the 105 tokens", options=POOLINGS,
+                                             defaultValue="mean")
+        pooling.setUsesStaticStrings(True)
+        self.addParameter(pooling)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, "Embeddings"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        request = self.scene_request(parameters, context, feedback, probe=None,
+                                     pooling=self.parameterAsString(parameters, self.POOLING, context) or "mean")
+        result = self.run_backend(load_backend("raster").embed_raster, request, feedback)
+        return {} if result is None else {self.OUTPUT: result.output}

@@ -1,0 +1,203 @@
+"""The plugin's dialog: pick a Landsat layer, check what was detected, Run.
+
+It only collects parameters and runs the same ``moemae:classify`` algorithm as the toolbox, in
+the background (a QgsProcessingAlgRunnerTask), with a progress bar and a Cancel that works.
+A cancelled or failed run adds no layer and leaves no file.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProcessingAlgRunnerTask,
+                       QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer)
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                                 QHBoxLayout, QLabel, QProgressBar, QSpinBox, QVBoxLayout)
+
+from .backend_loader import load_backend
+from .provider import PROVIDER_ID
+
+
+class ClassifyDialog(QDialog):
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent or (iface.mainWindow() if iface else None))
+        self.iface = iface
+        self.task = None
+        self.feedback = None
+        self.setWindowTitle("MoE-MAE land cover")
+        self.setMinimumWidth(560)
+        catalogue = load_backend("catalogue")
+
+        self.layer = QgsMapLayerComboBox(self)
+        self.layer.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.layer.setObjectName("layer")
+        self.bands = QLabel(self)
+        self.bands.setObjectName("bands")
+        self.bands.setWordWrap(True)
+        self.detected = QLabel(self)
+        self.detected.setObjectName("detected")
+        self.detected.setWordWrap(True)
+        self.override = QCheckBox("Set the acquisition date (UTC) myself:", self)
+        self.override.setObjectName("override")
+        self.when = QDateTimeEdit(self)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setTimeSpec(Qt.UTC)
+        self.when.setCalendarPopup(True)
+        self.when.setEnabled(False)
+        self.override.toggled.connect(self.when.setEnabled)
+        self.model = QgsFileWidget(self)
+        self.model.setFilePath(str(catalogue.DEFAULT_CHECKPOINT))
+        self.model.setFilter("Checkpoints (*.pt *.pth)")
+        self.probe = QgsFileWidget(self)
+        self.probe.setFilePath(str(catalogue.DEFAULT_PROBE))
+        self.probe.setFilter("Probes (*.json)")
+        self.device = QComboBox(self)
+        self.device.setObjectName("device")
+        for name, label in device_choices():
+            self.device.addItem(label, name)
+        self.stride = QSpinBox(self)
+        self.stride.setRange(1, 40)
+        self.stride.setValue(20)
+        self.stride.setSuffix(" px")
+        self.output = QgsFileWidget(self)
+        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setFilter("GeoTIFF (*.tif)")
+        self.output.setObjectName("output")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Landsat layer", self.layer)
+        form.addRow("Bands", self.bands)
+        form.addRow("Acquisition", self.detected)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.override)
+        date_row.addWidget(self.when)
+        form.addRow("", date_row)
+        form.addRow("Model", self.model)
+        form.addRow("Probe", self.probe)
+        form.addRow("Device", self.device)
+        form.addRow("Stride", self.stride)
+        form.addRow("Output (empty: temporary file)", self.output)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.run_button = self.buttons.addButton("Run", QDialogButtonBox.AcceptRole)
+        self.run_button.setObjectName("run")
+        self.cancel_button = self.buttons.addButton("Cancel", QDialogButtonBox.RejectRole)
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setEnabled(False)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.buttons.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.layer.layerChanged.connect(self.describe_layer)
+        self.describe_layer(self.layer.currentLayer())
+
+    # ---- what was detected
+    def describe_layer(self, layer) -> None:
+        self.run_button.setEnabled(layer is not None)
+        if layer is None:
+            self.bands.setText("Add a Landsat 8/9 Level-2 surface-reflectance raster to the project.")
+            self.detected.setText("")
+            return
+        from osgeo import gdal
+
+        raster, scene, landsat = load_backend("raster"), load_backend("scene_metadata"), load_backend("landsat")
+        source = layer.source().split("|")[0]
+        try:
+            dataset = gdal.Open(source)
+            mapping = raster.band_mapping(dataset, None)
+            named = [dataset.GetRasterBand(b).GetDescription() for b in mapping]
+            how = "by band names" if all(n.upper().endswith(b) for n, b in zip(named, landsat.BANDS)) \
+                else "bands 1-7 (no SR_B names found)"
+            self.bands.setText(f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} = bands {', '.join(map(str, mapping))} ({how})")
+            found = scene.find_acquisition(source, dataset.GetMetadata())
+        except Exception as exc:  # shown, not raised: the user may pick another layer
+            self.bands.setText(f"Cannot use this layer: {exc}")
+            self.run_button.setEnabled(False)
+            self.detected.setText("")
+            return
+        self.detected.setText(found.describe() if found.when else f"unknown ({found.source}); week and hour "
+                                                                   "will be encoded as missing")
+        if found.when is not None:
+            day = QDate(found.when.year, found.when.month, found.when.day)
+            clock = QTime(found.when.hour, found.when.minute) if hasattr(found.when, "hour") else QTime(0, 0)
+            self.when.setDateTime(QDateTime(day, clock, Qt.UTC))
+
+    # ---- running
+    def parameters(self) -> dict:
+        output = self.output.filePath() or str(Path(tempfile.mkdtemp(prefix="moemae-")) / "landcover.tif")
+        parameters = {"INPUT": self.layer.currentLayer(), "MODEL": self.model.filePath(),
+                      "PROBE": self.probe.filePath(), "STRIDE": self.stride.value(),
+                      "DEVICE": self.device.currentData(), "OUTPUT": output}
+        if self.override.isChecked():
+            parameters["ACQUISITION_DATE"] = self.when.dateTime()
+        return parameters
+
+    def run(self) -> None:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:classify")
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.params = self.parameters()
+        self.task = QgsProcessingAlgRunnerTask(algorithm, self.params, self.context, self.feedback)
+        self.task.executed.connect(self.finished)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText("Running…")
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        if self.feedback is not None:
+            self.feedback.cancel()
+            self.status.setText("Cancelling…")
+
+    def finished(self, ok: bool, results: dict) -> None:
+        self.cancel_button.setEnabled(False)
+        self.run_button.setEnabled(True)
+        output = (results or {}).get("OUTPUT")
+        if self.feedback.isCanceled() or not ok or not output:
+            message = "Cancelled: no layer was added and no file was left." if self.feedback.isCanceled() \
+                else "Failed: " + (self.feedback.textLog().strip().splitlines() or ["see the Processing log"])[-1]
+            self.status.setText(message)
+            self.progress.setValue(0)
+            if self.iface:
+                self.iface.messageBar().pushMessage("MoE-MAE", message, Qgis.Warning)
+            return
+        from .algorithms.classify import apply_land_cover_style
+
+        probe = load_backend("probe").LinearProbe.load(self.params["PROBE"])
+        layer = QgsRasterLayer(output, f"Land cover ({self.layer.currentLayer().name()})")
+        apply_land_cover_style(layer, probe.class_names, probe.colours)
+        QgsProject.instance().addMapLayer(layer)
+        self.status.setText(f"Done: {output}")
+        self.progress.setValue(100)
+
+
+def device_choices() -> list:
+    """(name, label) pairs: auto first, with the GPU's name when PyTorch sees one."""
+    choices = [("auto", "auto"), ("cpu", "CPU")]
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            choices.insert(1, ("cuda", f"CUDA: {torch.cuda.get_device_name(0)}"))
+            choices[0] = ("auto", f"auto (CUDA: {torch.cuda.get_device_name(0)})")
+        elif getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+            choices.insert(1, ("mps", "Apple MPS"))
+            choices[0] = ("auto", "auto (Apple MPS)")
+        else:
+            choices[0] = ("auto", "auto (CPU: no GPU found)")
+    except ImportError:
+        pass
+    return choices

@@ -1,0 +1,84 @@
+"""The dialog in real QGIS: what it detects, Run in the background, Cancel that leaves nothing."""
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from backend.demo_scene import make_demo_scene
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    import moemae_qgis
+
+    plugin = moemae_qgis.classFactory(None)
+    plugin.initProcessing()
+    yield
+    plugin.unload()
+
+
+@pytest.fixture
+def scene_layer(shared_dir, tmp_path):
+    path = make_demo_scene(shared_dir / "data" / "bigearthnet-l-sample", tmp_path / "scene", size=200)
+    layer = QgsRasterLayer(str(path), "demo scene")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    yield layer
+    QgsProject.instance().removeAllMapLayers()
+
+
+def wait_for(dialog, seconds=120):
+    deadline = time.monotonic() + seconds
+    while dialog.cancel_button.isEnabled() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert not dialog.cancel_button.isEnabled(), "the run did not finish"
+
+
+def test_dialog_shows_detected_date_and_bands(provider, scene_layer, qgis_iface):
+    from moemae_qgis.dialog import ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(scene_layer)
+    assert dialog.detected.text().startswith("2017-06-13 09:42 UTC (from the MTL file LC08_L2SP_190016")
+    assert dialog.bands.text() == "SR_B1…SR_B7 = bands 1, 2, 3, 4, 5, 6, 7 (by band names)"
+    assert dialog.device.itemData(0) == "auto" and dialog.device.itemText(0).startswith("auto (")
+    assert dialog.run_button.isEnabled()
+
+
+def test_run_adds_a_styled_layer(provider, scene_layer, qgis_iface, tmp_path):
+    from moemae_qgis.dialog import ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(scene_layer)
+    dialog.output.setFilePath(str(tmp_path / "landcover.tif"))
+    dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+    dialog.run()
+    wait_for(dialog)
+    added = [layer for layer in QgsProject.instance().mapLayers().values() if layer.name().startswith("Land cover")]
+    assert len(added) == 1, dialog.status.text()
+    assert added[0].renderer().type() == "paletted"
+    assert (tmp_path / "landcover.tif").is_file()
+    assert dialog.status.text() == f"Done: {tmp_path / 'landcover.tif'}"
+
+
+def test_cancel_adds_nothing_and_leaves_no_file(provider, scene_layer, qgis_iface, tmp_path):
+    from moemae_qgis.dialog import ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(scene_layer)
+    dialog.output.setFilePath(str(tmp_path / "landcover.tif"))
+    dialog.stride.setValue(4)  # many tiles: time to cancel
+    dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+    dialog.run()
+    deadline = time.monotonic() + 30
+    while dialog.progress.value() < 1 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    dialog.cancel()
+    wait_for(dialog)
+    assert dialog.status.text() == "Cancelled: no layer was added and no file was left."
+    assert [layer.name() for layer in QgsProject.instance().mapLayers().values()] == ["demo scene"]
+    assert list(tmp_path.glob("landcover*")) == []
+    assert QgsApplication.taskManager().countActiveTasks() == 0
