@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
 from .algorithms.classify import ClassifyAlgorithm
 from .algorithms.embed import EmbedAlgorithm
+from .algorithms.trainprobe import TrainProbeAlgorithm
 from .backend_loader import load_backend
 
 PROVIDER_ID = "moemae"
@@ -34,3 +35,4 @@ class MoeMaeProvider(QgsProcessingProvider):
         self.addAlgorithm(CheckEnvironmentAlgorithm())
         self.addAlgorithm(ClassifyAlgorithm())
         self.addAlgorithm(EmbedAlgorithm())
+        self.addAlgorithm(TrainProbeAlgorithm())

@@ -129,3 +129,69 @@ def test_embed_writes_one_band_per_embedding_dimension(provider, mosaic, tmp_pat
     meta = np.stack(encode_metadata(WHEN, list(lat), list(lon)), axis=1)
     direct = embed_tiles(model, crops, meta, pooling="mean", precision="auto")
     assert np.linalg.norm(values - direct) / np.linalg.norm(direct) < 2e-2
+
+
+def training_layer(path, features, geometry="Polygon"):
+    """A real GeoPackage of training areas in the raster's CRS: (wkt, class) pairs."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    memory = QgsVectorLayer(f"{geometry}?crs=EPSG:32634", "training", "memory")
+    memory.dataProvider().addAttributes([QgsField("cover", QVariant.String)])
+    memory.updateFields()
+    for wkt, cover in features:
+        feature = QgsFeature(memory.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature["cover"] = cover
+        memory.dataProvider().addFeature(feature)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    from qgis.core import QgsCoordinateTransformContext
+
+    QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsCoordinateTransformContext(), options)
+    return str(path)
+
+
+def box(col0, row0, col1, row1, origin=(500000.0, 7000020.0)):
+    x0, x1 = origin[0] + col0 * 30, origin[0] + col1 * 30
+    y0, y1 = origin[1] - row0 * 30, origin[1] - row1 * 30
+    return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
+
+
+def test_trainprobe_fits_the_users_classes_and_classify_uses_them(provider, mosaic, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    path, _ = mosaic
+    # Left half of the mosaic "west", right half "east": polygons over each.
+    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
+    log = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            log.append(info)
+
+    probe_path = tmp_path / "probe.json"
+    processing.run("moemae:trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover",
+                                         "SPACING": 20, "DEVICE": "cpu", "OUTPUT": str(probe_path)},
+                   feedback=Feedback())
+    probe = LinearProbe.load(probe_path)
+    assert probe.class_names == ["west", "east"] and not probe.multilabel
+    assert any(line.startswith("Cross-validated accuracy (5-fold): ") for line in log)
+    assert any(line.strip().startswith("west: ") for line in log)
+    out = tmp_path / "map.tif"
+    processing.run("moemae:classify", {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu",
+                                       "OUTPUT": str(out)})
+    classes_map = gdal.Open(str(out)).ReadAsArray()
+    assert (classes_map[:, :2] == 0).mean() > 0.7 and (classes_map[:, 2:] == 1).mean() > 0.7
+
+
+def test_trainprobe_refuses_a_class_with_too_few_samples(provider, mosaic, tmp_path):
+    import processing
+
+    path, _ = mosaic
+    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 160, 160), "land"), (box(60, 60, 70, 70), "lake")])
+    with pytest.raises(QgsProcessingException, match="too few samples: 'lake' has 1"):
+        processing.run("moemae:trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover",
+                                             "DEVICE": "cpu", "OUTPUT": str(tmp_path / "probe.json")})
+    assert not (tmp_path / "probe.json").exists()
