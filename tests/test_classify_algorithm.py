@@ -195,3 +195,38 @@ def test_trainprobe_refuses_a_class_with_too_few_samples(provider, mosaic, tmp_p
         processing.run("moemae:trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover",
                                              "DEVICE": "cpu", "OUTPUT": str(tmp_path / "probe.json")})
     assert not (tmp_path / "probe.json").exists()
+
+
+def test_geographic_crs_and_non_square_raster(provider, mosaic, tmp_path):
+    import processing
+    from osgeo import osr
+
+    path, _ = mosaic
+    pixels = gdal.Open(str(path)).ReadAsArray()[:, :80, :]  # 160 × 80 px
+    geographic = tmp_path / "wgs84.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(str(geographic), 160, 80, 7, gdal.GDT_UInt16)
+    ds.SetGeoTransform((21.0, 0.00054, 0.0, 63.3, 0.0, -0.00027))  # ~27 × 30 m at 63° N
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    ds.SetProjection(srs.ExportToWkt())
+    for b in range(7):
+        ds.GetRasterBand(b + 1).WriteArray(pixels[b])
+    ds = None
+    out = tmp_path / "map.tif"
+    processing.run("moemae:classify", {"INPUT": str(geographic), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    result = gdal.Open(str(out))
+    assert (result.RasterXSize, result.RasterYSize) == (4, 2)
+    assert result.GetGeoTransform() == pytest.approx((21.0, 0.0216, 0.0, 63.3, 0.0, -0.0108))
+    assert (result.ReadAsArray() != 255).all()
+
+
+def test_missing_torch_is_a_clear_error_not_a_crash(provider, mosaic, tmp_path, monkeypatch):
+    import sys
+
+    import processing
+
+    path, _ = mosaic
+    monkeypatch.setitem(sys.modules, "torch", None)  # as in a QGIS whose Python has no torch
+    with pytest.raises(QgsProcessingException, match="QGIS's Python lacks torch.*Install missing Python packages"):
+        processing.run("moemae:classify", {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(tmp_path / "m.tif")})
+    assert not (tmp_path / "m.tif").exists()
