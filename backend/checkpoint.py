@@ -17,9 +17,7 @@ is wrong with a file becomes a :class:`CheckpointError` that names the problem.
 from __future__ import annotations
 
 import math
-import os
 import pickle
-import tempfile
 import warnings
 import zipfile
 from pathlib import Path
@@ -29,6 +27,7 @@ import torch
 
 from . import landsat
 from .errors import UserError
+from .files import write_atomically
 from .model import SIZES, ModelConfig, MoEMAE
 
 FORMAT = "moemae-qgis/checkpoint"
@@ -209,12 +208,6 @@ def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, trainin
     return content
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _stored_state(model: MoEMAE, dtype) -> dict:
     """The state dict on the CPU (in ``dtype``), names of one shared tensor still sharing it, so
     torch.save writes shared V, W2 and patch-embedding weights once."""
@@ -229,21 +222,6 @@ def _stored_state(model: MoEMAE, dtype) -> dict:
 
 
 def save_checkpoint(path, content: dict) -> Path:
-    """Write ``content`` with torch.save atomically: a temporary file in the same folder, then a rename.
-
-    A crash or a full disk mid-write leaves the previous file at ``path`` untouched.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            torch.save(content, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a checkpoint is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write ``content`` with torch.save atomically (``backend.files.write_atomically``): a crash
+    or a full disk mid-write leaves the previous file at ``path`` untouched."""
+    return write_atomically(path, lambda f: torch.save(content, f), binary=True)

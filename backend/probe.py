@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -23,8 +21,8 @@ import numpy as np
 
 from . import __version__
 from .classes import fallback_colour
-from .checkpoint import _umask
 from .errors import UserError
+from .files import write_atomically
 
 PROBE_FORMAT = "moemae-qgis/linear-probe"
 PROBE_VERSION = 1
@@ -89,19 +87,8 @@ class LinearProbe:
                 **content}
 
     def save(self, path) -> Path:
-        """Write JSON atomically (a temporary file beside it, then a rename)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.to_dict(), f)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a probe is an ordinary file
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        """Write JSON atomically (``backend.files.write_atomically``)."""
+        return write_atomically(path, lambda f: json.dump(self.to_dict(), f))
 
     @classmethod
     def load(cls, path) -> "LinearProbe":

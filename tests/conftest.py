@@ -60,3 +60,36 @@ def run_backend_cli(*args: str, timeout: float = 600) -> subprocess.CompletedPro
     """``python -m backend ARGS`` in a fresh interpreter, from the repository root."""
     return subprocess.run([sys.executable, "-m", "backend", *args], cwd=REPO, capture_output=True,
                           text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def write_raster(path, pixels, epsg=32634, origin=(500000.0, 7000020.0), data_type=None, descriptions=None,
+                 nodata=None):
+    """A real GeoTIFF of (bands, H, W) pixels, 30 m pixels in a UTM CRS (zone 34N by default)."""
+    from osgeo import gdal, osr
+
+    bands, h, w = pixels.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type or gdal.GDT_UInt16)
+    ds.SetGeoTransform((origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    for b in range(bands):
+        band = ds.GetRasterBand(b + 1)
+        band.WriteArray(pixels[b])
+        if descriptions:
+            band.SetDescription(descriptions[b])
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+    ds = None
+    return path
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The plugin's Processing provider registered, as qgis_process registers it (no GUI)."""
+    import moemae_qgis
+
+    plugin = moemae_qgis.classFactory(None)
+    plugin.initProcessing()
+    yield
+    plugin.unload()

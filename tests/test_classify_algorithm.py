@@ -14,19 +14,9 @@ from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 from moemae_qgis.algorithms.classify import LandCoverStyler
 
-from test_raster import write_raster
+from conftest import write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    import moemae_qgis
-
-    plugin = moemae_qgis.classFactory(None)
-    plugin.initProcessing()
-    yield
-    plugin.unload()
 
 
 @pytest.fixture(scope="module")

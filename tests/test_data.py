@@ -3,11 +3,11 @@ import shutil
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from backend import classes, data
 
-from conftest import run_backend_cli
+from conftest import run_backend_cli, write_raster
 
 
 @pytest.fixture(scope="module")
@@ -18,20 +18,6 @@ def sample(shared_dir):
 @pytest.fixture(scope="module")
 def sample_arrays(sample):
     return data.load(data.open_dataset(sample))
-
-
-def write_geotiff(path, pixels, data_type=gdal.GDT_UInt16, epsg=32634, origin=(513165.0, 7020855.0)):
-    """A real GeoTIFF: (bands, H, W) pixels, 30 m pixels in a UTM CRS."""
-    bands, h, w = pixels.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type)
-    ds.SetGeoTransform((origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    for b in range(bands):
-        ds.GetRasterBand(b + 1).WriteArray(pixels[b])
-    ds.FlushCache()
-    ds = None
 
 
 def test_bigearthnet_sample_reads_with_fixture_metadata(sample_arrays, shared_dir):
@@ -60,7 +46,7 @@ def test_eurosat_layout_drops_thermal_resizes_and_has_no_metadata(tmp_path, samp
         for i in range(3):
             pixels = np.concatenate([sample_arrays.images[k * 3 + i][:, :22, :22],
                                      np.full((1, 22, 22), 40000, np.uint16)])  # + thermal ST_B10
-            write_geotiff(tmp_path / name / f"{name}_{i}.tif", pixels)
+            write_raster(tmp_path / name / f"{name}_{i}.tif", pixels)
     arrays = data.load(data.open_dataset(tmp_path))
     assert arrays.kind == "eurosat-l" and not arrays.multilabel
     assert arrays.class_names == ["Forest", "SeaLake"]
@@ -72,7 +58,7 @@ def test_eurosat_layout_drops_thermal_resizes_and_has_no_metadata(tmp_path, samp
 
 def test_folder_of_patches_gets_position_but_no_time(tmp_path, sample_arrays):
     for i in range(3):
-        write_geotiff(tmp_path / f"p{i}.tif", sample_arrays.images[i])
+        write_raster(tmp_path / f"p{i}.tif", sample_arrays.images[i])
     arrays = data.load(data.open_dataset(tmp_path))
     assert arrays.kind == "folder" and arrays.labels is None and arrays.ids == ["p0", "p1", "p2"]
     assert not arrays.metadata[:, :2].any()  # week and hour missing
@@ -85,10 +71,10 @@ def damaged_copy(tmp_path, sample):
     shutil.copytree(sample, root)
     ids = (root / "patches.csv").read_text().split()[1:]
     (root / "images" / f"{ids[0]}.tif").write_bytes(b"this is not a GeoTIFF")
-    write_geotiff(root / "images" / f"{ids[1]}.tif", np.ones((5, 41, 41), np.uint16))
-    write_geotiff(root / "images" / f"{ids[2]}.tif", np.ones((7, 30, 30), np.uint16))
+    write_raster(root / "images" / f"{ids[1]}.tif", np.ones((5, 41, 41), np.uint16))
+    write_raster(root / "images" / f"{ids[2]}.tif", np.ones((7, 30, 30), np.uint16))
     (root / "labels" / f"{ids[3]}_labels_metadata.json").unlink()
-    write_geotiff(root / "images" / f"{ids[4]}.tif", np.ones((7, 41, 41), np.float32), gdal.GDT_Float32)
+    write_raster(root / "images" / f"{ids[4]}.tif", np.ones((7, 41, 41), np.float32), data_type=gdal.GDT_Float32)
     return root, ids
 
 

@@ -8,16 +8,6 @@ from qgis.PyQt.QtCore import QCoreApplication
 from backend.demo_scene import make_demo_scene
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    import moemae_qgis
-
-    plugin = moemae_qgis.classFactory(None)
-    plugin.initProcessing()
-    yield
-    plugin.unload()
-
-
 @pytest.fixture
 def scene_layer(shared_dir, tmp_path):
     path = make_demo_scene(shared_dir / "data" / "bigearthnet-l-sample", tmp_path / "scene", size=200)

@@ -87,7 +87,7 @@ def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path, sh
     from osgeo import gdal
 
     from backend import data
-    from test_raster import write_raster
+    from conftest import write_raster
 
     arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
     pixels = np.asarray(arrays.images[:4]).reshape(2, 2, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 80, 80)

@@ -3,7 +3,7 @@ from datetime import datetime
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from backend import data, geo, landsat, raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
@@ -13,26 +13,9 @@ from backend.errors import UserError
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 
+from conftest import write_raster
+
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
-
-
-def write_raster(path, pixels, epsg=32634, origin=(500000.0, 7000020.0), data_type=gdal.GDT_UInt16,
-                 descriptions=None, nodata=None):
-    bands, h, w = pixels.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type)
-    ds.SetGeoTransform((origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    for b in range(bands):
-        band = ds.GetRasterBand(b + 1)
-        band.WriteArray(pixels[b])
-        if descriptions:
-            band.SetDescription(descriptions[b])
-        if nodata is not None:
-            band.SetNoDataValue(nodata)
-    ds = None
-    return path
 
 
 @pytest.fixture(scope="module")
