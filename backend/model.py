@@ -17,6 +17,7 @@ import ctypes
 import math
 import platform
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -551,7 +552,7 @@ def keep_freed_memory_for_reuse() -> None:
     Each layer allocates and frees temporaries of 1-10 MB. glibc hands blocks that large back
     to the kernel on free, so every layer page-faults fresh, zeroed pages: measured 3× slower
     attention on a CPU. Raising malloc's mmap and trim thresholds (once per process, also for
-    the host, such as QGIS) keeps up to 256 MB of freed memory ready for reuse instead.
+    the host, such as QGIS) keeps up to 64 MB of freed memory ready for reuse instead.
     """
     global _allocator_tuned
     if _allocator_tuned or not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
@@ -563,7 +564,24 @@ def keep_freed_memory_for_reuse() -> None:
         return
     m_trim_threshold, m_mmap_threshold = -1, -3  # <malloc.h>
     libc.mallopt(m_mmap_threshold, 32 << 20)
-    libc.mallopt(m_trim_threshold, 256 << 20)
+    libc.mallopt(m_trim_threshold, 64 << 20)
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_size = 0
+_pool_lock = threading.Lock()
+
+
+def _cpu_pool(workers: int) -> ThreadPoolExecutor:
+    """The encoder's worker threads, kept for the life of the process: threads made anew for
+    every batch would each get a fresh malloc arena, and memory would grow with the scene."""
+    global _pool, _pool_size
+    with _pool_lock:
+        if _pool is None or _pool_size != workers:
+            if _pool is not None:
+                _pool.shutdown(wait=True)
+            _pool, _pool_size = ThreadPoolExecutor(workers, thread_name_prefix="moemae-encode"), workers
+        return _pool
 
 
 def run_on_cpu_workers(fn, items: list) -> list:
@@ -582,13 +600,12 @@ def run_on_cpu_workers(fn, items: list) -> list:
         torch.set_num_threads(1)
         # Attention probabilities of far-off tokens underflow into subnormal floats, which
         # CPUs handle up to 100× slower; flushing them to zero changes results by < 1e-38.
-        # The flag belongs to this (short-lived) worker thread only.
+        # The flag belongs to this worker thread only.
         torch.set_flush_denormal(True)
         return fn(item)
 
     try:
-        with ThreadPoolExecutor(workers, thread_name_prefix="moemae-encode") as pool:
-            return list(pool.map(single_threaded, items))
+        return list(_cpu_pool(threads).map(single_threaded, items))
     finally:
         torch.set_num_threads(threads)
 
