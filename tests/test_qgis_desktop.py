@@ -35,7 +35,9 @@ def record():
     with open(OUT + ".json", "w") as f:
         json.dump(seen, f)
     from qgis.core import QgsProject
-    QgsProject.instance().setDirty(False)  # no "save the project?" question on the way out
+    QgsProject.instance().clear()  # no "save the project?" question on the way out
+    import os
+    QTimer.singleShot(5000, lambda: os._exit(0))  # QGIS 3.22 sometimes lingers after Exit
     iface.actionExit().trigger()
 
 def open_dialog():
