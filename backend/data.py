@@ -104,6 +104,11 @@ def resize_to_patch(pixels: np.ndarray, size: int = landsat.PATCH_SIZE_PX) -> np
     return resized.round().clamp(0, 65535).numpy().astype(np.uint16)
 
 
+def _is_tiff(path: Path) -> bool:
+    """A GeoTIFF patch, not a sidecar such as ``.tif.aux.xml`` or ``.tif.ovr``."""
+    return path.is_file() and path.suffix.lower() in (".tif", ".tiff")
+
+
 # --------------------------------------------------------------------------- datasets
 class BigEarthNetL:
     """BigEarthNet-Landsat, in the layout of the reference's sample::
@@ -149,7 +154,10 @@ class BigEarthNetL:
         except (ValueError, KeyError, TypeError) as exc:
             raise PatchError(f"{label_path.name}: not a valid label file ({exc})") from None
         pixels, dataset = read_landsat_patch(image_path)
-        lon, lat = geo.raster_centre_lonlat(dataset)
+        try:
+            lon, lat = geo.raster_centre_lonlat(dataset)
+        except RuntimeError as exc:
+            raise PatchError(f"{image_path.name}: its position cannot be found (no usable CRS: {exc})") from None
         meta = np.stack(encode_metadata(acquired, [lat], [lon]), axis=1)[0]
         return patch_id, centre_crop(pixels, image_path.name), meta, label
 
@@ -170,7 +178,7 @@ class EuroSATL:
         self.root = Path(root)
         self.class_names = sorted(p.name for p in self.root.iterdir() if p.is_dir())
         self.items = [(path, index) for index, name in enumerate(self.class_names)
-                      for path in sorted((self.root / name).glob("*.tif*"))]
+                      for path in sorted((self.root / name).iterdir()) if _is_tiff(path)]
         self.ids = [f"{path.parent.name}/{path.stem}" for path, _ in self.items]
 
     def __len__(self):
@@ -198,7 +206,7 @@ class PatchFolder:
 
     def __init__(self, root):
         self.root = Path(root)
-        self.paths = sorted(p for p in self.root.iterdir() if p.suffix.lower() in (".tif", ".tiff"))
+        self.paths = sorted(p for p in self.root.iterdir() if _is_tiff(p))
         self.ids = [p.stem for p in self.paths]
 
     def __len__(self):
@@ -229,9 +237,9 @@ def open_dataset(path, kind: str = "auto"):
             kind = "packed"
         elif (root / "patches.csv").is_file():
             kind = "bigearthnet-l"
-        elif any(p.is_dir() and any(p.glob("*.tif*")) for p in root.iterdir()):
+        elif any(p.is_dir() and any(_is_tiff(f) for f in p.iterdir()) for p in root.iterdir()):
             kind = "eurosat-l"
-        elif any(root.glob("*.tif*")):
+        elif any(_is_tiff(p) for p in root.iterdir()):
             kind = "folder"
         else:
             raise UserError(f"{root} holds no dataset: expected a pack (manifest.json), BigEarthNet-L "
@@ -306,6 +314,13 @@ def pack(arrays: PatchArrays, out_dir, source: str = "") -> Path:
     pack leaves nothing half-written, and an existing pack is replaced only when complete.
     """
     out = Path(out_dir)
+    if out.exists() and not (out.is_dir() and (out / "manifest.json").is_file()):
+        raise UserError(f"{out} exists and is not a pack: choose a new folder for --out (pack replaces only "
+                        "an earlier pack, never other files)")
+    if source:
+        src = Path(source).resolve()
+        if out.resolve() == src or out.resolve() in src.parents:
+            raise UserError(f"--out {out} would replace the dataset being packed; choose another folder")
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:

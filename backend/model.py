@@ -212,7 +212,7 @@ class MoEFeedForward(nn.Module):
 
     def forward(self, x, with_balance_loss: bool = False):
         """x: (T, D) tokens. Returns (T, D) and the load-balancing loss (a scalar, 0 if not asked)."""
-        if not self.training and not with_balance_loss:
+        if not self.training and not with_balance_loss and not torch.is_grad_enabled():
             return self.forward_inference(x, compute_dtype(x)), x.new_zeros(())
         logits = self.gate.Wg(x)  # (T, E)
         # The noise scale feeds the training noise and the balance loss; inference needs neither.
@@ -305,7 +305,7 @@ class GroupedQueryAttention(nn.Module):
 
     def forward(self, x):
         """x: (B, N, D) → (B, N, D)."""
-        if not self.training:
+        if not self.training and not torch.is_grad_enabled():  # the fast path's cached weights carry no grad
             return self.forward_inference(x, compute_dtype(x))
         b, n, _ = x.shape
         q = self.q_proj(x).view(b, n, self.heads, self.head_dim).transpose(1, 2)  # (B, H, N, hd)
@@ -451,9 +451,11 @@ class MoEMAE(nn.Module):
             raise RuntimeError("encode() gives deterministic embeddings and needs eval mode: call model.eval()")
         self.check_images(images)
         dtype = resolve_precision(images.device, precision)
+        images = images.float()  # first: the metadata pairs take the images' dtype
         b = images.shape[0]
         pairs = [_missing_to_zeros(p, b, images) for p in (week, hour, lat, lon)]
-        images = images.float()
+        if b == 0:
+            return images.new_zeros(0, self.config.num_tokens, self.config.dim)
 
         def encode_slice(chunk: slice):
             with torch.inference_mode():

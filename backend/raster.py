@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +37,8 @@ gdal.UseExceptions()
 CLASS_NODATA = 255
 #: GDAL's block cache during a classification: a row of blocks of an 8000-px-wide scene.
 GDAL_CACHE_BYTES = 64 << 20
+#: Largest output grid (values × cells × 3 copies × 4 bytes) a run may hold in memory.
+MAX_GRID_BYTES = 3 << 30
 #: A tile with more than this share of fill pixels gives no prediction.
 MAX_FILL_SHARE = 0.5
 INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
@@ -193,6 +196,12 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
     cols, rows = math.ceil(width / stride), math.ceil(height / stride)
     xs, ys = tile_starts(width, stride), tile_starts(height, stride)
     n_values = len(probe.class_names) if probe else model.config.dim
+    # The output grid is held in memory (sums, mean, the bands written): refuse what cannot fit
+    # rather than let the system kill the process (QGIS with it).
+    grid_bytes = 4 * n_values * rows * cols * 3
+    if grid_bytes > MAX_GRID_BYTES:
+        raise UserError(f"a {cols} × {rows} output grid of {n_values} values per cell needs about "
+                        f"{grid_bytes / 2**30:.1f} GB; use a larger STRIDE or a smaller extent")
     pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
     sums = np.zeros((n_values, rows, cols), np.float32)
     hits = np.zeros((rows, cols), np.uint16)
@@ -284,7 +293,7 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
         layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(n_values)]
         tmp = _write(out_paths[0], layers, gdal.GDT_Float32, out_transform, crs, float("nan"),
                      descriptions=[f"embedding {k} ({pooling})" for k in range(n_values)])
-        os.replace(tmp, out_paths[0])
+        _move_into_place(tmp, out_paths[0])
         return ClassifyResult(output=str(out_paths[0]), probabilities=None, class_names=[], colours=[],
                               tiles=len(xs) * len(ys), tiles_skipped_fill=skipped, grid=(rows, cols),
                               device=str(device), warnings=warnings)
@@ -298,13 +307,7 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
             written.append(_write(out_paths[1], layers, gdal.GDT_Float32, out_transform, crs, float("nan"),
                                   descriptions=probe.class_names))
         for tmp, final in zip(written, out_paths):
-            # Class names live in GDAL's .aux.xml sidecar (GeoTIFF has no place for them).
-            sidecar = Path(f"{tmp}.aux.xml")
-            if sidecar.exists():
-                os.replace(sidecar, f"{final}.aux.xml")
-            else:
-                Path(f"{final}.aux.xml").unlink(missing_ok=True)
-            os.replace(tmp, final)
+            _move_into_place(tmp, final)
     except BaseException:
         for tmp in written:
             Path(tmp).unlink(missing_ok=True)
@@ -317,9 +320,21 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
                           counts={probe.class_names[v]: int(c) for v, c in zip(values, counts)})
 
 
+def _move_into_place(tmp: Path, final: Path) -> None:
+    """Rename a finished GeoTIFF over ``final``, with its .aux.xml sidecar (class names live
+    there: GeoTIFF has no place for them), and drop a stale sidecar of an earlier run."""
+    sidecar = Path(f"{tmp}.aux.xml")
+    if sidecar.exists():
+        os.replace(sidecar, f"{final}.aux.xml")
+    else:
+        Path(f"{final}.aux.xml").unlink(missing_ok=True)
+    os.replace(tmp, final)
+
+
 def _write(path: Path, layers, data_type, transform, crs, nodata, palette=None, names=None, descriptions=None):
     """A tiled, compressed GeoTIFF at a temporary name beside ``path``; returns that name."""
-    tmp = path.with_name(f".{path.name}.part.tif")
+    # A name of its own: two runs writing the same output never share a temporary file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part.tif")
     rows, cols = layers[0].shape
     options = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
     out = gdal.GetDriverByName("GTiff").Create(str(tmp), cols, rows, len(layers), data_type, options=options)

@@ -157,7 +157,11 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
     torch.manual_seed(config.seed)  # same initial weights on every rank
     model = MoEMAE(config.size)
     if config.init:
-        model.load_state_dict(checkpoint.load_pretrained(config.init).state_dict())
+        start = checkpoint.load_pretrained(config.init)
+        if start.config.size != config.size:
+            raise UserError(f"--init {config.init} is a size-{start.config.size} model; this run trains size "
+                            f"{config.size}: pass --size {start.config.size} or another --init")
+        model.load_state_dict(start.state_dict())
     model.to(device)
     mean = torch.tensor(landsat.NORM_MEAN, device=device).view(1, -1, 1, 1)
     std = torch.tensor(landsat.NORM_STD, device=device).view(1, -1, 1, 1)
@@ -242,8 +246,6 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
         if ctx.main:
             is_best = record["loss"] < best_loss
             best_loss = min(best_loss, record["loss"])
-            with open(out / "metrics.jsonl", "a", encoding="utf-8") as log:
-                log.write(json.dumps(record) + "\n")
             content = checkpoint.checkpoint_dict(model, _provenance(config, arrays, record), training={
                 "optimizer": optimizer.state_dict(), "scaler": scaler.state_dict(), "epoch": epoch,
                 "step": step, "best_loss": best_loss, "config": asdict(config)})
@@ -252,6 +254,9 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
                 checkpoint.save_checkpoint(out / "best.pt", content)
             if config.save_every and (epoch + 1) % config.save_every == 0:
                 checkpoint.save_checkpoint(out / f"epoch_{epoch + 1:04d}.pt", content)
+            # After the checkpoint: a crash in between must not log an epoch that resume will redo.
+            with open(out / "metrics.jsonl", "a", encoding="utf-8") as log:
+                log.write(json.dumps(record) + "\n")
         ctx.barrier()
     summary["best_loss"] = best_loss
     summary["history"] = history
@@ -290,7 +295,7 @@ def _read_resume_state(path: Path, config: PretrainConfig) -> dict:
     if not isinstance(content, dict) or "training" not in content:
         raise UserError(f"--resume: {path} holds no training state (optimizer, step); it cannot be resumed")
     previous = content["training"].get("config", {})
-    for key in ("size", "batch_size", "epochs", "seed"):
+    for key in ("size", "batch_size", "epochs", "seed", "precision"):
         if key in previous and previous[key] != getattr(config, key):
             raise UserError(f"--resume: the run in {path.parent} used --{key.replace('_', '-')} "
                             f"{previous[key]}, not {getattr(config, key)}; resume with the same settings")

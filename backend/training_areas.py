@@ -17,6 +17,7 @@ from osgeo import gdal
 from . import classes, geo, landsat
 from .errors import UserError
 from .metadata import encode_metadata
+from .progress import NullProgress
 from .raster import MAX_FILL_SHARE, band_mapping, check_raster
 
 MIN_PER_CLASS = 3
@@ -32,7 +33,7 @@ class ProbeReport:
 
 def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=None, acquisition=None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
-                       min_per_class: int = MIN_PER_CLASS, seed: int = 0, log=print):
+                       min_per_class: int = MIN_PER_CLASS, seed: int = 0, log=print, progress=None):
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     Returns (LinearProbe, ProbeReport). Refuses, naming the class, when a class has fewer than
@@ -54,7 +55,10 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
     width, height, size = dataset.RasterXSize, dataset.RasterYSize, landsat.PATCH_SIZE_PX
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in bands]
     tiles, labels, centres, skipped = [], [], [], 0
+    progress = progress or NullProgress(len(samples))
     for col, row, label in samples:
+        progress.check()
+        progress.update(1)
         x0 = int(min(max(round(col) - size // 2, 0), width - size))
         y0 = int(min(max(round(row) - size // 2, 0), height - size))
         pixels = dataset.ReadAsArray(x0, y0, size, size, band_list=bands)
@@ -86,9 +90,12 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
             lon, lat = geo.to_lonlat(crs, *geo.pixel_to_map(dataset.GetGeoTransform(), cx, cy))
             lat, lon = list(lat), list(lon)
         meta = np.stack(encode_metadata(acquisition, lat, lon, count=len(labels)), axis=1)
-    features = np.concatenate([embed_tiles(model, np.stack(tiles[i:i + 256]),
-                                           None if meta is None else meta[i:i + 256], pooling=pooling)
-                               for i in range(0, len(tiles), 256)])
+    parts = []
+    for i in range(0, len(tiles), 256):
+        progress.check()
+        parts.append(embed_tiles(model, np.stack(tiles[i:i + 256]), None if meta is None else meta[i:i + 256],
+                                 pooling=pooling))
+    features = np.concatenate(parts)
     folds = min(5, min(counts.values()))
     accuracy = None
     if folds >= 2:

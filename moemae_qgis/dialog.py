@@ -102,8 +102,11 @@ class ClassifyDialog(QDialog):
         self.describe_layer(self.layer.currentLayer())
 
     # ---- what was detected
+    def running(self) -> bool:
+        return self.task is not None
+
     def describe_layer(self, layer) -> None:
-        self.run_button.setEnabled(layer is not None)
+        self.run_button.setEnabled(layer is not None and not self.running())
         if layer is None:
             self.bands.setText("Add a Landsat 8/9 Level-2 surface-reflectance raster to the project.")
             self.detected.setText("")
@@ -143,7 +146,10 @@ class ClassifyDialog(QDialog):
         return parameters
 
     def run(self) -> None:
+        if self.running():
+            return  # one run at a time: the task holds this context and feedback until it ends
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:classify")
+        self.layer_name = self.layer.currentLayer().name() if self.layer.currentLayer() else "?"
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
@@ -163,8 +169,9 @@ class ClassifyDialog(QDialog):
             self.status.setText("Cancelling…")
 
     def finished(self, ok: bool, results: dict) -> None:
+        self.task = None
         self.cancel_button.setEnabled(False)
-        self.run_button.setEnabled(True)
+        self.run_button.setEnabled(self.layer.currentLayer() is not None)
         output = (results or {}).get("OUTPUT")
         if self.feedback.isCanceled() or not ok or not output:
             message = "Cancelled: no layer was added and no file was left." if self.feedback.isCanceled() \
@@ -176,11 +183,16 @@ class ClassifyDialog(QDialog):
             return
         from .algorithms.classify import apply_land_cover_style
 
-        probe = load_backend("probe").LinearProbe.load(self.params["PROBE"])
-        layer = QgsRasterLayer(output, f"Land cover ({self.layer.currentLayer().name()})")
-        apply_land_cover_style(layer, probe.class_names, probe.colours)
+        layer = QgsRasterLayer(output, f"Land cover ({self.layer_name})")
+        try:
+            probe_path = self.params["PROBE"] or str(load_backend("catalogue").DEFAULT_PROBE)
+            probe = load_backend("probe").LinearProbe.load(probe_path)
+            apply_land_cover_style(layer, probe.class_names, probe.colours)
+        except Exception as exc:  # the map is made; only its colours are missing
+            self.status.setText(f"Done, but the probe's classes could not be read for the legend: {exc}")
         QgsProject.instance().addMapLayer(layer)
-        self.status.setText(f"Done: {output}")
+        if not self.status.text().startswith("Done"):
+            self.status.setText(f"Done: {output}")
         self.progress.setValue(100)
 
 

@@ -113,6 +113,9 @@ class MoeMaePlugin:
         return False
 
     def offer_install(self):
+        if self.install_task is not None:
+            self.iface.messageBar().pushInfo(LOG_TAG, "The installation is already running; see the task manager.")
+            return
         self.missing = dependencies.missing_modules()
         if not self.missing:
             self.iface.messageBar().pushSuccess(LOG_TAG, "All required Python packages are installed.")

@@ -32,11 +32,12 @@ def test_absent_gpu_index_is_a_clear_error():
 
 def test_bench_prints_a_table():
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
-                             "--train-batch", "4")
+                             "--train-batch", "4", "--classify-sizes", "80")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
-                "MAE training S float32, batch 4"):
+                "MAE training S float32, batch 4", "read BigEarthNet-L per-file GeoTIFFs",
+                "read the same data packed", "pretrain on the packed sample, batch 4", "classify 80² scene, stride 40"):
         assert f"| {row} |" in result.stdout
 
 

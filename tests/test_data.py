@@ -125,3 +125,29 @@ def test_missing_dataset_is_a_clear_error(tmp_path):
     result = run_backend_cli("pack", str(tmp_path / "nothing"), "--out", str(tmp_path / "p"))
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: dataset {tmp_path / 'nothing'} does not exist"
+
+
+def test_pack_never_replaces_a_folder_that_is_not_a_pack(sample_arrays, tmp_path, sample):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    with pytest.raises(data.UserError, match="exists and is not a pack"):
+        data.pack(sample_arrays, precious)
+    assert (precious / "thesis.txt").read_text() == "years of work"
+    with pytest.raises(data.UserError, match="exists and is not a pack"):
+        data.pack(sample_arrays, sample.parent, source=str(sample))
+    packed = data.pack(sample_arrays, tmp_path / "pack")
+    with pytest.raises(data.UserError, match="would replace the dataset being packed"):
+        data.pack(data.open_pack(packed), packed, source=str(packed))
+    assert (packed / "manifest.json").is_file()
+
+
+def test_sidecar_files_are_not_patches(tmp_path, sample_arrays):
+    (tmp_path / "Forest").mkdir()
+    for i in range(2):
+        write_raster(tmp_path / "Forest" / f"f{i}.tif", sample_arrays.images[i])
+        (tmp_path / "Forest" / f"f{i}.tif.aux.xml").write_text("<PAMDataset/>")
+    (tmp_path / "Water").mkdir()
+    write_raster(tmp_path / "Water" / "w.tif", sample_arrays.images[5])
+    arrays = data.load(data.open_dataset(tmp_path))
+    assert arrays.ids == ["Forest/f0", "Forest/f1", "Water/w"]

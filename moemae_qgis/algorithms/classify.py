@@ -167,6 +167,15 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
             return None
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
+        except MemoryError:
+            raise QgsProcessingException("out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU") from None
+        except OSError as exc:
+            raise QgsProcessingException(f"cannot read or write a file: {exc}; check the paths and free disk "
+                                         "space, and that the output is not open in another program") from None
+        except RuntimeError as exc:  # GDAL's I/O errors and PyTorch's out-of-memory land here
+            hint = ("a smaller BATCH_SIZE or DEVICE=cpu" if "out of memory" in str(exc).lower()
+                    else "see the message; the input may be damaged")
+            raise QgsProcessingException(f"{type(exc).__name__}: {str(exc).strip()} ({hint})") from None
 
     def processAlgorithm(self, parameters, context, feedback):
         probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None

@@ -100,13 +100,19 @@ class TrainProbeAlgorithm(ClassifyAlgorithm):
                                          "needs at least 2")
         feedback.pushInfo(f"{len(samples)} sample positions of {len(names)} classes")
         training = load_backend("training_areas")
+        from .classify import FeedbackProgress
+
         try:
             probe, report = training.fit_probe_on_areas(
                 raster_path, samples, names,
                 self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT),
                 bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
                 use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
-                device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", log=feedback.pushInfo)
+                device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", log=feedback.pushInfo,
+                progress=FeedbackProgress(feedback, len(samples)))
+        except load_backend("progress").Cancelled:
+            feedback.reportError("Cancelled: no probe was written.")
+            return {}
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         for name, count in report.counts.items():
@@ -116,5 +122,8 @@ class TrainProbeAlgorithm(ClassifyAlgorithm):
         if report.cv_accuracy is not None:
             feedback.pushInfo(f"Cross-validated accuracy ({report.folds}-fold): {report.cv_accuracy:.3f}")
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        probe.save(output)
+        try:
+            probe.save(output)
+        except OSError as exc:
+            raise QgsProcessingException(f"cannot write the probe to {output}: {exc.strerror or exc}") from None
         return {self.OUTPUT: output}
