@@ -263,10 +263,8 @@ def cmd_classify(args) -> int:
     else:
         from osgeo import gdal
 
-        try:
-            tags = gdal.Open(args.input).GetMetadata()
-        except RuntimeError:
-            tags = {}
+        dataset = gdal.Open(args.input) if Path(args.input).is_file() else None
+        tags = dataset.GetMetadata() if dataset is not None else {}
         acquisition = find_acquisition(args.input, tags)
     print(f"acquisition: {acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
     request = ClassifyRequest(input=args.input, output=args.out, checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),

@@ -29,8 +29,6 @@ from .errors import UserError
 from .metadata import encode_metadata
 from .progress import NullProgress
 
-gdal.UseExceptions()
-
 PACK_FORMAT = "moemae-qgis/packed-patches"
 PACK_VERSION = 1
 INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
@@ -62,6 +60,7 @@ class PatchArrays:
         return len(self.ids)
 
 
+@geo.with_gdal_exceptions
 def read_landsat_patch(path: Path, *, allow_thermal: bool = False):
     """Read a 7-band GeoTIFF patch: returns (digital numbers (7, H, W) uint16, GDAL dataset).
 
@@ -254,6 +253,7 @@ def open_dataset(path, kind: str = "auto"):
     return dataset
 
 
+@geo.with_gdal_exceptions
 def load(dataset, skip_bad: bool = False, progress=None) -> PatchArrays:
     """Read every patch of ``dataset`` into memory (a pack is returned as it is, mapped)."""
     if isinstance(dataset, PatchArrays):

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, osr
 
-from . import data, landsat
+from . import data, geo, landsat
 from .errors import UserError
 
 PRODUCT_ID = "LC08_L2SP_190016_20170613_20200903_02_T1"
@@ -22,6 +22,7 @@ ORIGIN = (460000.0, 7020000.0)  # UTM 34N, western Finland
 EPSG = 32634
 
 
+@geo.with_gdal_exceptions
 def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed: int = 7) -> Path:
     """Write ``<out>/<product id>_SR_stack.tif`` (size × size px) and its ``_MTL.txt``; returns the tif."""
     arrays = data.load(data.open_dataset(sample_dir))

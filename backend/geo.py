@@ -1,13 +1,43 @@
-"""Georeferencing helpers on GDAL: pixel centres and their latitude/longitude."""
+"""Georeferencing helpers on GDAL: pixel centres and their latitude/longitude, and GDAL's
+exceptions switched on only while the backend works."""
 from __future__ import annotations
+
+import functools
+from contextlib import contextmanager
 
 import numpy as np
 from osgeo import gdal, osr
 
-gdal.UseExceptions()
-osr.UseExceptions()
+
+@contextmanager
+def gdal_exceptions():
+    """GDAL and OSR raise exceptions inside this block, and are put back as they were after.
+
+    The backend relies on exceptions, but the switch is process-wide: turning it on for good
+    would change how GDAL answers every other plugin and QGIS's own Python code.
+    """
+    previous = gdal.GetUseExceptions(), osr.GetUseExceptions()
+    gdal.UseExceptions()
+    osr.UseExceptions()
+    try:
+        yield
+    finally:  # in reverse order: GDAL keeps the modules' error handlers on a stack
+        if not previous[1]:
+            osr.DontUseExceptions()
+        if not previous[0]:
+            gdal.DontUseExceptions()
 
 
+def with_gdal_exceptions(function):
+    """Decorator: run ``function`` inside :func:`gdal_exceptions`."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with gdal_exceptions():
+            return function(*args, **kwargs)
+    return wrapper
+
+
+@with_gdal_exceptions
 def lonlat_transform(crs_wkt: str) -> osr.CoordinateTransformation:
     """Transformation from a CRS (WKT) to EPSG:4326, in (longitude, latitude) order."""
     source = osr.SpatialReference()
@@ -26,6 +56,7 @@ def pixel_to_map(geotransform, col, row):
     return x, y
 
 
+@with_gdal_exceptions
 def to_lonlat(crs_wkt: str, x, y):
     """(lon, lat) in degrees of map coordinates x, y (arrays) in the CRS ``crs_wkt``."""
     x, y = np.atleast_1d(np.asarray(x, float)), np.atleast_1d(np.asarray(y, float))
@@ -34,6 +65,7 @@ def to_lonlat(crs_wkt: str, x, y):
     return points[:, 0], points[:, 1]
 
 
+@with_gdal_exceptions
 def raster_centre_lonlat(dataset: gdal.Dataset) -> tuple[float, float]:
     """(lon, lat) in degrees of the centre of a raster's full extent."""
     x, y = pixel_to_map(dataset.GetGeoTransform(), dataset.RasterXSize / 2, dataset.RasterYSize / 2)

@@ -32,8 +32,6 @@ from .errors import UserError
 from .metadata import encode_metadata
 from .progress import Cancelled, NullProgress
 
-gdal.UseExceptions()
-
 CLASS_NODATA = 255
 #: GDAL's block cache during a classification: a row of blocks of an 8000-px-wide scene.
 GDAL_CACHE_BYTES = 64 << 20
@@ -80,6 +78,7 @@ class ClassifyResult:
     counts: dict = field(default_factory=dict)  # class name → cells
 
 
+@geo.with_gdal_exceptions
 def band_mapping(dataset: gdal.Dataset, bands: list | None) -> list:
     """1-based band numbers of SR_B1…SR_B7 in ``dataset`` (see :class:`ClassifyRequest`)."""
     count = dataset.RasterCount
@@ -155,6 +154,7 @@ def embed_raster(request: ClassifyRequest, progress=None, log=print) -> Classify
     return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress, log)
 
 
+@geo.with_gdal_exceptions
 def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
     import torch
 

@@ -31,6 +31,7 @@ class ProbeReport:
     folds: int
 
 
+@geo.with_gdal_exceptions
 def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=None, acquisition=None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
                        min_per_class: int = MIN_PER_CLASS, seed: int = 0, log=print, progress=None):

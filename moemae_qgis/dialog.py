@@ -116,7 +116,8 @@ class ClassifyDialog(QDialog):
         raster, scene, landsat = load_backend("raster"), load_backend("scene_metadata"), load_backend("landsat")
         source = layer.source().split("|")[0]
         try:
-            dataset = gdal.Open(source)
+            with load_backend("geo").gdal_exceptions():
+                dataset = gdal.Open(source)
             mapping = raster.band_mapping(dataset, None)
             named = [dataset.GetRasterBand(b).GetDescription() for b in mapping]
             how = "by band names" if all(n.upper().endswith(b) for n, b in zip(named, landsat.BANDS)) \

@@ -125,3 +125,20 @@ def test_unwritable_output_and_mismatched_probe(mosaic, tmp_path, shared_dir):
                                        checkpoint=str(shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth")),
                                log=lambda line: None)
     assert not (tmp_path / "m.tif").exists()
+
+
+def test_gdal_exception_mode_of_the_host_is_left_alone(mosaic, tmp_path):
+    """Inside QGIS, other code relies on GDAL's default (no exceptions); the backend switches them
+    on only while it works, even when it fails."""
+    path, _ = mosaic
+    previous = gdal.GetUseExceptions()
+    gdal.DontUseExceptions()
+    try:
+        raster.classify_raster(request(path, tmp_path / "m.tif"), log=lambda line: None)
+        assert gdal.GetUseExceptions() == 0
+        with pytest.raises(UserError):
+            raster.classify_raster(request(tmp_path / "missing.tif", tmp_path / "n.tif"), log=lambda line: None)
+        assert gdal.GetUseExceptions() == 0
+    finally:
+        if previous:
+            gdal.UseExceptions()
