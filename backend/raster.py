@@ -164,6 +164,8 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
     from .probe import LinearProbe
 
     source = Path(request.input)
+    if not source.is_file():
+        raise UserError(f"{source} does not exist; check the path of the input raster")
     try:
         dataset = gdal.Open(str(source))
     except RuntimeError as exc:
