@@ -110,7 +110,8 @@ def test_bands_found_by_description(mosaic, tmp_path):
     (lambda p: p.write_bytes(b"II*\x00 truncated"), "cannot be opened as a raster"),
 ])
 def test_bad_rasters_are_refused_and_nothing_is_written(tmp_path, make, match):
-    path = make(tmp_path / "bad.tif") or tmp_path / "bad.tif"
+    path = tmp_path / "bad.tif"
+    make(path)
     with pytest.raises(UserError, match=match):
         raster.classify_raster(request(path, tmp_path / "out.tif"), log=lambda line: None)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tif"]
