@@ -114,7 +114,7 @@ def cmd_pretrain(args) -> int:
                             save_every=args.save_every, seed=args.seed, device=args.device, resume=args.resume,
                             skip_bad=args.skip_bad, init=args.init, stop_after=args.stop_after)
     summary = pretrain(config)
-    if summary["epochs_run"]:
+    if summary["epochs_run"] and summary.get("main", True):  # under torchrun, rank 0 speaks for all
         print(f"trained {summary['epochs_run']} epoch(s); last loss {summary['last_loss']:.4f}, "
               f"best {summary['best_loss']:.4f}; checkpoints in {args.out}")
     return 0

@@ -126,6 +126,9 @@ class DistributedContext:
 
     def close(self) -> None:
         if self.world > 1 and dist.is_initialized():
+            # Every rank reaches this point before any tears its connections down; a rank that
+            # leaves early can abort the others' gloo threads at exit.
+            dist.barrier()
             dist.destroy_process_group()
 
 
@@ -259,6 +262,7 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
                 log.write(json.dumps(record) + "\n")
         ctx.barrier()
     summary["best_loss"] = best_loss
+    summary["main"] = ctx.main
     summary["history"] = history
     if ctx.world > 1:
         # Data parallelism must leave every replica with the same weights: check, and record it.
