@@ -428,7 +428,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
     evaluate.add_argument("--random-init", action="store_true", help="also evaluate a randomly initialised model")
     evaluate.add_argument("--folds", type=_positive, default=5, help="cross-validation folds (default: 5)")
-    evaluate.add_argument("--pooling", default="mean", choices=["mean", "cls", "patch-mean", "all"])
+    from .embed import VECTOR_POOLINGS
+
+    evaluate.add_argument("--pooling", default="mean", choices=VECTOR_POOLINGS)
     evaluate.add_argument("--standardize", action="store_true", help="standardise features first")
     evaluate.add_argument("--out", default=None, help="also write the results as JSON")
     evaluate.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")

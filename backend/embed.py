@@ -4,18 +4,24 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-import torch
 
 from .progress import NullProgress
+
+# torch is imported inside the functions: the pooling names below are read by the QGIS plugin
+# while it loads, before it knows whether PyTorch is installed.
 
 #: How the 105 final tokens become one feature vector.
 #:   mean: all 105 tokens averaged (D) · cls: the CLS token (D) · patch-mean: the 100 patch
 #:   tokens averaged (D) · all: all tokens flattened (105·D) · tokens: the (105, D) array as is.
 POOLINGS = ("mean", "cls", "patch-mean", "all", "tokens")
+#: Poolings that give one vector per tile: what a probe can be fitted on.
+VECTOR_POOLINGS = ("mean", "cls", "patch-mean", "all")
+#: Poolings that give D values per tile: what an embedding raster can hold as bands.
+RASTER_POOLINGS = ("mean", "cls", "patch-mean")
 CLS_INDEX = 4  # [week, hour, lat, lon, CLS, patches…]
 
 
-def pool(tokens: torch.Tensor, pooling: str) -> torch.Tensor:
+def pool(tokens, pooling: str):
     """(B, 105, D) tokens → (B, F) features (or (B, 105, D) for "tokens")."""
     if pooling == "mean":
         return tokens.mean(dim=1)
@@ -34,9 +40,11 @@ def feature_size(dim: int, pooling: str) -> int:
     return dim * 105 if pooling == "all" else dim
 
 
-def normalize_tiles(model, digital_numbers: np.ndarray, device) -> torch.Tensor:
+def normalize_tiles(model, digital_numbers: np.ndarray, device):
     """(B, 7, 40, 40) raw digital numbers → z-scored float32 tensor on ``device``, with the
     statistics the model's checkpoint states."""
+    import torch
+
     mean, std = model.normalization
     x = torch.from_numpy(np.asarray(digital_numbers, dtype=np.float32)).to(device)
     mean_t = torch.tensor(mean, dtype=torch.float32, device=device).view(1, -1, 1, 1)
@@ -48,6 +56,8 @@ def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None,
                 normed: bool = False, precision: str = "float32") -> np.ndarray:
     """Features of a batch of tiles: (B, 7, 40, 40) digital numbers and (B, 4, 2) metadata
     pairs (None: all missing) → (B, F) float32 (or (B, 105, D) for pooling "tokens")."""
+    import torch
+
     device = next(model.parameters()).device
     images = normalize_tiles(model, digital_numbers, device)
     pairs = [None] * 4
@@ -77,6 +87,8 @@ def embed_arrays(model, arrays, *, pooling: str = "mean", normed: bool = False, 
 def model_fingerprint(model) -> str:
     """SHA-256 of the encoder's weights (float32, names sorted): the same weights give the same
     fingerprint whichever file format they came from. Probes record it."""
+    import torch
+
     digest = hashlib.sha256()
     for name, tensor in sorted(model.encoder.state_dict().items()):
         digest.update(name.encode())

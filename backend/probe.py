@@ -134,7 +134,9 @@ class LinearProbe:
                 problems.append(f"{name} does not match the number of features")
         if not problems and not (np.isfinite(coef).all() and np.isfinite(intercept).all()):
             problems.append("coef or intercept holds NaN or infinite values")
-        if probe.pooling not in ("mean", "cls", "patch-mean", "all"):
+        from .embed import VECTOR_POOLINGS
+
+        if probe.pooling not in VECTOR_POOLINGS:
             problems.append(f"unknown pooling {probe.pooling!r}")
         if c < 2:
             problems.append("a probe needs at least 2 classes")

@@ -148,7 +148,9 @@ def classify_raster(request: ClassifyRequest, progress=None, log=print) -> Class
 def embed_raster(request: ClassifyRequest, progress=None, log=print) -> ClassifyResult:
     """Write the tiles' embeddings instead of classes: a float32 GeoTIFF of D bands at the stride's
     resolution (each cell the mean embedding of the tiles that contain it; NaN where none)."""
-    if request.pooling not in ("mean", "cls", "patch-mean"):
+    from .embed import RASTER_POOLINGS
+
+    if request.pooling not in RASTER_POOLINGS:
         raise UserError(f"an embedding raster needs one vector per tile: pooling mean, cls or patch-mean, "
                         f"not {request.pooling!r}")
     return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress, log)

@@ -5,7 +5,6 @@ from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterRasterDe
 from ..backend_loader import load_backend
 from .classify import ClassifyAlgorithm
 
-POOLINGS = ["mean", "cls", "patch-mean"]
 
 
 class EmbedAlgorithm(ClassifyAlgorithm):
@@ -34,7 +33,8 @@ class EmbedAlgorithm(ClassifyAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_scene_parameters(with_probe=False)
-        pooling = QgsProcessingParameterEnum(self.POOLING, "Pooling of the 105 tokens", options=POOLINGS,
+        pooling = QgsProcessingParameterEnum(self.POOLING, "Pooling of the 105 tokens",
+                                             options=list(load_backend("embed").RASTER_POOLINGS),
                                              defaultValue="mean")
         pooling.setUsesStaticStrings(True)
         self.addParameter(pooling)
