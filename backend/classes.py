@@ -57,6 +57,14 @@ def multi_hot_19(labels43) -> np.ndarray:
     return vector
 
 
+def colours_for(names) -> list:
+    """A colour per class name: the CORINE colour of a BigEarthNet or EuroSAT class, else a
+    distinct generated one."""
+    table = {name: colour for name, colour, _ in BIGEARTHNET19}
+    table.update(dict(EUROSAT10))
+    return [table.get(name, fallback_colour(i)) for i, name in enumerate(names)]
+
+
 def fallback_colour(index: int) -> tuple[int, int, int]:
     """A distinct colour for a user's class that has none: golden-angle hues."""
     import colorsys

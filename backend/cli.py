@@ -171,21 +171,13 @@ def _read_embeddings(path: str, need_labels: bool = True) -> dict:
     return content
 
 
-def _class_colours(class_names) -> list:
-    from . import classes
-
-    table = {name: colour for name, colour, _ in classes.BIGEARTHNET19}
-    table.update(dict(classes.EUROSAT10))
-    return [table.get(name, classes.fallback_colour(i)) for i, name in enumerate(class_names)]
-
-
 def cmd_probe_fit(args) -> int:
-    from . import probe
+    from . import classes, probe
 
     content = _read_embeddings(args.embeddings)
     names = [str(n) for n in content["class_names"]]
     fitted = probe.fit(content["embeddings"], content["labels"], names, multilabel=bool(content["multilabel"]),
-                       colours=_class_colours(names), standardize=args.standardize, c=args.C,
+                       colours=classes.colours_for(names), standardize=args.standardize, c=args.C,
                        max_iter=args.max_iter, seed=args.seed, pooling=str(content["pooling"]),
                        normed=bool(content["normed"]), use_metadata=bool(content["use_metadata"]),
                        model_info={"fingerprint": str(content["model_fingerprint"]),

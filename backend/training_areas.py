@@ -105,8 +105,7 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
             held_out = fit(features[train], labels[train], class_names, multilabel=False, standardize=True, seed=seed)
             correct += int((held_out.predict(features[test]) == labels[test]).sum())
         accuracy = correct / len(labels)
-    table = {name: colour for name, colour, _ in classes.BIGEARTHNET19}
-    colours = [table.get(name, classes.fallback_colour(i)) for i, name in enumerate(class_names)]
+    colours = classes.colours_for(class_names)
     probe = fit(features, labels, class_names, multilabel=False, colours=colours, standardize=True, seed=seed,
                 pooling=pooling, use_metadata=use_metadata,
                 model_info={"fingerprint": model_fingerprint(model), "size": model.config.size,
