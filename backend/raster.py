@@ -119,6 +119,16 @@ def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
                         f"{size} × {size} px (1.2 km at 30 m)")
 
 
+def fill_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
+    """(bands, H, W) digital numbers → (H, W) True where a pixel is fill: 0 in every band, or a
+    band's nodata value."""
+    fill = np.all(pixels == landsat.FILL_VALUE, axis=0)
+    for band, value in zip(pixels, nodata):
+        if value is not None:
+            fill |= band == value
+    return fill
+
+
 def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX) -> list:
     """Offsets of tiles along one axis: every ``stride`` px, the last one moved inward to end at the edge."""
     starts = list(range(0, length - size + 1, stride))
@@ -266,10 +276,7 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
             for ty, y0 in enumerate(ys):
                 progress.check()
                 strip = dataset.ReadAsArray(0, y0, width, landsat.PATCH_SIZE_PX, band_list=bands)  # (7, 40, W)
-                fill = np.all(strip == 0, axis=0)
-                for k, value in enumerate(nodata):
-                    if value is not None:
-                        fill |= strip[k] == value
+                fill = fill_mask(strip, nodata)
                 for tx, x0 in enumerate(xs):
                     tile_fill = fill[:, x0:x0 + landsat.PATCH_SIZE_PX].mean()
                     if tile_fill > MAX_FILL_SHARE:

@@ -18,7 +18,7 @@ from . import classes, geo, landsat
 from .errors import UserError
 from .metadata import encode_metadata
 from .progress import NullProgress
-from .raster import MAX_FILL_SHARE, band_mapping, check_raster
+from .raster import MAX_FILL_SHARE, band_mapping, check_raster, fill_mask
 
 MIN_PER_CLASS = 3
 
@@ -63,11 +63,7 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
         x0 = int(min(max(round(col) - size // 2, 0), width - size))
         y0 = int(min(max(round(row) - size // 2, 0), height - size))
         pixels = dataset.ReadAsArray(x0, y0, size, size, band_list=bands)
-        fill = np.all(pixels == 0, axis=0)
-        for k, value in enumerate(nodata):
-            if value is not None:
-                fill |= pixels[k] == value
-        if fill.mean() > MAX_FILL_SHARE:
+        if fill_mask(pixels, nodata).mean() > MAX_FILL_SHARE:
             skipped += 1
             continue
         tiles.append(np.clip(pixels, 0, 65535).astype(np.uint16))
