@@ -29,6 +29,11 @@ def _add_device(parser, seed: bool = True) -> None:
         parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
 
 
+def _add_skip_bad(parser) -> None:
+    parser.add_argument("--skip-bad", action="store_true",
+                        help="skip unusable patches (listed at the end) instead of stopping at the first")
+
+
 def _seed(args) -> None:
     import numpy as np
     import torch
@@ -330,8 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
                    ["python -m backend pack ../shared/data/bigearthnet-l-sample --out work/ben-pack",
                     "python -m backend pack ~/data/EuroSAT-L --out work/eurosat-pack --skip-bad"])
     pack.add_argument("data", help="dataset folder")
-    pack.add_argument("--out", required=True, help="pack folder to write (replaced when complete)")
-    pack.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    pack.add_argument("--out", required=True, help="pack folder to write (a new folder, or an earlier pack, which is replaced when the new one is complete)")
+    _add_skip_bad(pack)
 
     pretrain = command("pretrain", cmd_pretrain, "pretrain the masked autoencoder (one process or torchrun)",
                        "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, "
@@ -357,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     pretrain.add_argument("--stop-after", type=_positive, default=None,
                           help="run at most N epochs now; --resume later for the rest")
     pretrain.add_argument("--init", default=None, help="start from these weights instead of random ones")
-    pretrain.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    _add_skip_bad(pretrain)
     _add_device(pretrain)
 
     embed = command("embed", cmd_embed, "write embeddings of a dataset (.npz)",
@@ -379,7 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
-    embed.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    _add_skip_bad(embed)
     _add_device(embed)
 
     probe = command("probe", None, "fit or evaluate a linear probe on embeddings",
@@ -425,7 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--pooling", default="mean", choices=VECTOR_POOLINGS)
     evaluate.add_argument("--standardize", action="store_true", help="standardise features first")
     evaluate.add_argument("--out", default=None, help="also write the results as JSON")
-    evaluate.add_argument("--skip-bad", action="store_true", help="skip unusable patches instead of stopping")
+    _add_skip_bad(evaluate)
     _add_device(evaluate)
 
     classify = command("classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
