@@ -53,15 +53,23 @@ def test_mosaic_through_moemae_classify_matches_the_backend(provider, mosaic, tm
 
 
 def test_output_is_styled_as_land_cover(provider, mosaic, tmp_path):
-    import processing
+    """The algorithm itself attaches the styling QGIS applies when it loads the result."""
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     path, _ = mosaic
     out = tmp_path / "landcover.tif"
-    processing.run("moemae:classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.addLayerToLoadOnCompletion(str(out), QgsProcessingContext.LayerDetails("land cover",
+                                                                                  QgsProject.instance(), "OUTPUT"))
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("moemae:classify")
+    results, ok = algorithm.run({"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)}, context,
+                                QgsProcessingFeedback())
+    assert ok and results["OUTPUT"] == str(out)
+    styler = context.layerToLoadOnCompletionDetails(str(out)).postProcessor()
+    assert isinstance(styler, LandCoverStyler)
     layer = QgsRasterLayer(str(out), "land cover")
-    assert layer.isValid()
-    probe = LinearProbe.load(DEFAULT_PROBE)
-    LandCoverStyler(probe.class_names, probe.colours).postProcessLayer(layer, None, None)
+    styler.postProcessLayer(layer, context, QgsProcessingFeedback())
     renderer = layer.renderer()
     assert renderer.type() == "paletted"
     labels = {c.value: c.label for c in renderer.classes()}
