@@ -99,28 +99,67 @@ class FusedLinear:
         self._value = None
         self._params = None
 
-    def __call__(self, x, linears, dtype: torch.dtype, scales=None):
+    def __call__(self, x, linears, dtype: torch.dtype, scales=None, ones_after_groups=None):
         """``cat([scale_i · linear_i(x)], dim=-1)`` computed in ``dtype``; ``scales`` default to 1
-        and are folded into the cached weights. ``linears`` must be the same layers every call."""
+        and are folded into the cached weights. ``linears`` must be the same layers every call.
+
+        ``ones_after_groups[i] = G`` splits linear i's outputs into G equal groups and follows
+        each with a constant 1 (a zero weight row, bias 1): multiplied by a matrix later, that
+        column gives the matrix's row sums for free.
+        """
         scales = scales or [1.0] * len(linears)
+        ones_after_groups = ones_after_groups or [0] * len(linears)
         if self._params is None:
             self._params = [p for linear in linears for p in (linear.weight, linear.bias)]
-        key = (dtype, *scales, *[(p.data_ptr(), p._version) for p in self._params])
+        key = (dtype, *scales, *ones_after_groups, *[(p.data_ptr(), p._version) for p in self._params])
         if key != self._key:
             with torch.no_grad():
-                weight = torch.cat([linear.weight * s for linear, s in zip(linears, scales)]).to(dtype)
-                bias = torch.cat([linear.bias * s for linear, s in zip(linears, scales)]).to(dtype)
+                blocks = [_linear_block(linear, s, groups)
+                          for linear, s, groups in zip(linears, scales, ones_after_groups)]
+                weight = torch.cat([w for w, _ in blocks]).to(dtype)
+                bias = torch.cat([b for _, b in blocks]).to(dtype)
             self._key, self._value = key, (weight, bias)
         return F.linear(x.to(dtype), *self._value)
+
+
+def _linear_block(linear: nn.Linear, scale: float, ones_after_groups: int):
+    """(weight, bias) of ``scale · linear``, with a constant-1 output after each of
+    ``ones_after_groups`` equal groups of outputs when that is not 0."""
+    weight, bias = linear.weight * scale, linear.bias * scale
+    if ones_after_groups:
+        g = ones_after_groups
+        weight = torch.cat([weight.view(g, -1, weight.shape[1]), weight.new_zeros(g, 1, weight.shape[1])], 1)
+        bias = torch.cat([bias.view(g, -1), bias.new_ones(g, 1)], 1)
+    return weight.reshape(-1, linear.in_features), bias.reshape(-1)
 
 
 LOG2_E = 1.4426950408889634
 
 
-def softmax_base2_(scores):
-    """In place: softmax over the last dimension of scores given in log2 units (float32)."""
-    scores.sub_(scores.amax(dim=-1, keepdim=True)).exp2_()
-    return scores.div_(scores.sum(dim=-1, keepdim=True))
+def attention_base2(q, k, v1):
+    """softmax(q kᵀ) v with q pre-scaled so that q kᵀ is in log2 units (base-2 softmax).
+
+    q: (…, M, hd) and k: (…, N, hd) in the compute dtype; v1: (…, N, hd + 1), the values with a
+    last column of ones. Returns the unnormalised output (…, M, hd) and the softmax denominators
+    (…, M, 1), in float32; their quotient is the attention output.
+
+    The column of ones makes the product with v sum each row of weights, and the M × hd output
+    is divided instead of the M × N weights, which saves two passes over the largest tensor.
+    Softmax is shift-invariant: the usual subtraction of the row maximum only guards against
+    overflow and underflow, so it is skipped when the row sums show neither happened, and done
+    when they do not.
+    """
+    scores = torch.matmul(q, k.transpose(-1, -2))  # (…, M, N)
+    out = torch.matmul(scores.exp2(), v1)  # exp2 runs in float32 and rounds once to the compute dtype
+    out = out.float()  # small (M × (hd + 1)); float32 elementwise kernels are the fast ones on CPUs
+    low, high = torch.aminmax(out[..., -1:])
+    # Every row sum in [2^-90, 2^64]: no exp2 overflowed, the products with v cannot, and the
+    # largest term of each row is ≥ 2^-97, so terms flushed to zero (< 2^-126) weigh < 2^-29.
+    if not (low >= 2.0**-90 and high <= 2.0**64):
+        scores = scores.float()
+        weights = scores.sub_(scores.amax(dim=-1, keepdim=True)).exp2_()
+        out = torch.matmul(weights.to(v1.dtype), v1).float()
+    return out[..., :-1], out[..., -1:]
 
 
 def compute_dtype(x) -> torch.dtype:
@@ -190,24 +229,28 @@ class MoEFeedForward(nn.Module):
     def forward_inference(self, x, dtype: torch.dtype):
         """The same function as :meth:`forward` in eval mode, faster: (T, D) → (T, D) in ``dtype``.
 
-        One matrix product gives the gate logits, every expert's W_e x and the shared V x; only
-        the two chosen experts go through silu; W2 runs once on their weighted sum.
+        One matrix product gives every expert's W_e x and the shared V x, a small one the gate
+        logits; only the chosen experts' rows are gathered and go through silu; W2 runs once
+        on their weighted sum.
         """
         if not hasattr(self, "_fused"):
-            self._fused, self._fused_w2 = FusedLinear(), FusedLinear()
-        e, dh = self.num_experts, self.hidden
-        fused = self._fused(x, [self.gate.Wg, *(expert.W for expert in self.experts), self.V], dtype)
-        logits = fused[:, :e]  # (T, E)
-        pre = fused[:, e:e + e * dh].view(-1, e, dh)  # (T, E, dh), W_e x
-        v = fused[:, e + e * dh:]  # (T, dh), V x
-        top_values, top_index = logits.float().topk(self.top_k, dim=-1)
-        weights = top_values.softmax(dim=-1).to(pre.dtype)  # (T, k)
-        rows = torch.arange(x.shape[0], device=x.device)
-        # Σ_e g_e silu(W_e x) over the chosen experts, (T, dh). Row-wise indexing of one choice
-        # at a time: much faster on CPUs than a gather over E.
-        mixed = F.silu(pre[rows, top_index[:, 0]]).mul_(weights[:, :1])
-        for j in range(1, self.top_k):
-            mixed.addcmul_(F.silu(pre[rows, top_index[:, j]]), weights[:, j:j + 1])
+            self._fused, self._fused_gate, self._fused_w2 = FusedLinear(), FusedLinear(), FusedLinear()
+        e, dh, k = self.num_experts, self.hidden, self.top_k
+        t = x.shape[0]
+        # [W_1 x … W_E x, V x] per token: as (T·(E+1), dh) rows, expert e of token i is row i·(E+1) + e.
+        fused = self._fused(x, [*(expert.W for expert in self.experts), self.V], dtype)  # (T, (E+1)·dh)
+        logits = self._fused_gate(x, [self.gate.Wg], dtype).float()  # (T, E)
+        top_values, top_index = logits.topk(k, dim=-1)  # (T, k)
+        rows = top_index.add_(torch.arange(0, t * (e + 1), e + 1, device=x.device).unsqueeze(1))
+        # One contiguous row copy per choice: far faster on CPUs than indexing (T, E, dh) by pairs.
+        chosen = F.silu(fused.view(-1, dh).index_select(0, rows.view(-1)).view(t, k, dh))  # (T, k, dh)
+        if k == 2:
+            # softmax over two values is sigmoid of their difference; lerp forms w0·a0 + (1 − w0)·a1.
+            w0 = torch.sigmoid(top_values[:, :1] - top_values[:, 1:]).to(chosen.dtype)
+            mixed = torch.lerp(chosen[:, 1], chosen[:, 0], w0)
+        else:
+            mixed = (chosen * top_values.softmax(dim=-1).to(chosen.dtype).unsqueeze(-1)).sum(dim=1)
+        v = fused[:, e * dh:]  # (T, dh), V x
         return self._fused_w2(mixed.mul_(v), [self.W2], dtype)
 
     def forward(self, x, with_balance_loss: bool = False):
@@ -288,19 +331,24 @@ class GroupedQueryAttention(nn.Module):
         # The 1/sqrt(hd) attention scale is folded into the cached query weights, and for the
         # explicit softmax also log2(e), so that exp2 (several times faster than exp on CPUs) serves.
         q_scale = self.head_dim ** -0.5 * (LOG2_E if explicit else 1.0)
-        qkv = self._fused(x, [self.q_proj, self.k_proj, self.v_proj], dtype,
-                          [q_scale, 1.0, 1.0])  # (B, N, H·hd + 2·G·hd)
         d, gd = self.heads * hd, g * hd
+        # For the explicit softmax each group's values get a column of ones (see attention_base2).
+        qkv = self._fused(x, [self.q_proj, self.k_proj, self.v_proj], dtype,
+                          [q_scale, 1.0, 1.0], [0, 0, g if explicit else 0])  # (B, N, H·hd + G·hd + G·(hd + 1))
         # head h = i·G + g  →  (B, G, i, N, hd)  →  (B, G, r·N, hd)
         q = qkv[..., :d].view(b, n, r, g, hd).permute(0, 3, 2, 1, 4).reshape(b, g, r * n, hd)
         k = qkv[..., d:d + gd].view(b, n, g, hd).transpose(1, 2)  # (B, G, N, hd)
-        v = qkv[..., d + gd:].view(b, n, g, hd).transpose(1, 2)
+        v = qkv[..., d + gd:].view(b, n, g, -1).transpose(1, 2)  # (B, G, N, hd [+ 1])
         if explicit:
-            scores = torch.matmul(q, k.transpose(-1, -2)).float()  # (B, G, r·N, N), log2 units
-            out = torch.matmul(softmax_base2_(scores).to(v.dtype), v)
+            out, denominators = attention_base2(q, k, v)  # (B, G, r·N, hd), (B, G, r·N, 1)
+            # Normalise and return to head order (B, N, r, G, hd) = (B, N, H·hd) in one pass.
+            normalised = torch.empty(b, n, r, g, hd, dtype=dtype, device=x.device)
+            torch.div(out.view(b, g, r, n, hd).permute(0, 3, 2, 1, 4),
+                      denominators.view(b, g, r, n, 1).permute(0, 3, 2, 1, 4), out=normalised)
+            out = normalised.view(b, n, d)
         else:
             out = F.scaled_dot_product_attention(q, k, v, scale=1.0)  # (B, G, r·N, hd)
-        out = out.view(b, g, r, n, hd).permute(0, 3, 2, 1, 4).reshape(b, n, d)  # back to head order
+            out = out.view(b, g, r, n, hd).permute(0, 3, 2, 1, 4).reshape(b, n, d)  # back to head order
         return self._fused_out(out, [self.out_proj], dtype)
 
     def forward(self, x):

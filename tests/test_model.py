@@ -9,8 +9,8 @@ import torch
 import torch.nn.functional as F
 
 from backend import landsat, metadata
-from backend.model import (SIZES, GroupedQueryAttention, ModelConfig, MoEFeedForward, MoEMAE,
-                           count_parameters, load_pretrained)
+from backend.model import (LOG2_E, SIZES, GroupedQueryAttention, ModelConfig, MoEFeedForward, MoEMAE,
+                           attention_base2, count_parameters, load_pretrained)
 
 
 @pytest.fixture(scope="module")
@@ -148,10 +148,10 @@ def test_attention_query_head_h_uses_group_h_mod_groups():
 
 
 def _moe_by_hand(moe, x, h):
-    """Σ over the top 2 of H of softmax weight · W2(silu(W_e x) ⊙ V x), token by token."""
+    """Σ over the top k of H of softmax weight · W2(silu(W_e x) ⊙ V x), token by token."""
     out = []
     for t in range(x.shape[0]):
-        values, index = h[t].topk(2)
+        values, index = h[t].topk(moe.top_k)
         weights = torch.softmax(values, dim=0)
         out.append(sum(w * moe.experts[int(e)](x[t]) for w, e in zip(weights, index)))
     return torch.stack(out)
@@ -164,6 +164,20 @@ def test_moe_inference_equals_expert_by_expert_sum():
     out, loss = moe(x)
     assert torch.allclose(out, _moe_by_hand(moe, x, moe.gate.Wg(x)), atol=1e-5)
     assert loss.item() == 0.0
+
+
+@pytest.mark.parametrize("top_k", [1, 2, 3])
+def test_fast_moe_path_equals_expert_by_expert_sum(top_k):
+    """The inference path (fused products, gathered rows, W2 once) for the spec's top-2 and
+    for the general top-k branch."""
+    torch.manual_seed(top_k)
+    moe = MoEFeedForward(dim=12, hidden=6, num_experts=4, top_k=top_k).eval()
+    x = torch.randn(33, 12)
+    with torch.no_grad():
+        expected = _moe_by_hand(moe, x, moe.gate.Wg(x))
+        assert torch.allclose(moe.forward_inference(x, torch.float32), expected, atol=1e-5)
+        fast_bf16 = moe.forward_inference(x, torch.bfloat16).float()
+    assert (fast_bf16 - expected).norm() / expected.norm() < 2e-2
 
 
 def test_moe_training_noise_enters_the_gate_as_spec():
@@ -257,6 +271,46 @@ def test_fast_attention_equals_the_plain_form(kernel, monkeypatch):
     assert torch.allclose(fast, plain, atol=1e-5)
     fast_bf16 = attn.forward_inference(x, torch.bfloat16).float()
     assert (fast_bf16 - plain).norm() / plain.norm() < 2e-2
+
+
+@pytest.mark.parametrize("offset", [0.0, 300.0, -300.0])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_base2_attention_is_exact_softmax_whatever_the_score_range(offset, dtype):
+    """Without the row maximum subtracted, exp2 of scores near ±300 would overflow to inf or
+    underflow to 0; the function must notice and still give softmax(q kᵀ) v."""
+    torch.manual_seed(7)
+    q, k, v = torch.randn(2, 3, 30, 18), torch.randn(2, 3, 20, 18), torch.randn(2, 3, 20, 18)
+    # A constant added to every score of a row leaves softmax unchanged: put it in a 19th dim.
+    q1 = torch.cat([q, torch.full((2, 3, 30, 1), offset)], dim=-1)
+    k1 = torch.cat([k, torch.ones(2, 3, 20, 1)], dim=-1)
+    v1 = torch.cat([v, torch.ones(2, 3, 20, 1)], dim=-1)
+    q1, k1, v1 = q1.to(dtype), k1.to(dtype), v1.to(dtype)
+    # The reference starts from the same scores (rounded as the dtype rounds them): what is
+    # checked is the softmax and its guards, not the rounding of q kᵀ.
+    scores = (q1 @ k1.transpose(-1, -2)).double()
+    expected = torch.softmax(scores / LOG2_E, dim=-1) @ v1[..., :-1].double()
+    out, denominators = attention_base2(q1, k1, v1)
+    got = (out / denominators).double()
+    assert torch.isfinite(got).all()
+    tolerance = 1e-5 if dtype == torch.float32 else 2e-2
+    assert (got - expected).norm() / expected.norm() < tolerance
+
+
+@pytest.mark.parametrize("kernel", ["sdpa", "matmul"])
+def test_fast_attention_with_very_sharp_heads(kernel, monkeypatch):
+    """Query weights 400× larger give attention scores in the hundreds, where an unguarded
+    exp2 overflows; the fast path must still equal the plain form."""
+    torch.manual_seed(8)
+    attn = GroupedQueryAttention(dim=144, heads=8, groups=4)
+    with torch.no_grad():
+        attn.q_proj.weight.mul_(400)
+    x = torch.randn(2, 105, 144)
+    plain = attn.train()(x)
+    monkeypatch.setattr(GroupedQueryAttention, "cpu_attention", kernel)
+    with torch.no_grad():
+        fast = attn.eval()(x)
+    assert torch.isfinite(fast).all()
+    assert torch.allclose(fast, plain, atol=1e-4)
 
 
 def test_many_micro_batches_on_worker_threads_match_one_by_one(fixture_model, fixture_expected):
