@@ -237,6 +237,7 @@ class MoEFeedForward(nn.Module):
             self._fused, self._fused_gate, self._fused_w2 = FusedLinear(), FusedLinear(), FusedLinear()
         e, dh, k = self.num_experts, self.hidden, self.top_k
         t = x.shape[0]
+        x = x.to(dtype)  # once, for both products below
         # [W_1 x … W_E x, V x] per token: as (T·(E+1), dh) rows, expert e of token i is row i·(E+1) + e.
         fused = self._fused(x, [*(expert.W for expert in self.experts), self.V], dtype)  # (T, (E+1)·dh)
         logits = self._fused_gate(x, [self.gate.Wg], dtype).float()  # (T, E)
