@@ -272,11 +272,26 @@ def cmd_classify(args) -> int:
     print(f"wrote {result.output} ({result.grid[1]} × {result.grid[0]} cells); "
           f"{result.tiles_skipped_fill} of {result.tiles} tiles were fill")
     if args.report_resources:
-        import resource
-
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_mb:.0f} MB")
+        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {_peak_memory_mb():.0f} MB")
     return 0
+
+
+def _peak_memory_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    Linux's VmHWM belongs to this program alone; ru_maxrss, the fallback elsewhere, carries over
+    the parent's size from before exec, so a large parent (``bench``) would report its own.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    import resource
+
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, kB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def cmd_models(args) -> int:

@@ -45,3 +45,21 @@ def test_no_command_prints_help_and_fails():
     result = run_backend_cli()
     assert result.returncode == 2
     assert "usage: python -m backend" in result.stdout
+
+
+def test_classify_reports_its_own_peak_memory_not_its_parents(tmp_path):
+    """``bench`` runs classify from a large process; the peak reported must be the child's."""
+    import numpy as np
+
+    from conftest import write_raster
+
+    scene = write_raster(tmp_path / "scene.tif", np.random.default_rng(0).integers(1, 20000, (7, 80, 80)))
+    parent_mb = 1500
+    ballast = np.ones(parent_mb * 2**20 // 8)  # touched, so resident in this (parent) process
+    result = run_backend_cli("classify", str(scene), "--device", "cpu", "--acquisition-date", "2017-06-13",
+                             "--out", str(tmp_path / "map.tif"), "--report-resources")
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("resources:"))
+    peak_mb = float(line.split()[5])
+    assert 50 < peak_mb < parent_mb * 0.8, line
+    del ballast
