@@ -1,5 +1,7 @@
 """`python -m backend`: help that helps, and errors without tracebacks."""
-from conftest import run_backend_cli
+import numpy as np
+
+from conftest import run_backend_cli, write_raster
 
 
 def test_help_lists_commands_with_examples():
@@ -49,10 +51,6 @@ def test_no_command_prints_help_and_fails():
 
 def test_classify_reports_its_own_peak_memory_not_its_parents(tmp_path):
     """``bench`` runs classify from a large process; the peak reported must be the child's."""
-    import numpy as np
-
-    from conftest import write_raster
-
     scene = write_raster(tmp_path / "scene.tif", np.random.default_rng(0).integers(1, 20000, (7, 80, 80)))
     parent_mb = 1500
     ballast = np.ones(parent_mb * 2**20 // 8)  # touched, so resident in this (parent) process
