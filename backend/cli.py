@@ -466,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--acquisition-date", default=None, help="overrides the date read from the scene")
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
-    classify.add_argument("--report-resources", action="store_true", help="print wall time and peak memory")
+    classify.add_argument("--report-resources", action="store_true", help="print the wall time and this program's peak resident memory (MB)")
     _add_device(classify)
 
     demo = command("demo-scene", cmd_demo_scene, "make a realistic demo scene from the shared sample",
