@@ -17,7 +17,6 @@ MATMUL_SIZE = 2048
 #: One image through the size-S encoder, as the reference computes it (each chosen expert's
 #: W, V and W2 counted), in GFLOP. Throughput as a fraction of the roof uses this figure.
 ENCODER_GFLOP_PER_IMAGE = 0.59
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "bigearthnet-l-sample"
 ENCODER_BATCH = 256
 TRAIN_BATCH = 128
 
@@ -38,9 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"images per encoder call (default: {ENCODER_BATCH})")
     parser.add_argument("--train-batch", type=int, default=TRAIN_BATCH,
                         help=f"images per training step (default: {TRAIN_BATCH})")
-    parser.add_argument("--data", default=str(DEFAULT_DATA),
-                        help="BigEarthNet-L folder for the read-rate and pretraining rows "
-                             "(default: ../shared/data/bigearthnet-l-sample); 'none' skips them")
+    from .paths import REPOSITORY_SAMPLE_DIR
+
+    parser.add_argument("--data", default=str(REPOSITORY_SAMPLE_DIR),
+                        help="BigEarthNet-L folder for the read-rate, pretraining and classification rows "
+                             "(default: the repository's sample, tests/data/bigearthnet-l-sample); "
+                             "'none' skips them")
     parser.add_argument("--classify-sizes", default="2000,4000,8000",
                         help="side lengths (px) of generated scenes to classify at stride 40 (default: "
                              "2000,4000,8000; 'none' skips)")

@@ -1,5 +1,5 @@
 """Land-cover classes, in one place: BigEarthNet's 19 classes, their CORINE colours, and the
-43 → 19 mapping of ../shared/docs/moe-mae-spec.md. Probes, datasets, the GeoTIFF palette and
+43 → 19 mapping of docs/moe-mae-spec.md. Probes, datasets, the GeoTIFF palette and
 the QGIS legend all read them from here.
 """
 from __future__ import annotations

@@ -316,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
             Run a command with --help for its options and examples."""),
         formatter_class=FORMATTER,
         epilog=_examples("python -m backend info",
-                         "python -m backend pack ../shared/data/bigearthnet-l-sample --out work/ben-pack",
+                         "python -m backend pack tests/data/bigearthnet-l-sample --out work/ben-pack",
                          "python -m backend pretrain work/ben-pack --out work/run1 --epochs 100",
                          "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --out work/emb.npz",
                          "python -m backend probe fit work/emb.npz --out work/probe.json"),
@@ -347,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "Read every patch of a dataset (BigEarthNet-L, EuroSAT-L or a folder of 7-band GeoTIFF "
                    "patches) and write it as one pack folder (images.npy uint16, metadata.npy, labels.npy, "
                    "manifest.json) that training and embedding map instead of opening each GeoTIFF.",
-                   ["python -m backend pack ../shared/data/bigearthnet-l-sample --out work/ben-pack",
+                   ["python -m backend pack tests/data/bigearthnet-l-sample --out work/ben-pack",
                     "python -m backend pack ~/data/EuroSAT-L --out work/eurosat-pack --skip-bad"])
     pack.add_argument("data", help="dataset folder")
     pack.add_argument("--out", required=True, help="pack folder to write (a new folder, or an earlier pack, which is replaced when the new one is complete)")
@@ -434,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "For small labelled sets: k-fold cross-validated linear probes on each model's embeddings "
                        "and on a zonal-statistics baseline (per-band mean and standard deviation), as "
                        "Landsat-Bench does.",
-                       ["python -m backend evaluate ../shared/data/bigearthnet-l-sample --random-init "
+                       ["python -m backend evaluate tests/data/bigearthnet-l-sample --random-init "
                         "--checkpoint resources/models/moemae_S_bigearthnet_sample.pt --folds 5"])
     evaluate.add_argument("data", help="a labelled pack or dataset folder")
     evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
@@ -469,12 +469,15 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--report-resources", action="store_true", help="print the wall time and this program's peak resident memory (MB)")
     _add_device(classify)
 
-    demo = command("demo-scene", cmd_demo_scene, "make a realistic demo scene from the shared sample",
+    demo = command("demo-scene", cmd_demo_scene, "make a realistic demo scene from a BigEarthNet-L sample",
                    "Write a Landsat-like 7-band GeoTIFF (real BigEarthNet-L pixels in irregular fields, UTM 34N, "
                    "bands named SR_B1…SR_B7) with a Landsat MTL file beside it.",
                    ["python -m backend demo-scene --out out/demo/scene"])
-    demo.add_argument("--sample", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-                                              / "bigearthnet-l-sample"), help="BigEarthNet-L sample folder")
+    from .paths import REPOSITORY_SAMPLE_DIR
+
+    demo.add_argument("--sample", default=str(REPOSITORY_SAMPLE_DIR),
+                      help="BigEarthNet-L folder whose patches texture the scene (default: the repository's "
+                           "sample, tests/data/bigearthnet-l-sample)")
     demo.add_argument("--out", required=True, help="folder to write the scene into")
     demo.add_argument("--size", type=_positive, default=400, help="pixels a side (default: 400)")
     demo.add_argument("--seed", type=int, default=7, help="random seed of the layout (default: 7)")

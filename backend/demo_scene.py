@@ -1,7 +1,7 @@
 """A realistic demo scene: a Landsat-like 7-band GeoTIFF made of real BigEarthNet-L pixels.
 
 The scene is a landscape of irregular fields (a Voronoi partition); each field is textured
-with one real 40 × 40 patch of the shared sample, mirrored to fill it, so that spectra and
+with one real 40 × 40 patch of a BigEarthNet-L sample (the repository's, in tests/data), mirrored to fill it, so that spectra and
 texture are those of real Landsat 8 surface reflectance. It is georeferenced in UTM zone 34N
 (where the sample lies), written as UInt16 digital numbers with bands named SR_B1…SR_B7, next
 to a Landsat MTL file giving the acquisition date and time, and named like a Level-2 product.

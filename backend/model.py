@@ -1,4 +1,4 @@
-"""The MoE-MAE of arXiv 2509.10919, as ../shared/docs/moe-mae-spec.md states it.
+"""The MoE-MAE of arXiv 2509.10919, as docs/moe-mae-spec.md states it.
 
 Read top-down: configuration, the mixture-of-experts feed-forward, grouped-query attention,
 the transformer layer, the encoder, then the masked autoencoder (masking, decoder, loss).

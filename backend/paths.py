@@ -18,6 +18,10 @@ APP_NAME = "moemae-qgis"
 #: repository and in the packaged plugin folder (``moemae_qgis/backend``, ``moemae_qgis/resources``).
 RESOURCES_DIR = PACKAGE_DIR.parent / "resources"
 
+#: The repository's small real data: the 150-patch BigEarthNet-L sample that the tests, the demo
+#: and ``bench`` read. Present in a clone of the repository only, never in the plugin zip.
+REPOSITORY_SAMPLE_DIR = PACKAGE_DIR.parent / "tests" / "data" / "bigearthnet-l-sample"
+
 #: The one list of run-time Python requirements (pip requirement lines).
 RUNTIME_REQUIREMENTS_FILE = RESOURCES_DIR / "requirements-runtime.txt"
 

@@ -11,17 +11,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-#: Shared data and reference fixtures live beside the checkout, never inside it.
-SHARED = Path(os.environ.get("MOEMAE_SHARED", REPO.parent / "shared")).resolve()
+#: Small real data the tests (and the demo and bench) read; kept out of the plugin zip. See its README.
+DATA = REPO / "tests" / "data"
+#: 150 real BigEarthNet-L patches in the reference's layout.
+SAMPLE = DATA / "bigearthnet-l-sample"
+#: A checkpoint in the published format and the embeddings the reference computes from it.
+REFERENCE = DATA / "reference"
 QGIS_PROCESS = "qgis_process.bin"  # Debian's /usr/bin/qgis_process wrapper passes a flag 3.22 rejects
-
-
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"shared data not found at {SHARED}; check out the project with shared/ beside it "
-                    "or set MOEMAE_SHARED")
-    return SHARED
 
 
 @pytest.fixture(autouse=True)

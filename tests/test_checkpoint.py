@@ -10,12 +10,14 @@ from backend import checkpoint, landsat
 from backend.checkpoint import CheckpointError, checkpoint_dict, save_checkpoint
 from backend.model import MoEMAE, load_pretrained
 
+from conftest import REFERENCE
+
 PROVENANCE = {"made_by": "tests", "data": "random"}
 
 
 @pytest.fixture(scope="module")
-def published(shared_dir):
-    return shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth"
+def published():
+    return REFERENCE / "moe_mae_S_fixture_checkpoint.pth"
 
 
 @pytest.fixture(scope="module")

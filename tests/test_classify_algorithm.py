@@ -14,14 +14,14 @@ from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 from moemae_qgis.algorithms.classify import LandCoverStyler
 
-from conftest import write_raster
+from conftest import SAMPLE, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 
 
 @pytest.fixture(scope="module")
-def mosaic(shared_dir, tmp_path_factory):
-    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+def mosaic(tmp_path_factory):
+    arrays = data.load(data.open_dataset(SAMPLE))
     images = np.asarray(arrays.images)
     usable = np.flatnonzero(np.all(images == 0, axis=1).mean(axis=(1, 2)) < 0.5)  # no all-fill patch
     crops = images[usable[:16]]

@@ -1,4 +1,4 @@
-"""Datasets and packs on real GeoTIFFs: the shared BigEarthNet-L sample and files made here with GDAL."""
+"""Datasets and packs on real GeoTIFFs: the BigEarthNet-L sample in tests/data and files made here with GDAL."""
 import shutil
 
 import numpy as np
@@ -7,12 +7,12 @@ from osgeo import gdal
 
 from backend import classes, data
 
-from conftest import run_backend_cli, write_raster
+from conftest import SAMPLE, REFERENCE, run_backend_cli, write_raster
 
 
 @pytest.fixture(scope="module")
-def sample(shared_dir):
-    return shared_dir / "data" / "bigearthnet-l-sample"
+def sample():
+    return SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +20,8 @@ def sample_arrays(sample):
     return data.load(data.open_dataset(sample))
 
 
-def test_bigearthnet_sample_reads_with_fixture_metadata(sample_arrays, shared_dir):
-    expected = np.load(shared_dir / "reference" / "moe_mae_S_fixture_expected.npz")
+def test_bigearthnet_sample_reads_with_fixture_metadata(sample_arrays):
+    expected = np.load(REFERENCE / "moe_mae_S_fixture_expected.npz")
     assert len(sample_arrays) == 150 and sample_arrays.multilabel
     assert sample_arrays.images.shape == (150, 7, 40, 40) and sample_arrays.images.dtype == np.uint16
     assert sample_arrays.class_names == list(classes.BIGEARTHNET19_NAMES)

@@ -7,10 +7,12 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from backend.demo_scene import make_demo_scene
 
+from conftest import SAMPLE
+
 
 @pytest.fixture
-def scene_layer(shared_dir, tmp_path):
-    path = make_demo_scene(shared_dir / "data" / "bigearthnet-l-sample", tmp_path / "scene", size=200)
+def scene_layer(tmp_path):
+    path = make_demo_scene(SAMPLE, tmp_path / "scene", size=200)
     layer = QgsRasterLayer(str(path), "demo scene")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)

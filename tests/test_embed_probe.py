@@ -1,4 +1,4 @@
-"""embed → probe fit → probe eval through the command line, on the shared sample."""
+"""embed → probe fit → probe eval through the command line, on the sample in tests/data."""
 import json
 
 import numpy as np
@@ -7,14 +7,14 @@ import pytest
 from backend import data
 from backend.probe import LinearProbe, ProbeError, fit
 
-from conftest import run_backend_cli
+from conftest import SAMPLE, REFERENCE, run_backend_cli
 
 
 @pytest.fixture(scope="module")
-def fixture_pack(shared_dir, tmp_path_factory):
+def fixture_pack(tmp_path_factory):
     """A pack of the four fixture patches, read from their GeoTIFFs."""
-    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
-    expected = np.load(shared_dir / "reference" / "moe_mae_S_fixture_expected.npz")
+    arrays = data.load(data.open_dataset(SAMPLE))
+    expected = np.load(REFERENCE / "moe_mae_S_fixture_expected.npz")
     rows = [arrays.ids.index(str(i)) for i in expected["patch_ids"]]
     subset = data.PatchArrays(ids=[arrays.ids[r] for r in rows], images=arrays.images[rows],
                               metadata=arrays.metadata[rows], labels=arrays.labels[rows],
@@ -24,11 +24,11 @@ def fixture_pack(shared_dir, tmp_path_factory):
 
 @pytest.mark.parametrize("options, key", [([], "tokens_prenorm"), (["--normed"], "tokens_normed"),
                                           (["--no-metadata"], "tokens_prenorm_nometa")])
-def test_embed_reproduces_the_fixture_tokens(fixture_pack, shared_dir, tmp_path, options, key):
+def test_embed_reproduces_the_fixture_tokens(fixture_pack, tmp_path, options, key):
     pack, expected = fixture_pack
     out = tmp_path / "tokens.npz"
     result = run_backend_cli("embed", str(pack), "--checkpoint",
-                             str(shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth"),
+                             str(REFERENCE / "moe_mae_S_fixture_checkpoint.pth"),
                              "--pooling", "tokens", "--device", "cpu", "--out", str(out), *options)
     assert result.returncode == 0, result.stderr
     with np.load(out, allow_pickle=False) as npz:
@@ -39,10 +39,10 @@ def test_embed_reproduces_the_fixture_tokens(fixture_pack, shared_dir, tmp_path,
 
 
 @pytest.fixture(scope="module")
-def sample_embeddings(shared_dir, tmp_path_factory):
+def sample_embeddings(tmp_path_factory):
     out = tmp_path_factory.mktemp("emb") / "sample.npz"
-    result = run_backend_cli("embed", str(shared_dir / "data" / "bigearthnet-l-sample"), "--checkpoint",
-                             str(shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth"),
+    result = run_backend_cli("embed", str(SAMPLE), "--checkpoint",
+                             str(REFERENCE / "moe_mae_S_fixture_checkpoint.pth"),
                              "--device", "cpu", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
@@ -102,19 +102,19 @@ def test_malformed_probe_files_are_refused_clearly(tmp_path, sample_embeddings, 
     assert result.returncode == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
 
 
-def test_probe_of_another_model_is_refused(sample_embeddings, shared_dir, tmp_path):
+def test_probe_of_another_model_is_refused(sample_embeddings, tmp_path):
     probe_path = tmp_path / "probe.json"
     run_backend_cli("probe", "fit", str(sample_embeddings), "--out", str(probe_path))
     other = tmp_path / "random.npz"
-    result = run_backend_cli("embed", str(shared_dir / "data" / "bigearthnet-l-sample"), "--device", "cpu",
+    result = run_backend_cli("embed", str(SAMPLE), "--device", "cpu",
                              "--out", str(other))
     assert result.returncode == 0, result.stderr
     result = run_backend_cli("probe", "eval", str(probe_path), str(other))
     assert result.returncode == 2 and "fitted on embeddings of another model" in result.stderr
 
 
-def test_evaluate_compares_against_zonal_statistics(shared_dir, tmp_path):
-    result = run_backend_cli("evaluate", str(shared_dir / "data" / "bigearthnet-l-sample"), "--random-init",
+def test_evaluate_compares_against_zonal_statistics(tmp_path):
+    result = run_backend_cli("evaluate", str(SAMPLE), "--random-init",
                              "--folds", "3", "--device", "cpu", "--out", str(tmp_path / "e.json"))
     assert result.returncode == 0, result.stderr
     assert "3-fold cross-validation on 150 patches" in result.stdout

@@ -12,15 +12,17 @@ from backend import landsat, metadata
 from backend.model import (LOG2_E, SIZES, GroupedQueryAttention, ModelConfig, MoEFeedForward, MoEMAE,
                            attention_base2, count_parameters, load_pretrained)
 
-
-@pytest.fixture(scope="module")
-def fixture_expected(shared_dir):
-    return np.load(shared_dir / "reference" / "moe_mae_S_fixture_expected.npz")
+from conftest import REFERENCE
 
 
 @pytest.fixture(scope="module")
-def fixture_model(shared_dir):
-    return load_pretrained(shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth")
+def fixture_expected():
+    return np.load(REFERENCE / "moe_mae_S_fixture_expected.npz")
+
+
+@pytest.fixture(scope="module")
+def fixture_model():
+    return load_pretrained(REFERENCE / "moe_mae_S_fixture_checkpoint.pth")
 
 
 def fixture_inputs(expected, with_metadata=True):
@@ -51,8 +53,8 @@ def test_every_size_builds_and_encodes(size):
     assert tokens.shape == (2, 105, SIZES[size].dim)
 
 
-def test_state_dict_has_the_published_keys_and_shapes(shared_dir):
-    published = json.loads((shared_dir / "reference" / "moe_mae_S_state_dict_shapes.json").read_text())
+def test_state_dict_has_the_published_keys_and_shapes():
+    published = json.loads((REFERENCE / "moe_mae_S_state_dict_shapes.json").read_text())
     state = MoEMAE("S").state_dict()
     assert set(state) == set(published)
     assert {k: list(v.shape) for k, v in state.items()} == published

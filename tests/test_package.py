@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, qgis_process_json, run_qgis_process
+from conftest import SAMPLE, REPO, qgis_process_json, run_qgis_process
 
 spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
 package_tool = importlib.util.module_from_spec(spec)
@@ -81,7 +81,7 @@ def test_deploy_honours_custom_config_path_and_replaces_old_copy(plugin_zip, tmp
     assert "[PythonPlugins]" in ini and "moemae_qgis=true" in ini
 
 
-def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path, shared_dir):
+def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path):
     """qgis_process.bin run moemae:classify -- INPUT=scene.tif DEVICE=cpu OUTPUT=map.tif"""
     import numpy as np
     from osgeo import gdal
@@ -89,7 +89,7 @@ def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path, sh
     from backend import data
     from conftest import write_raster
 
-    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+    arrays = data.load(data.open_dataset(SAMPLE))
     pixels = np.asarray(arrays.images[:4]).reshape(2, 2, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 80, 80)
     scene = write_raster(tmp_path / "scene.tif", pixels)
     profile = tmp_path / "qgis-config"

@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from conftest import REPO
+from conftest import SAMPLE, REPO
 
 PROBE = r'''
 import json
@@ -119,10 +119,10 @@ def test_plugin_in_qgis_desktop_without_torch_offers_install(tmp_path):
     assert seen["message_bar"][0].startswith("QGIS's Python lacks torch, scikit-learn, platformdirs")
 
 
-def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path, shared_dir):
+def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path):
     from backend.demo_scene import make_demo_scene
 
-    scene = make_demo_scene(shared_dir / "data" / "bigearthnet-l-sample", tmp_path / "scene", size=200)
+    scene = make_demo_scene(SAMPLE, tmp_path / "scene", size=200)
     run_qgis_desktop(tmp_path, with_venv=True, layer=str(scene))
     seen = json.loads((tmp_path / "desktop-dialog.json").read_text())
     assert seen["dialogs"] == 1

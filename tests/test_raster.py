@@ -13,15 +13,15 @@ from backend.errors import UserError
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 
-from conftest import write_raster
+from conftest import SAMPLE, REFERENCE, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 
 
 @pytest.fixture(scope="module")
-def mosaic(shared_dir, tmp_path_factory):
+def mosaic(tmp_path_factory):
     """16 real centre crops side by side (4 × 4 tiles of 40 × 40 px) in UTM zone 34N."""
-    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+    arrays = data.load(data.open_dataset(SAMPLE))
     crops = np.asarray(arrays.images[:16])
     pixels = crops.reshape(4, 4, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 160, 160)
     return write_raster(tmp_path_factory.mktemp("mosaic") / "mosaic.tif", pixels), crops
@@ -117,13 +117,13 @@ def test_bad_rasters_are_refused_and_nothing_is_written(tmp_path, make, match):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tif"]
 
 
-def test_unwritable_output_and_mismatched_probe(mosaic, tmp_path, shared_dir):
+def test_unwritable_output_and_mismatched_probe(mosaic, tmp_path):
     path, _ = mosaic
     with pytest.raises(UserError, match="cannot write .*not writable"):
         raster.classify_raster(request(path, tmp_path / "missing" / "m.tif"), log=lambda line: None)
     with pytest.raises(UserError, match="fitted on another model"):
         raster.classify_raster(request(path, tmp_path / "m.tif",
-                                       checkpoint=str(shared_dir / "reference" / "moe_mae_S_fixture_checkpoint.pth")),
+                                       checkpoint=str(REFERENCE / "moe_mae_S_fixture_checkpoint.pth")),
                                log=lambda line: None)
     assert not (tmp_path / "m.tif").exists()
 

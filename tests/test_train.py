@@ -10,12 +10,12 @@ from backend import data
 from backend.checkpoint import load_pretrained, read_file
 from backend.train import PretrainConfig, TrainingDiverged, lr_factor, pretrain
 
-from conftest import REPO
+from conftest import SAMPLE, REPO
 
 
 @pytest.fixture(scope="module")
-def small_pack(shared_dir, tmp_path_factory):
-    arrays = data.load(data.open_dataset(shared_dir / "data" / "bigearthnet-l-sample"))
+def small_pack(tmp_path_factory):
+    arrays = data.load(data.open_dataset(SAMPLE))
     subset = data.PatchArrays(ids=arrays.ids[:24], images=arrays.images[:24], metadata=arrays.metadata[:24],
                               labels=arrays.labels[:24], class_names=arrays.class_names, multilabel=True,
                               kind=arrays.kind)

@@ -55,10 +55,12 @@ def main() -> int:
     if not report["READY"]:
         sys.exit("demo: a required Python package is missing (see above); run make setup")
 
-    sample = REPO.parent / "shared" / "data" / "bigearthnet-l-sample"
-    if not sample.is_dir():
-        sys.exit(f"demo: {sample} not found: the demo scene is made from the shared BigEarthNet-L sample")
     from backend.demo_scene import make_demo_scene
+    from backend.paths import REPOSITORY_SAMPLE_DIR as sample
+
+    if not sample.is_dir():
+        sys.exit(f"demo: {sample} not found: the demo scene is made from the repository's BigEarthNet-L "
+                 "sample; run the demo from a complete clone")
 
     scene = make_demo_scene(sample, OUT / "scene")
     print(f"demo: made the demo scene {scene.relative_to(REPO)} (with its MTL file)")

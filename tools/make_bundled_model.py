@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/make_bundled_model.py [--epochs 200] [--run out/bundled-run]
 
-1. pack ../shared/data/bigearthnet-l-sample (150 BigEarthNet-L patches);
+1. pack tests/data/bigearthnet-l-sample (150 BigEarthNet-L patches);
 2. pretrain a size-S MoE-MAE on it from random weights (`backend pretrain`, batch 32, seed 0);
 3. store the lowest-loss weights as float16 (half the size; they load back as float32) in the
    project checkpoint format: resources/models/moemae_S_bigearthnet_sample.pt;
@@ -32,7 +32,7 @@ from backend.evaluate import evaluate  # noqa: E402
 from backend.model import MoEMAE  # noqa: E402
 from backend.train import PretrainConfig, pretrain  # noqa: E402
 
-SAMPLE = REPO.parent / "shared" / "data" / "bigearthnet-l-sample"
+from backend.paths import REPOSITORY_SAMPLE_DIR as SAMPLE  # noqa: E402
 
 
 def main() -> int:
@@ -49,7 +49,7 @@ def main() -> int:
         if not config.resume or checkpoint.read_file(args.run / "last.pt")["training"]["epoch"] + 1 < args.epochs:
             pretrain(config)
     best = checkpoint.load_pretrained(args.run / "best.pt")
-    provenance = dict(best.checkpoint_info["provenance"], data="bigearthnet-l-sample (150 patches, shared/)",
+    provenance = dict(best.checkpoint_info["provenance"], data="bigearthnet-l-sample (150 patches, tests/data/)",
                       stored_as="float16", made_by="tools/make_bundled_model.py")
     checkpoint.save_checkpoint(DEFAULT_CHECKPOINT, checkpoint.checkpoint_dict(best, provenance,
                                                                              weights_dtype=torch.float16))
