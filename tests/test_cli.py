@@ -1,5 +1,10 @@
 """`python -m backend`: help that helps, and errors without tracebacks."""
 import numpy as np
+import pytest
+import torch
+
+from backend import bench
+from backend.model import bfloat16_supported
 
 from conftest import run_backend_cli, write_raster
 
@@ -33,14 +38,36 @@ def test_absent_gpu_index_is_a_clear_error():
 
 
 def test_bench_prints_a_table():
+    """Seconds on any CPU: bfloat16 is measured only where it is native, every row is bounded."""
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
-                             "--train-batch", "4", "--classify-sizes", "80")
+                             "--train-batch", "4", "--classify-sizes", "80", timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
                 "MAE training S float32, batch 4", "read BigEarthNet-L per-file GeoTIFFs",
                 "read the same data packed", "pretrain on the packed sample, batch 4", "classify 80² scene, stride 40"):
         assert f"| {row} |" in result.stdout
+    if bfloat16_supported(torch.device("cpu")):
+        assert "| encoder S bfloat16, batch 4 |" in result.stdout
+    else:
+        assert "| matmul roof bfloat16 | — |  | not native here (this CPU has neither AVX-512 BF16 nor AMX)" \
+            in result.stdout
+        assert "bfloat16, batch" not in result.stdout
+
+
+@pytest.mark.parametrize("seconds, calls", [(0.0, 2), (3.0, 4), (100.0, 101)])
+def test_every_bench_measurement_is_bounded_by_seconds(monkeypatch, seconds, calls):
+    """A measurement takes --seconds plus at most two calls, however slow the call (here 1 s on a
+    clock that only the calls move)."""
+    clock = [0.0]
+    monkeypatch.setattr(bench.time, "perf_counter", lambda: clock[0])
+
+    def slow_call():
+        clock[0] += 1.0
+
+    rate = bench._timed_rate(slow_call, seconds, sync=lambda: None, trials=5)
+    assert clock[0] == calls and clock[0] <= seconds + 2
+    assert rate == pytest.approx(1.0)
 
 
 def test_no_command_prints_help_and_fails():
