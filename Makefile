@@ -1,6 +1,7 @@
 # moemae-qgis. Every target does its own set-up; each can be run again safely.
 #   make demo     the main job on the bundled default
 #   make test     the whole test suite in real QGIS (offscreen); what CI runs
+#   make test-fast  the inner loop: the suite without the slow and desktop tests
 #   make bench    the benchmarks, printed as a table and written to docs/benchmarks.md
 #   make package  dist/moemae_qgis-<version>.zip for QGIS's "Install from ZIP"
 #   make deploy   installs the plugin into the QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH)
@@ -13,13 +14,16 @@ ZIP := dist/moemae_qgis-$(VERSION).zip
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup test demo bench package deploy clean
+.PHONY: setup test test-fast demo bench package deploy clean
 
 setup:
 	@bash tools/setup.sh
 
 test: setup
 	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m pytest -m "not slow and not desktop"
 
 demo: setup
 	$(PY) tools/demo.py

@@ -37,6 +37,7 @@ def test_absent_gpu_index_is_a_clear_error():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_bench_prints_a_table():
     """Seconds on any CPU: bfloat16 is measured only where it is native, every row is bounded."""
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",

@@ -102,6 +102,7 @@ def test_malformed_probe_files_are_refused_clearly(tmp_path, sample_embeddings, 
     assert result.returncode == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_probe_of_another_model_is_refused(sample_embeddings, tmp_path):
     probe_path = tmp_path / "probe.json"
     run_backend_cli("probe", "fit", str(sample_embeddings), "--out", str(probe_path))
@@ -113,6 +114,7 @@ def test_probe_of_another_model_is_refused(sample_embeddings, tmp_path):
     assert result.returncode == 2 and "fitted on embeddings of another model" in result.stderr
 
 
+@pytest.mark.slow
 def test_evaluate_compares_against_zonal_statistics(tmp_path):
     result = run_backend_cli("evaluate", str(SAMPLE), "--random-init",
                              "--folds", "3", "--device", "cpu", "--out", str(tmp_path / "e.json"))

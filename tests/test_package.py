@@ -32,6 +32,7 @@ def test_zip_is_reproducible(plugin_zip, tmp_path):
     assert again.read_bytes() == plugin_zip.read_bytes()
 
 
+@pytest.mark.slow
 def test_unpacked_zip_loads_in_qgis_process(plugin_zip, tmp_path):
     profile = tmp_path / "qgis-config"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
@@ -56,6 +57,7 @@ def test_unpacked_zip_loads_in_qgis_process(plugin_zip, tmp_path):
     assert "moemae-qgis backend" in run["results"]["REPORT"]
 
 
+@pytest.mark.slow
 def test_packaged_plugin_reports_missing_torch_in_qgis_process(plugin_zip, tmp_path):
     """QGIS's own Python (Debian's, without the venv, so no torch): it runs and says what is missing."""
     profile = tmp_path / "qgis-config"
@@ -81,6 +83,7 @@ def test_deploy_honours_custom_config_path_and_replaces_old_copy(plugin_zip, tmp
     assert "[PythonPlugins]" in ini and "moemae_qgis=true" in ini
 
 
+@pytest.mark.slow
 def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path):
     """qgis_process.bin run moemae:classify -- INPUT=scene.tif DEVICE=cpu OUTPUT=map.tif"""
     import numpy as np

@@ -15,6 +15,9 @@ import pytest
 
 from conftest import SAMPLE, REPO
 
+#: Each test starts the QGIS desktop (10-16 s): `make test-fast` leaves them out.
+pytestmark = pytest.mark.desktop
+
 PROBE = r'''
 import json
 from qgis.PyQt.QtCore import QTimer

@@ -40,6 +40,7 @@ def test_schedule_warms_up_then_decays_to_zero():
     assert lr_factor(100, 100, 10) == pytest.approx(0.0)
 
 
+@pytest.mark.slow
 def test_short_pretraining_lowers_the_loss_and_writes_checkpoints(small_pack, tmp_path):
     out = tmp_path / "run"
     summary = pretrain(config(small_pack, out))
@@ -52,6 +53,7 @@ def test_short_pretraining_lowers_the_loss_and_writes_checkpoints(small_pack, tm
     assert read_file(out / "last.pt")["training"]["step"] == 4 * 3
 
 
+@pytest.mark.slow
 def test_resume_continues_bit_for_bit(small_pack, tmp_path):
     straight, split = tmp_path / "straight", tmp_path / "split"
     pretrain(config(small_pack, straight))
@@ -80,6 +82,7 @@ def test_nan_loss_stops_and_keeps_the_last_good_checkpoint(small_pack, tmp_path)
     load_pretrained(tmp_path / "last.pt")  # still a valid checkpoint
 
 
+@pytest.mark.slow
 def test_torchrun_two_processes_train_the_same_weights(small_pack, tmp_path):
     out = tmp_path / "ddp"
     result = subprocess.run(
