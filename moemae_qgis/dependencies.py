@@ -75,12 +75,18 @@ def python_executable() -> str:
     )
 
 
-def install_command(target: Path, constraints_file: Path, requirements=None) -> list[str]:
-    """The pip command line that installs ``requirements`` (default: the runtime list) into ``target``."""
+def install_command(target: Path, constraints_file: Path, requirements=None, wheel_folder: Path | None = None
+                    ) -> list[str]:
+    """The pip command line that installs ``requirements`` (default: the runtime list) into ``target``.
+
+    ``wheel_folder``: install from the wheels in that folder only, without the network
+    (``--no-index --find-links``): for machines off the internet, with wheels brought on a disk.
+    """
     if requirements is None:
         requirements = load_backend("paths").runtime_requirements()
+    source = ["--no-index", "--find-links", str(wheel_folder)] if wheel_folder else []
     return [python_executable(), "-m", "pip", "install", "--disable-pip-version-check",
-            "--no-input", "--upgrade", "--target", str(target), "--constraint", str(constraints_file),
+            "--no-input", "--upgrade", *source, "--target", str(target), "--constraint", str(constraints_file),
             *requirements]
 
 
@@ -94,8 +100,9 @@ def _numpy_constraint() -> str:
 
 
 def install(requirements=None, on_line: Callable[[str], None] = print,
-            is_cancelled: Callable[[], bool] = lambda: False) -> Path:
-    """Install the runtime requirements with QGIS's Python into :func:`dependency_dir`.
+            is_cancelled: Callable[[], bool] = lambda: False, wheel_folder: Path | None = None) -> Path:
+    """Install the runtime requirements with QGIS's Python into :func:`dependency_dir`
+    (from the Python Package Index, or from ``wheel_folder`` alone; see :func:`install_command`).
 
     ``on_line`` receives pip's output line by line (for a log or progress text). Raises
     ``RuntimeError`` with pip's last lines when pip fails, and when ``is_cancelled()``
@@ -106,7 +113,7 @@ def install(requirements=None, on_line: Callable[[str], None] = print,
     with tempfile.TemporaryDirectory(prefix="moemae-pip-") as tmp:
         constraints = Path(tmp) / "constraints.txt"
         constraints.write_text(_numpy_constraint(), encoding="utf-8")
-        command = install_command(target, constraints, requirements)
+        command = install_command(target, constraints, requirements, wheel_folder)
         on_line("$ " + " ".join(command))
         env = dict(os.environ, PYTHONNOUSERSITE="1")
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
