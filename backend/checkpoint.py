@@ -10,12 +10,16 @@ Project format: a dict with ``format`` = :data:`FORMAT`, ``format_version``, ``m
 ``input_size``, ``patch_size``, ``bands``, ``normalization`` (``mean``, ``std``),
 ``provenance`` (how the weights were made) and ``model_state``; training checkpoints add
 ``training`` (optimizer, schedule, step, random state). A checkpoint thus says what it expects.
+From format version 2 it also carries ``checksum``, the SHA-256 of everything else in it
+(:func:`content_checksum`), verified on every load: a file damaged on disk or in transfer (one
+flipped byte in a weight) is refused instead of giving other embeddings without a word.
 
 Every file is read with ``torch.load(weights_only=True)``: no pickled code ever runs. Whatever
 is wrong with a file becomes a :class:`CheckpointError` that names the problem.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import pickle
 import warnings
@@ -31,7 +35,7 @@ from .files import write_atomically
 from .model import SIZES, ModelConfig, MoEMAE
 
 FORMAT = "moemae-qgis/checkpoint"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1: no checksum (still read); 2: checksum verified on load
 PUBLISHED_KEYS = {"model_state", "opt_state", "scaler_state", "epoch", "best_train_loss"}
 
 
@@ -49,7 +53,7 @@ def read_file(path) -> Any:
         with warnings.catch_warnings():
             # torch warns about pickle protocols before refusing; the refusal below says it all.
             warnings.simplefilter("ignore")
-            return torch.load(path, map_location="cpu", weights_only=True)
+            content = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         detail = str(exc)
         if "Weights only load failed" in detail or "GLOBAL" in detail:
@@ -65,6 +69,52 @@ def read_file(path) -> Any:
             raise CheckpointError(f"cannot read {path}: {exc.strerror}") from None
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CheckpointError(f"{path} is not a PyTorch checkpoint or is damaged ({first})") from None
+    if isinstance(content, dict) and content.get("format") == FORMAT:
+        verify_checksum(content, path)
+    return content
+
+
+def content_checksum(content: dict) -> str:
+    """SHA-256 of a checkpoint dict without its ``checksum`` entry: every tensor's dtype, shape
+    and bytes and every other value, keys in sorted order, so equal contents give equal sums."""
+    digest = hashlib.sha256()
+    _feed(digest, {k: v for k, v in content.items() if k != "checksum"})
+    return digest.hexdigest()
+
+
+def _feed(digest, value) -> None:
+    if isinstance(value, torch.Tensor):
+        tensor = value.detach().cpu().contiguous()
+        digest.update(f"T{tensor.dtype}{tuple(tensor.shape)}".encode())
+        digest.update(tensor.reshape(-1).view(torch.uint8).numpy().tobytes())
+    elif isinstance(value, dict):
+        digest.update(b"D%d" % len(value))
+        for key in sorted(value, key=repr):
+            _feed(digest, key)
+            _feed(digest, value[key])
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"L%d" % len(value))
+        for item in value:
+            _feed(digest, item)
+    elif isinstance(value, float):
+        digest.update(b"F" + value.hex().encode())
+    else:  # int, bool, str, None
+        digest.update(f"{type(value).__name__}:{value!r}".encode())
+
+
+def verify_checksum(content: dict, path) -> None:
+    """Refuse a project checkpoint whose contents no longer match the checksum written with it."""
+    version = content.get("format_version")
+    if not isinstance(version, int) or version < 2:
+        return  # written before checksums: nothing to compare
+    recorded = content.get("checksum")
+    if not isinstance(recorded, str):
+        raise CheckpointError(f"{path} says it is format version {version} but carries no checksum; it is "
+                              "damaged or was not written by moemae-qgis")
+    if content_checksum(content) != recorded:
+        raise CheckpointError(f"{path} is damaged: its contents no longer match the checksum written with it "
+                              "(a byte changed on disk or in transfer). Restore it from a copy, download it "
+                              "again, or make it again")
 
 
 def _unsupported_global(detail: str) -> str:
@@ -223,5 +273,8 @@ def _stored_state(model: MoEMAE, dtype) -> dict:
 
 def save_checkpoint(path, content: dict) -> Path:
     """Write ``content`` with torch.save atomically (``backend.files.write_atomically``): a crash
-    or a full disk mid-write leaves the previous file at ``path`` untouched."""
+    or a full disk mid-write leaves the previous file at ``path`` untouched. A project-format
+    dict gets its ``checksum``."""
+    if content.get("format") == FORMAT:
+        content = {**content, "checksum": content_checksum(content)}
     return write_atomically(path, lambda f: torch.save(content, f), binary=True)
