@@ -1,8 +1,7 @@
 """Installed models and probes: the bundled ones in resources/models, the user's own in
-``<user data dir>/models``. Read-only; nothing here loads weights."""
+``<user data dir>/models``. Read-only: files are read to describe them, never changed."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from . import paths
@@ -14,13 +13,16 @@ DEFAULT_PROBE = BUNDLED_DIR / "probe_bigearthnet19_mean.json"
 
 
 def _probe_summary(path: Path) -> str:
+    """One line about a probe file; what is wrong with it when it cannot be used (one bad file
+    in the user's folder must not stop the listing)."""
+    from .probe import LinearProbe, ProbeError
+
     try:
-        content = json.loads(path.read_text(encoding="utf-8"))
-        names = content.get("class_names", [])
-        return (f"{len(names)} classes, {'multi-label' if content.get('multilabel') else 'single-label'}, "
-                f"{content.get('pooling')} pooling, fitted on {content.get('model', {}).get('checkpoint', '?')}")
-    except (OSError, ValueError, AttributeError):
-        return "unreadable probe file"
+        probe = LinearProbe.load(path)
+    except ProbeError as exc:
+        return f"not usable: {str(exc).replace(str(path), path.name)}"
+    return (f"{len(probe.class_names)} classes, {'multi-label' if probe.multilabel else 'single-label'}, "
+            f"{probe.pooling} pooling, fitted on {probe.model.get('checkpoint', '?')}")
 
 
 def _checkpoint_summary(path: Path) -> str:
@@ -30,7 +32,7 @@ def _checkpoint_summary(path: Path) -> str:
         content = read_file(path)
         _, info = model_state_of(content, path)
     except CheckpointError as exc:
-        return f"not usable: {exc}"
+        return f"not usable: {str(exc).replace(str(path), path.name)}"
     if info.get("format") == "published":
         return f"published format, epoch {info.get('epoch')}"
     provenance = info.get("provenance", {})

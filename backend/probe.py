@@ -92,57 +92,128 @@ class LinearProbe:
 
     @classmethod
     def load(cls, path) -> "LinearProbe":
-        """Read and check a probe file; a :class:`ProbeError` names whatever is wrong."""
+        """Read and check a probe file; a :class:`ProbeError` names whatever is wrong.
+
+        Every field is checked against what a map needs, so that a probe that loads also paints
+        faithfully: 2 to 255 distinct class names (the class raster is UInt8 with 255 as nodata),
+        one [r, g, b] of integers 0-255 per class, finite coefficients, a scaler with finite means
+        and positive finite scales, true/false flags that are JSON booleans.
+        """
         path = Path(path)
         if not path.is_file():
-            raise ProbeError(f"probe {path} does not exist")
+            raise ProbeError(f"probe {path} does not exist" if not path.exists() else f"probe {path} is not a file")
+        if path.stat().st_size > MAX_PROBE_BYTES:
+            raise ProbeError(f"{path} is {path.stat().st_size / 2**20:.0f} MB, far larger than any probe "
+                             f"({MAX_PROBE_BYTES / 2**20:.0f} MB at most); it is not a probe file")
         try:
             content = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
             raise ProbeError(f"{path} is not a probe file (not JSON: {exc})") from None
+        except RecursionError:
+            raise ProbeError(f"{path} is not a probe file (its JSON is nested far too deeply)") from None
+        except OSError as exc:
+            raise ProbeError(f"cannot read {path}: {exc.strerror or exc}") from None
         if not isinstance(content, dict) or content.get("format") != PROBE_FORMAT:
             raise ProbeError(f"{path} is not a moemae-qgis probe (its 'format' is "
                              f"{content.get('format') if isinstance(content, dict) else None!r})")
         if not isinstance(content.get("format_version"), int) or content["format_version"] > PROBE_VERSION:
             raise ProbeError(f"{path}: probe format version {content.get('format_version')!r} is newer than "
                              f"this version reads ({PROBE_VERSION}); update the plugin")
-        try:
-            coef = np.asarray(content["coef"], dtype=np.float64)
-            intercept = np.asarray(content["intercept"], dtype=np.float64)
-            names = [str(n) for n in content["class_names"]]
-            colours = [tuple(int(v) for v in c) for c in content["colours"]]
-            scaler_mean = None if content.get("scaler_mean") is None else np.asarray(content["scaler_mean"], float)
-            scaler_scale = None if content.get("scaler_scale") is None else np.asarray(content["scaler_scale"], float)
-            probe = cls(class_names=names, colours=colours, coef=coef, intercept=intercept,
-                        multilabel=bool(content["multilabel"]), pooling=str(content.get("pooling", "mean")),
-                        normed=bool(content.get("normed", False)),
-                        use_metadata=bool(content.get("use_metadata", True)),
-                        scaler_mean=scaler_mean, scaler_scale=scaler_scale,
-                        model=dict(content.get("model") or {}), training=dict(content.get("training") or {}))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ProbeError(f"{path}: a field is missing or malformed ({type(exc).__name__}: {exc})") from None
-        c = len(names)
-        problems = []
-        if coef.ndim != 2 or coef.shape[0] != c:
-            problems.append(f"coef has shape {coef.shape}, expected ({c}, features)")
-        if intercept.shape != (c,):
-            problems.append(f"intercept has shape {intercept.shape}, expected ({c},)")
-        if len(colours) != c or any(len(col) != 3 or not all(0 <= v <= 255 for v in col) for col in colours):
-            problems.append("colours must be one [r, g, b] (0-255) per class")
-        for name, value in (("scaler_mean", scaler_mean), ("scaler_scale", scaler_scale)):
-            if value is not None and (coef.ndim != 2 or value.shape != (coef.shape[1],)):
-                problems.append(f"{name} does not match the number of features")
-        if not problems and not (np.isfinite(coef).all() and np.isfinite(intercept).all()):
-            problems.append("coef or intercept holds NaN or infinite values")
-        from .embed import VECTOR_POOLINGS
-
-        if probe.pooling not in VECTOR_POOLINGS:
-            problems.append(f"unknown pooling {probe.pooling!r}")
-        if c < 2:
-            problems.append("a probe needs at least 2 classes")
+        problems = _problems(content)
         if problems:
             raise ProbeError(f"{path} is not a usable probe: " + "; ".join(problems))
-        return probe
+        return cls(class_names=list(content["class_names"]), colours=[tuple(c) for c in content["colours"]],
+                   coef=np.asarray(content["coef"], np.float64), intercept=np.asarray(content["intercept"], np.float64),
+                   multilabel=content["multilabel"], pooling=content.get("pooling", "mean"),
+                   normed=content.get("normed", False), use_metadata=content.get("use_metadata", True),
+                   scaler_mean=_optional_array(content.get("scaler_mean")),
+                   scaler_scale=_optional_array(content.get("scaler_scale")),
+                   model=dict(content.get("model") or {}), training=dict(content.get("training") or {}))
+
+
+#: A probe of the largest kind (15,120 features, 255 classes) is about 60 MB of JSON.
+MAX_PROBE_BYTES = 256 << 20
+
+
+def _optional_array(value):
+    return None if value is None else np.asarray(value, np.float64)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _numbers(value, shape_text: str, ndim: int) -> tuple[np.ndarray | None, str | None]:
+    """``value`` as a float64 array of ``ndim`` dimensions of JSON numbers, or why it is not."""
+    rows = value if ndim == 2 else [value]
+    if not isinstance(value, list) or not value or not all(isinstance(r, list) and r for r in rows):
+        return None, f"must be a non-empty {shape_text}"
+    if len({len(r) for r in rows}) != 1 or not all(_is_number(v) for r in rows for v in r):
+        return None, f"must be a {shape_text} of numbers"
+    array = np.asarray(value, np.float64)
+    if not np.isfinite(array).all():
+        return None, "holds NaN or infinite values"
+    return array, None
+
+
+def _problems(content: dict) -> list:
+    """Everything in a probe's JSON that would stop it painting a faithful map."""
+    from .embed import VECTOR_POOLINGS
+    from .raster import MAX_CLASSES
+
+    problems = []
+    names = content.get("class_names")
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        return ["class_names must be a list of non-empty names"]
+    c = len(names)
+    if not 2 <= c <= MAX_CLASSES:
+        problems.append(f"it has {c} classes; a map holds 2 to {MAX_CLASSES} (UInt8, 255 is nodata)")
+    if len(set(names)) != c:
+        problems.append("class_names repeats a name: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
+    colours = content.get("colours")
+    if not (isinstance(colours, list) and len(colours) == c and all(
+            isinstance(col, list) and len(col) == 3 and all(isinstance(v, int) and not isinstance(v, bool)
+                                                            and 0 <= v <= 255 for v in col) for col in colours)):
+        problems.append("colours must be one [r, g, b] of integers 0-255 per class")
+    for key in ("multilabel", "normed", "use_metadata"):
+        if (key in content or key == "multilabel") and not isinstance(content.get(key), bool):
+            problems.append(f"{key} must be true or false, not {content.get(key)!r}")
+    if content.get("pooling", "mean") not in VECTOR_POOLINGS:
+        problems.append(f"unknown pooling {content.get('pooling')!r} (one of {', '.join(VECTOR_POOLINGS)})")
+    coef, why = _numbers(content.get("coef"), "(classes × features) list of lists", 2)
+    if why:
+        problems.append(f"coef {why}")
+    elif coef.shape[0] != c:
+        problems.append(f"coef has {coef.shape[0]} rows for {c} classes")
+    intercept, why = _numbers(content.get("intercept"), "list with one number per class", 1)
+    if why:
+        problems.append(f"intercept {why}")
+    elif intercept.shape != (c,):
+        problems.append(f"intercept has {intercept.shape[0]} values for {c} classes")
+    problems += _scaler_problems(content, coef)
+    if not isinstance(content.get("model", {}), dict) or not isinstance(content.get("training", {}), dict):
+        problems.append("model and training must be JSON objects")
+    elif not isinstance(content.get("model", {}).get("fingerprint", ""), str):
+        problems.append("model.fingerprint must be a string")
+    return problems
+
+
+def _scaler_problems(content: dict, coef) -> list:
+    mean, scale = content.get("scaler_mean"), content.get("scaler_scale")
+    if mean is None and scale is None:
+        return []
+    if (mean is None) != (scale is None):
+        return ["scaler_mean and scaler_scale must be given together"]
+    problems = []
+    for name, value in (("scaler_mean", mean), ("scaler_scale", scale)):
+        array, why = _numbers(value, "list with one number per feature", 1)
+        if why:
+            problems.append(f"{name} {why}")
+        elif coef is not None and array.shape != (coef.shape[1],):
+            problems.append(f"{name} has {array.shape[0]} values for {coef.shape[1]} features")
+        elif name == "scaler_scale" and (array <= 0).any():
+            problems.append("scaler_scale must be positive (a zero scale divides by zero)")
+    return problems
 
 
 def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilabel: bool, colours=None,

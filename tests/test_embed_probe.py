@@ -86,12 +86,12 @@ def test_single_label_probe_is_multinomial(sample_embeddings):
     ('{"format": "something-else"}', "is not a moemae-qgis probe"),
     ('{"format": "moemae-qgis/linear-probe", "format_version": 1, "class_names": ["a", "b"], '
      '"colours": [[0,0,0],[1,1,1]], "coef": [[1, 2]], "intercept": [0, 0], "multilabel": false}',
-     r"coef has shape \(1, 2\), expected \(2, features\)"),
+     r"coef has 1 rows for 2 classes"),
     ('{"format": "moemae-qgis/linear-probe", "format_version": 1, "class_names": ["a", "b"], '
      '"colours": [[0,0,0],[1,1,1]], "coef": [[1, NaN], [0, 0]], "intercept": [0, 0], "multilabel": false}',
      "NaN or infinite"),
     ('{"format": "moemae-qgis/linear-probe", "format_version": 1, "class_names": ["a", "b"]}',
-     "a field is missing or malformed"),
+     "colours must be one .r, g, b. of integers 0-255 per class; multilabel must be true or false"),
 ])
 def test_malformed_probe_files_are_refused_clearly(tmp_path, sample_embeddings, content, match):
     bad = tmp_path / "bad.json"
