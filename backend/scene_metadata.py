@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 PRODUCT_ID = re.compile(r"L[COTEM]0[4-9]_L[12][A-Z]{2}_\d{6}_(\d{8})_\d{8}_\d{2}_[A-Z0-9]{2}")
@@ -22,10 +22,11 @@ TAG_KEYS = ("ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATETIME", "DATETIM
 @dataclass
 class Acquisition:
     """An acquisition date (``when`` is a datetime in UTC when the time of day is known, else a
-    date) and where it was found, in words for the user's log."""
+    date) and where it was found, in words for the user's log (and the file, when one was read)."""
 
     when: date | datetime | None
     source: str
+    path: str | None = None
 
     @property
     def has_time(self) -> bool:
@@ -38,21 +39,46 @@ class Acquisition:
         return f"{text} (from {self.source})"
 
 
+_ISO_8601 = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
+                       r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?", re.IGNORECASE)
+
+
 def parse_when(text: str) -> date | datetime | None:
-    """A date or date-time in the usual spellings (ISO 8601, 'YYYY:MM:DD HH:MM:SS', 'YYYYMMDD')."""
+    """A date or date-time in the usual spellings: ISO 8601 (``2021-06-15``,
+    ``2021-06-15T11:53:12+02:00``, ``…Z``, a space for the T), TIFF's ``2021:06:15 09:53:12`` and
+    ``20210615``.
+
+    A date alone gives a ``date`` (time of day unknown: the hour is encoded as missing); a
+    date-time gives a naive ``datetime`` in UTC, its offset applied (none given: UTC). The
+    CLI and the QGIS algorithms both read dates through here, so a text means the same in both.
+    """
     text = text.strip().strip('"')
-    for pattern in ("%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y:%m:%d %H:%M:%S",
-                    "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"):
-        try:
-            return datetime.strptime(text.rstrip("Z").split("+")[0], pattern)
-        except ValueError:
-            pass
-    for pattern in ("%Y-%m-%d", "%Y%m%d"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
+    iso = _ISO_8601.fullmatch(text)
+    tiff = re.fullmatch(r"(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})", text)
+    try:
+        if iso and iso.group(4) is None:
+            return date(*(int(v) for v in iso.groups()[:3]))
+        if iso:
+            year, month, day, hour, minute = (int(v) for v in iso.groups()[:5])
+            second = int(iso.group(6) or 0)
+            micro = int((iso.group(7) or "0")[:6].ljust(6, "0"))
+            return as_utc(datetime(year, month, day, hour, minute, second, micro, tzinfo=_zone(iso.group(8))))
+        if tiff:
+            return datetime(*(int(v) for v in tiff.groups()))
+        if re.fullmatch(r"\d{8}", text):
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:  # a month 13, a day 32
+        return None
     return None
+
+
+def _zone(offset: str | None) -> timezone:
+    if offset is None or offset.upper() == "Z":
+        return timezone.utc
+    sign = -1 if offset[0] == "-" else 1
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _combine(day: str, time_of_day: str | None) -> date | datetime | None:
@@ -91,7 +117,7 @@ def from_mtl(raster: Path) -> Acquisition | None:
             time_of_day = _mtl_field(text, "SCENE_CENTER_TIME")
         when = _combine(day, time_of_day) if day else None
         if when is not None:
-            return Acquisition(when, f"the MTL file {mtl.name}")
+            return Acquisition(when, f"the MTL file {mtl.name}", path=str(mtl))
     return None
 
 
