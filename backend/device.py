@@ -31,9 +31,10 @@ def resolve_device(name: str = "auto") -> torch.device:
         if _mps_available():
             return torch.device("mps")
         return torch.device("cpu")
-    kind = name.split(":", 1)[0]
-    if kind not in DEVICE_CHOICES:
-        raise DeviceError(f"unknown device {name!r}; choose one of {', '.join(DEVICE_CHOICES)}")
+    kind, _, index_text = name.partition(":")
+    if kind not in DEVICE_CHOICES or (index_text and not (kind == "cuda" and index_text.isdigit())):
+        raise DeviceError(f"unknown device {name!r}; choose one of {', '.join(DEVICE_CHOICES)} or cuda:N "
+                          "(N = 0, 1, …)")
     if kind == "cuda":
         if not torch.cuda.is_available():
             raise DeviceError(
@@ -41,7 +42,7 @@ def resolve_device(name: str = "auto") -> torch.device:
                 f"(PyTorch {torch.__version__}, CUDA build: {torch.version.cuda or 'no'}); "
                 "use --device auto or cpu, or install a CUDA build of PyTorch"
             )
-        index = int(name.split(":", 1)[1]) if ":" in name else 0
+        index = int(index_text or 0)
         if index >= torch.cuda.device_count():
             raise DeviceError(
                 f"device {name!r} was asked for but only {torch.cuda.device_count()} CUDA GPU(s) exist"

@@ -26,7 +26,8 @@ def test_info_reports_packages_and_devices():
 def test_unknown_device_is_a_clear_error():
     result = run_backend_cli("bench", "--device", "tpu", "--seconds", "0")
     assert result.returncode == 2
-    assert result.stderr.strip() == "error: unknown device 'tpu'; choose one of auto, cpu, cuda, mps"
+    assert result.stderr.strip() == ("error: unknown device 'tpu'; choose one of auto, cpu, cuda, mps or cuda:N "
+                                     "(N = 0, 1, …)")
     assert "Traceback" not in result.stderr
 
 
