@@ -1,13 +1,16 @@
 """``python -m backend``: the headless command line, a thin adapter over the backend functions.
 
-Each command is a function ``cmd_<name>(args)`` registered in :func:`build_parser`. A
-:class:`~backend.errors.UserError` becomes one clear line on stderr and exit status 2; any
-other exception is a bug and keeps its traceback.
+Each command is a function ``cmd_<name>(args)`` registered in :func:`build_parser`. Every
+problem with what the user gave (a bad argument, a missing or damaged file, an output that is
+also an input, a full disk) is one line on stderr starting with ``error:`` and exit status 2:
+a :class:`~backend.errors.UserError`, an argument argparse refuses, an OS error. Any other
+exception is a bug and keeps its traceback. Outputs are checked before any long computation.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import textwrap
 import time
@@ -17,6 +20,13 @@ from . import __version__
 from .errors import UserError
 
 FORMATTER = argparse.RawDescriptionHelpFormatter
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its refusals in the one-line ``error:`` form of every other error."""
+
+    def error(self, message):
+        self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
 
 
 def _examples(*lines: str) -> str:
@@ -42,11 +52,36 @@ def _seed(args) -> None:
     np.random.seed(args.seed)
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
+def _at_least(minimum: int):
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {number}")
+        return number
+    parse.__name__ = f"whole number ≥ {minimum}"
+    return parse
+
+
+_positive = _at_least(1)
+
+
+def _finite(low: float = 0.0, high: float = math.inf, low_open: bool = False):
+    """A float parser that refuses NaN, infinities and values outside [low, high] ((low, high] when
+    ``low_open``)."""
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number, not {value!r}") from None
+        if not math.isfinite(number) or number < low or (low_open and number == low) or number > high:
+            bounds = f"{'above' if low_open else 'at least'} {low:g}" + ("" if high == math.inf else f" and at most {high:g}")
+            raise argparse.ArgumentTypeError(f"must be a finite number {bounds}, got {value}")
+        return number
+    parse.__name__ = "number"
+    return parse
 
 
 def _load_model(path: str | None, device: str, size: str = "S"):
@@ -100,7 +135,9 @@ def cmd_bench(args) -> int:
 
 def cmd_pack(args) -> int:
     from . import data
+    from .files import check_outputs
 
+    check_outputs([], [("the dataset", args.data)], folder_outputs=[("the pack", args.out)])
     started = time.perf_counter()
     arrays = _load_dataset(args.data, args.skip_bad)
     out = data.pack(arrays, args.out, source=str(Path(args.data).resolve()))
@@ -111,8 +148,11 @@ def cmd_pack(args) -> int:
 
 
 def cmd_pretrain(args) -> int:
+    from .files import check_outputs
     from .train import PretrainConfig, pretrain
 
+    check_outputs([], [("the training data", args.data), ("the --init weights", args.init)],
+                  folder_outputs=[("the run folder", args.out)])
     config = PretrainConfig(data=args.data, out=args.out, size=args.size, epochs=args.epochs,
                             batch_size=args.batch_size, lr=args.lr, weight_decay=args.weight_decay,
                             warmup=args.warmup, clip=args.clip, precision=args.precision,
@@ -130,14 +170,15 @@ def cmd_embed(args) -> int:
 
     from .embed import embed_arrays, model_fingerprint
 
+    from .files import check_outputs, write_atomically
+
+    check_outputs([("the embeddings file", args.out, (".npz",))], [("the model", args.checkpoint)])
     _seed(args)
     model = _load_model(args.checkpoint, args.device)
     arrays = _load_dataset(args.data, args.skip_bad)
     features = embed_arrays(model, arrays, pooling=args.pooling, normed=args.normed,
                             use_metadata=not args.no_metadata, batch_size=args.batch_size,
                             precision=args.precision, progress=_bar(len(arrays), "embedding"))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     content = {"patch_ids": np.asarray(arrays.ids, dtype=str), "embeddings": features,
                "pooling": np.asarray(args.pooling), "normed": np.asarray(args.normed),
                "use_metadata": np.asarray(not args.no_metadata), "multilabel": np.asarray(arrays.multilabel),
@@ -147,14 +188,19 @@ def cmd_embed(args) -> int:
     if arrays.labels is not None:
         content["labels"] = np.asarray(arrays.labels)
         content["class_names"] = np.asarray(arrays.class_names, dtype=str)
-    tmp = out.with_name(f".{out.name}.tmp.npz")
-    np.savez(tmp, **content)
-    tmp.replace(out)
-    print(f"wrote {features.shape} embeddings of {len(arrays)} patches to {out}")
+    write_atomically(args.out, lambda f: np.savez(f, **content), binary=True)
+    print(f"wrote {features.shape} embeddings of {len(arrays)} patches to {args.out}")
     return 0
 
 
+#: What ``embed`` writes into every .npz; probes need all of it.
+EMBEDDINGS_KEYS = ("patch_ids", "embeddings", "pooling", "normed", "use_metadata", "multilabel", "model_fingerprint",
+                   "model_size", "checkpoint")
+
+
 def _read_embeddings(path: str, need_labels: bool = True) -> dict:
+    import zipfile
+
     import numpy as np
 
     file = Path(path)
@@ -163,13 +209,13 @@ def _read_embeddings(path: str, need_labels: bool = True) -> dict:
     try:
         with np.load(file, allow_pickle=False) as npz:
             content = {key: npz[key] for key in npz.files}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         raise UserError(f"{file} is not an embeddings file written by 'embed' ({exc})") from None
-    missing = [k for k in ("embeddings", "pooling") if k not in content]
+    missing = [k for k in EMBEDDINGS_KEYS + (("labels", "class_names") if need_labels else ()) if k not in content]
     if missing:
-        raise UserError(f"{file} lacks {', '.join(missing)}; make it with: python -m backend embed")
-    if need_labels and "labels" not in content:
-        raise UserError(f"{file} has no labels: embed a labelled dataset (BigEarthNet-L, EuroSAT-L)")
+        hint = ("embed a labelled dataset (BigEarthNet-L, EuroSAT-L)" if "labels" in missing
+                else "make it with: python -m backend embed")
+        raise UserError(f"{file} lacks {', '.join(missing)}; {hint}")
     if content["embeddings"].ndim != 2:
         raise UserError(f"{file} holds pooling '{content['pooling']}' {content['embeddings'].shape}; a probe "
                         "needs one vector per patch: embed with --pooling mean, cls, patch-mean or all")
@@ -178,7 +224,9 @@ def _read_embeddings(path: str, need_labels: bool = True) -> dict:
 
 def cmd_probe_fit(args) -> int:
     from . import classes, probe
+    from .files import check_outputs
 
+    check_outputs([("the probe", args.out, (".json",))], [("the embeddings file", args.embeddings)])
     content = _read_embeddings(args.embeddings)
     names = [str(n) for n in content["class_names"]]
     fitted = probe.fit(content["embeddings"], content["labels"], names, multilabel=bool(content["multilabel"]),
@@ -199,7 +247,10 @@ def cmd_probe_fit(args) -> int:
 
 def cmd_probe_eval(args) -> int:
     from . import probe
+    from .files import check_outputs, write_atomically
 
+    check_outputs([("the metrics file", args.out, (".json",))],
+                  [("the probe", args.probe), ("the embeddings file", args.embeddings)])
     fitted = probe.LinearProbe.load(args.probe)
     content = _read_embeddings(args.embeddings)
     if str(content["pooling"]) != fitted.pooling or bool(content["normed"]) != fitted.normed:
@@ -215,16 +266,23 @@ def cmd_probe_eval(args) -> int:
     scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
     text = json.dumps(scores, indent=2)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        write_atomically(args.out, lambda f: f.write(text + "\n"))
     print(text)
     return 0
 
 
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate
+    from .files import check_outputs, write_atomically
 
+    check_outputs([("the results file", args.out, (".json",))], [("a model", c) for c in args.checkpoint or []])
     _seed(args)
     arrays = _load_dataset(args.data, args.skip_bad)
+    if arrays.labels is None:
+        raise UserError(f"{args.data} has no labels ({arrays.kind or 'unlabelled'} patches); evaluate needs a "
+                        "labelled dataset: BigEarthNet-L (with labels/) or EuroSAT-L (one folder per class)")
+    if args.folds > len(arrays):
+        raise UserError(f"--folds {args.folds} is more than the {len(arrays)} patches of {args.data}")
     models = {}
     for spec in args.checkpoint or []:
         models[Path(spec).name] = _load_model(spec, args.device)
@@ -234,13 +292,15 @@ def cmd_evaluate(args) -> int:
                       standardize=args.standardize)
     print(report["table"])
     if args.out:
-        Path(args.out).write_text(json.dumps(report["results"], indent=2) + "\n", encoding="utf-8")
+        write_atomically(args.out, lambda f: f.write(json.dumps(report["results"], indent=2) + "\n"))
     return 0
 
 
 def cmd_demo_scene(args) -> int:
     from .demo_scene import make_demo_scene
+    from .files import check_outputs
 
+    check_outputs([], [("the sample", args.sample)], folder_outputs=[("the demo scene folder", args.out)])
     path = make_demo_scene(args.sample, args.out, size=args.size, seed=args.seed)
     print(f"wrote {path} and its MTL file")
     return 0
@@ -248,6 +308,7 @@ def cmd_demo_scene(args) -> int:
 
 def cmd_classify(args) -> int:
     from .catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+    from .memory import peak_memory_mb
     from .raster import ClassifyRequest, classify_raster
     from .scene_metadata import Acquisition, find_acquisition, parse_when
 
@@ -255,43 +316,35 @@ def cmd_classify(args) -> int:
     if args.acquisition_date:
         when = parse_when(args.acquisition_date)
         if when is None:
-            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15T09:53:12)")
+            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15, "
+                            "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
         acquisition = Acquisition(when, "--acquisition-date")
     else:
-        from osgeo import gdal
-
-        dataset = gdal.Open(args.input) if Path(args.input).is_file() else None
-        tags = dataset.GetMetadata() if dataset is not None else {}
-        acquisition = find_acquisition(args.input, tags)
+        acquisition = find_acquisition(args.input, _gdal_tags(args.input))
     print(f"acquisition: {acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
     request = ClassifyRequest(input=args.input, output=args.out, checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
                               probe=args.probe or str(DEFAULT_PROBE), bands=args.bands, stride=args.stride,
                               acquisition=acquisition.when, use_metadata=not args.no_metadata, device=args.device,
-                              batch_size=args.batch_size, probabilities=args.probabilities)
+                              batch_size=args.batch_size, probabilities=args.probabilities,
+                              also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [])
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
-    print(f"wrote {result.output} ({result.grid[1]} × {result.grid[0]} cells); "
-          f"{result.tiles_skipped_fill} of {result.tiles} tiles were fill")
+    print(result.summary())
     if args.report_resources:
-        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {_peak_memory_mb():.0f} MB")
+        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
     return 0
 
 
-def _peak_memory_mb() -> float:
-    """This process's peak resident memory in MB.
+def _gdal_tags(path: str) -> dict:
+    """The GDAL metadata tags of a raster, or {} when it cannot be opened (classify then says why)."""
+    from osgeo import gdal
 
-    Linux's VmHWM belongs to this program alone; ru_maxrss, the fallback elsewhere, carries over
-    the parent's size from before exec, so a large parent (``bench``) would report its own.
-    """
+    from .geo import gdal_exceptions
+
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # kB
-    except OSError:
-        pass
-    import resource
-
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, kB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+        with gdal_exceptions():
+            return gdal.Open(path).GetMetadata() or {}
+    except RuntimeError:
+        return {}
 
 
 def cmd_models(args) -> int:
@@ -309,7 +362,7 @@ def cmd_models(args) -> int:
 
 # --------------------------------------------------------------------------- the parser
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m backend",
         description=textwrap.dedent("""\
             moemae-qgis backend: the MoE-MAE land-cover model without QGIS.
@@ -366,13 +419,15 @@ def build_parser() -> argparse.ArgumentParser:
     pretrain.add_argument("--size", default="S", choices=["S", "XS", "XXS"], help="model size (default: S)")
     pretrain.add_argument("--epochs", type=_positive, default=500, help="total epochs (default: 500)")
     pretrain.add_argument("--batch-size", type=_positive, default=128, help="images per step per process (128)")
-    pretrain.add_argument("--lr", type=float, default=3e-4, help="peak learning rate (default: 3e-4)")
-    pretrain.add_argument("--weight-decay", type=float, default=0.05, help="AdamW weight decay (default: 0.05)")
-    pretrain.add_argument("--warmup", type=float, default=0.05, help="warm-up fraction of all steps (0.05)")
-    pretrain.add_argument("--clip", type=float, default=1.0, help="gradient-norm clip (default: 1.0)")
+    pretrain.add_argument("--lr", type=_finite(0, low_open=True), default=3e-4,
+                          help="peak learning rate (default: 3e-4)")
+    pretrain.add_argument("--weight-decay", type=_finite(0), default=0.05, help="AdamW weight decay (default: 0.05)")
+    pretrain.add_argument("--warmup", type=_finite(0, 1), default=0.05, help="warm-up fraction of all steps (0.05)")
+    pretrain.add_argument("--clip", type=_finite(0, low_open=True), default=1.0,
+                          help="gradient-norm clip (default: 1.0)")
     pretrain.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
                           help="auto: bfloat16 on CUDA GPUs that have it, else float32")
-    pretrain.add_argument("--save-every", type=int, default=0, help="also keep epoch_NNNN.pt every N epochs")
+    pretrain.add_argument("--save-every", type=_at_least(0), default=0, help="also keep epoch_NNNN.pt every N epochs")
     pretrain.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
     pretrain.add_argument("--stop-after", type=_positive, default=None,
                           help="run at most N epochs now; --resume later for the rest")
@@ -417,7 +472,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("embeddings", help=".npz from 'embed' (with labels)")
     fit.add_argument("--out", required=True, help="probe .json to write")
     fit.add_argument("--standardize", action="store_true", help="standardise features first")
-    fit.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength (default: 1.0)")
+    fit.add_argument("--C", type=_finite(0, low_open=True), default=1.0,
+                     help="inverse regularisation strength (default: 1.0)")
     fit.add_argument("--max-iter", type=_positive, default=1000, help="solver iterations (default: 1000)")
     fit.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     fit.set_defaults(func=cmd_probe_fit)
@@ -439,7 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("data", help="a labelled pack or dataset folder")
     evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
     evaluate.add_argument("--random-init", action="store_true", help="also evaluate a randomly initialised model")
-    evaluate.add_argument("--folds", type=_positive, default=5, help="cross-validation folds (default: 5)")
+    evaluate.add_argument("--folds", type=_at_least(2), default=5, help="cross-validation folds, at least 2 (default: 5)")
     from .embed import VECTOR_POOLINGS
 
     evaluate.add_argument("--pooling", default="mean", choices=VECTOR_POOLINGS)
@@ -462,8 +518,10 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--probe", default=None, help="probe (default: the bundled one)")
     classify.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
                           help="band numbers of SR_B1…SR_B7 (default: by band name, else 1-7)")
-    classify.add_argument("--stride", type=_positive, default=20, help="pixels between tiles (default: 20)")
-    classify.add_argument("--acquisition-date", default=None, help="overrides the date read from the scene")
+    classify.add_argument("--stride", type=_positive, default=20, help="pixels between tiles, 1-40 (default: 20)")
+    classify.add_argument("--acquisition-date", default=None,
+                          help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
+                               "2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00")
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
     classify.add_argument("--report-resources", action="store_true", help="print the wall time and this program's peak resident memory (MB)")
@@ -494,11 +552,29 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .progress import Cancelled
+
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+    except OSError as exc:  # a file the user named cannot be read or written
+        print(f"error: {_describe_os_error(exc)}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: out of memory; use a smaller --batch-size, a larger --stride or a smaller input",
+              file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, Cancelled):
+        print("interrupted: nothing was written", file=sys.stderr)
         return 130
+
+
+def _describe_os_error(exc: OSError) -> str:
+    from .files import is_disk_full
+
+    where = f" {exc.filename}" if exc.filename else ""
+    if is_disk_full(exc):
+        return f"the disk is full (writing{where}); free some space or choose another folder"
+    return f"cannot use{where}: {exc.strerror or exc}"

@@ -1,31 +1,193 @@
-"""Writing files so that a crash, a full disk or a cancel never leaves half a file behind."""
+"""Writing files so that a crash, a full disk or a cancel never loses anything.
+
+- :func:`check_outputs` refuses, before any work, an output that is one of the run's inputs (by
+  resolved path and by file identity), one with the wrong extension, a folder, or one in a
+  folder that cannot be written: no run ever overwrites what it reads.
+- :func:`write_atomically` writes to a temporary file beside the target, flushes it to disk and
+  renames it over the target: the target is either the old file or the complete new one.
+- Temporary names carry the writer's process id (``.<name>.<pid>.<random>.<kind>``), so that
+  :func:`remove_stale_temporaries` can clear what a killed run left, and only that.
+- :func:`write_failure` turns an OS or GDAL error met while writing into a message that says the
+  true cause (a full disk above all) and that the old output is untouched.
+"""
 from __future__ import annotations
 
+import errno
 import os
+import re
+import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
+from .errors import UserError
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+#: Words GDAL and the C library use when a disk or a quota is full.
+_DISK_FULL_WORDS = ("no space left", "disk full", "free disk space", "file too large", "quota exceeded",
+                    "unable to save auxiliary information")
+
+
+def temporary_name(path, kind: str = "tmp") -> Path:
+    """A hidden name beside ``path`` that no other writer uses: ``.<name>.<pid>.<random>.<kind>``."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def remove_stale_temporaries(path) -> list:
+    """Delete the temporary files (and folders) that killed runs left beside ``path``: those named
+    by :func:`temporary_name` whose process no longer exists. Returns what was removed."""
+    path = Path(path)
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.[0-9a-f]{{8}}\.")
+    removed = []
+    try:
+        siblings = list(path.parent.iterdir())
+    except OSError:
+        return removed
+    for sibling in siblings:
+        match = pattern.match(sibling.name)
+        if not match or int(match.group(1)) == os.getpid() or _process_alive(int(match.group(1))):
+            continue
+        try:
+            shutil.rmtree(sibling) if sibling.is_dir() and not sibling.is_symlink() else sibling.unlink()
+            removed.append(sibling)
+        except OSError:
+            pass
+    return removed
 
 
 def write_atomically(path, write, binary: bool = False) -> Path:
     """Call ``write(file)`` on a temporary file beside ``path``, flush it to disk, then rename it
-    over ``path``. On any error the temporary file is removed and ``path`` is left as it was."""
+    over ``path``. On any error the temporary file is removed and ``path`` is left as it was;
+    an OS error (a full disk, a folder that cannot be written) becomes a :class:`UserError`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale_temporaries(path)
+    tmp = temporary_name(path)
     try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "xb" if binary else "x", **({} if binary else {"encoding": "utf-8"})) as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; these are ordinary files
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        # torch.save reports a failed write as a RuntimeError ("... file write failed").
+        if isinstance(exc, OSError) or (isinstance(exc, RuntimeError) and "write" in str(exc).lower()):
+            raise UserError(write_failure(path, exc)) from None
         raise
     return path
+
+
+def is_disk_full(error) -> bool:
+    """Whether an OSError or a GDAL error message says that the disk (or a quota) is full."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return True
+    return any(word in str(error).lower() for word in _DISK_FULL_WORDS)
+
+
+def write_failure(path, error) -> str:
+    """What to tell the user when writing ``path`` failed with ``error`` (nothing was replaced)."""
+    path = Path(path)
+    if is_disk_full(error):
+        try:
+            free = f"{shutil.disk_usage(path.parent).free / 2**20:,.1f} MB free there"
+        except OSError:
+            free = "free space unknown"
+        return (f"writing {path} failed: the disk is full ({free}); free some space or choose another "
+                "folder. Nothing was replaced")
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error).strip()
+    return f"writing {path} failed ({detail}); nothing was replaced"
+
+
+def same_file(a, b) -> bool:
+    """Whether two paths name one file: the same resolved path, or the same file (hard links)."""
+    a, b = Path(a), Path(b)
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_free_space(folder, needed_bytes: int, what: str) -> None:
+    """Refuse to start a run whose output (about ``needed_bytes``) cannot fit in ``folder``."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < needed_bytes:
+        raise UserError(f"{what} needs up to {needed_bytes / 2**20:,.1f} MB but only {free / 2**20:,.1f} MB are "
+                        f"free in {folder}; free some space or choose another folder")
+
+
+def check_writable_folder(folder, what: str) -> None:
+    """Refuse a folder where no file can be made, by making (and removing) one there, or in its
+    nearest existing parent when it is still to be made: ``os.access`` is no guide for root or
+    on read-only file systems."""
+    folder = Path(folder).absolute()
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir():
+        raise UserError(f"cannot write {what}: {existing} is not a folder; choose another path")
+    try:
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".moemae-write-check-"):
+            pass
+    except OSError as exc:
+        raise UserError(f"cannot write {what} in {existing} ({exc.strerror or exc}); choose a folder you can "
+                        "write to") from None
+
+
+def check_outputs(outputs, inputs=(), *, folder_outputs=()) -> None:
+    """Refuse bad outputs before any work is done.
+
+    ``outputs``: (what, path, suffixes) for each file to write, e.g. ("the land-cover map",
+    "map.tif", (".tif", ".tiff")); ``inputs``: (what, path) for everything the run reads;
+    ``folder_outputs``: (what, path) for outputs that are folders (a pack, a run). An output
+    must differ from every input and from the other outputs, carry one of its suffixes, not be a
+    folder, and lie in a folder that can be written.
+    """
+    named_inputs = [(what, Path(path)) for what, path in inputs if path]
+    seen = []
+    for what, path, suffixes in outputs:
+        if not path:
+            continue
+        path = Path(path)
+        if path.is_dir():
+            raise UserError(f"{what} {path} is a folder; give a file name ending in {suffixes[0]}")
+        if path.suffix.lower() not in suffixes:
+            raise UserError(f"{what} is written as {_format_of(suffixes)}, so its name must end in "
+                            f"{' or '.join(suffixes)}: {path.name} does not; e.g. {path.with_suffix(suffixes[0]).name}")
+        _refuse_inputs(what, path, named_inputs + seen)
+        check_writable_folder(path.parent, f"{what} {path.name}")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise UserError(f"{what} {path} exists and is read-only; choose another name or make it writable")
+        seen.append((what, path))
+    for what, path in folder_outputs:
+        path = Path(path)
+        for input_what, input_path in named_inputs:
+            if same_file(path, input_path) or path.resolve() in input_path.resolve().parents:
+                raise UserError(f"{what} {path} would hold {input_what} {input_path}, which the run reads; "
+                                "choose another folder")
+        check_writable_folder(path.parent if not path.is_dir() else path, f"{what} {path.name}")
+
+
+def _refuse_inputs(what: str, path: Path, others) -> None:
+    for other_what, other in others:
+        if same_file(path, other):
+            raise UserError(f"{what} {path} is also {other_what}; a run never overwrites what it reads or "
+                            "writes twice: choose another file name")
+
+
+def _format_of(suffixes) -> str:
+    return {".tif": "a GeoTIFF", ".json": "JSON", ".npz": "a NumPy .npz archive"}.get(suffixes[0],
+                                                                                     f"a {suffixes[0]} file")

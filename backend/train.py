@@ -222,10 +222,7 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
                 parts = train_model(images, meta[:, 0], meta[:, 1], meta[:, 2], meta[:, 3])
             loss = parts["loss"]
             if not torch.isfinite(loss):
-                raise TrainingDiverged(
-                    f"the loss became {loss.item()} at epoch {epoch + 1}, step {step + 1}; training stopped. "
-                    f"The last good checkpoint is {out / 'last.pt'}: resume from it with a lower --lr, or "
-                    "--precision float32")
+                raise TrainingDiverged(_divergence_message(loss.item(), epoch, step, out))
             optimizer.zero_grad(set_to_none=True)
             scaler.scale(loss).backward()
             scaler.unscale_(optimizer)
@@ -277,6 +274,17 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
             if len(set(fingerprints)) != 1:
                 raise RuntimeError(f"replicas diverged: encoder fingerprints {fingerprints}")
     return summary
+
+
+def _divergence_message(loss: float, epoch: int, step: int, out: Path) -> str:
+    """What to do after the loss became NaN or infinite: resume from the last good checkpoint when
+    there is one, else start again with gentler settings."""
+    where = f"the loss became {loss} at epoch {epoch + 1}, step {step + 1}; training stopped. "
+    if (out / "last.pt").is_file():
+        return (where + f"The last good checkpoint is {out / 'last.pt'}: resume from it (--resume) with a lower "
+                "--lr, or --precision float32")
+    return (where + "No epoch finished, so no checkpoint was written: start again with a lower --lr, or "
+            "--precision float32")
 
 
 def _default_progress(ctx):
