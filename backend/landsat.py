@@ -5,11 +5,16 @@ these; nothing else states them.
 """
 from __future__ import annotations
 
+import re
+
 #: Landsat 8/9 Collection 2 Level-2 surface-reflectance bands, in the order the model expects.
 BANDS = ("SR_B1", "SR_B2", "SR_B3", "SR_B4", "SR_B5", "SR_B6", "SR_B7")
 #: The same bands in words (coastal aerosol, blue, green, red, near infrared, shortwave infrared 1, 2).
 BAND_NAMES = ("coastal", "blue", "green", "red", "nir", "swir1", "swir2")
 NUM_BANDS = len(BANDS)
+#: A band description that names a Collection 2 product band (``SR_B4``, ``…_ST_B10``,
+#: ``QA_PIXEL``): a raster whose bands are named so is picked by name, never by position.
+LANDSAT_BAND_NAME = re.compile(r"(^|_)(SR_B\d+|ST_B\d+|QA_[A-Z]+|SR_QA_AEROSOL)$")
 
 #: Side of one model input tile, in pixels (30 m Landsat pixels: 1.2 km).
 PATCH_SIZE_PX = 40

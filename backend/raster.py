@@ -1,52 +1,68 @@
 """The one inference core: a Landsat raster → tiles → encoder → probe → land-cover GeoTIFF.
 
-The QGIS algorithms, the dialog (through them) and the CLI all call :func:`classify_raster`.
+The QGIS algorithms, the dialog (through them) and the CLI all call :func:`classify_raster` or
+:func:`embed_raster`, which run these named steps:
 
-Tiling: 40 × 40 px tiles every ``stride`` px; tiles that would cross the right or bottom edge
-are moved inward, never padded. The output grid has cells of stride × stride input pixels,
-aligned to the input's origin and CRS; each cell averages the class probabilities of the
-tiles that contain its centre (the centre of its part inside the raster). A tile made mostly
-of fill (0 in every band, or a band's nodata value) gives no prediction; cells without one are
-nodata (255) in the class raster.
+1. :func:`open_scene`: the input, where SR_B1…SR_B7 are (:func:`band_mapping`), its grid;
+2. :func:`check_paths`: no output is an input, every output can be written and fits on disk;
+3. :func:`plan_grid`: tiles of 40 × 40 px every ``stride`` px, those that would cross the right or
+   bottom edge moved inward (never padded); output cells of stride × stride input pixels,
+   aligned to the input's grid, each averaging the tiles that contain its centre;
+4. :func:`tile_batches`: the tiles, read one strip of 40 rows at a time (memory grows with the
+   scene's width, never with the whole scene), with their invalid pixels handled;
+5. :func:`tile_metadata` and the encoder, the probe, then :class:`Accumulator`;
+6. :func:`write_outputs`: GeoTIFFs written at temporary names, read back and checked (the class
+   names in their .aux.xml sidecar too), then renamed into place. A failed or cancelled run
+   leaves nothing behind and never replaces a good earlier output.
 
-Memory: the raster is read one strip of 40 rows at a time (GDAL windowed reads), so memory
-grows with the width of the scene and the size of the output grid, never with the whole scene.
-
-Outputs are written to temporary files beside the targets and renamed into place at the end:
-a failed or cancelled run leaves nothing behind.
+Invalid pixels are fill (0 in every band), a band's nodata value, and values that are not
+Level-2 digital numbers (outside 0-65535 in an Int16 or 32-bit raster). A tile more than half
+invalid gives no prediction (its cells are nodata, 255, in the class raster); in the other
+tiles each invalid pixel is given the mean of the tile's valid pixels in its band before
+encoding, so the encoder never sees a nodata value as reflectance.
 """
 from __future__ import annotations
 
 import math
-import os
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 from osgeo import gdal
 
 from . import geo, landsat
 from .errors import UserError
+from .files import check_free_space, check_outputs, remove_stale_temporaries, temporary_name, write_failure
 from .metadata import encode_metadata
-from .progress import Cancelled, NullProgress
+from .progress import NullProgress
 
 CLASS_NODATA = 255
+#: Class values a UInt8 map can hold besides its nodata value: 0 … 254.
+MAX_CLASSES = CLASS_NODATA
 #: GDAL's block cache during a classification: a row of blocks of an 8000-px-wide scene.
 GDAL_CACHE_BYTES = 64 << 20
-#: Largest output grid (values × cells × 3 copies × 4 bytes) a run may hold in memory.
+#: Largest output grid (values × cells × 3 copies × 4 bytes) a run may hold in memory, at most.
 MAX_GRID_BYTES = 3 << 30
-#: A tile with more than this share of fill pixels gives no prediction.
+#: A tile with more than this share of invalid pixels gives no prediction.
 MAX_FILL_SHARE = 0.5
+#: Tiles per encoder call on the CPU: it encodes 16 at a time per core anyway, so a larger batch
+#: would only hold memory and keep the progress bar still.
+CPU_MAX_BATCH = 256
+#: GDAL types that can hold Level-2 digital numbers (UInt16; wider or signed ones are checked).
 INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
+DN_MAX = 65535
+TIFF_SUFFIXES = (".tif", ".tiff")
+#: What QGIS assumes for a raster without georeferencing (rows go down, y up): outputs follow it
+#: so that they overlay their input.
+PIXEL_GRID_TRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
 
 
 @dataclass
 class ClassifyRequest:
     """Everything one classification needs. Paths are files; ``bands`` are 1-based band numbers
-    of SR_B1…SR_B7 in the input (None: by band description when the bands are named SR_B1…SR_B7,
-    else bands 1-7)."""
+    of SR_B1…SR_B7 in the input (None: see :func:`band_mapping`)."""
 
     input: str
     output: str
@@ -62,6 +78,7 @@ class ClassifyRequest:
     probabilities: str | None = None
     pooling: str = "mean"  # embeddings only; a probe states its own
     normed: bool = False  # embeddings only
+    also_reads: list = field(default_factory=list)  # (what, path) of other inputs, e.g. the MTL file
 
 
 @dataclass
@@ -71,37 +88,82 @@ class ClassifyResult:
     class_names: list
     colours: list
     tiles: int
-    tiles_skipped_fill: int
+    tiles_skipped_fill: int  # more than half invalid: no prediction
     grid: tuple  # (rows, cols) of the output
     device: str
     warnings: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)  # class name → cells
+    tiles_patched: int = 0  # kept, with some invalid pixels filled
+    batch_size: int = 0
+
+    def summary(self) -> str:
+        """One line for the log: the output, its grid, and what became of the tiles."""
+        text = (f"wrote {self.output} ({self.grid[1]} × {self.grid[0]} cells); {self.tiles_skipped_fill} of "
+                f"{self.tiles} tiles were more than half fill or no data (no prediction)")
+        if self.tiles_patched:
+            text += (f"; {self.tiles_patched} more had some no-data pixels, given their tile's mean before "
+                     "encoding")
+        return text
 
 
-@geo.with_gdal_exceptions
-def band_mapping(dataset: gdal.Dataset, bands: list | None) -> list:
-    """1-based band numbers of SR_B1…SR_B7 in ``dataset`` (see :class:`ClassifyRequest`)."""
+# --------------------------------------------------------------------------- 1. the scene
+@dataclass
+class BandChoice:
+    """1-based band numbers of SR_B1…SR_B7 in a raster, and how they were chosen (for the log)."""
+
+    numbers: list
+    how: str
+
+
+def band_mapping(dataset: gdal.Dataset, bands: list | None) -> BandChoice:
+    """Where SR_B1…SR_B7 are in ``dataset``.
+
+    ``bands`` given: those 7 distinct band numbers. Otherwise by band description (``SR_B1`` or
+    ``…_SR_B1``) when each SR band is named exactly once; bands 1-7 of a 7-band raster whose
+    bands carry no Landsat names. Anything else (a named stack lacking an SR band, more than 7
+    unnamed bands) is refused: which bands to feed must never be guessed.
+    """
     count = dataset.RasterCount
     if bands:
-        if len(bands) != landsat.NUM_BANDS:
-            raise UserError(f"BANDS lists {len(bands)} bands; the model needs 7 ({', '.join(landsat.BANDS)}), "
+        numbers = [int(b) for b in bands]
+        if len(numbers) != landsat.NUM_BANDS:
+            raise UserError(f"BANDS lists {len(numbers)} bands; the model needs 7 ({', '.join(landsat.BANDS)}), "
                             "in that order")
-        bad = [b for b in bands if not 1 <= int(b) <= count]
+        bad = [b for b in numbers if not 1 <= b <= count]
         if bad:
             raise UserError(f"BANDS names band(s) {bad}, but the raster has bands 1-{count}")
-        return [int(b) for b in bands]
+        twice = sorted({b for b in numbers if numbers.count(b) > 1})
+        if twice:
+            raise UserError(f"BANDS gives band(s) {twice} more than once ({' '.join(map(str, numbers))}); the "
+                            f"model needs 7 different bands, {', '.join(landsat.BANDS)} in that order")
+        return BandChoice(numbers, "as given by BANDS")
+    descriptions = [dataset.GetRasterBand(i).GetDescription().strip().upper() for i in range(1, count + 1)]
+    landsat_named = [d for d in descriptions if landsat.LANDSAT_BAND_NAME.search(d)]
+    if landsat_named:
+        return _bands_by_name(descriptions)
+    if count == landsat.NUM_BANDS:
+        return BandChoice(list(range(1, count + 1)), "bands 1-7 in order (the bands carry no SR_B names)")
     if count < landsat.NUM_BANDS:
         raise UserError(f"the raster has {count} band(s); the model needs 7 ({landsat.BANDS[0]}…"
                         f"{landsat.BANDS[-1]}): use a Landsat 8/9 Level-2 surface-reflectance stack, or pick "
                         "the bands with BANDS")
-    descriptions = [dataset.GetRasterBand(i).GetDescription().upper() for i in range(1, count + 1)]
-    found = []
+    raise UserError(f"the raster has {count} bands without Landsat band names, so which 7 are "
+                    f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} cannot be told; give them with BANDS "
+                    "(e.g. BANDS 1 2 3 4 5 6 7)")
+
+
+def _bands_by_name(descriptions: list) -> BandChoice:
+    found, problems = [], []
     for name in landsat.BANDS:
         matches = [i + 1 for i, d in enumerate(descriptions) if d == name or d.endswith("_" + name)]
         if len(matches) != 1:
-            return list(range(1, landsat.NUM_BANDS + 1))
-        found.append(matches[0])
-    return found
+            problems.append(f"{name} is {'missing' if not matches else f'named {len(matches)} times'}")
+        found.append(matches[0] if matches else None)
+    if problems:
+        listed = ", ".join(d or "(unnamed)" for d in descriptions)
+        raise UserError(f"the raster's bands are named {listed}: {'; '.join(problems)}. The model needs "
+                        f"{', '.join(landsat.BANDS)}; pick the 7 bands with BANDS")
+    return BandChoice(found, "by band names")
 
 
 def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
@@ -119,8 +181,61 @@ def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
                         f"{size} × {size} px (1.2 km at 30 m)")
 
 
+@dataclass
+class Scene:
+    """An input raster opened for the model: where SR_B1…SR_B7 are, how invalid pixels are
+    marked, and its grid (``transform`` is GDAL's geotransform, or QGIS's pixel grid
+    :data:`PIXEL_GRID_TRANSFORM` when the raster has none)."""
+
+    path: str
+    dataset: gdal.Dataset
+    bands: BandChoice
+    nodata: list  # per band of ``bands``: the nodata value or None
+    transform: tuple
+    georeferenced: bool
+    crs: str
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def width(self) -> int:
+        return self.dataset.RasterXSize
+
+    @property
+    def height(self) -> int:
+        return self.dataset.RasterYSize
+
+    @property
+    def data_type(self) -> str:
+        return gdal.GetDataTypeName(self.dataset.GetRasterBand(self.bands.numbers[0]).DataType)
+
+    @property
+    def files(self) -> list:
+        """Every file GDAL reads for this raster (sidecars and a VRT's sources included)."""
+        return self.dataset.GetFileList() or [self.path]
+
+    def read(self, x0: int, y0: int, width: int, height: int) -> np.ndarray:
+        """(7, height, width) pixels of SR_B1…SR_B7 in the raster's own integer type."""
+        try:
+            with geo.gdal_exceptions():
+                return self.dataset.ReadAsArray(x0, y0, width, height, band_list=self.bands.numbers)
+        except RuntimeError as exc:
+            raise UserError(f"{self.name}: the pixels of rows {y0}-{y0 + height - 1} cannot be read "
+                            f"({str(exc).strip()}); the file is truncated or damaged, or a file it refers to "
+                            "is missing: download or export it again") from None
+
+    def invalid(self, pixels: np.ndarray) -> np.ndarray:
+        """(7, H, W) pixels → (H, W) True where a pixel is not valid reflectance (module docstring)."""
+        invalid = fill_mask(pixels, self.nodata)
+        if pixels.dtype != np.uint16:
+            invalid |= np.any((pixels < 0) | (pixels > DN_MAX), axis=0)
+        return invalid
+
+
 def fill_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
-    """(bands, H, W) digital numbers → (H, W) True where a pixel is fill: 0 in every band, or a
+    """(bands, H, W) digital numbers → (H, W) True where a pixel is fill: 0 in every band, or any
     band's nodata value."""
     fill = np.all(pixels == landsat.FILL_VALUE, axis=0)
     for band, value in zip(pixels, nodata):
@@ -129,6 +244,62 @@ def fill_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
     return fill
 
 
+def fill_invalid(tile: np.ndarray, invalid: np.ndarray) -> np.ndarray:
+    """(7, 40, 40) pixels and their (40, 40) invalid mask → a UInt16 tile in which every invalid
+    pixel holds its band's mean over the tile's valid pixels (there must be some)."""
+    if not invalid.any():
+        return tile.astype(np.uint16)
+    means = np.rint(tile[:, ~invalid].mean(axis=1))
+    return np.where(invalid[None], means[:, None, None], tile).astype(np.uint16)
+
+
+def _existing_raster(path: str) -> None:
+    """Refuse a path that is not a raster file, saying what it is instead."""
+    if path.startswith("/vsi"):  # GDAL's virtual file systems: /vsizip/, /vsitar/, /vsicurl/ …
+        if gdal.VSIStatL(path) is None:
+            raise UserError(f"{path} does not exist (GDAL finds nothing at that virtual path)")
+        return
+    source = Path(path)
+    if source.is_dir():
+        raise UserError(f"{source} is a folder, not a raster; give the raster file (a 7-band SR_B1…SR_B7 stack)")
+    if not source.exists():
+        raise UserError(f"{source} does not exist; check the path of the input raster")
+
+
+@geo.with_gdal_exceptions
+def open_scene(path: str, bands: list | None = None) -> Scene:
+    """Open the input raster and check that the model can read it (see :class:`Scene`)."""
+    _existing_raster(str(path))
+    name = Path(path).name
+    try:
+        dataset = gdal.Open(str(path))
+    except RuntimeError as exc:
+        raise UserError(f"{name} cannot be opened as a raster ({str(exc).strip()}); is the file complete and a "
+                        "GeoTIFF or another format GDAL reads?") from None
+    choice = band_mapping(dataset, bands)
+    check_raster(dataset, choice.numbers, name)
+    transform = dataset.GetGeoTransform(can_return_null=True)
+    nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]
+    return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata,
+                 transform=tuple(transform) if transform else PIXEL_GRID_TRANSFORM,
+                 georeferenced=transform is not None, crs=dataset.GetProjection() if transform else "")
+
+
+# --------------------------------------------------------------------------- 2. paths
+def check_paths(request: ClassifyRequest, scene: Scene, what: str) -> None:
+    """No output may be an input or another output; each must be a .tif in a writable folder.
+    Temporary files that killed runs left beside the outputs are cleared."""
+    inputs = [("the input raster", f) for f in scene.files] + [
+        ("the model", request.checkpoint), ("the probe", request.probe), *request.also_reads]
+    outputs = [(what, request.output, TIFF_SUFFIXES),
+               ("the probabilities raster", request.probabilities, TIFF_SUFFIXES)]
+    check_outputs(outputs, inputs)
+    for _, path, _ in outputs:
+        if path:
+            remove_stale_temporaries(path)
+
+
+# --------------------------------------------------------------------------- 3. the grid
 def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX) -> list:
     """Offsets of tiles along one axis: every ``stride`` px, the last one moved inward to end at the edge."""
     starts = list(range(0, length - size + 1, stride))
@@ -148,6 +319,158 @@ def cells_of_tile(start: int, stride: int, cells: int, length: int, size: int = 
     return range(chosen[0], chosen[-1] + 1) if chosen else range(0)
 
 
+@dataclass
+class Grid:
+    """Tile origins (``xs``, ``ys``, px) and the output grid of ``rows`` × ``cols`` cells."""
+
+    xs: list
+    ys: list
+    rows: int
+    cols: int
+    stride: int
+    width: int
+    height: int
+
+    @property
+    def tiles(self) -> int:
+        return len(self.xs) * len(self.ys)
+
+    def cells(self, x0: int, y0: int) -> tuple[slice, slice]:
+        rows = cells_of_tile(y0, self.stride, self.rows, self.height)
+        cols = cells_of_tile(x0, self.stride, self.cols, self.width)
+        return slice(rows.start, rows.stop), slice(cols.start, cols.stop)
+
+    def output_transform(self, transform: tuple) -> tuple:
+        s = self.stride
+        return (transform[0], transform[1] * s, transform[2] * s, transform[3], transform[4] * s, transform[5] * s)
+
+
+def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
+    """The tiles and output cells at ``stride``; refuses a grid the machine cannot hold."""
+    from .memory import available_memory_bytes
+
+    if not 1 <= stride <= landsat.PATCH_SIZE_PX:
+        raise UserError(f"STRIDE must be between 1 and {landsat.PATCH_SIZE_PX} px, not {stride}")
+    width, height = scene.width, scene.height
+    grid = Grid(xs=tile_starts(width, stride), ys=tile_starts(height, stride), rows=math.ceil(height / stride),
+                cols=math.ceil(width / stride), stride=stride, width=width, height=height)
+    # The output grid is held in memory (sums, mean, the bands written): refuse what cannot fit
+    # rather than let the system kill the process (QGIS with it).
+    needed = 4 * values_per_cell * grid.rows * grid.cols * 3
+    available = available_memory_bytes()
+    limit = MAX_GRID_BYTES if available is None else min(MAX_GRID_BYTES, available // 2)
+    if needed > limit:
+        raise UserError(f"a {grid.cols} × {grid.rows} output grid of {values_per_cell} values per cell needs about "
+                        f"{needed / 2**30:.1f} GB, more than this run may use ({limit / 2**30:.1f} GB); use a "
+                        "larger STRIDE or a smaller extent")
+    return grid
+
+
+def effective_batch_size(requested: int, device, log) -> int:
+    """Tiles per encoder call: ``requested``, lowered to what helps on this device and fits in its
+    memory (said in the log when lowered)."""
+    from .memory import available_memory_bytes
+
+    limit, why = requested, ""
+    if device.type == "cpu" and requested > CPU_MAX_BATCH:
+        limit, why = CPU_MAX_BATCH, "the CPU encodes 16 tiles at a time per core; larger batches only hold memory"
+    # Each tile in flight holds its pixels, its normalised copy and its tokens: about 0.2 MB.
+    available = available_memory_bytes()
+    if available is not None and requested * (200 << 10) > available // 4:
+        limit = min(limit, max(1, available // 4 // (200 << 10)))
+        why = f"a quarter of the {available / 2**30:.1f} GB of free memory holds {limit} tiles"
+    if device.type == "cuda":
+        import torch
+
+        free, _ = torch.cuda.mem_get_info(device)
+        gpu_limit = max(1, free // 2 // (1 << 20))  # about 1 MB of activations per tile
+        if gpu_limit < limit:
+            limit, why = gpu_limit, f"half of the GPU's {free / 2**30:.1f} GB of free memory holds {gpu_limit} tiles"
+    if limit < requested:
+        log(f"batch size {requested} lowered to {limit}: {why}")
+    return limit
+
+
+# --------------------------------------------------------------------------- 4. tiles
+@dataclass
+class TileCounts:
+    """What became of the tiles: skipped (more than half invalid), patched (some invalid pixels
+    filled), out_of_range (held values that are not digital numbers)."""
+
+    skipped: int = 0
+    patched: int = 0
+    out_of_range: int = 0
+
+
+def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress, counts: TileCounts
+                 ) -> Iterator[tuple[list, np.ndarray]]:
+    """Batches of usable tiles: ([(x0, y0)…], (B, 7, 40, 40) UInt16 digital numbers), read one
+    strip of 40 rows at a time, invalid pixels handled as the module docstring says."""
+    size = landsat.PATCH_SIZE_PX
+    origins, pixels = [], []
+    for y0 in grid.ys:
+        progress.check()
+        strip = scene.read(0, y0, scene.width, size)  # (7, 40, W)
+        invalid = scene.invalid(strip)
+        for x0 in grid.xs:
+            tile_invalid = invalid[:, x0:x0 + size]
+            tile = strip[:, :, x0:x0 + size]
+            if strip.dtype != np.uint16 and (tile.min() < 0 or tile.max() > DN_MAX):
+                counts.out_of_range += 1
+            share = tile_invalid.mean()
+            if share > MAX_FILL_SHARE:
+                counts.skipped += 1
+                progress.update(1)
+                continue
+            counts.patched += bool(share)
+            origins.append((x0, y0))
+            pixels.append(fill_invalid(tile, tile_invalid))
+            if len(origins) == batch_size:
+                yield origins, np.stack(pixels)
+                origins, pixels = [], []
+    if origins:
+        yield origins, np.stack(pixels)
+
+
+def tile_metadata(scene: Scene, origins: list, when, use_metadata: bool) -> np.ndarray | None:
+    """(B, 4, 2) metadata pairs of tiles at ``origins``: the scene's acquisition date and each
+    tile centre's latitude and longitude (missing without a CRS); None without metadata."""
+    if not use_metadata:
+        return None
+    lat = lon = None
+    if scene.crs:
+        half = landsat.PATCH_SIZE_PX / 2
+        centre_x = np.array([x0 + half for x0, _ in origins])
+        centre_y = np.array([y0 + half for _, y0 in origins])
+        lon, lat = geo.to_lonlat(scene.crs, *geo.pixel_to_map(scene.transform, centre_x, centre_y))
+        lat, lon = list(lat), list(lon)
+    return np.stack(encode_metadata(when, lat, lon, count=len(origins)), axis=1)
+
+
+class Accumulator:
+    """Per output cell: the sum of the values of the tiles that cover it, and how many do."""
+
+    def __init__(self, grid: Grid, values_per_cell: int):
+        self.grid = grid
+        self.sums = np.zeros((values_per_cell, grid.rows, grid.cols), np.float32)
+        self.hits = np.zeros((grid.rows, grid.cols), np.uint16)
+
+    def add(self, origins: list, values: np.ndarray) -> None:
+        """``values``: (B, values_per_cell) for the tiles at ``origins``."""
+        for (x0, y0), value in zip(origins, values):
+            rows, cols = self.grid.cells(x0, y0)
+            self.sums[:, rows, cols] += value[:, None, None]
+            self.hits[rows, cols] += 1
+
+    @property
+    def covered(self) -> np.ndarray:
+        return self.hits > 0
+
+    def mean(self) -> np.ndarray:
+        return np.where(self.covered, self.sums / np.maximum(self.hits, 1), 0).astype(np.float32)
+
+
+# --------------------------------------------------------------------------- the runs
 def classify_raster(request: ClassifyRequest, progress=None, log=print) -> ClassifyResult:
     """Classify ``request.input``; see the module docstring. ``log`` receives lines for the user."""
     if not request.probe:
@@ -166,38 +489,18 @@ def embed_raster(request: ClassifyRequest, progress=None, log=print) -> Classify
     return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress, log)
 
 
-@geo.with_gdal_exceptions
-def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
-    import torch
-
+def load_model_and_probe(request: ClassifyRequest, device):
+    """The model and (for a classification) its probe, refused when they do not belong together."""
     from .checkpoint import load_pretrained
-    from .device import describe_device, resolve_device
-    from .embed import embed_tiles, model_fingerprint
+    from .embed import model_fingerprint
     from .probe import LinearProbe
 
-    source = Path(request.input)
-    if not source.is_file():
-        raise UserError(f"{source} does not exist; check the path of the input raster")
-    try:
-        dataset = gdal.Open(str(source))
-    except RuntimeError as exc:
-        raise UserError(f"{source.name} cannot be opened as a raster ({str(exc).strip()}); is the file "
-                        "complete and a GeoTIFF or another format GDAL reads?") from None
-    bands = band_mapping(dataset, request.bands)
-    check_raster(dataset, bands, source.name)
-    if request.stride < 1 or request.stride > landsat.PATCH_SIZE_PX:
-        raise UserError(f"STRIDE must be between 1 and {landsat.PATCH_SIZE_PX} px, not {request.stride}")
-    out_paths = [Path(request.output)] + ([Path(request.probabilities)] if request.probabilities else [])
-    for path in out_paths:
-        if not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
-            raise UserError(f"cannot write {path}: its folder does not exist or is not writable; choose "
-                            "another output path")
-
-    device = resolve_device(request.device)
     model = load_pretrained(request.checkpoint, device)
     probe = LinearProbe.load(request.probe) if request.probe else None
-    expected = probe.model.get("fingerprint") if probe else None
-    if probe and probe.num_features != (model.config.dim * 105 if probe.pooling == "all" else model.config.dim):
+    if probe is None:
+        return model, None
+    expected = probe.model.get("fingerprint")
+    if probe.num_features != (model.config.dim * 105 if probe.pooling == "all" else model.config.dim):
         raise UserError(f"the probe {Path(request.probe).name} expects {probe.num_features} features but the "
                         f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do not "
                         "belong together; pick the probe fitted on this model")
@@ -205,130 +508,136 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
         raise UserError(f"the probe {Path(request.probe).name} was fitted on another model "
                         f"({probe.model.get('checkpoint', 'unknown')}), not on {Path(request.checkpoint).name}; "
                         "pick the probe fitted on this model (or fit one with moemae:trainprobe)")
+    return model, probe
 
-    width, height, stride = dataset.RasterXSize, dataset.RasterYSize, request.stride
-    cols, rows = math.ceil(width / stride), math.ceil(height / stride)
-    xs, ys = tile_starts(width, stride), tile_starts(height, stride)
-    n_values = len(probe.class_names) if probe else model.config.dim
-    # The output grid is held in memory (sums, mean, the bands written): refuse what cannot fit
-    # rather than let the system kill the process (QGIS with it).
-    grid_bytes = 4 * n_values * rows * cols * 3
-    if grid_bytes > MAX_GRID_BYTES:
-        raise UserError(f"a {cols} × {rows} output grid of {n_values} values per cell needs about "
-                        f"{grid_bytes / 2**30:.1f} GB; use a larger STRIDE or a smaller extent")
-    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
-    sums = np.zeros((n_values, rows, cols), np.float32)
-    hits = np.zeros((rows, cols), np.uint16)
-    nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in bands]
-    transform, crs = dataset.GetGeoTransform(), dataset.GetProjection()
 
-    use_meta = request.use_metadata and (probe.use_metadata if probe else True)
+def metadata_warnings(scene: Scene, when, use_metadata: bool) -> list:
+    """What the user must know about the metadata and the input before trusting the map."""
     warnings = []
-    when = request.acquisition if use_meta else None
-    if use_meta and when is None:
+    if use_metadata and when is None:
         warnings.append("acquisition date unknown: week and hour are encoded as missing")
-    elif use_meta and not isinstance(when, datetime):
+    elif use_metadata and not isinstance(when, datetime):
         warnings.append("acquisition time of day unknown: the hour is encoded as missing")
-    if use_meta and not crs:
+    if not scene.georeferenced:
+        warnings.append("the raster has no georeferencing: the output is in pixel coordinates, as QGIS shows "
+                        "the input" + ("; latitude and longitude are encoded as missing" if use_metadata else ""))
+    elif use_metadata and not scene.crs:
         warnings.append("the raster has no CRS: latitude and longitude are encoded as missing")
+    if scene.data_type != "UInt16":
+        warnings.append(f"the raster holds {scene.data_type} values; Level-2 digital numbers are UInt16 "
+                        f"(0-{DN_MAX}), so values outside that range are treated as no data")
+    return warnings
+
+
+@geo.with_gdal_exceptions
+def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
+    import torch
+
+    from .device import describe_device, resolve_device
+    from .embed import embed_tiles
+
+    scene = open_scene(request.input, request.bands)
+    check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
+    device = resolve_device(request.device)
+    model, probe = load_model_and_probe(request, device)
+    n_values = len(probe.class_names) if probe else model.config.dim
+    grid = plan_grid(scene, request.stride, n_values)
+    _check_space(request, grid, n_values)
+    batch_size = effective_batch_size(request.batch_size, device, log)
+    use_meta = request.use_metadata and (probe.use_metadata if probe else True)
+    when = request.acquisition if use_meta else None
+    warnings = metadata_warnings(scene, when, use_meta)
     for line in warnings:
         log(f"warning: {line}")
+    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
 
     progress = progress or NullProgress()
-    progress.total = len(xs) * len(ys)  # known only now
-    log(f"{source.name}: {width} × {height} px, bands {bands} as {', '.join(landsat.BANDS)}; "
-        f"{len(xs) * len(ys)} tiles at stride {stride} px → {cols} × {rows} cells; device {describe_device(device)}")
-    skipped = 0
-    pending = []  # (tile row index, tile col index, x0, y0)
-    pending_pixels = []
-
-    def flush():
-        nonlocal pending, pending_pixels
-        if not pending:
-            return
-        pixels = np.stack(pending_pixels)
-        meta = None
-        if use_meta:
-            centre_x = np.array([x0 + landsat.PATCH_SIZE_PX / 2 for _, _, x0, _ in pending])
-            centre_y = np.array([y0 + landsat.PATCH_SIZE_PX / 2 for _, _, _, y0 in pending])
-            lat = lon = None
-            if crs:
-                mx, my = geo.pixel_to_map(transform, centre_x, centre_y)
-                lon, lat = geo.to_lonlat(crs, mx, my)
-            meta = np.stack(encode_metadata(when, None if lat is None else list(lat),
-                                            None if lon is None else list(lon), count=len(pending)), axis=1)
-        features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed, precision=request.precision)
-        proba = (probe.predict_proba(features) if probe else features).astype(np.float32)
-        for (_, _, x0, y0), p in zip(pending, proba):
-            r_cells = cells_of_tile(y0, stride, rows, height)
-            c_cells = cells_of_tile(x0, stride, cols, width)
-            sums[:, r_cells.start:r_cells.stop, c_cells.start:c_cells.stop] += p[:, None, None]
-            hits[r_cells.start:r_cells.stop, c_cells.start:c_cells.stop] += 1
-        progress.update(len(pending))
-        pending, pending_pixels = [], []
-
+    progress.total = grid.tiles  # known only now
+    log(f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
+        f"{', '.join(landsat.BANDS)} ({scene.bands.how}); {grid.tiles} tiles at stride {grid.stride} px → "
+        f"{grid.cols} × {grid.rows} cells; device {describe_device(device)}")
+    counts, accumulator = TileCounts(), Accumulator(grid, n_values)
     # GDAL caches every block it reads, up to 5 % of the RAM by default: memory would grow with
     # the scene. One row of blocks is all the strips need; the cache size is restored afterwards.
     cache = gdal.GetCacheMax()
     gdal.SetCacheMax(min(cache, GDAL_CACHE_BYTES))
     try:
         with torch.inference_mode():
-            for ty, y0 in enumerate(ys):
+            for origins, pixels in tile_batches(scene, grid, batch_size, progress, counts):
                 progress.check()
-                strip = dataset.ReadAsArray(0, y0, width, landsat.PATCH_SIZE_PX, band_list=bands)  # (7, 40, W)
-                fill = fill_mask(strip, nodata)
-                for tx, x0 in enumerate(xs):
-                    tile_fill = fill[:, x0:x0 + landsat.PATCH_SIZE_PX].mean()
-                    if tile_fill > MAX_FILL_SHARE:
-                        skipped += 1
-                        progress.update(1)
-                        continue
-                    pending.append((ty, tx, x0, y0))
-                    pending_pixels.append(np.clip(strip[:, :, x0:x0 + landsat.PATCH_SIZE_PX], 0, 65535).astype(np.uint16))
-                    if len(pending) >= request.batch_size:
-                        progress.check()
-                        flush()
-            flush()
+                meta = tile_metadata(scene, origins, when, use_meta)
+                features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed,
+                                       precision=request.precision)
+                accumulator.add(origins, (probe.predict_proba(features) if probe else features).astype(np.float32))
+                progress.update(len(origins))
     finally:
         gdal.SetCacheMax(cache)
     progress.close()
-    if not hits.any():
-        raise UserError(f"{source.name} holds no usable tile: every 40 × 40 tile is more than half fill "
-                        "(0 or the bands' nodata value); is it the right raster?")
+    if counts.out_of_range:
+        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX}, which are not Level-2 "
+                        "digital numbers; those pixels were treated as no data")
+        log(f"warning: {warnings[-1]}")
+    if not accumulator.covered.any():
+        raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill or no data "
+                        "(0, the bands' nodata value, or values that are not digital numbers); is it the right "
+                        "raster?")
+    result = ClassifyResult(output=str(request.output), probabilities=request.probabilities, class_names=[],
+                            colours=[], tiles=grid.tiles, tiles_skipped_fill=counts.skipped, grid=(grid.rows, grid.cols),
+                            device=str(device), warnings=warnings, tiles_patched=counts.patched,
+                            batch_size=batch_size)
+    write_outputs(request, scene, grid, accumulator, probe, pooling, result)
+    return result
 
-    covered = hits > 0
-    mean = np.where(covered, sums / np.maximum(hits, 1), 0).astype(np.float32)
-    out_transform = (transform[0], transform[1] * stride, transform[2] * stride,
-                     transform[3], transform[4] * stride, transform[5] * stride)
+
+def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
+    """Refuse before the long computation when the outputs (uncompressed) cannot fit on disk."""
+    cells = grid.rows * grid.cols
+    if request.probe:
+        check_free_space(Path(request.output).absolute().parent, cells + (64 << 10), "the land-cover map")
+        if request.probabilities:
+            check_free_space(Path(request.probabilities).absolute().parent, 4 * n_values * cells + (64 << 10),
+                             "the probabilities raster")
+    else:
+        check_free_space(Path(request.output).absolute().parent, 4 * n_values * cells + (64 << 10),
+                         "the embedding raster")
+
+
+# --------------------------------------------------------------------------- 6. writing
+def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulator: Accumulator, probe, pooling,
+                  result: ClassifyResult) -> None:
+    """Write every output to a temporary name, check it, then rename all into place."""
+    covered, mean = accumulator.covered, accumulator.mean()
+    transform, crs = grid.output_transform(scene.transform), scene.crs
+    targets = []
     if probe is None:
-        layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(n_values)]
-        tmp = _write(out_paths[0], layers, gdal.GDT_Float32, out_transform, crs, float("nan"),
-                     descriptions=[f"embedding {k} ({pooling})" for k in range(n_values)])
-        _move_into_place(tmp, out_paths[0])
-        return ClassifyResult(output=str(out_paths[0]), probabilities=None, class_names=[], colours=[],
-                              tiles=len(xs) * len(ys), tiles_skipped_fill=skipped, grid=(rows, cols),
-                              device=str(device), warnings=warnings)
-    classes_map = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
+        layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
+        targets.append((request.output, dict(layers=layers, data_type=gdal.GDT_Float32, nodata=float("nan"),
+                                             descriptions=[f"embedding {k} ({pooling})" for k in range(len(mean))])))
+    else:
+        classes_map = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
+        targets.append((request.output, dict(layers=[classes_map], data_type=gdal.GDT_Byte, nodata=CLASS_NODATA,
+                                             palette=probe.colours, names=probe.class_names)))
+        if request.probabilities:
+            layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
+            targets.append((request.probabilities, dict(layers=layers, data_type=gdal.GDT_Float32,
+                                                        nodata=float("nan"), descriptions=probe.class_names)))
+        values, counts = np.unique(classes_map[covered], return_counts=True)
+        result.class_names, result.colours = probe.class_names, probe.colours
+        result.counts = {probe.class_names[v]: int(c) for v, c in zip(values, counts)}
     written = []
     try:
-        written.append(_write(out_paths[0], [classes_map], gdal.GDT_Byte, out_transform, crs, CLASS_NODATA,
-                              palette=probe.colours, names=probe.class_names))
-        if request.probabilities:
-            layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(n_values)]
-            written.append(_write(out_paths[1], layers, gdal.GDT_Float32, out_transform, crs, float("nan"),
-                                  descriptions=probe.class_names))
-        for tmp, final in zip(written, out_paths):
+        for path, options in targets:
+            written.append((write_geotiff(Path(path), transform=transform, crs=crs, **options), Path(path)))
+        for tmp, final in written:
             _move_into_place(tmp, final)
-    except BaseException:
-        for tmp in written:
-            Path(tmp).unlink(missing_ok=True)
-            Path(f"{tmp}.aux.xml").unlink(missing_ok=True)
-        raise
-    values, counts = np.unique(classes_map[covered], return_counts=True)
-    return ClassifyResult(output=str(out_paths[0]), probabilities=request.probabilities,
-                          class_names=probe.class_names, colours=probe.colours, tiles=len(xs) * len(ys),
-                          tiles_skipped_fill=skipped, grid=(rows, cols), device=str(device), warnings=warnings,
-                          counts={probe.class_names[v]: int(c) for v, c in zip(values, counts)})
+    finally:
+        for tmp, _ in written:  # left only when something failed
+            _remove_with_sidecar(tmp)
+
+
+def _remove_with_sidecar(path: Path) -> None:
+    Path(path).unlink(missing_ok=True)
+    Path(f"{path}.aux.xml").unlink(missing_ok=True)
 
 
 def _move_into_place(tmp: Path, final: Path) -> None:
@@ -336,16 +645,36 @@ def _move_into_place(tmp: Path, final: Path) -> None:
     there: GeoTIFF has no place for them), and drop a stale sidecar of an earlier run."""
     sidecar = Path(f"{tmp}.aux.xml")
     if sidecar.exists():
-        os.replace(sidecar, f"{final}.aux.xml")
+        sidecar.replace(f"{final}.aux.xml")
     else:
         Path(f"{final}.aux.xml").unlink(missing_ok=True)
-    os.replace(tmp, final)
+    tmp.replace(final)
 
 
-def _write(path: Path, layers, data_type, transform, crs, nodata, palette=None, names=None, descriptions=None):
-    """A tiled, compressed GeoTIFF at a temporary name beside ``path``; returns that name."""
-    # A name of its own: two runs writing the same output never share a temporary file.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part.tif")
+def write_geotiff(path: Path, *, layers, data_type, transform, crs, nodata, palette=None, names=None,
+                  descriptions=None) -> Path:
+    """A tiled, compressed GeoTIFF of ``layers`` (each (rows, cols)) at a temporary name beside
+    ``path``, read back and compared with what was meant (pixels, class names, colours); returns
+    that name. A failed write (a full disk above all) raises a :class:`UserError` saying so and
+    leaves no temporary file."""
+    tmp = temporary_name(path, "part.tif")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    messages = []
+    gdal.PushErrorHandler(lambda _class, _number, message: messages.append(message.strip()))
+    try:
+        _write(tmp, layers, data_type, transform, crs, nodata, palette, names, descriptions)
+        problem = _written_differs(tmp, layers, transform, palette, names)
+    except (RuntimeError, OSError) as exc:
+        problem = str(exc).strip()
+    finally:
+        gdal.PopErrorHandler()
+    if problem:
+        _remove_with_sidecar(tmp)
+        raise UserError(write_failure(path, "; ".join([problem] + messages)))
+    return tmp
+
+
+def _write(tmp: Path, layers, data_type, transform, crs, nodata, palette, names, descriptions) -> None:
     rows, cols = layers[0].shape
     options = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
     out = gdal.GetDriverByName("GTiff").Create(str(tmp), cols, rows, len(layers), data_type, options=options)
@@ -367,12 +696,31 @@ def _write(path: Path, layers, data_type, transform, crs, nodata, palette=None, 
             band = out.GetRasterBand(1)
             band.SetRasterColorTable(table)
             band.SetRasterColorInterpretation(gdal.GCI_PaletteIndex)
-            band.SetCategoryNames(list(names) + [""] * (CLASS_NODATA - len(names)) + ["no data"])
+            band.SetCategoryNames(_category_names(names))
         out.FlushCache()
-    except BaseException:
-        out = None
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}.aux.xml").unlink(missing_ok=True)
-        raise
-    out = None
-    return tmp
+    finally:
+        out = None  # closes the file and writes the .aux.xml sidecar
+
+
+def _category_names(names) -> list:
+    return list(names) + [""] * (CLASS_NODATA - len(names)) + ["no data"]
+
+
+def _written_differs(tmp: Path, layers, transform, palette, names) -> str | None:
+    """Why the GeoTIFF at ``tmp`` is not what was meant, or None when it is."""
+    written = gdal.Open(str(tmp))
+    if written is None or written.RasterCount != len(layers):
+        return "the written file cannot be read back"
+    # Also loads the .aux.xml sidecar: GDAL 3.6's GeoTIFF driver reads it only on such a call.
+    if written.GetGeoTransform() != tuple(transform):
+        return "the georeferencing was not saved"
+    for k, layer in enumerate(layers):
+        back = written.GetRasterBand(k + 1).ReadAsArray()
+        if back is None or not np.array_equal(back, layer, equal_nan=layer.dtype.kind == "f"):
+            return f"band {k + 1} reads back differently"
+    band = written.GetRasterBand(1)
+    if names and band.GetCategoryNames() != _category_names(names):
+        return "the class names (in the .aux.xml sidecar) were not saved"
+    if palette and band.GetColorTable() is None:
+        return "the colour table was not saved"
+    return None

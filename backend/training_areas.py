@@ -1,10 +1,15 @@
 """Fit a probe of the user's own classes from a few labelled places on a scene.
 
 The QGIS algorithm ``moemae:trainprobe`` turns points and polygons into sample positions
-(pixel centres on the raster); here each becomes a 40 × 40 tile around it (moved inward at the
-edges), is embedded with the frozen encoder exactly as a classification would embed it, and a
+(pixel positions on the raster's own grid, from its GDAL geotransform); here each becomes a
+40 × 40 tile around it (moved inward at the edges), read and cleaned exactly as a
+classification reads its tiles (``backend.raster``), embedded with the frozen encoder, and a
 multinomial logistic-regression probe is fitted on those embeddings: a few labels instead of a
 big training set.
+
+Memory stays flat however many positions come in: tiles are read and embedded a batch at a
+time and only their features are kept; beyond :data:`MAX_SAMPLES` positions an even share of
+each class is kept (the probe gains nothing from more, and the time would grow without bound).
 """
 from __future__ import annotations
 
@@ -12,15 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from osgeo import gdal
 
 from . import classes, geo, landsat
 from .errors import UserError
-from .metadata import encode_metadata
 from .progress import NullProgress
-from .raster import MAX_FILL_SHARE, band_mapping, check_raster, fill_mask
+from .raster import MAX_FILL_SHARE, Scene, fill_invalid, open_scene, tile_metadata
 
 MIN_PER_CLASS = 3
+#: Most sample positions a probe is fitted on; more are thinned evenly within each class.
+MAX_SAMPLES = 20_000
+BATCH = 256
 
 
 @dataclass
@@ -29,82 +35,124 @@ class ProbeReport:
     skipped_fill: int
     cv_accuracy: float | None  # stratified k-fold overall accuracy; None when too few samples
     folds: int
+    thinned_from: int = 0  # positions given, when more than MAX_SAMPLES
+
+
+def thin_samples(samples: list, max_samples: int, seed: int = 0) -> list:
+    """At most ``max_samples`` of (col, row, class) ``samples``, each class keeping its share
+    (at least :data:`MIN_PER_CLASS` where it has them), chosen at random with ``seed``."""
+    if len(samples) <= max_samples:
+        return list(samples)
+    rng = np.random.default_rng(seed)
+    labels = np.asarray([s[2] for s in samples])
+    kept = []
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        share = max(min(len(members), MIN_PER_CLASS), round(max_samples * len(members) / len(samples)))
+        kept.extend(rng.choice(members, min(share, len(members)), replace=False).tolist())
+    return [samples[i] for i in sorted(kept)]
+
+
+def _tile_origin(col: float, row: float, scene: Scene) -> tuple[int, int]:
+    size = landsat.PATCH_SIZE_PX
+    return (int(min(max(round(col) - size // 2, 0), scene.width - size)),
+            int(min(max(round(row) - size // 2, 0), scene.height - size)))
+
+
+def embed_samples(scene: Scene, samples: list, model, *, acquisition, use_metadata: bool, pooling: str,
+                  progress) -> tuple[np.ndarray, np.ndarray, int]:
+    """Features (N, F) and labels (N,) of the usable tiles at (col, row, class) ``samples``, and
+    how many positions were skipped for being more than half fill or no data."""
+    from .embed import embed_tiles
+
+    size = landsat.PATCH_SIZE_PX
+    features, labels, skipped = [], [], 0
+    for start in range(0, len(samples), BATCH):
+        progress.check()
+        origins, tiles, batch_labels = [], [], []
+        for col, row, label in samples[start:start + BATCH]:
+            x0, y0 = _tile_origin(col, row, scene)
+            pixels = scene.read(x0, y0, size, size)
+            invalid = scene.invalid(pixels)
+            if invalid.mean() > MAX_FILL_SHARE:
+                skipped += 1
+                continue
+            origins.append((x0, y0))
+            tiles.append(fill_invalid(pixels, invalid))
+            batch_labels.append(int(label))
+        if tiles:
+            meta = tile_metadata(scene, origins, acquisition, use_metadata)
+            features.append(embed_tiles(model, np.stack(tiles), meta, pooling=pooling))
+            labels.extend(batch_labels)
+        progress.update(min(BATCH, len(samples) - start))
+    dim = features[0].shape[1] if features else 0
+    return (np.concatenate(features) if features else np.zeros((0, dim), np.float32),
+            np.asarray(labels, dtype=np.int64), skipped)
+
+
+def cross_validated_accuracy(features, labels, class_names, folds: int, seed: int, progress) -> float | None:
+    """Stratified ``folds``-fold overall accuracy of the probe; None when a class has too few."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from .probe import fit
+
+    if folds < 2:
+        return None
+    correct = 0
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels):
+        progress.check()
+        held_out = fit(features[train], labels[train], class_names, multilabel=False, standardize=True, seed=seed)
+        correct += int((held_out.predict(features[test]) == labels[test]).sum())
+    return correct / len(labels)
+
+
+def _refuse_classes_with_too_few(samples, class_names, min_per_class: int) -> None:
+    counts = {name: sum(1 for s in samples if s[2] == k) for k, name in enumerate(class_names)}
+    too_few = {name: n for name, n in counts.items() if n < min_per_class}
+    if too_few:
+        listed = ", ".join(f"'{name}' has {n}" for name, n in too_few.items())
+        raise UserError(f"too few samples: {listed} (at least {min_per_class} tiles of 40 × 40 px per class are "
+                        "needed, and tiles more than half fill or no data do not count); draw more or larger "
+                        "training areas for these classes")
 
 
 @geo.with_gdal_exceptions
 def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=None, acquisition=None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
-                       min_per_class: int = MIN_PER_CLASS, seed: int = 0, log=print, progress=None):
+                       min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
+                       log=print, progress=None):
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     Returns (LinearProbe, ProbeReport). Refuses, naming the class, when a class has fewer than
-    ``min_per_class`` usable tiles.
+    ``min_per_class`` usable tiles. ``progress`` counts the positions read and embedded; it is
+    checked for a cancel between batches and between cross-validation folds.
     """
-    from sklearn.model_selection import StratifiedKFold
-
     from .checkpoint import load_pretrained
-    from .embed import embed_tiles, model_fingerprint
+    from .embed import model_fingerprint
     from .probe import fit
 
-    path = Path(raster_path)
-    try:
-        dataset = gdal.Open(str(path))
-    except RuntimeError as exc:
-        raise UserError(f"{path.name} cannot be opened as a raster ({str(exc).strip()})") from None
-    bands = band_mapping(dataset, bands)
-    check_raster(dataset, bands, path.name)
-    width, height, size = dataset.RasterXSize, dataset.RasterYSize, landsat.PATCH_SIZE_PX
-    nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in bands]
-    tiles, labels, centres, skipped = [], [], [], 0
-    progress = progress or NullProgress(len(samples))
-    for col, row, label in samples:
-        progress.check()
-        progress.update(1)
-        x0 = int(min(max(round(col) - size // 2, 0), width - size))
-        y0 = int(min(max(round(row) - size // 2, 0), height - size))
-        pixels = dataset.ReadAsArray(x0, y0, size, size, band_list=bands)
-        if fill_mask(pixels, nodata).mean() > MAX_FILL_SHARE:
-            skipped += 1
-            continue
-        tiles.append(np.clip(pixels, 0, 65535).astype(np.uint16))
-        labels.append(int(label))
-        centres.append((x0 + size / 2, y0 + size / 2))
-    labels = np.asarray(labels, dtype=np.int64)
-    counts = {name: int((labels == k).sum()) for k, name in enumerate(class_names)}
-    too_few = {name: n for name, n in counts.items() if n < min_per_class}
-    if too_few:
-        listed = ", ".join(f"'{name}' has {n}" for name, n in too_few.items())
-        raise UserError(f"too few samples: {listed} (at least {min_per_class} tiles of 40 × 40 px per class are "
-                        "needed); draw more or larger training areas for these classes")
-
+    scene = open_scene(str(raster_path), bands)
+    _refuse_classes_with_too_few(samples, class_names, min_per_class)
+    given = len(samples)
+    samples = thin_samples(samples, max_samples, seed)
+    if len(samples) < given:
+        log(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more would add "
+            "time and memory, not accuracy)")
     model = load_pretrained(checkpoint, device)
-    meta = None
-    if use_metadata:
-        lat = lon = None
-        crs = dataset.GetProjection()
-        if crs:
-            cx, cy = np.asarray(centres).T
-            lon, lat = geo.to_lonlat(crs, *geo.pixel_to_map(dataset.GetGeoTransform(), cx, cy))
-            lat, lon = list(lat), list(lon)
-        meta = np.stack(encode_metadata(acquisition, lat, lon, count=len(labels)), axis=1)
-    parts = []
-    for i in range(0, len(tiles), 256):
-        progress.check()
-        parts.append(embed_tiles(model, np.stack(tiles[i:i + 256]), None if meta is None else meta[i:i + 256],
-                                 pooling=pooling))
-    features = np.concatenate(parts)
+    progress = progress or NullProgress()
+    progress.total = len(samples)
+    features, labels, skipped = embed_samples(scene, samples, model, acquisition=acquisition,
+                                              use_metadata=use_metadata, pooling=pooling, progress=progress)
+    counts = {name: int((labels == k).sum()) for k, name in enumerate(class_names)}
+    _refuse_classes_with_too_few([(0, 0, label) for label in labels], class_names, min_per_class)
     folds = min(5, min(counts.values()))
-    accuracy = None
-    if folds >= 2:
-        correct = 0
-        for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels):
-            held_out = fit(features[train], labels[train], class_names, multilabel=False, standardize=True, seed=seed)
-            correct += int((held_out.predict(features[test]) == labels[test]).sum())
-        accuracy = correct / len(labels)
-    colours = classes.colours_for(class_names)
-    probe = fit(features, labels, class_names, multilabel=False, colours=colours, standardize=True, seed=seed,
-                pooling=pooling, use_metadata=use_metadata,
+    log(f"fitting the probe on {len(labels):,} tiles ({folds}-fold cross-validation first)")
+    accuracy = cross_validated_accuracy(features, labels, class_names, folds, seed, progress)
+    progress.check()
+    probe = fit(features, labels, class_names, multilabel=False, colours=classes.colours_for(class_names),
+                standardize=True, seed=seed, pooling=pooling, use_metadata=use_metadata,
                 model_info={"fingerprint": model_fingerprint(model), "size": model.config.size,
                             "checkpoint": Path(checkpoint).name})
-    probe.training.update(source_raster=path.name, cv_accuracy=accuracy, folds=folds)
-    return probe, ProbeReport(counts=counts, skipped_fill=skipped, cv_accuracy=accuracy, folds=folds)
+    probe.training.update(source_raster=scene.name, cv_accuracy=accuracy, folds=folds)
+    return probe, ProbeReport(counts=counts, skipped_fill=skipped, cv_accuracy=accuracy, folds=folds,
+                              thinned_from=given if len(samples) < given else 0)

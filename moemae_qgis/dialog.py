@@ -118,11 +118,9 @@ class ClassifyDialog(QDialog):
         try:
             with load_backend("geo").gdal_exceptions():
                 dataset = gdal.Open(source)
-            mapping = raster.band_mapping(dataset, None)
-            named = [dataset.GetRasterBand(b).GetDescription() for b in mapping]
-            how = "by band names" if all(n.upper().endswith(b) for n, b in zip(named, landsat.BANDS)) \
-                else "bands 1-7 (no SR_B names found)"
-            self.bands.setText(f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} = bands {', '.join(map(str, mapping))} ({how})")
+            choice = raster.band_mapping(dataset, None)
+            self.bands.setText(f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} = bands "
+                               f"{', '.join(map(str, choice.numbers))} ({choice.how})")
             found = scene.find_acquisition(source, dataset.GetMetadata())
         except Exception as exc:  # shown, not raised: the user may pick another layer
             self.bands.setText(f"Cannot use this layer: {exc}")

@@ -96,7 +96,7 @@ def test_bands_found_by_description(mosaic, tmp_path):
     stacked = np.concatenate([pixels[shuffled], pixels[:1] * 0 + 30000])
     names = [landsat.BANDS[i] for i in shuffled] + ["ST_B10"]
     named = write_raster(tmp_path / "named.tif", stacked, descriptions=names)
-    assert raster.band_mapping(gdal.Open(str(named)), None) == [2, 3, 4, 5, 6, 7, 1]
+    assert raster.band_mapping(gdal.Open(str(named)), None) == raster.BandChoice([2, 3, 4, 5, 6, 7, 1], "by band names")
     a = raster.classify_raster(request(named, tmp_path / "a.tif"), log=lambda line: None)
     b = raster.classify_raster(request(path, tmp_path / "b.tif"), log=lambda line: None)
     assert np.array_equal(gdal.Open(a.output).ReadAsArray(), gdal.Open(b.output).ReadAsArray())
@@ -117,10 +117,10 @@ def test_bad_rasters_are_refused_and_nothing_is_written(tmp_path, make, match):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tif"]
 
 
-def test_unwritable_output_and_mismatched_probe(mosaic, tmp_path):
+def test_missing_output_folder_is_made_and_mismatched_probe_refused(mosaic, tmp_path):
     path, _ = mosaic
-    with pytest.raises(UserError, match="cannot write .*not writable"):
-        raster.classify_raster(request(path, tmp_path / "missing" / "m.tif"), log=lambda line: None)
+    raster.classify_raster(request(path, tmp_path / "new" / "folder" / "m.tif"), log=lambda line: None)
+    assert gdal.Open(str(tmp_path / "new" / "folder" / "m.tif")).ReadAsArray().shape == (4, 4)
     with pytest.raises(UserError, match="fitted on another model"):
         raster.classify_raster(request(path, tmp_path / "m.tif",
                                        checkpoint=str(REFERENCE / "moe_mae_S_fixture_checkpoint.pth")),
