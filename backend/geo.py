@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import numpy as np
 from osgeo import gdal, osr
@@ -47,6 +48,44 @@ def lonlat_transform(crs_wkt: str) -> osr.CoordinateTransformation:
     target.ImportFromEPSG(4326)
     target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return osr.CoordinateTransformation(source, target)
+
+
+#: The grid QGIS gives a raster without georeferencing (rows go down, y up, 1 unit a pixel):
+#: used for such rasters so that their outputs and sample positions match what QGIS shows.
+PIXEL_GRID_TRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
+
+
+def raster_transform(dataset: gdal.Dataset) -> tuple[tuple, bool]:
+    """(geotransform, georeferenced): GDAL's, or :data:`PIXEL_GRID_TRANSFORM` and False."""
+    transform = dataset.GetGeoTransform(can_return_null=True)
+    return (tuple(transform), True) if transform else (PIXEL_GRID_TRANSFORM, False)
+
+
+@dataclass
+class PixelGrid:
+    """A raster's pixel grid, the one the backend reads it on: map ↔ pixel positions through its
+    geotransform, rotation and shear included. Pixel positions are (column, row) in pixels from
+    the top-left corner of the raster, so the centre of the top-left pixel is (0.5, 0.5)."""
+
+    transform: tuple
+    width: int
+    height: int
+
+    @classmethod
+    @with_gdal_exceptions
+    def of(cls, path: str) -> "PixelGrid":
+        dataset = gdal.Open(str(path))
+        return cls(raster_transform(dataset)[0], dataset.RasterXSize, dataset.RasterYSize)
+
+    def to_map(self, col, row):
+        return pixel_to_map(self.transform, col, row)
+
+    def to_pixel(self, x, y):
+        inverse = gdal.InvGeoTransform(self.transform)
+        return pixel_to_map(inverse, x, y)  # the inverse maps (x, y) as the forward maps (col, row)
+
+    def contains(self, col, row) -> bool:
+        return 0 <= col < self.width and 0 <= row < self.height
 
 
 def pixel_to_map(geotransform, col, row):

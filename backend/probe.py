@@ -223,10 +223,15 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
 
+    from .raster import MAX_CLASSES
+
     x = np.asarray(features, dtype=np.float64)
     y = np.asarray(labels)
     if len(x) != len(y):
         raise UserError(f"{len(x)} feature rows but {len(y)} labels")
+    if len(class_names) > MAX_CLASSES:
+        raise UserError(f"{len(class_names)} classes are more than a land-cover map holds ({MAX_CLASSES}: UInt8, "
+                        "255 is nodata); merge some classes")
     scaler_mean = scaler_scale = None
     if standardize:
         scaler_mean = x.mean(axis=0)

@@ -54,9 +54,6 @@ CPU_MAX_BATCH = 256
 INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
 DN_MAX = 65535
 TIFF_SUFFIXES = (".tif", ".tiff")
-#: What QGIS assumes for a raster without georeferencing (rows go down, y up): outputs follow it
-#: so that they overlay their input.
-PIXEL_GRID_TRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, -1.0)
 
 
 @dataclass
@@ -185,7 +182,7 @@ def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
 class Scene:
     """An input raster opened for the model: where SR_B1…SR_B7 are, how invalid pixels are
     marked, and its grid (``transform`` is GDAL's geotransform, or QGIS's pixel grid
-    :data:`PIXEL_GRID_TRANSFORM` when the raster has none)."""
+    ``geo.PIXEL_GRID_TRANSFORM`` when the raster has none, so outputs overlay their input)."""
 
     path: str
     dataset: gdal.Dataset
@@ -278,11 +275,10 @@ def open_scene(path: str, bands: list | None = None) -> Scene:
                         "GeoTIFF or another format GDAL reads?") from None
     choice = band_mapping(dataset, bands)
     check_raster(dataset, choice.numbers, name)
-    transform = dataset.GetGeoTransform(can_return_null=True)
+    transform, georeferenced = geo.raster_transform(dataset)
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]
-    return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata,
-                 transform=tuple(transform) if transform else PIXEL_GRID_TRANSFORM,
-                 georeferenced=transform is not None, crs=dataset.GetProjection() if transform else "")
+    return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata, transform=transform,
+                 georeferenced=georeferenced, crs=dataset.GetProjection() if georeferenced else "")
 
 
 # --------------------------------------------------------------------------- 2. paths

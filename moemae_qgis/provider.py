@@ -31,6 +31,9 @@ class MoeMaeProvider(QgsProcessingProvider):
     def svgIconPath(self):
         return icon_path()
 
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 - QGIS's name
+        return ["tif"]  # every raster the plugin writes is a GeoTIFF
+
     def loadAlgorithms(self):
         self.addAlgorithm(CheckEnvironmentAlgorithm())
         self.addAlgorithm(ClassifyAlgorithm())

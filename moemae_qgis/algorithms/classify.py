@@ -18,7 +18,8 @@ from qgis.PyQt.QtGui import QColor
 from .. import dependencies
 from ..backend_loader import load_backend
 
-DEVICES = ["auto", "cpu", "cuda", "mps"]
+#: DEVICE's choices; cuda:N at the end so that the index of the first four never changes.
+DEVICES = ["auto", "cpu", "cuda", "mps"] + [f"cuda:{n}" for n in range(8)]
 
 
 class FeedbackProgress:
@@ -63,6 +64,26 @@ def apply_land_cover_style(layer, names, colours) -> None:
                for index, (name, colour) in enumerate(zip(names, colours))]
     layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
     layer.triggerRepaint()
+
+
+def feedback_log(feedback):
+    """The backend's ``log`` on a Processing feedback: its warnings as warnings, the rest as info."""
+    def log(line: str) -> None:
+        if line.startswith("warning: "):
+            feedback.pushWarning(line[len("warning: "):])
+        else:
+            feedback.pushInfo(line)
+    return log
+
+
+def describe_failure(exc: Exception) -> str:
+    """An OS, GDAL or PyTorch error in words that say what to do."""
+    text = str(exc).strip()
+    if load_backend("files").is_disk_full(exc):
+        return f"the disk is full ({text}); free some space or choose another output folder. Nothing was replaced."
+    if "out of memory" in text.lower():
+        return f"out of memory ({text}): use a smaller BATCH_SIZE or DEVICE=cpu"
+    return f"{type(exc).__name__}: {text} (check the paths, and that no other program holds the output open)"
 
 
 def backend_or_explain():
@@ -137,16 +158,20 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, defaultValue=256,
                                                        minValue=1, maxValue=65536))
 
-    def scene_request(self, parameters, context, feedback, **extra):
-        """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
-        raster = backend_or_explain()
+    def input_raster(self, parameters, context):
+        """(layer, file path) of INPUT, refused unless GDAL can read it as a file."""
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException("INPUT is not a raster layer")
         if layer.providerType() != "gdal":
             raise QgsProcessingException(f"{layer.name()} is a {layer.providerType()} layer; save it as a GeoTIFF "
                                          "first (the model reads files through GDAL)")
-        source = layer.source().split("|")[0]
+        return layer, layer.source().split("|")[0]
+
+    def scene_request(self, parameters, context, feedback, **extra):
+        """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
+        raster = backend_or_explain()
+        layer, source = self.input_raster(parameters, context)
         acquisition = self.acquisition(parameters, context, layer, source, feedback)
         catalogue = load_backend("catalogue")
         return raster.ClassifyRequest(
@@ -156,26 +181,23 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
             stride=self.parameterAsInt(parameters, self.STRIDE, context), acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
-            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context), **extra)
+            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
+            also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [], **extra)
 
-    def run_backend(self, function, request, feedback):
-        """Run a backend raster function; None when cancelled (nothing written), errors explained."""
+    def run_backend(self, function, *args, feedback, **kwargs):
+        """Run a backend function with the feedback as its progress and log; every way it can
+        fail becomes a QgsProcessingException that says why (a cancel too: then nothing was
+        written, and qgis_process exits with an error, not as if all went well)."""
         try:
-            return function(request, progress=FeedbackProgress(feedback), log=feedback.pushInfo)
+            return function(*args, progress=FeedbackProgress(feedback), log=feedback_log(feedback), **kwargs)
         except load_backend("progress").Cancelled:
-            feedback.reportError("Cancelled: no output was written.")
-            return None
+            raise QgsProcessingException("Cancelled: no output was written.") from None
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         except MemoryError:
             raise QgsProcessingException("out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU") from None
-        except OSError as exc:
-            raise QgsProcessingException(f"cannot read or write a file: {exc}; check the paths and free disk "
-                                         "space, and that the output is not open in another program") from None
-        except RuntimeError as exc:  # GDAL's I/O errors and PyTorch's out-of-memory land here
-            hint = ("a smaller BATCH_SIZE or DEVICE=cpu" if "out of memory" in str(exc).lower()
-                    else "see the message; the input may be damaged")
-            raise QgsProcessingException(f"{type(exc).__name__}: {str(exc).strip()} ({hint})") from None
+        except (OSError, RuntimeError) as exc:  # GDAL's I/O errors and PyTorch's out-of-memory land here
+            raise QgsProcessingException(describe_failure(exc)) from None
 
     def processAlgorithm(self, parameters, context, feedback):
         probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
@@ -183,9 +205,8 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
             parameters, context, feedback, probabilities=probabilities,
             probe=self.parameterAsFile(parameters, self.PROBE, context) or str(load_backend("catalogue").DEFAULT_PROBE))
         output = request.output
-        result = self.run_backend(load_backend("raster").classify_raster, request, feedback)
-        if result is None:
-            return {}
+        result = self.run_backend(load_backend("raster").classify_raster, request, feedback=feedback)
+        feedback.pushInfo(result.summary())
         for name, cells in sorted(result.counts.items(), key=lambda item: -item[1]):
             feedback.pushInfo(f"  {name}: {cells} cells")
         if context.willLoadLayerOnCompletion(output):
@@ -202,10 +223,20 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
         temporal range; logged with where it came from."""
         scene = load_backend("scene_metadata")
         chosen = None
-        if parameters.get(self.ACQUISITION_DATE) not in (None, ""):
+        given = parameters.get(self.ACQUISITION_DATE)
+        if isinstance(given, str) and given.strip():
+            # Text (qgis_process, a script) is read as the CLI reads --acquisition-date: a date alone
+            # leaves the hour unknown, an offset is converted to UTC.
+            when = scene.parse_when(given)
+            if when is None:
+                raise QgsProcessingException(f"ACQUISITION_DATE {given!r} is not a date (use 2021-06-15, "
+                                             "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
+            chosen = scene.Acquisition(when, "the ACQUISITION_DATE parameter")
+        elif given not in (None, ""):
             value = self.parameterAsDateTime(parameters, self.ACQUISITION_DATE, context)
             if value.isValid():
-                chosen = scene.Acquisition(scene.as_utc(value.toPyDateTime()), "the ACQUISITION_DATE parameter")
+                chosen = scene.Acquisition(value.toUTC().toPyDateTime().replace(tzinfo=None),
+                                           "the ACQUISITION_DATE parameter")
         if chosen is None:
             from osgeo import gdal
 

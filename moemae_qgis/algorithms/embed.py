@@ -6,7 +6,6 @@ from ..backend_loader import load_backend
 from .classify import ClassifyAlgorithm
 
 
-
 class EmbedAlgorithm(ClassifyAlgorithm):
     POOLING = "POOLING"
 
@@ -43,5 +42,6 @@ class EmbedAlgorithm(ClassifyAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         request = self.scene_request(parameters, context, feedback, probe=None,
                                      pooling=self.parameterAsString(parameters, self.POOLING, context) or "mean")
-        result = self.run_backend(load_backend("raster").embed_raster, request, feedback)
-        return {} if result is None else {self.OUTPUT: result.output}
+        result = self.run_backend(load_backend("raster").embed_raster, request, feedback=feedback)
+        feedback.pushInfo(result.summary())
+        return {self.OUTPUT: result.output}

@@ -1,19 +1,85 @@
 """``moemae:trainprobe``: fit a probe of your own classes from points or polygons on a scene.
 
 The adapter turns the training layer into sample positions on the raster (points: where they
-are; polygons: a grid of positions every SPACING px inside them), in the raster's CRS and
-pixel grid; the backend embeds the tiles there and fits the probe.
+are; polygons: the pixel centres every SPACING px inside them), on the raster's own pixel grid
+(``backend.geo.PixelGrid``, its GDAL geotransform, rotation included: the grid the backend
+reads the tiles on); the backend embeds the tiles there and fits the probe.
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
 from .classify import ClassifyAlgorithm, backend_or_explain
+
+
+@dataclass
+class TrainingSamples:
+    """Sample positions (column, row, class index) on the raster's grid, and what was left out."""
+
+    names: list = field(default_factory=list)
+    samples: list = field(default_factory=list)
+    features: int = 0
+    no_class: int = 0  # features whose class is NULL or empty
+    outside: int = 0  # points, or polygons, with no position on the raster
+
+
+def class_of(value) -> str | None:
+    """A feature's class name, or None for NULL or empty (QGIS gives NULL as a null QVariant)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    name = str(value).strip()
+    return name or None
+
+
+def polygon_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
+    """Pixel centres (col + 0.5, row + 0.5), every ``spacing`` px, inside a polygon given in the
+    raster's CRS."""
+    box = geometry.boundingBox()
+    corners = [grid.to_pixel(x, y) for x in (box.xMinimum(), box.xMaximum()) for y in (box.yMinimum(), box.yMaximum())]
+    cols, rows = [c for c, _ in corners], [r for _, r in corners]
+    positions = []
+    for row in range(max(0, math.floor(min(rows))), min(grid.height, math.ceil(max(rows)) + 1), spacing):
+        for col in range(max(0, math.floor(min(cols))), min(grid.width, math.ceil(max(cols)) + 1), spacing):
+            x, y = grid.to_map(col + 0.5, row + 0.5)
+            if geometry.contains(QgsPointXY(float(x), float(y))):
+                positions.append((col + 0.5, row + 0.5))
+    return positions
+
+
+def sample_positions(source, field_name: str, transform: QgsCoordinateTransform, grid, spacing: int,
+                     feedback) -> TrainingSamples:
+    """Every feature of ``source`` as sample positions on ``grid`` (see :class:`TrainingSamples`)."""
+    found = TrainingSamples()
+    for feature in source.getFeatures():
+        if feedback.isCanceled():
+            break
+        found.features += 1
+        name = class_of(feature[field_name])
+        if name is None:
+            found.no_class += 1
+            continue
+        geometry = QgsGeometry(feature.geometry())
+        geometry.transform(transform)
+        if geometry.type() == QgsWkbTypes.PointGeometry:
+            positions = [grid.to_pixel(p.x(), p.y()) for p in geometry.vertices()]
+            positions = [(c, r) for c, r in positions if grid.contains(c, r)]
+        else:
+            positions = polygon_positions(geometry, grid, spacing)
+        if not positions:
+            found.outside += 1
+            continue
+        if name not in found.names:
+            found.names.append(name)
+        label = found.names.index(name)
+        found.samples.extend((float(c), float(r), label) for c, r in positions)
+    return found
 
 
 class TrainProbeAlgorithm(ClassifyAlgorithm):
@@ -34,8 +100,10 @@ class TrainProbeAlgorithm(ClassifyAlgorithm):
     def shortHelpString(self):
         return ("Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every point, "
                 "and every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px tile labelled "
-                "with CLASS_FIELD. Logs the cross-validated accuracy and the tiles per class, and refuses when a "
-                "class has fewer than 3. Use the probe file with 'Classify land cover'.")
+                "with CLASS_FIELD (features whose class is NULL or empty are left out, and counted). Logs the "
+                "cross-validated accuracy and the tiles per class, and refuses when a class has fewer than 3. "
+                "Beyond 20,000 positions an even share of each class is used. Use the probe file with "
+                "'Classify land cover'.")
 
     def createInstance(self):
         return TrainProbeAlgorithm()
@@ -54,76 +122,65 @@ class TrainProbeAlgorithm(ClassifyAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         backend_or_explain()
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        layer, raster_path = self.input_raster(parameters, context)
         source = self.parameterAsSource(parameters, self.TRAINING, context)
-        field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        spacing = self.parameterAsInt(parameters, self.SPACING, context)
-        if layer is None or source is None:
-            raise QgsProcessingException("INPUT and TRAINING are required")
-        raster_path = layer.source().split("|")[0]
+        if source is None:
+            raise QgsProcessingException("TRAINING is not a point or polygon layer")
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        model = self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT)
+        self.check_output(parameters, context, output, raster_path, model)
+        found = self.positions(parameters, context, source, layer, raster_path, feedback)
+        if feedback.isCanceled():
+            raise QgsProcessingException("Cancelled: no probe was written.")
         acquisition = self.acquisition(parameters, context, layer, raster_path, feedback)
-        transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
-        extent, width, height = layer.extent(), layer.width(), layer.height()
-        px, py = extent.width() / width, extent.height() / height
-
-        def to_pixel(x, y):
-            return (x - extent.xMinimum()) / px, (extent.yMaximum() - y) / py
-
-        names, samples = [], []
-        for feature in source.getFeatures():
-            value = feature[field]
-            if value is None or str(value).strip() == "":
-                continue
-            name = str(value)
-            if name not in names:
-                names.append(name)
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(transform)
-            label = names.index(name)
-            if geometry.type() == QgsWkbTypes.PointGeometry:
-                for point in geometry.vertices():
-                    col, row = to_pixel(point.x(), point.y())
-                    if 0 <= col < width and 0 <= row < height:
-                        samples.append((col, row, label))
-                continue
-            box = geometry.boundingBox()
-            c0, r0 = to_pixel(box.xMinimum(), box.yMaximum())
-            c1, r1 = to_pixel(box.xMaximum(), box.yMinimum())
-            for row in range(max(0, math.floor(r0)), min(height, math.ceil(r1) + 1), spacing):
-                for col in range(max(0, math.floor(c0)), min(width, math.ceil(c1) + 1), spacing):
-                    x = extent.xMinimum() + (col + 0.5) * px
-                    y = extent.yMaximum() - (row + 0.5) * py
-                    if geometry.contains(QgsPointXY(x, y)):
-                        samples.append((col + 0.5, row + 0.5, label))
-        if len(names) < 2:
-            raise QgsProcessingException(f"the field '{field}' holds {len(names)} class(es) on the raster; a probe "
-                                         "needs at least 2")
-        feedback.pushInfo(f"{len(samples)} sample positions of {len(names)} classes")
-        training = load_backend("training_areas")
-        from .classify import FeedbackProgress
-
-        try:
-            probe, report = training.fit_probe_on_areas(
-                raster_path, samples, names,
-                self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT),
-                bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
-                use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
-                device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", log=feedback.pushInfo,
-                progress=FeedbackProgress(feedback, len(samples)))
-        except load_backend("progress").Cancelled:
-            feedback.reportError("Cancelled: no probe was written.")
-            return {}
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        probe, report = self.run_backend(
+            load_backend("training_areas").fit_probe_on_areas, raster_path, found.samples, found.names, model,
+            bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
+            use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
+            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback)
         for name, count in report.counts.items():
             feedback.pushInfo(f"  {name}: {count} tiles")
         if report.skipped_fill:
-            feedback.pushInfo(f"  {report.skipped_fill} positions skipped: mostly fill")
+            feedback.pushInfo(f"  {report.skipped_fill} positions skipped: more than half fill or no data")
         if report.cv_accuracy is not None:
             feedback.pushInfo(f"Cross-validated accuracy ({report.folds}-fold): {report.cv_accuracy:.3f}")
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
             probe.save(output)
-        except OSError as exc:
-            raise QgsProcessingException(f"cannot write the probe to {output}: {exc.strerror or exc}") from None
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
         return {self.OUTPUT: output}
+
+    def check_output(self, parameters, context, output, raster_path, model) -> None:
+        """The probe must be a .json that is none of the inputs (the scene, the training layer)."""
+        training = self.parameterAsVectorLayer(parameters, self.TRAINING, context)
+        inputs = [("the input raster", raster_path), ("the model", model)]
+        if training is not None:
+            inputs.append(("the training layer", training.source().split("|")[0]))
+        try:
+            load_backend("files").check_outputs([("the probe", output, (".json",))], inputs)
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+    def positions(self, parameters, context, source, layer, raster_path, feedback) -> TrainingSamples:
+        """The sample positions, with what was left out said in the log; refused when unusable."""
+        field_name = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
+        grid = load_backend("geo").PixelGrid.of(raster_path)
+        found = sample_positions(source, field_name, transform, grid,
+                                 self.parameterAsInt(parameters, self.SPACING, context), feedback)
+        if found.no_class:
+            feedback.pushWarning(f"{found.no_class} of {found.features} features have no class ('{field_name}' is "
+                                 "NULL or empty) and were left out")
+        if found.outside:
+            feedback.pushWarning(f"{found.outside} of {found.features} features have no sample position on the "
+                                 "raster (outside it, or polygons smaller than a pixel) and were left out")
+        if not found.samples and found.outside:
+            raise QgsProcessingException(
+                f"none of the {found.features} training features lies on the raster: the layer "
+                f"({source.sourceCrs().authid() or 'unknown CRS'}) and the raster ({layer.crs().authid() or 'unknown CRS'}) "
+                "do not overlap. Are the features in the right place, and is each layer's CRS right?")
+        if len(found.names) < 2:
+            raise QgsProcessingException(f"the field '{field_name}' holds {len(found.names)} class(es) on the raster; "
+                                         "a probe needs at least 2")
+        feedback.pushInfo(f"{len(found.samples)} sample positions of {len(found.names)} classes")
+        return found
