@@ -100,10 +100,14 @@ def _bar(total: int, desc: str, unit: str = "patch"):
     return ProgressBar(total, desc, unit=unit)
 
 
-def _load_dataset(path: str, skip_bad: bool):
+def _load_dataset(path: str, skip_bad: bool, need_labels: bool = False):
     from . import data
 
     dataset = data.open_dataset(path)
+    labelled = dataset.labels is not None if isinstance(dataset, data.PatchArrays) else bool(dataset.class_names)
+    if need_labels and not labelled:
+        raise UserError(f"{path} has no labels ({dataset.kind or 'unlabelled'} patches); this needs a labelled "
+                        "dataset: BigEarthNet-L (with labels/) or EuroSAT-L (one folder per class)")
     arrays = data.load(dataset, skip_bad=skip_bad, progress=None if isinstance(dataset, data.PatchArrays)
                        else _bar(len(dataset), "reading"))
     if arrays.skipped:
@@ -170,7 +174,7 @@ def cmd_embed(args) -> int:
 
     from .embed import embed_arrays, model_fingerprint
 
-    from .files import check_outputs, write_atomically
+    from .files import check_outputs, write_npz
 
     check_outputs([("the embeddings file", args.out, (".npz",))], [("the model", args.checkpoint)])
     _seed(args)
@@ -188,7 +192,7 @@ def cmd_embed(args) -> int:
     if arrays.labels is not None:
         content["labels"] = np.asarray(arrays.labels)
         content["class_names"] = np.asarray(arrays.class_names, dtype=str)
-    write_atomically(args.out, lambda f: np.savez(f, **content), binary=True)
+    write_npz(args.out, content)
     print(f"wrote {features.shape} embeddings of {len(arrays)} patches to {args.out}")
     return 0
 
@@ -277,10 +281,7 @@ def cmd_evaluate(args) -> int:
 
     check_outputs([("the results file", args.out, (".json",))], [("a model", c) for c in args.checkpoint or []])
     _seed(args)
-    arrays = _load_dataset(args.data, args.skip_bad)
-    if arrays.labels is None:
-        raise UserError(f"{args.data} has no labels ({arrays.kind or 'unlabelled'} patches); evaluate needs a "
-                        "labelled dataset: BigEarthNet-L (with labels/) or EuroSAT-L (one folder per class)")
+    arrays = _load_dataset(args.data, args.skip_bad, need_labels=True)
     if args.folds > len(arrays):
         raise UserError(f"--folds {args.folds} is more than the {len(arrays)} patches of {args.data}")
     models = {}

@@ -62,7 +62,7 @@ def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None,
     images = normalize_tiles(model, digital_numbers, device)
     pairs = [None] * 4
     if metadata is not None:
-        meta = torch.from_numpy(np.asarray(metadata, dtype=np.float32)).to(device)
+        meta = torch.from_numpy(np.array(metadata, dtype=np.float32)).to(device)  # a copy: packs are read-only maps
         pairs = [meta[:, i] for i in range(4)]
     tokens = model.encode(images, *pairs, normed=normed, precision=precision)
     return pool(tokens, pooling).float().cpu().numpy()

@@ -23,8 +23,9 @@ from pathlib import Path
 from .errors import UserError
 
 #: Words GDAL and the C library use when a disk or a quota is full.
-_DISK_FULL_WORDS = ("no space left", "disk full", "free disk space", "file too large", "quota exceeded",
-                    "unable to save auxiliary information")
+_DISK_FULL_WORDS = ("no space left", "disk full", "free disk space", "quota exceeded")
+#: Less free space than this in the output's folder after a failed write: the disk is full.
+_NEARLY_FULL_BYTES = 1 << 20
 
 
 def temporary_name(path, kind: str = "tmp") -> Path:
@@ -88,25 +89,57 @@ def write_atomically(path, write, binary: bool = False) -> Path:
     return path
 
 
+def write_npz(path, arrays: dict) -> Path:
+    """``numpy.savez`` through :func:`write_atomically`: arrays (no pickles) in an uncompressed
+    .npz that ``numpy.load`` reads."""
+    import zipfile
+
+    import numpy as np
+
+    def write(f):
+        archive = zipfile.ZipFile(f, "w", zipfile.ZIP_STORED, allowZip64=True)
+        try:
+            for name, value in arrays.items():
+                with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                    np.lib.format.write_array(member, np.asanyarray(value), allow_pickle=False)
+            archive.close()
+        except BaseException:
+            # The file is abandoned: without this, ZipFile would try to finish it again when it is
+            # garbage-collected, after the file is closed, and print a traceback.
+            archive.fp = None
+            raise
+
+    return write_atomically(path, write, binary=True)
+
+
 def is_disk_full(error) -> bool:
     """Whether an OSError or a GDAL error message says that the disk (or a quota) is full."""
-    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
     return any(word in str(error).lower() for word in _DISK_FULL_WORDS)
 
 
+def _free_bytes(folder) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
 def write_failure(path, error) -> str:
-    """What to tell the user when writing ``path`` failed with ``error`` (nothing was replaced)."""
+    """What to tell the user when writing ``path`` failed with ``error`` (nothing was replaced).
+
+    The true cause: a full disk (said by the error, or seen: under 1 MB free after the failure,
+    as when GDAL only reports that it could not save a sidecar), or the error's own words.
+    """
     path = Path(path)
-    if is_disk_full(error):
-        try:
-            free = f"{shutil.disk_usage(path.parent).free / 2**20:,.1f} MB free there"
-        except OSError:
-            free = "free space unknown"
-        return (f"writing {path} failed: the disk is full ({free}); free some space or choose another "
-                "folder. Nothing was replaced")
+    free = _free_bytes(path.parent)
     detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error).strip()
-    return f"writing {path} failed ({detail}); nothing was replaced"
+    if is_disk_full(error) or (free is not None and free < _NEARLY_FULL_BYTES):
+        room = "free space unknown" if free is None else f"{free / 2**20:,.1f} MB free there"
+        return (f"writing {path} failed: the disk is full ({room}); free some space or choose another folder. "
+                "Nothing was replaced")
+    return f"writing {path} failed ({detail}). Nothing was replaced"
 
 
 def same_file(a, b) -> bool:
@@ -162,12 +195,12 @@ def check_outputs(outputs, inputs=(), *, folder_outputs=()) -> None:
         if not path:
             continue
         path = Path(path)
+        _refuse_inputs(what, path, named_inputs + seen)
         if path.is_dir():
             raise UserError(f"{what} {path} is a folder; give a file name ending in {suffixes[0]}")
         if path.suffix.lower() not in suffixes:
             raise UserError(f"{what} is written as {_format_of(suffixes)}, so its name must end in "
                             f"{' or '.join(suffixes)}: {path.name} does not; e.g. {path.with_suffix(suffixes[0]).name}")
-        _refuse_inputs(what, path, named_inputs + seen)
         check_writable_folder(path.parent, f"{what} {path.name}")
         if path.exists() and not os.access(path, os.W_OK):
             raise UserError(f"{what} {path} exists and is read-only; choose another name or make it writable")

@@ -666,7 +666,9 @@ def write_geotiff(path: Path, *, layers, data_type, transform, crs, nodata, pale
         gdal.PopErrorHandler()
     if problem:
         _remove_with_sidecar(tmp)
-        raise UserError(write_failure(path, "; ".join([problem] + messages)))
+        # GDAL names the temporary file; the user knows the output by its own name.
+        text = "; ".join([problem] + [m.replace(str(tmp), str(path)) for m in messages])
+        raise UserError(write_failure(path, text))
     return tmp
 
 

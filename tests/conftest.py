@@ -1,6 +1,8 @@
 """Shared fixtures. QGIS itself is started by pytest-qgis (a real QgsApplication, offscreen)."""
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import subprocess
@@ -8,6 +10,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -89,3 +92,80 @@ def provider(qgis_processing):
     plugin.initProcessing()
     yield
     plugin.unload()
+
+
+@functools.lru_cache(maxsize=1)
+def sample_images() -> np.ndarray:
+    """(150, 7, 40, 40) UInt16 centre crops of the BigEarthNet-L sample, read once per session."""
+    from backend import data
+
+    return np.asarray(data.load(data.open_dataset(SAMPLE)).images)
+
+
+def mosaic_pixels(rows: int = 4, cols: int = 4) -> np.ndarray:
+    """(7, 40·rows, 40·cols): real patches without fill, side by side, one per 40 × 40 tile."""
+    images = sample_images()
+    usable = np.flatnonzero(np.all(images == 0, axis=1).mean(axis=(1, 2)) < 0.01)[:rows * cols]
+    crops = images[usable]
+    return crops.reshape(rows, cols, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 40 * rows, 40 * cols)
+
+
+def snapshot(folder: Path) -> dict:
+    """Every file under ``folder`` (hidden ones included) with the SHA-256 of its bytes."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def cli(capsys):
+    """``python -m backend ARGS`` in this process (fast: no new interpreter, no torch import):
+    returns (exit status, stdout, stderr)."""
+    from backend.cli import main
+
+    def run(*args):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's refusals and --help
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
+
+
+def assert_one_error_line(code, err: str, *fragments: str) -> None:
+    """The CLI's contract for bad input: exit 2 and one line, 'error: …', last on stderr (after
+    the progress lines of work done before the problem showed, if any), and no traceback."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2, err
+    assert "Traceback" not in err and lines and lines[-1].startswith("error: "), err
+    assert sum(line.startswith("error:") for line in lines) == 1, err
+    for fragment in fragments:
+        assert fragment in lines[-1], (fragment, lines[-1])
+
+
+def training_layer(path, features, geometry="Polygon", epsg=32634):
+    """A real GeoPackage of training areas: (wkt, class) pairs (class None: NULL) in EPSG:``epsg``."""
+    from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter,
+                           QgsVectorLayer)
+    from qgis.PyQt.QtCore import QVariant
+
+    memory = QgsVectorLayer(f"{geometry}?crs=EPSG:{epsg}", "training", "memory")
+    memory.dataProvider().addAttributes([QgsField("cover", QVariant.String)])
+    memory.updateFields()
+    for wkt, cover in features:
+        feature = QgsFeature(memory.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        if cover is not None:
+            feature["cover"] = cover
+        memory.dataProvider().addFeature(feature)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsCoordinateTransformContext(), options)
+    return str(path)
+
+
+def box(col0, row0, col1, row1, origin=(500000.0, 7000020.0)):
+    """WKT of the rectangle of pixel columns col0…col1 and rows row0…row1 of a 30 m raster at ``origin``."""
+    x0, x1 = origin[0] + col0 * 30, origin[0] + col1 * 30
+    y0, y1 = origin[1] - row0 * 30, origin[1] - row1 * 30
+    return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"

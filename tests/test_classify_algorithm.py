@@ -14,7 +14,7 @@ from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 from moemae_qgis.algorithms.classify import LandCoverStyler
 
-from conftest import SAMPLE, write_raster
+from conftest import SAMPLE, box, training_layer, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 
@@ -127,33 +127,6 @@ def test_embed_writes_one_band_per_embedding_dimension(provider, mosaic, tmp_pat
     meta = np.stack(encode_metadata(WHEN, list(lat), list(lon)), axis=1)
     direct = embed_tiles(model, crops, meta, pooling="mean", precision="auto")
     assert np.linalg.norm(values - direct) / np.linalg.norm(direct) < 2e-2
-
-
-def training_layer(path, features, geometry="Polygon"):
-    """A real GeoPackage of training areas in the raster's CRS: (wkt, class) pairs."""
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
-
-    memory = QgsVectorLayer(f"{geometry}?crs=EPSG:32634", "training", "memory")
-    memory.dataProvider().addAttributes([QgsField("cover", QVariant.String)])
-    memory.updateFields()
-    for wkt, cover in features:
-        feature = QgsFeature(memory.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature["cover"] = cover
-        memory.dataProvider().addFeature(feature)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    from qgis.core import QgsCoordinateTransformContext
-
-    QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsCoordinateTransformContext(), options)
-    return str(path)
-
-
-def box(col0, row0, col1, row1, origin=(500000.0, 7000020.0)):
-    x0, x1 = origin[0] + col0 * 30, origin[0] + col1 * 30
-    y0, y1 = origin[1] - row0 * 30, origin[1] - row1 * 30
-    return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
 
 
 def test_trainprobe_fits_the_users_classes_and_classify_uses_them(provider, mosaic, tmp_path):

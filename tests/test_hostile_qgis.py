@@ -1,0 +1,220 @@
+"""The hostile-input battery through the QGIS algorithms (pytest-qgis, real QGIS): outputs that
+are inputs, training areas on transformed rasters and with NULL classes, cancel, rasters without
+georeferencing, dates, devices. The CLI and backend side is in test_hostile_cli.py."""
+import math
+from datetime import date, datetime
+
+import numpy as np
+import pytest
+import torch
+from osgeo import gdal, osr
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
+
+from backend import raster
+from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+from backend.probe import LinearProbe
+
+from conftest import box, mosaic_pixels, sample_images, snapshot, training_layer, write_raster
+
+
+class Feedback(QgsProcessingFeedback):
+    """Records what the algorithm tells the user; cancels itself once progress passes ``cancel_at``."""
+
+    def __init__(self, cancel_at=None):
+        super().__init__()
+        self.infos, self.warnings, self.cancel_at = [], [], cancel_at
+
+    def pushInfo(self, info):  # noqa: N802 - QGIS's name
+        self.infos.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+
+    def setProgress(self, progress):  # noqa: N802
+        super().setProgress(progress)
+        if self.cancel_at is not None and progress > self.cancel_at:
+            self.cancel()
+
+
+def run(algorithm, parameters, feedback=None):
+    import processing
+
+    return processing.run(f"moemae:{algorithm}", parameters, feedback=feedback or Feedback())
+
+
+@pytest.fixture
+def scene(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    return write_raster(folder / "scene.tif", mosaic_pixels())
+
+
+# --------------------------------------------------------------------------- 1. outputs that are inputs
+def test_classify_refuses_its_input_as_output(provider, scene):
+    before = snapshot(scene.parent)
+    with pytest.raises(QgsProcessingException, match="is also the input raster"):
+        run("classify", {"INPUT": str(scene), "DEVICE": "cpu", "OUTPUT": str(scene)})
+    assert snapshot(scene.parent) == before
+
+
+@pytest.mark.parametrize("target", ["scene", "training", "no extension"])
+def test_trainprobe_refuses_an_output_that_is_an_input_or_not_json(provider, scene, target):
+    areas = training_layer(scene.parent / "areas.gpkg", [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
+    output = {"scene": str(scene), "training": areas, "no extension": str(scene.parent / "probe")}[target]
+    before = snapshot(scene.parent)
+    with pytest.raises(QgsProcessingException, match="is also the input raster|is also the training layer|"
+                                                     "must end in .json"):
+        run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
+                           "OUTPUT": output})
+    assert snapshot(scene.parent) == before
+
+
+# --------------------------------------------------------------------------- 5. training areas
+def rotated_scene(path, angle_degrees=30.0):
+    """A 160 × 160 px raster whose grid is rotated by ``angle_degrees`` (a geotransform with
+    rotation terms, UTM 34N): its top-left quarter one real patch repeated (dark: water), its
+    bottom-right quarter another (bright), the rest fill (0)."""
+    images = sample_images()
+    brightness = images[:, 4].mean(axis=(1, 2))  # near infrared: water is dark, vegetation bright
+    usable = np.flatnonzero(np.all(images == 0, axis=1).mean(axis=(1, 2)) == 0)
+    dark, bright = images[usable[np.argmin(brightness[usable])]], images[usable[np.argmax(brightness[usable])]]
+    pixels = np.zeros((7, 160, 160), np.uint16)
+    pixels[:, :80, :80] = np.tile(dark, (1, 2, 2))
+    pixels[:, 80:, 80:] = np.tile(bright, (1, 2, 2))
+    a = math.radians(angle_degrees)
+    transform = (500000.0, 30 * math.cos(a), 30 * math.sin(a), 7000020.0, 30 * math.sin(a), -30 * math.cos(a))
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 160, 160, 7, gdal.GDT_UInt16)
+    ds.SetGeoTransform(transform)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32634)
+    ds.SetProjection(srs.ExportToWkt())
+    for b in range(7):
+        ds.GetRasterBand(b + 1).WriteArray(pixels[b])
+    ds = None
+    return path, transform
+
+
+def point_at(transform, col, row):
+    x, y = gdal.ApplyGeoTransform(transform, col, row)
+    return f"POINT({x} {y})"
+
+
+def test_training_points_land_on_the_pixels_the_backend_reads_on_a_rotated_raster(provider, tmp_path):
+    """Points at pixel centres inside the two valid quarters of a rotated raster: every one of
+    their tiles lies inside its quarter, so none may be skipped as fill, and the probe paints each
+    quarter with its class. (Positions taken from QGIS's extent, the bounding box of the rotated
+    grid, fall tens of pixels away, on fill.)"""
+    path, transform = rotated_scene(tmp_path / "rotated.tif")
+    points = [(point_at(transform, col + 0.5, row + 0.5), "water") for col in (20, 40, 60) for row in (20, 40, 60)]
+    points += [(point_at(transform, col + 0.5, row + 0.5), "land") for col in (100, 120, 140) for row in (100, 120, 140)]
+    areas = training_layer(tmp_path / "points.gpkg", points, geometry="Point")
+    probe_path, feedback = tmp_path / "probe.json", Feedback()
+    run("trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
+                       "OUTPUT": str(probe_path)}, feedback)
+    assert "  water: 9 tiles" in feedback.infos and "  land: 9 tiles" in feedback.infos
+    assert not any("skipped" in line for line in feedback.infos)
+    out = tmp_path / "map.tif"
+    run("classify", {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    expected = np.full((4, 4), 255)
+    expected[:2, :2], expected[2:, 2:] = 0, 1
+    assert np.array_equal(gdal.Open(str(out)).ReadAsArray(), expected)
+
+
+def test_sample_positions_are_the_raster_grid_positions(provider, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsVectorLayer
+
+    from backend.geo import PixelGrid
+    from moemae_qgis.algorithms.trainprobe import sample_positions
+
+    path, transform = rotated_scene(tmp_path / "rotated.tif", angle_degrees=17.0)
+    wanted = [(12.5, 7.5), (100.5, 150.5), (159.5, 0.5)]
+    layer = QgsVectorLayer(training_layer(tmp_path / "p.gpkg", [(point_at(transform, c, r), "x") for c, r in wanted]
+                                          + [(point_at(transform, 170.5, 5.5), "x")], geometry="Point"), "p", "ogr")
+    crs = QgsCoordinateReferenceSystem("EPSG:32634")
+    found = sample_positions(layer, "cover", QgsCoordinateTransform(crs, crs, QgsProject.instance()),
+                             PixelGrid.of(str(path)), 20, Feedback())
+    assert np.allclose([s[:2] for s in found.samples], wanted, atol=1e-6)
+    assert (found.features, found.outside, found.no_class) == (4, 1, 0)
+
+
+def test_null_classes_are_left_out_and_counted_never_a_class_named_null(provider, scene, tmp_path):
+    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east"),
+                                                     (box(0, 0, 160, 40), None), (box(0, 120, 160, 160), "  ")])
+    feedback = Feedback()
+    run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
+                       "OUTPUT": str(tmp_path / "probe.json")}, feedback)
+    assert LinearProbe.load(tmp_path / "probe.json").class_names == ["west", "east"]
+    assert "2 of 4 features have no class ('cover' is NULL or empty) and were left out" in feedback.warnings
+
+
+def test_training_areas_all_outside_the_raster_are_said_to_be_outside(provider, scene, tmp_path):
+    far = (600000.0, 6000000.0)
+    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160, origin=far), "west"),
+                                                     (box(80, 0, 160, 160, origin=far), "east")])
+    with pytest.raises(QgsProcessingException, match="none of the 2 training features lies on the raster.*"
+                                                     "EPSG:32634.*do not overlap"):
+        run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
+                           "OUTPUT": str(tmp_path / "probe.json")})
+    assert not (tmp_path / "probe.json").exists()
+
+
+# --------------------------------------------------------------------------- 6. cancel and memory
+@pytest.mark.parametrize("algorithm, extra", [("classify", {"BATCH_SIZE": 4}), ("embed", {"BATCH_SIZE": 4}),
+                                              ("trainprobe", {})])
+def test_a_cancelled_run_is_an_error_and_leaves_nothing(provider, scene, tmp_path, algorithm, extra):
+    """A cancel must not look like success (qgis_process exited 0 after one)."""
+    parameters = {"INPUT": str(scene), "DEVICE": "cpu", "STRIDE": 40, "OUTPUT": str(tmp_path / "out.tif"), **extra}
+    if algorithm == "trainprobe":
+        parameters.update(TRAINING=training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"),
+                                                                           (box(80, 0, 160, 160), "east")]),
+                          CLASS_FIELD="cover", SPACING=10, OUTPUT=str(tmp_path / "out.json"))
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match="Cancelled: no (output|probe) was written"):
+        run(algorithm, parameters, Feedback(cancel_at=0))
+    assert snapshot(tmp_path) == before
+
+
+def test_a_huge_batch_size_is_lowered_and_said(provider, scene, tmp_path):
+    feedback = Feedback()
+    run("classify", {"INPUT": str(scene), "DEVICE": "cpu", "BATCH_SIZE": 65536, "OUTPUT": str(tmp_path / "m.tif")},
+        feedback)
+    assert any(line.startswith("batch size 65536 lowered to 256") for line in feedback.infos)
+
+
+# --------------------------------------------------------------------------- 10. smaller
+def test_a_map_of_a_raster_without_georeferencing_overlays_it_in_qgis(provider, tmp_path):
+    path = tmp_path / "plain.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 160, 120, 7, gdal.GDT_UInt16)
+    for b, band in enumerate(mosaic_pixels()[:, :120]):
+        ds.GetRasterBand(b + 1).WriteArray(band)
+    ds = None
+    out = tmp_path / "map.tif"
+    feedback = Feedback()
+    run("classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)}, feedback)
+    source, result = QgsRasterLayer(str(path), "in"), QgsRasterLayer(str(out), "out")
+    assert result.extent() == source.extent(), (result.extent().toString(), source.extent().toString())
+    assert any("no georeferencing" in line for line in feedback.warnings)  # a warning, not plain info
+
+
+@pytest.mark.parametrize("text, when", [("2021-06-15T11:53:12+02:00", datetime(2021, 6, 15, 9, 53, 12)),
+                                        ("2021-06-15", date(2021, 6, 15))])
+def test_a_text_date_means_what_it_means_in_the_cli(provider, scene, tmp_path, text, when):
+    feedback = Feedback()
+    run("classify", {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "ACQUISITION_DATE": text,
+                     "OUTPUT": str(tmp_path / "q.tif"), "OUTPUT_PROBABILITIES": str(tmp_path / "pq.tif")}, feedback)
+    raster.classify_raster(raster.ClassifyRequest(
+        input=str(scene), output=str(tmp_path / "b.tif"), checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE),
+        stride=40, acquisition=when, device="cpu", probabilities=str(tmp_path / "pb.tif")), log=lambda line: None)
+    assert np.array_equal(gdal.Open(str(tmp_path / "pq.tif")).ReadAsArray(),
+                          gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
+    expected = when.strftime("%Y-%m-%d %H:%M UTC") if isinstance(when, datetime) else when.isoformat()
+    assert f"Acquisition: {expected} (from the ACQUISITION_DATE parameter)" in feedback.infos
+
+
+def test_device_cuda_n_is_accepted_as_the_readme_promises(provider, scene, tmp_path):
+    parameters = {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cuda:0", "OUTPUT": str(tmp_path / "m.tif")}
+    if torch.cuda.is_available():
+        assert run("classify", parameters)["OUTPUT"] == str(tmp_path / "m.tif")
+    else:  # refused by the backend, which says why, not by the parameter's list of choices
+        with pytest.raises(QgsProcessingException, match="device 'cuda' was asked for but PyTorch sees no CUDA GPU"):
+            run("classify", parameters)
