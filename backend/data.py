@@ -16,7 +16,6 @@ import csv
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from osgeo import gdal
 
 from . import classes, geo, landsat
 from .errors import UserError
+from .files import remove_stale_temporaries, temporary_name
 from .metadata import encode_metadata
 from .progress import NullProgress
 
@@ -322,7 +322,9 @@ def pack(arrays: PatchArrays, out_dir, source: str = "") -> Path:
         if out.resolve() == src or out.resolve() in src.parents:
             raise UserError(f"--out {out} would replace the dataset being packed; choose another folder")
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    remove_stale_temporaries(out)  # staging folders of packs that were killed
+    staging = temporary_name(out, "staging")
+    staging.mkdir()
     try:
         np.save(staging / "images.npy", np.ascontiguousarray(arrays.images))
         np.save(staging / "metadata.npy", np.ascontiguousarray(arrays.metadata))
@@ -337,8 +339,7 @@ def pack(arrays: PatchArrays, out_dir, source: str = "") -> Path:
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         if out.exists():
-            retired = out.with_name(f".{out.name}-old")
-            shutil.rmtree(retired, ignore_errors=True)
+            retired = temporary_name(out, "old")
             os.replace(out, retired)
             os.replace(staging, out)
             shutil.rmtree(retired, ignore_errors=True)

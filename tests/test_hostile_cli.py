@@ -470,6 +470,12 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     assert cli(*classify_args(scene, tmp_path / "map.tif"))[0] == 0
     assert not stale.exists() and live.exists()
     assert remove_stale_temporaries(tmp_path / "map.tif") == []
+    staging = tmp_path / f".pack.{dead}.89abcdef.staging"  # a pack killed while it wrote
+    staging.mkdir()
+    (staging / "images.npy").write_bytes(b"half an array")
+    assert cli("pack", SAMPLE, "--out", tmp_path / "pack")[0] == 0
+    assert not staging.exists() and sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
+        "images.npy", "labels.npy", "manifest.json", "metadata.npy"]
 
 
 # --------------------------------------------------------------------------- every command, a bad argument
