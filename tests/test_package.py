@@ -102,3 +102,40 @@ def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path):
                              f"OUTPUT={out}"], profile)
     assert run["results"]["OUTPUT"] == str(out)
     assert gdal.Open(str(out)).ReadAsArray().shape == (2, 2)
+
+
+@pytest.mark.slow
+def test_ctrl_c_cancels_qgis_process_with_an_error_and_no_output(plugin_zip, tmp_path):
+    """SIGINT (Ctrl+C) to a long qgis_process run: QGIS cancels the feedback, the plugin stops at
+    its next batch, removes what it was writing and fails (a cancel is not a success)."""
+    import os
+    import signal
+    import subprocess
+    import sysconfig
+    import time
+
+    from backend.demo_scene import make_demo_scene
+
+    scene = make_demo_scene(SAMPLE, tmp_path / "scene", size=1200)
+    profile = tmp_path / "qgis-config"
+    package_tool.deploy(plugin_zip, profile / "profiles" / "default", enable=True)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=sysconfig.get_paths()["purelib"], XDG_RUNTIME_DIR=str(profile / "runtime"))
+    log = tmp_path / "log.txt"
+    with open(log, "w") as out:
+        process = subprocess.Popen(["qgis_process.bin", "run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=cpu",
+                                    "STRIDE=5", "BATCH_SIZE=64", f"OUTPUT={tmp_path / 'map.tif'}"],
+                                   stdout=out, stderr=subprocess.STDOUT, env=env, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while "tiles at stride 5 px" not in log.read_text() and time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text()
+            time.sleep(0.2)
+        time.sleep(2)  # inside the tile loop
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=60)
+    finally:
+        process.kill()
+    assert code != 0, log.read_text()
+    assert "Cancelled: no output was written." in log.read_text()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith((".tif", ".xml"))]
