@@ -15,6 +15,7 @@ from osgeo import gdal, osr
 
 from . import data, geo, landsat
 from .errors import UserError
+from .files import remove_stale_temporaries, temporary_name, write_atomically
 
 PRODUCT_ID = "LC08_L2SP_190016_20170613_20200903_02_T1"
 ACQUIRED = ("2017-06-13", "09:42:31.1200000Z")
@@ -42,16 +43,39 @@ def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed
         patch = data.resize_to_patch(images[index], size=3 * p)  # 3× larger: fewer visible repeats
         tile = np.concatenate([patch, patch[:, ::-1]], axis=1)  # mirrored: seamless repeats
         tiles.append(np.concatenate([tile, tile[:, :, ::-1]], axis=2))
-    period = tiles[0].shape[1]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{PRODUCT_ID}_SR_stack.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), size, size, landsat.NUM_BANDS, gdal.GDT_UInt16,
-                                              options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
-    ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    ds.SetProjection(srs.ExportToWkt())
+    tmp = temporary_name(path, "part.tif")  # renamed when complete: a killed run leaves no half scene
+    remove_stale_temporaries(path)
+    try:
+        ds = gdal.GetDriverByName("GTiff").Create(str(tmp), size, size, landsat.NUM_BANDS, gdal.GDT_UInt16,
+                                                  options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
+        ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(EPSG)
+        ds.SetProjection(srs.ExportToWkt())
+        _paint_fields(ds, size, tiles, seeds, phases)
+        for b, name in enumerate(landsat.BANDS):
+            band = ds.GetRasterBand(b + 1)
+            band.SetDescription(name)
+            band.SetNoDataValue(landsat.FILL_VALUE)
+        ds = None
+        mtl = ("GROUP = LANDSAT_METADATA_FILE\n  GROUP = IMAGE_ATTRIBUTES\n"
+               f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {ACQUIRED[0]}\n"
+               f"    SCENE_CENTER_TIME = \"{ACQUIRED[1]}\"\n  END_GROUP = IMAGE_ATTRIBUTES\n"
+               "END_GROUP = LANDSAT_METADATA_FILE\nEND\n")
+        write_atomically(out / f"{PRODUCT_ID}_MTL.txt", lambda f: f.write(mtl))
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _paint_fields(ds, size: int, tiles: list, seeds, phases) -> None:
+    """Write the fields into ``ds`` a block of rows at a time: each pixel takes its field's tile."""
+    period = tiles[0].shape[1]
     block = max(1, min(size, 2_000_000 // size))  # rows at a time: memory stays small for any size
     for top in range(0, size, block):
         rows = min(block, size - top)
@@ -67,14 +91,3 @@ def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed
             pixels[:, mask] = tile[:, iy[mask], ix[mask]]
         for b in range(landsat.NUM_BANDS):
             ds.GetRasterBand(b + 1).WriteArray(pixels[b], 0, top)
-    for b, name in enumerate(landsat.BANDS):
-        band = ds.GetRasterBand(b + 1)
-        band.SetDescription(name)
-        band.SetNoDataValue(landsat.FILL_VALUE)
-    ds = None
-    (out / f"{PRODUCT_ID}_MTL.txt").write_text(
-        "GROUP = LANDSAT_METADATA_FILE\n  GROUP = IMAGE_ATTRIBUTES\n"
-        f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {ACQUIRED[0]}\n"
-        f"    SCENE_CENTER_TIME = \"{ACQUIRED[1]}\"\n  END_GROUP = IMAGE_ATTRIBUTES\n"
-        "END_GROUP = LANDSAT_METADATA_FILE\nEND\n", encoding="utf-8")
-    return path

@@ -30,6 +30,7 @@ import torch.distributed as dist
 
 from . import __version__, checkpoint, landsat
 from .errors import UserError
+from .files import write_atomically
 from .model import MoEMAE, autocast_context, bfloat16_supported
 from .progress import NullProgress, ProgressBar
 
@@ -269,8 +270,8 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
         dist.all_gather_object(fingerprints, model_fingerprint(model))
         summary["rank_fingerprints"] = fingerprints
         if ctx.main:
-            (out / "ranks.json").write_text(json.dumps({"world_size": ctx.world, "fingerprints": fingerprints},
-                                                       indent=1), encoding="utf-8")
+            text = json.dumps({"world_size": ctx.world, "fingerprints": fingerprints}, indent=1)
+            write_atomically(out / "ranks.json", lambda f: f.write(text))
             if len(set(fingerprints)) != 1:
                 raise RuntimeError(f"replicas diverged: encoder fingerprints {fingerprints}")
     return summary

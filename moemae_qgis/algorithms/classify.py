@@ -6,9 +6,8 @@ with the probe's class names and colours when QGIS loads it.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
-from qgis.core import (QgsPalettedRasterRenderer, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsPalettedRasterRenderer, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBand,
                        QgsProcessingParameterBoolean, QgsProcessingParameterDateTime, QgsProcessingParameterEnum,
                        QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
