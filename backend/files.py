@@ -217,8 +217,8 @@ def check_outputs(outputs, inputs=(), *, folder_outputs=()) -> None:
 def _refuse_inputs(what: str, path: Path, others) -> None:
     for other_what, other in others:
         if same_file(path, other):
-            raise UserError(f"{what} {path} is also {other_what}; a run never overwrites what it reads or "
-                            "writes twice: choose another file name")
+            raise UserError(f"{what} {path} is also {other_what}: a run never writes over what it reads, nor "
+                            "two outputs into one file; choose another file name")
 
 
 def _format_of(suffixes) -> str:

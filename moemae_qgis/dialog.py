@@ -14,7 +14,8 @@ from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProcessin
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                                 QHBoxLayout, QLabel, QProgressBar, QSpinBox, QVBoxLayout)
+                                 QHBoxLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QSpinBox,
+                                 QVBoxLayout)
 
 from .backend_loader import load_backend
 from .provider import PROVIDER_ID
@@ -26,8 +27,9 @@ class ClassifyDialog(QDialog):
         self.iface = iface
         self.task = None
         self.feedback = None
+        self.bands_ok = False
         self.setWindowTitle("MoE-MAE land cover")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         catalogue = load_backend("catalogue")
 
         self.layer = QgsMapLayerComboBox(self)
@@ -36,15 +38,28 @@ class ClassifyDialog(QDialog):
         self.bands = QLabel(self)
         self.bands.setObjectName("bands")
         self.bands.setWordWrap(True)
+        self.bands.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+        self.band_override = QCheckBox("Set the bands myself:", self)
+        self.band_override.setObjectName("band_override")
+        self.band_numbers = QLineEdit("1 2 3 4 5 6 7", self)
+        self.band_numbers.setObjectName("band_numbers")
+        self.band_numbers.setEnabled(False)
+        self.band_numbers.setMaximumWidth(180)
+        self.band_numbers.setToolTip("The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers")
+        self.band_override.toggled.connect(self.band_numbers.setEnabled)
+        self.band_override.toggled.connect(lambda _: self.describe_layer(self.layer.currentLayer()))
+        self.band_numbers.editingFinished.connect(lambda: self.describe_layer(self.layer.currentLayer()))
         self.detected = QLabel(self)
         self.detected.setObjectName("detected")
         self.detected.setWordWrap(True)
+        self.detected.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
         self.override = QCheckBox("Set the acquisition date (UTC) myself:", self)
         self.override.setObjectName("override")
         self.when = QDateTimeEdit(self)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setTimeSpec(Qt.UTC)
         self.when.setCalendarPopup(True)
+        self.when.setMaximumWidth(180)
         self.when.setEnabled(False)
         self.override.toggled.connect(self.when.setEnabled)
         self.model = QgsFileWidget(self)
@@ -74,6 +89,10 @@ class ClassifyDialog(QDialog):
         form = QFormLayout()
         form.addRow("Landsat layer", self.layer)
         form.addRow("Bands", self.bands)
+        band_row = QHBoxLayout()
+        band_row.addWidget(self.band_override)
+        band_row.addWidget(self.band_numbers)
+        form.addRow("", band_row)
         form.addRow("Acquisition", self.detected)
         date_row = QHBoxLayout()
         date_row.addWidget(self.override)
@@ -106,27 +125,57 @@ class ClassifyDialog(QDialog):
         return self.task is not None
 
     def describe_layer(self, layer) -> None:
-        self.run_button.setEnabled(layer is not None and not self.running())
+        """Show which bands and which acquisition date a run on ``layer`` would use; Run is enabled
+        only when the bands are known (found by name, or set by the user)."""
+        self.run_button.setEnabled(False)
         if layer is None:
             self.bands.setText("Add a Landsat 8/9 Level-2 surface-reflectance raster to the project.")
             self.detected.setText("")
             return
         from osgeo import gdal
 
-        raster, scene, landsat = load_backend("raster"), load_backend("scene_metadata"), load_backend("landsat")
         source = layer.source().split("|")[0]
         try:
             with load_backend("geo").gdal_exceptions():
                 dataset = gdal.Open(source)
-            choice = raster.band_mapping(dataset, None)
-            self.bands.setText(f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} = bands "
-                               f"{', '.join(map(str, choice.numbers))} ({choice.how})")
-            found = scene.find_acquisition(source, dataset.GetMetadata())
-        except Exception as exc:  # shown, not raised: the user may pick another layer
-            self.bands.setText(f"Cannot use this layer: {exc}")
-            self.run_button.setEnabled(False)
+        except RuntimeError as exc:
+            self.bands.setText(f"Cannot open this layer with GDAL: {exc}")
             self.detected.setText("")
             return
+        self.describe_date(source, dataset)
+        self.bands_ok = self.describe_bands(dataset)
+        self.run_button.setEnabled(self.bands_ok and not self.running())
+        self.fit_to_contents()
+
+    def fit_to_contents(self) -> None:
+        """Grow to show every line of the wrapped explanations (Qt sizes a dialog by its minimum,
+        which leaves multi-line labels cut off)."""
+        self.layout().activate()
+        needed = self.layout().heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def chosen_bands(self) -> list | None:
+        """The band numbers the user set, or None to let the backend find them."""
+        if not self.band_override.isChecked():
+            return None
+        return [int(v) for v in self.band_numbers.text().replace(",", " ").split() if v.strip().lstrip("-").isdigit()]
+
+    def describe_bands(self, dataset) -> bool:
+        """Show the band mapping (or why there is none); True when a run can use it."""
+        raster, landsat = load_backend("raster"), load_backend("landsat")
+        try:
+            choice = raster.band_mapping(dataset, self.chosen_bands())
+        except load_backend("errors").UserError as exc:
+            hint = "" if self.band_override.isChecked() else " Set the bands yourself below."
+            self.bands.setText(f"Cannot tell the bands: {exc}.{hint}")
+            return False
+        self.bands.setText(f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} = bands "
+                           f"{', '.join(map(str, choice.numbers))} ({choice.how})")
+        return True
+
+    def describe_date(self, source: str, dataset) -> None:
+        found = load_backend("scene_metadata").find_acquisition(source, dataset.GetMetadata())
         self.detected.setText(found.describe() if found.when else f"unknown ({found.source}); week and hour "
                                                                    "will be encoded as missing")
         if found.when is not None:
@@ -142,6 +191,8 @@ class ClassifyDialog(QDialog):
                       "DEVICE": self.device.currentData(), "OUTPUT": output}
         if self.override.isChecked():
             parameters["ACQUISITION_DATE"] = self.when.dateTime()
+        if self.chosen_bands():
+            parameters["BANDS"] = self.chosen_bands()
         return parameters
 
     def run(self) -> None:
@@ -170,7 +221,7 @@ class ClassifyDialog(QDialog):
     def finished(self, ok: bool, results: dict) -> None:
         self.task = None
         self.cancel_button.setEnabled(False)
-        self.run_button.setEnabled(self.layer.currentLayer() is not None)
+        self.run_button.setEnabled(self.layer.currentLayer() is not None and self.bands_ok)
         output = (results or {}).get("OUTPUT")
         if self.feedback.isCanceled() or not ok or not output:
             message = "Cancelled: no layer was added and no file was left." if self.feedback.isCanceled() \

@@ -1,6 +1,7 @@
 """The dialog in real QGIS: what it detects, Run in the background, Cancel that leaves nothing."""
 import time
 
+import numpy as np
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication
@@ -74,3 +75,37 @@ def test_cancel_adds_nothing_and_leaves_no_file(provider, scene_layer, qgis_ifac
     assert [layer.name() for layer in QgsProject.instance().mapLayers().values()] == ["demo scene"]
     assert [p.name for p in tmp_path.iterdir()] == ["scene"]  # no output, no temporary file
     assert QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def test_unnamed_bands_are_not_guessed_and_can_be_set(provider, qgis_iface, tmp_path):
+    """8 bands without Landsat names: Run stays off and the dialog says to set the bands; once
+    they are set, the run uses them."""
+    from moemae_qgis.dialog import ClassifyDialog
+
+    from conftest import mosaic_pixels, write_raster
+
+    pixels = np.concatenate([mosaic_pixels(), mosaic_pixels()[:1]])
+    layer = QgsRasterLayer(str(write_raster(tmp_path / "eight.tif", pixels)), "eight bands")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        dialog = ClassifyDialog(qgis_iface)
+        dialog.layer.setLayer(layer)
+        assert not dialog.run_button.isEnabled()
+        assert dialog.bands.text().startswith("Cannot tell the bands: the raster has 8 bands without Landsat band names")
+        assert dialog.bands.text().endswith("Set the bands yourself below.")
+        dialog.band_override.setChecked(True)
+        dialog.band_numbers.setText("1 1 2 3 4 5 6")
+        dialog.band_numbers.editingFinished.emit()
+        assert not dialog.run_button.isEnabled() and "more than once" in dialog.bands.text()
+        dialog.band_numbers.setText("1 2 3 4 5 6 7")
+        dialog.band_numbers.editingFinished.emit()
+        assert dialog.bands.text() == "SR_B1…SR_B7 = bands 1, 2, 3, 4, 5, 6, 7 (as given by BANDS)"
+        assert dialog.run_button.isEnabled()
+        dialog.output.setFilePath(str(tmp_path / "landcover.tif"))
+        dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+        assert dialog.parameters()["BANDS"] == [1, 2, 3, 4, 5, 6, 7]
+        dialog.run()
+        wait_for(dialog)
+        assert dialog.status.text() == f"Done: {tmp_path / 'landcover.tif'}"
+    finally:
+        QgsProject.instance().removeAllMapLayers()
