@@ -62,16 +62,19 @@ def run_backend_cli(*args: str, timeout: float = 600) -> subprocess.CompletedPro
 
 
 def write_raster(path, pixels, epsg=32634, origin=(500000.0, 7000020.0), data_type=None, descriptions=None,
-                 nodata=None):
-    """A real GeoTIFF of (bands, H, W) pixels, 30 m pixels in a UTM CRS (zone 34N by default)."""
+                 nodata=None, transform=None, georeferenced=True):
+    """A real GeoTIFF of (bands, H, W) pixels: 30 m pixels from ``origin`` in EPSG:``epsg`` (UTM
+    zone 34N by default), or the geotransform ``transform``; no georeferencing at all when
+    ``georeferenced`` is False."""
     from osgeo import gdal, osr
 
     bands, h, w = pixels.shape
     ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type or gdal.GDT_UInt16)
-    ds.SetGeoTransform((origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
+    if georeferenced:
+        ds.SetGeoTransform(transform or (origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        ds.SetProjection(srs.ExportToWkt())
     for b in range(bands):
         band = ds.GetRasterBand(b + 1)
         band.WriteArray(pixels[b])

@@ -170,19 +170,11 @@ def test_trainprobe_refuses_a_class_with_too_few_samples(provider, mosaic, tmp_p
 
 def test_geographic_crs_and_non_square_raster(provider, mosaic, tmp_path):
     import processing
-    from osgeo import osr
 
     path, _ = mosaic
     pixels = gdal.Open(str(path)).ReadAsArray()[:, :80, :]  # 160 × 80 px
-    geographic = tmp_path / "wgs84.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(geographic), 160, 80, 7, gdal.GDT_UInt16)
-    ds.SetGeoTransform((21.0, 0.00054, 0.0, 63.3, 0.0, -0.00027))  # ~27 × 30 m at 63° N
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    ds.SetProjection(srs.ExportToWkt())
-    for b in range(7):
-        ds.GetRasterBand(b + 1).WriteArray(pixels[b])
-    ds = None
+    geographic = write_raster(tmp_path / "wgs84.tif", pixels, epsg=4326,
+                              transform=(21.0, 0.00054, 0.0, 63.3, 0.0, -0.00027))  # ~27 × 30 m at 63° N
     out = tmp_path / "map.tif"
     processing.run("moemae:classify", {"INPUT": str(geographic), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
     result = gdal.Open(str(out))

@@ -520,11 +520,7 @@ def test_gdal_virtual_paths_are_read(cli, scene, tmp_path):
 
 
 def test_a_raster_without_georeferencing_gives_a_map_on_qgis_pixel_grid(tmp_path):
-    path = tmp_path / "plain.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), 160, 120, 7, gdal.GDT_UInt16)
-    for b, band in enumerate(mosaic_pixels()[:, :120]):
-        ds.GetRasterBand(b + 1).WriteArray(band)
-    ds = None
+    path = write_raster(tmp_path / "plain.tif", mosaic_pixels()[:, :120], georeferenced=False)
     lines = []
     result = raster.classify_raster(request(path, tmp_path / "m.tif"), log=lines.append)
     assert gdal.Open(result.output).GetGeoTransform() == (0.0, 40.0, 0.0, 0.0, 0.0, -40.0)

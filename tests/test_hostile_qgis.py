@@ -7,7 +7,7 @@ from datetime import date, datetime
 import numpy as np
 import pytest
 import torch
-from osgeo import gdal, osr
+from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer
 
 from backend import raster
@@ -83,15 +83,7 @@ def rotated_scene(path, angle_degrees=30.0):
     pixels[:, 80:, 80:] = np.tile(bright, (1, 2, 2))
     a = math.radians(angle_degrees)
     transform = (500000.0, 30 * math.cos(a), 30 * math.sin(a), 7000020.0, 30 * math.sin(a), -30 * math.cos(a))
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), 160, 160, 7, gdal.GDT_UInt16)
-    ds.SetGeoTransform(transform)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32634)
-    ds.SetProjection(srs.ExportToWkt())
-    for b in range(7):
-        ds.GetRasterBand(b + 1).WriteArray(pixels[b])
-    ds = None
-    return path, transform
+    return write_raster(path, pixels, transform=transform), transform
 
 
 def point_at(transform, col, row):
@@ -183,11 +175,7 @@ def test_a_huge_batch_size_is_lowered_and_said(provider, scene, tmp_path):
 
 # --------------------------------------------------------------------------- 10. smaller
 def test_a_map_of_a_raster_without_georeferencing_overlays_it_in_qgis(provider, tmp_path):
-    path = tmp_path / "plain.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), 160, 120, 7, gdal.GDT_UInt16)
-    for b, band in enumerate(mosaic_pixels()[:, :120]):
-        ds.GetRasterBand(b + 1).WriteArray(band)
-    ds = None
+    path = write_raster(tmp_path / "plain.tif", mosaic_pixels()[:, :120], georeferenced=False)
     out = tmp_path / "map.tif"
     feedback = Feedback()
     run("classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)}, feedback)
