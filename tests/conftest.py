@@ -1,89 +1,14 @@
-"""Shared fixtures. QGIS itself is started by pytest-qgis (a real QgsApplication, offscreen)."""
+"""Shared fixtures. QGIS itself is started by pytest-qgis (a real QgsApplication, offscreen).
+Helpers that are not fixtures are in helpers.py."""
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
-import os
-import subprocess
-import sys
-import sysconfig
-from pathlib import Path
-
-import numpy as np
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-#: Small real data the tests (and the demo and bench) read; kept out of the plugin zip. See its README.
-DATA = REPO / "tests" / "data"
-#: 150 real BigEarthNet-L patches in the reference's layout.
-SAMPLE = DATA / "bigearthnet-l-sample"
-#: A checkpoint in the published format and the embeddings the reference computes from it.
-REFERENCE = DATA / "reference"
-QGIS_PROCESS = "qgis_process.bin"  # Debian's /usr/bin/qgis_process wrapper passes a flag 3.22 rejects
 
 
 @pytest.fixture(autouse=True)
 def isolated_user_data(tmp_path_factory, monkeypatch):
     """Every test gets its own user data folder: nothing touches the real ~/.local/share."""
     monkeypatch.setenv("MOEMAE_DATA_DIR", str(tmp_path_factory.mktemp("moemae-data")))
-
-
-def run_qgis_process(args: list[str], profile: Path, timeout: float = 300, python_path: bool = True):
-    """Run ``qgis_process.bin`` with a throwaway profile; returns the CompletedProcess.
-
-    With ``python_path`` the venv's site-packages (PyTorch, scikit-learn, platformdirs) are
-    visible to QGIS's Python, as the plugin's own dependency folder would make them for a user.
-    """
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), QT_QPA_PLATFORM="offscreen")
-    env.setdefault("XDG_RUNTIME_DIR", str(profile / "runtime"))
-    if python_path:
-        env["PYTHONPATH"] = sysconfig.get_paths()["purelib"]
-    else:
-        env.pop("PYTHONPATH", None)
-    return subprocess.run([QGIS_PROCESS, *args], capture_output=True, text=True, env=env,
-                          timeout=timeout, stdin=subprocess.DEVNULL)
-
-
-def qgis_process_json(args: list[str], profile: Path, **kwargs) -> dict:
-    """``qgis_process.bin --json ...`` parsed; fails the test with QGIS's own output otherwise."""
-    result = run_qgis_process(["--json", *args], profile, **kwargs)
-    start = result.stdout.find("{")
-    if result.returncode != 0 or start < 0:
-        pytest.fail(f"qgis_process {' '.join(args)} exited {result.returncode}\n"
-                    f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}")
-    return json.loads(result.stdout[start:])
-
-
-def run_backend_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    """``python -m backend ARGS`` in a fresh interpreter, from the repository root."""
-    return subprocess.run([sys.executable, "-m", "backend", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-
-
-def write_raster(path, pixels, epsg=32634, origin=(500000.0, 7000020.0), data_type=None, descriptions=None,
-                 nodata=None, transform=None, georeferenced=True):
-    """A real GeoTIFF of (bands, H, W) pixels: 30 m pixels from ``origin`` in EPSG:``epsg`` (UTM
-    zone 34N by default), or the geotransform ``transform``; no georeferencing at all when
-    ``georeferenced`` is False."""
-    from osgeo import gdal, osr
-
-    bands, h, w = pixels.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, bands, data_type or gdal.GDT_UInt16)
-    if georeferenced:
-        ds.SetGeoTransform(transform or (origin[0], 30.0, 0.0, origin[1], 0.0, -30.0))
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(epsg)
-        ds.SetProjection(srs.ExportToWkt())
-    for b in range(bands):
-        band = ds.GetRasterBand(b + 1)
-        band.WriteArray(pixels[b])
-        if descriptions:
-            band.SetDescription(descriptions[b])
-        if nodata is not None:
-            band.SetNoDataValue(nodata)
-    ds = None
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -95,28 +20,6 @@ def provider(qgis_processing):
     plugin.initProcessing()
     yield
     plugin.unload()
-
-
-@functools.lru_cache(maxsize=1)
-def sample_images() -> np.ndarray:
-    """(150, 7, 40, 40) UInt16 centre crops of the BigEarthNet-L sample, read once per session."""
-    from backend import data
-
-    return np.asarray(data.load(data.open_dataset(SAMPLE)).images)
-
-
-def mosaic_pixels(rows: int = 4, cols: int = 4) -> np.ndarray:
-    """(7, 40·rows, 40·cols): real patches without fill, side by side, one per 40 × 40 tile."""
-    images = sample_images()
-    usable = np.flatnonzero(np.all(images == 0, axis=1).mean(axis=(1, 2)) < 0.01)[:rows * cols]
-    crops = images[usable]
-    return crops.reshape(rows, cols, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 40 * rows, 40 * cols)
-
-
-def snapshot(folder: Path) -> dict:
-    """Every file under ``folder`` (hidden ones included) with the SHA-256 of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -133,42 +36,3 @@ def cli(capsys):
         out, err = capsys.readouterr()
         return code, out, err
     return run
-
-
-def assert_one_error_line(code, err: str, *fragments: str) -> None:
-    """The CLI's contract for bad input: exit 2 and one line, 'error: …', last on stderr (after
-    the progress lines of work done before the problem showed, if any), and no traceback."""
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert code == 2, err
-    assert "Traceback" not in err and lines and lines[-1].startswith("error: "), err
-    assert sum(line.startswith("error:") for line in lines) == 1, err
-    for fragment in fragments:
-        assert fragment in lines[-1], (fragment, lines[-1])
-
-
-def training_layer(path, features, geometry="Polygon", epsg=32634):
-    """A real GeoPackage of training areas: (wkt, class) pairs (class None: NULL) in EPSG:``epsg``."""
-    from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter,
-                           QgsVectorLayer)
-    from qgis.PyQt.QtCore import QVariant
-
-    memory = QgsVectorLayer(f"{geometry}?crs=EPSG:{epsg}", "training", "memory")
-    memory.dataProvider().addAttributes([QgsField("cover", QVariant.String)])
-    memory.updateFields()
-    for wkt, cover in features:
-        feature = QgsFeature(memory.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        if cover is not None:
-            feature["cover"] = cover
-        memory.dataProvider().addFeature(feature)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsCoordinateTransformContext(), options)
-    return str(path)
-
-
-def box(col0, row0, col1, row1, origin=(500000.0, 7000020.0)):
-    """WKT of the rectangle of pixel columns col0…col1 and rows row0…row1 of a 30 m raster at ``origin``."""
-    x0, x1 = origin[0] + col0 * 30, origin[0] + col1 * 30
-    y0, y1 = origin[1] - row0 * 30, origin[1] - row1 * 30
-    return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"

@@ -6,7 +6,7 @@ from backend.checkpoint import load_pretrained
 from backend.embed import model_fingerprint
 from backend.probe import LinearProbe
 
-from conftest import REPO, run_backend_cli
+from helpers import REPO, run_backend_cli
 
 
 def test_bundled_model_and_probe_belong_together():

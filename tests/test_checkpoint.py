@@ -10,7 +10,7 @@ from backend import checkpoint, landsat
 from backend.checkpoint import CheckpointError, checkpoint_dict, save_checkpoint
 from backend.model import MoEMAE, load_pretrained
 
-from conftest import REFERENCE
+from helpers import REFERENCE
 
 PROVENANCE = {"made_by": "tests", "data": "random"}
 

@@ -14,7 +14,7 @@ from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 from moemae_qgis.algorithms.classify import LandCoverStyler
 
-from conftest import SAMPLE, box, training_layer, write_raster
+from helpers import SAMPLE, box, training_layer, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 

@@ -6,7 +6,7 @@ import torch
 from backend import bench
 from backend.model import bfloat16_supported
 
-from conftest import run_backend_cli, write_raster
+from helpers import run_backend_cli, write_raster
 
 
 def test_help_lists_commands_with_examples():

@@ -7,7 +7,7 @@ from osgeo import gdal
 
 from backend import classes, data
 
-from conftest import SAMPLE, REFERENCE, run_backend_cli, write_raster
+from helpers import SAMPLE, REFERENCE, run_backend_cli, write_raster
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from backend.demo_scene import make_demo_scene
 
-from conftest import SAMPLE
+from helpers import SAMPLE
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_unnamed_bands_are_not_guessed_and_can_be_set(provider, qgis_iface, tmp_
     they are set, the run uses them."""
     from moemae_qgis.dialog import ClassifyDialog
 
-    from conftest import mosaic_pixels, write_raster
+    from helpers import mosaic_pixels, write_raster
 
     pixels = np.concatenate([mosaic_pixels(), mosaic_pixels()[:1]])
     layer = QgsRasterLayer(str(write_raster(tmp_path / "eight.tif", pixels)), "eight bands")

@@ -7,7 +7,7 @@ import pytest
 from backend import data
 from backend.probe import LinearProbe, ProbeError, fit
 
-from conftest import SAMPLE, REFERENCE, run_backend_cli
+from helpers import SAMPLE, REFERENCE, run_backend_cli
 
 
 @pytest.fixture(scope="module")

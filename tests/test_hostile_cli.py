@@ -28,7 +28,7 @@ from backend.probe import LinearProbe, ProbeError
 from backend.progress import Cancelled, NullProgress
 from backend.training_areas import fit_probe_on_areas
 
-from conftest import REPO, SAMPLE, assert_one_error_line, mosaic_pixels, snapshot, write_raster
+from helpers import REPO, SAMPLE, assert_one_error_line, mosaic_pixels, snapshot, write_raster
 
 WHEN = "2017-06-13T10:10:31"
 

@@ -14,7 +14,7 @@ from backend import raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.probe import LinearProbe
 
-from conftest import box, mosaic_pixels, sample_images, snapshot, training_layer, write_raster
+from helpers import box, mosaic_pixels, sample_images, snapshot, training_layer, write_raster
 
 
 class Feedback(QgsProcessingFeedback):

@@ -6,7 +6,7 @@ import tomllib
 import backend
 from backend import paths
 
-from conftest import REPO
+from helpers import REPO
 
 REQUIRED = ["name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
             "repository", "tracker", "homepage", "tags", "category", "icon",

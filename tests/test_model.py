@@ -12,7 +12,7 @@ from backend import landsat, metadata
 from backend.model import (LOG2_E, SIZES, GroupedQueryAttention, ModelConfig, MoEFeedForward, MoEMAE,
                            attention_base2, count_parameters, load_pretrained)
 
-from conftest import REFERENCE
+from helpers import REFERENCE
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, REPO, qgis_process_json, run_qgis_process
+from helpers import SAMPLE, REPO, qgis_process_json, run_qgis_process
 
 spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
 package_tool = importlib.util.module_from_spec(spec)
@@ -90,7 +90,7 @@ def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path):
     from osgeo import gdal
 
     from backend import data
-    from conftest import write_raster
+    from helpers import write_raster
 
     arrays = data.load(data.open_dataset(SAMPLE))
     pixels = np.asarray(arrays.images[:4]).reshape(2, 2, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 80, 80)

@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from conftest import SAMPLE, REPO
+from helpers import SAMPLE, REPO
 
 #: Each test starts the QGIS desktop (10-16 s): `make test-fast` leaves them out.
 pytestmark = pytest.mark.desktop

@@ -13,7 +13,7 @@ from backend.errors import UserError
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
 
-from conftest import SAMPLE, REFERENCE, write_raster
+from helpers import SAMPLE, REFERENCE, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 

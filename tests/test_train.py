@@ -10,7 +10,7 @@ from backend import data
 from backend.checkpoint import load_pretrained, read_file
 from backend.train import PretrainConfig, TrainingDiverged, lr_factor, pretrain
 
-from conftest import SAMPLE, REPO
+from helpers import SAMPLE, REPO
 
 
 @pytest.fixture(scope="module")
