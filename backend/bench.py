@@ -108,7 +108,7 @@ def training_rate(model, device, precision: str, batch: int, seconds: float) -> 
     """Images/s of masked-autoencoder training steps (forward, backward, AdamW step)."""
     import torch
 
-    from .model import autocast_context
+    from .runtime import autocast_context
 
     model.train()
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
@@ -149,7 +149,7 @@ def read_rates(root: Path, seconds: float) -> tuple[float, float]:
                 np.asarray(packed.metadata[index])
 
         packed_rate = len(packed) * _timed_rate(read_batches, seconds, lambda: None)
-        del packed
+        packed = None  # unmaps the arrays before their folder is removed
     return per_file, packed_rate
 
 
@@ -211,7 +211,8 @@ def main(args: argparse.Namespace) -> int:
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    from .model import MoEMAE, bfloat16_supported
+    from .model import MoEMAE
+    from .runtime import bfloat16_supported
     from .train import training_precision
 
     device = resolve_device(args.device)

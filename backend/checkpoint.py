@@ -194,6 +194,16 @@ def _check_state(model: MoEMAE, state: dict, path) -> None:
                               "the training run that wrote it diverged")
 
 
+def model_fingerprint(model) -> str:
+    """SHA-256 of the encoder's weights (float32, names sorted): the same weights give the same
+    fingerprint whichever file format they came from. Probes record it."""
+    digest = hashlib.sha256()
+    for name, tensor in sorted(model.encoder.state_dict().items()):
+        digest.update(name.encode())
+        digest.update(tensor.detach().to("cpu", torch.float32).contiguous().numpy().tobytes())
+    return digest.hexdigest()
+
+
 def load_pretrained(path, device="cpu") -> MoEMAE:
     """Load a MoE-MAE from a published or project checkpoint, in eval mode on ``device``.
 

@@ -172,7 +172,8 @@ def cmd_pretrain(args) -> int:
 def cmd_embed(args) -> int:
     import numpy as np
 
-    from .embed import embed_arrays, model_fingerprint
+    from .checkpoint import model_fingerprint
+    from .embed import embed_arrays
 
     from .files import check_outputs, write_npz
 

@@ -28,10 +28,10 @@ from .errors import UserError
 from .files import remove_stale_temporaries, temporary_name
 from .metadata import encode_metadata
 from .progress import NullProgress
+from .raster import INTEGER_TYPES
 
 PACK_FORMAT = "moemae-qgis/packed-patches"
 PACK_VERSION = 1
-INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
 
 
 class PatchError(UserError):

@@ -1,11 +1,21 @@
-"""Device choice, in one place: the CLI, the plugin and the benchmarks all call :func:`resolve_device`."""
+"""Device choice, in one place: the CLI, the plugin and the benchmarks all call :func:`resolve_device`.
+
+Importable without PyTorch (torch is imported by the functions that need it): the plugin reads
+:data:`DEVICE_CHOICES` while it loads, before it knows whether PyTorch is installed.
+"""
 from __future__ import annotations
 
-import torch
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 
+if TYPE_CHECKING:
+    import torch
+
+#: The device names a user picks from; ``cuda:N`` picks one GPU among several.
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+#: GPUs a QGIS user can pick by number (``cuda:0`` … ``cuda:7``).
+MAX_LISTED_GPUS = 8
 
 
 class DeviceError(UserError):
@@ -13,17 +23,21 @@ class DeviceError(UserError):
 
 
 def _mps_available() -> bool:
+    import torch
+
     backend = getattr(torch.backends, "mps", None)
     return bool(backend is not None and backend.is_available())
 
 
-def resolve_device(name: str = "auto") -> torch.device:
+def resolve_device(name: str = "auto") -> "torch.device":
     """Turn a device name from the user into a torch device that exists here.
 
     ``auto`` picks CUDA, then Apple's MPS, then the CPU. ``cuda:1`` style names are accepted.
     An explicit device that is not available raises :class:`DeviceError` with what to do,
     instead of failing later deep inside a tensor operation.
     """
+    import torch
+
     name = (name or "auto").strip().lower()
     if name == "auto":
         if torch.cuda.is_available():
@@ -53,8 +67,10 @@ def resolve_device(name: str = "auto") -> torch.device:
     return torch.device(name)
 
 
-def describe_device(device: torch.device) -> str:
+def describe_device(device: "torch.device") -> str:
     """A short human name: ``cpu (2 threads)``, ``cuda:0 (NVIDIA H100 80GB HBM3)`` or ``mps``."""
+    import torch
+
     if device.type == "cuda":
         index = device.index if device.index is not None else torch.cuda.current_device()
         return f"cuda:{index} ({torch.cuda.get_device_name(index)})"

@@ -1,11 +1,11 @@
 """Embeddings: a dataset (or any tiles) through the frozen encoder, pooled for linear probes."""
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
+from . import landsat
 from .progress import NullProgress
+from .tokens import CLS_INDEX, NUM_TOKENS
 
 # torch is imported inside the functions: the pooling names below are read by the QGIS plugin
 # while it loads, before it knows whether PyTorch is installed.
@@ -18,7 +18,6 @@ POOLINGS = ("mean", "cls", "patch-mean", "all", "tokens")
 VECTOR_POOLINGS = ("mean", "cls", "patch-mean", "all")
 #: Poolings that give D values per tile: what an embedding raster can hold as bands.
 RASTER_POOLINGS = ("mean", "cls", "patch-mean")
-CLS_INDEX = 4  # [week, hour, lat, lon, CLS, patches…]
 
 
 def pool(tokens, pooling: str):
@@ -37,7 +36,7 @@ def pool(tokens, pooling: str):
 
 
 def feature_size(dim: int, pooling: str) -> int:
-    return dim * 105 if pooling == "all" else dim
+    return dim * NUM_TOKENS if pooling == "all" else dim
 
 
 def normalize_tiles(model, digital_numbers: np.ndarray, device):
@@ -45,11 +44,8 @@ def normalize_tiles(model, digital_numbers: np.ndarray, device):
     statistics the model's checkpoint states."""
     import torch
 
-    mean, std = model.normalization
-    x = torch.from_numpy(np.asarray(digital_numbers, dtype=np.float32)).to(device)
-    mean_t = torch.tensor(mean, dtype=torch.float32, device=device).view(1, -1, 1, 1)
-    std_t = torch.tensor(std, dtype=torch.float32, device=device).view(1, -1, 1, 1)
-    return (x - mean_t) / std_t
+    return landsat.normalize(torch.from_numpy(np.asarray(digital_numbers, dtype=np.float32)).to(device),
+                             *model.normalization)
 
 
 def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None, *, pooling: str = "mean",
@@ -82,15 +78,3 @@ def embed_arrays(model, arrays, *, pooling: str = "mean", normed: bool = False, 
         progress.update(stop - start)
     progress.close()
     return np.concatenate(parts)
-
-
-def model_fingerprint(model) -> str:
-    """SHA-256 of the encoder's weights (float32, names sorted): the same weights give the same
-    fingerprint whichever file format they came from. Probes record it."""
-    import torch
-
-    digest = hashlib.sha256()
-    for name, tensor in sorted(model.encoder.state_dict().items()):
-        digest.update(name.encode())
-        digest.update(tensor.detach().to("cpu", torch.float32).contiguous().numpy().tobytes())
-    return digest.hexdigest()

@@ -29,21 +29,24 @@ NORM_MEAN = (9405.194, 9649.677, 10425.686, 10444.589, 16067.627, 12699.184, 105
 NORM_STD = (6016.344, 6095.472, 5839.462, 6068.493, 6271.440, 4256.046, 3130.776)
 
 
-def normalize(digital_numbers):
-    """Z-score raw digital numbers band by band.
+def normalize(digital_numbers, mean=NORM_MEAN, std=NORM_STD):
+    """Z-score raw digital numbers band by band: (x - mean) / std.
 
-    ``digital_numbers``: array or tensor (..., 7, H, W) of SR_B1…SR_B7 digital numbers.
-    Returns float32 of the same shape (a NumPy array for a NumPy input, else a tensor).
+    ``digital_numbers``: array or tensor (..., 7, H, W) of SR_B1…SR_B7 digital numbers;
+    ``mean``, ``std``: 7 per-band statistics (default: BigEarthNet-L's, as the published model
+    was trained with; a checkpoint may state others, ``MoEMAE.normalization``).
+    Returns float32 of the same shape: a NumPy array for a NumPy input, else a tensor on the
+    input's device.
     """
     import numpy as np
 
     if isinstance(digital_numbers, np.ndarray):
-        mean = np.asarray(NORM_MEAN, dtype=np.float32)[:, None, None]
-        std = np.asarray(NORM_STD, dtype=np.float32)[:, None, None]
+        mean = np.asarray(mean, dtype=np.float32)[:, None, None]
+        std = np.asarray(std, dtype=np.float32)[:, None, None]
         return (digital_numbers.astype(np.float32) - mean) / std
     import torch
 
     x = digital_numbers.to(torch.float32)
-    mean = torch.tensor(NORM_MEAN, dtype=torch.float32, device=x.device)[:, None, None]
-    std = torch.tensor(NORM_STD, dtype=torch.float32, device=x.device)[:, None, None]
+    mean = torch.tensor(mean, dtype=torch.float32, device=x.device)[:, None, None]
+    std = torch.tensor(std, dtype=torch.float32, device=x.device)[:, None, None]
     return (x - mean) / std

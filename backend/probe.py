@@ -6,7 +6,7 @@ optionally on standardised features.
 
 A probe is saved as JSON (never a pickle): its coefficients, intercepts, class names and
 colours, the pooling and token options it expects, the standardiser, and the fingerprint of the
-encoder weights it was fitted on (``backend.embed.model_fingerprint``), so that a model and a
+encoder weights it was fitted on (``backend.checkpoint.model_fingerprint``), so that a model and a
 probe that do not belong together are caught before a map is painted with them.
 """
 from __future__ import annotations

@@ -487,8 +487,8 @@ def embed_raster(request: ClassifyRequest, progress=None, log=print) -> Classify
 
 def load_model_and_probe(request: ClassifyRequest, device):
     """The model and (for a classification) its probe, refused when they do not belong together."""
-    from .checkpoint import load_pretrained
-    from .embed import model_fingerprint
+    from .checkpoint import load_pretrained, model_fingerprint
+    from .embed import feature_size
     from .probe import LinearProbe
 
     model = load_pretrained(request.checkpoint, device)
@@ -496,7 +496,7 @@ def load_model_and_probe(request: ClassifyRequest, device):
     if probe is None:
         return model, None
     expected = probe.model.get("fingerprint")
-    if probe.num_features != (model.config.dim * 105 if probe.pooling == "all" else model.config.dim):
+    if probe.num_features != feature_size(model.config.dim, probe.pooling):
         raise UserError(f"the probe {Path(request.probe).name} expects {probe.num_features} features but the "
                         f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do not "
                         "belong together; pick the probe fitted on this model")

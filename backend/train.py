@@ -18,6 +18,7 @@ writes checkpoints. The backend is NCCL on CUDA, gloo on CPUs.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import time
@@ -31,8 +32,11 @@ import torch.distributed as dist
 from . import __version__, checkpoint, landsat
 from .errors import UserError
 from .files import write_atomically
-from .model import MoEMAE, autocast_context, bfloat16_supported
+from .model import MoEMAE
+from .runtime import autocast_context, bfloat16_supported
 from .progress import NullProgress, ProgressBar
+
+log = logging.getLogger(__name__)
 
 
 class TrainingDiverged(UserError):
@@ -148,17 +152,85 @@ def pretrain(config: PretrainConfig, arrays=None, progress_factory=None) -> dict
         ctx.close()
 
 
+@dataclass
+class Run:
+    """What one pretraining run carries from epoch to epoch (see :func:`_set_up`)."""
+
+    config: PretrainConfig
+    ctx: DistributedContext
+    arrays: object  # backend.data.PatchArrays
+    precision: str
+    model: MoEMAE
+    train_model: torch.nn.Module  # the model, or its DistributedDataParallel wrapper
+    optimizer: torch.optim.Optimizer
+    scaler: torch.amp.GradScaler
+    total_steps: int
+    warmup_steps: int
+    start_epoch: int = 0
+    step: int = 0
+    best_loss: float = math.inf
+    history: list = field(default_factory=list)
+
+    @property
+    def out(self) -> Path:
+        return Path(self.config.out)
+
+    @property
+    def device(self) -> torch.device:
+        return self.ctx.device
+
+
 def _pretrain(config, ctx, arrays, progress_factory, data_module):
+    run = _set_up(config, ctx, arrays, data_module)
+    summary = {"epochs_run": 0, "last_loss": None}
+    last_epoch = config.epochs if not config.stop_after else min(config.epochs, run.start_epoch + config.stop_after)
+    for epoch in range(run.start_epoch, last_epoch):
+        record = _train_epoch(run, epoch, progress_factory or _default_progress(ctx))
+        run.history.append(record)
+        summary.update(epochs_run=summary["epochs_run"] + 1, last_loss=record["loss"])
+        if ctx.main:
+            _save_epoch(run, epoch, record)
+        ctx.barrier()
+    summary.update(best_loss=run.best_loss, main=ctx.main, history=run.history)
+    if ctx.world > 1:
+        summary["rank_fingerprints"] = _check_replicas(run)
+    return summary
+
+
+def _set_up(config: PretrainConfig, ctx: DistributedContext, arrays, data_module) -> Run:
+    """The data, the model (random, ``--init`` weights or the run to resume), the optimizer and
+    the schedule; refuses a run folder that already holds a run unless resuming."""
     out = Path(config.out)
-    device = ctx.device
-    precision = training_precision(device, config.precision)
     if arrays is None:
         arrays = data_module.load(data_module.open_dataset(config.data), skip_bad=config.skip_bad)
-    n = len(arrays)
-    if n == 0:
+    if len(arrays) == 0:
         raise UserError(f"{config.data} holds no patches")
-
     torch.manual_seed(config.seed)  # same initial weights on every rank
+    model = _initial_model(config).to(ctx.device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    precision = training_precision(ctx.device, config.precision)
+    steps_per_epoch = math.ceil(math.ceil(len(arrays) / ctx.world) / config.batch_size)
+    total_steps = steps_per_epoch * config.epochs
+    run = Run(config=config, ctx=ctx, arrays=arrays, precision=precision, model=model, train_model=model,
+              optimizer=optimizer, scaler=torch.amp.GradScaler("cuda", enabled=precision == "float16"),
+              total_steps=total_steps, warmup_steps=int(config.warmup * total_steps))
+    if config.resume:
+        _resume(run)
+    elif (out / "last.pt").exists():
+        raise UserError(f"{out} already holds a run (last.pt); pass --resume to continue it or choose "
+                        "another --out")
+    if ctx.world > 1:
+        run.train_model = torch.nn.parallel.DistributedDataParallel(
+            model, device_ids=[ctx.device.index] if ctx.device.type == "cuda" else None)
+    if ctx.main:
+        out.mkdir(parents=True, exist_ok=True)
+    if len(arrays) < ctx.world:
+        raise UserError(f"{len(arrays)} patches cannot be shared among {ctx.world} processes")
+    return run
+
+
+def _initial_model(config: PretrainConfig) -> MoEMAE:
+    """A randomly initialised model, or the ``--init`` weights with the statistics they state."""
     model = MoEMAE(config.size)
     if config.init:
         start = checkpoint.load_pretrained(config.init)
@@ -166,115 +238,107 @@ def _pretrain(config, ctx, arrays, progress_factory, data_module):
             raise UserError(f"--init {config.init} is a size-{start.config.size} model; this run trains size "
                             f"{config.size}: pass --size {start.config.size} or another --init")
         model.load_state_dict(start.state_dict())
-    model.to(device)
-    mean = torch.tensor(landsat.NORM_MEAN, device=device).view(1, -1, 1, 1)
-    std = torch.tensor(landsat.NORM_STD, device=device).view(1, -1, 1, 1)
+        model.normalization = start.normalization
+    return model
 
-    optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
-    per_rank = math.ceil(n / ctx.world)
-    steps_per_epoch = math.ceil(per_rank / config.batch_size)
-    total_steps = steps_per_epoch * config.epochs
-    warmup_steps = int(config.warmup * total_steps)
-    scaler = torch.amp.GradScaler("cuda", enabled=precision == "float16")
 
-    start_epoch, step, best_loss, history = 0, 0, math.inf, []
-    if config.resume:
-        state = _read_resume_state(out / "last.pt", config)
-        model.load_state_dict(state["model_state"])
-        optimizer.load_state_dict(state["training"]["optimizer"])
-        scaler.load_state_dict(state["training"]["scaler"])
-        start_epoch = state["training"]["epoch"] + 1
-        step = state["training"]["step"]
-        best_loss = state["training"]["best_loss"]
-        if ctx.main:
-            print(f"resuming after epoch {start_epoch} (step {step}) from {out / 'last.pt'}")
-    elif (out / "last.pt").exists():
-        raise UserError(f"{out} already holds a run (last.pt); pass --resume to continue it or choose "
-                        "another --out")
+def _resume(run: Run) -> None:
+    """Weights, optimizer, scaler, schedule position and statistics from the run's last.pt."""
+    state = _read_resume_state(run.out / "last.pt", run.config)
+    run.model.load_state_dict(state["model_state"])
+    norm = state.get("normalization") or {}
+    run.model.normalization = (tuple(norm.get("mean", landsat.NORM_MEAN)), tuple(norm.get("std", landsat.NORM_STD)))
+    run.optimizer.load_state_dict(state["training"]["optimizer"])
+    run.scaler.load_state_dict(state["training"]["scaler"])
+    run.start_epoch = state["training"]["epoch"] + 1
+    run.step = state["training"]["step"]
+    run.best_loss = state["training"]["best_loss"]
+    if run.ctx.main:
+        log.info("resuming after epoch %d (step %d) from %s", run.start_epoch, run.step, run.out / "last.pt")
 
-    train_model = model
-    if ctx.world > 1:
-        train_model = torch.nn.parallel.DistributedDataParallel(
-            model, device_ids=[device.index] if device.type == "cuda" else None)
-    if ctx.main:
-        out.mkdir(parents=True, exist_ok=True)
 
-    if n < ctx.world:
-        raise UserError(f"{n} patches cannot be shared among {ctx.world} processes")
-    summary = {"epochs_run": 0, "last_loss": None}
-    last_epoch = config.epochs if not config.stop_after else min(config.epochs, start_epoch + config.stop_after)
-    for epoch in range(start_epoch, last_epoch):
-        torch.manual_seed(_epoch_seed(config.seed, epoch, ctx.rank))
-        order = torch.randperm(n, generator=torch.Generator().manual_seed(_epoch_seed(config.seed, epoch, 0)))
-        shard = order[ctx.rank::ctx.world]  # DistributedSampler's split: every rank a disjoint slice
-        train_model.train()
-        progress = (progress_factory or _default_progress(ctx))(len(shard), f"epoch {epoch + 1}/{config.epochs}")
-        sums = {"loss": 0.0, "masked": 0.0, "unmasked": 0.0, "moe": 0.0}
-        started, seen = time.perf_counter(), 0
-        for batch_start in range(0, len(shard), config.batch_size):
-            progress.check()
-            index = np.sort(shard[batch_start:batch_start + config.batch_size].numpy())
-            images = torch.from_numpy(np.asarray(arrays.images[index])).to(device).float()
-            images = (images - mean) / std
-            meta = torch.from_numpy(np.asarray(arrays.metadata[index])).to(device)
-            for group in optimizer.param_groups:
-                group["lr"] = config.lr * lr_factor(step, total_steps, warmup_steps)
-            with _autocast(device, precision):
-                parts = train_model(images, meta[:, 0], meta[:, 1], meta[:, 2], meta[:, 3])
-            loss = parts["loss"]
-            if not torch.isfinite(loss):
-                raise TrainingDiverged(_divergence_message(loss.item(), epoch, step, out))
-            optimizer.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            scaler.unscale_(optimizer)
-            torch.nn.utils.clip_grad_norm_(model.parameters(), config.clip)
-            scaler.step(optimizer)
-            scaler.update()
-            step += 1
-            seen += len(index)
-            for key in sums:
-                sums[key] += float(parts[key].detach()) * len(index)
-            progress.update(len(index))
-            progress.set_postfix(loss=float(loss.detach()), lr=optimizer.param_groups[0]["lr"],
-                                 img_s=seen * ctx.world / (time.perf_counter() - started))
-        progress.close()
-        seconds = time.perf_counter() - started
-        record = {key: ctx.mean(value / seen) for key, value in sums.items()}
-        record.update(epoch=epoch + 1, step=step, lr=optimizer.param_groups[0]["lr"], seconds=round(seconds, 3),
-                      images_per_s=round(seen * ctx.world / seconds, 1))
-        history.append(record)
-        summary.update(epochs_run=summary["epochs_run"] + 1, last_loss=record["loss"])
-        if ctx.main:
-            is_best = record["loss"] < best_loss
-            best_loss = min(best_loss, record["loss"])
-            content = checkpoint.checkpoint_dict(model, _provenance(config, arrays, record), training={
-                "optimizer": optimizer.state_dict(), "scaler": scaler.state_dict(), "epoch": epoch,
-                "step": step, "best_loss": best_loss, "config": asdict(config)})
-            checkpoint.save_checkpoint(out / "last.pt", content)
-            if is_best:
-                checkpoint.save_checkpoint(out / "best.pt", content)
-            if config.save_every and (epoch + 1) % config.save_every == 0:
-                checkpoint.save_checkpoint(out / f"epoch_{epoch + 1:04d}.pt", content)
-            # After the checkpoint: a crash in between must not log an epoch that resume will redo.
-            with open(out / "metrics.jsonl", "a", encoding="utf-8") as log:
-                log.write(json.dumps(record) + "\n")
-        ctx.barrier()
-    summary["best_loss"] = best_loss
-    summary["main"] = ctx.main
-    summary["history"] = history
-    if ctx.world > 1:
-        # Data parallelism must leave every replica with the same weights: check, and record it.
-        from .embed import model_fingerprint
+def _train_epoch(run: Run, epoch: int, progress_factory) -> dict:
+    """One pass over this rank's shard of the data; returns the epoch's record (mean losses over
+    all ranks, learning rate, speed)."""
+    config, ctx = run.config, run.ctx
+    torch.manual_seed(_epoch_seed(config.seed, epoch, ctx.rank))
+    order = torch.randperm(len(run.arrays),
+                           generator=torch.Generator().manual_seed(_epoch_seed(config.seed, epoch, 0)))
+    shard = order[ctx.rank::ctx.world]  # DistributedSampler's split: every rank a disjoint slice
+    run.train_model.train()
+    progress = progress_factory(len(shard), f"epoch {epoch + 1}/{config.epochs}")
+    sums = {"loss": 0.0, "masked": 0.0, "unmasked": 0.0, "moe": 0.0}
+    started, seen = time.perf_counter(), 0
+    for batch_start in range(0, len(shard), config.batch_size):
+        progress.check()
+        index = np.sort(shard[batch_start:batch_start + config.batch_size].numpy())
+        parts = _train_step(run, index, epoch)
+        seen += len(index)
+        for key in sums:
+            sums[key] += float(parts[key].detach()) * len(index)
+        progress.update(len(index))
+        progress.set_postfix(loss=float(parts["loss"].detach()), lr=run.optimizer.param_groups[0]["lr"],
+                             img_s=seen * ctx.world / (time.perf_counter() - started))
+    progress.close()
+    seconds = time.perf_counter() - started
+    record = {key: ctx.mean(value / seen) for key, value in sums.items()}
+    record.update(epoch=epoch + 1, step=run.step, lr=run.optimizer.param_groups[0]["lr"], seconds=round(seconds, 3),
+                  images_per_s=round(seen * ctx.world / seconds, 1))
+    return record
 
-        fingerprints = [None] * ctx.world
-        dist.all_gather_object(fingerprints, model_fingerprint(model))
-        summary["rank_fingerprints"] = fingerprints
-        if ctx.main:
-            text = json.dumps({"world_size": ctx.world, "fingerprints": fingerprints}, indent=1)
-            write_atomically(out / "ranks.json", lambda f: f.write(text))
-            if len(set(fingerprints)) != 1:
-                raise RuntimeError(f"replicas diverged: encoder fingerprints {fingerprints}")
-    return summary
+
+def _train_step(run: Run, index: np.ndarray, epoch: int) -> dict:
+    """One optimizer step on the patches at ``index``; returns the loss parts. Stops the run
+    (:class:`TrainingDiverged`) when the loss is no longer finite."""
+    device, config = run.device, run.config
+    images = landsat.normalize(torch.from_numpy(np.asarray(run.arrays.images[index])).to(device),
+                               *run.model.normalization)
+    meta = torch.from_numpy(np.asarray(run.arrays.metadata[index])).to(device)
+    for group in run.optimizer.param_groups:
+        group["lr"] = config.lr * lr_factor(run.step, run.total_steps, run.warmup_steps)
+    with _autocast(device, run.precision):
+        parts = run.train_model(images, meta[:, 0], meta[:, 1], meta[:, 2], meta[:, 3])
+    loss = parts["loss"]
+    if not torch.isfinite(loss):
+        raise TrainingDiverged(_divergence_message(loss.item(), epoch, run.step, run.out))
+    run.optimizer.zero_grad(set_to_none=True)
+    run.scaler.scale(loss).backward()
+    run.scaler.unscale_(run.optimizer)
+    torch.nn.utils.clip_grad_norm_(run.model.parameters(), config.clip)
+    run.scaler.step(run.optimizer)
+    run.scaler.update()
+    run.step += 1
+    return parts
+
+
+def _save_epoch(run: Run, epoch: int, record: dict) -> None:
+    """last.pt (and best.pt, epoch_NNNN.pt) atomically, then the epoch's line in metrics.jsonl."""
+    is_best = record["loss"] < run.best_loss
+    run.best_loss = min(run.best_loss, record["loss"])
+    content = checkpoint.checkpoint_dict(run.model, _provenance(run.config, run.arrays, record), training={
+        "optimizer": run.optimizer.state_dict(), "scaler": run.scaler.state_dict(), "epoch": epoch,
+        "step": run.step, "best_loss": run.best_loss, "config": asdict(run.config)})
+    checkpoint.save_checkpoint(run.out / "last.pt", content)
+    if is_best:
+        checkpoint.save_checkpoint(run.out / "best.pt", content)
+    if run.config.save_every and (epoch + 1) % run.config.save_every == 0:
+        checkpoint.save_checkpoint(run.out / f"epoch_{epoch + 1:04d}.pt", content)
+    # After the checkpoint: a crash in between must not log an epoch that resume will redo.
+    with open(run.out / "metrics.jsonl", "a", encoding="utf-8") as metrics:
+        metrics.write(json.dumps(record) + "\n")
+
+
+def _check_replicas(run: Run) -> list:
+    """Data parallelism must leave every replica with the same weights: check, and record it in
+    ranks.json. Returns each rank's encoder fingerprint."""
+    fingerprints = [None] * run.ctx.world
+    dist.all_gather_object(fingerprints, checkpoint.model_fingerprint(run.model))
+    if run.ctx.main:
+        text = json.dumps({"world_size": run.ctx.world, "fingerprints": fingerprints}, indent=1)
+        write_atomically(run.out / "ranks.json", lambda f: f.write(text))
+        if len(set(fingerprints)) != 1:
+            raise RuntimeError(f"replicas diverged: encoder fingerprints {fingerprints}")
+    return fingerprints
 
 
 def _divergence_message(loss: float, epoch: int, step: int, out: Path) -> str:

@@ -127,8 +127,7 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
     ``min_per_class`` usable tiles. ``progress`` counts the positions read and embedded; it is
     checked for a cancel between batches and between cross-validation folds.
     """
-    from .checkpoint import load_pretrained
-    from .embed import model_fingerprint
+    from .checkpoint import load_pretrained, model_fingerprint
     from .probe import fit
 
     scene = open_scene(str(raster_path), bands)

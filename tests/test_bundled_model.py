@@ -3,7 +3,7 @@
 from backend import classes
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.checkpoint import load_pretrained
-from backend.embed import model_fingerprint
+from backend.checkpoint import model_fingerprint
 from backend.probe import LinearProbe
 
 from helpers import REPO, run_backend_cli

@@ -8,7 +8,8 @@ import torch
 
 from backend import checkpoint, landsat
 from backend.checkpoint import CheckpointError, checkpoint_dict, save_checkpoint
-from backend.model import MoEMAE, load_pretrained
+from backend.checkpoint import load_pretrained
+from backend.model import MoEMAE
 
 from helpers import REFERENCE
 

@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from backend import bench
-from backend.model import bfloat16_supported
+from backend.runtime import bfloat16_supported
 
 from helpers import run_backend_cli, write_raster
 

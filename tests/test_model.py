@@ -9,8 +9,9 @@ import torch
 import torch.nn.functional as F
 
 from backend import landsat, metadata
+from backend.checkpoint import load_pretrained
 from backend.model import (LOG2_E, SIZES, GroupedQueryAttention, ModelConfig, MoEFeedForward, MoEMAE,
-                           attention_base2, count_parameters, load_pretrained)
+                           attention_base2, count_parameters)
 
 from helpers import REFERENCE
 

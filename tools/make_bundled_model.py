@@ -27,7 +27,8 @@ import torch  # noqa: E402
 
 from backend import checkpoint, classes, data, probe  # noqa: E402
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE  # noqa: E402
-from backend.embed import embed_arrays, model_fingerprint  # noqa: E402
+from backend.checkpoint import model_fingerprint  # noqa: E402
+from backend.embed import embed_arrays  # noqa: E402
 from backend.evaluate import evaluate  # noqa: E402
 from backend.model import MoEMAE  # noqa: E402
 from backend.train import PretrainConfig, pretrain  # noqa: E402

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import (QgsApplication, QgsContrastEnhancement, QgsMapRendererParallelJob,  # noqa: E402
                        QgsMapSettings, QgsMultiBandColorRenderer, QgsRasterLayer)
-from qgis.PyQt.QtCore import QSize, Qt  # noqa: E402
+from qgis.PyQt.QtCore import QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 
 

@@ -17,8 +17,11 @@ from qgis.PyQt.QtGui import QColor
 from .. import dependencies
 from ..backend_loader import load_backend
 
-#: DEVICE's choices; cuda:N at the end so that the index of the first four never changes.
-DEVICES = ["auto", "cpu", "cuda", "mps"] + [f"cuda:{n}" for n in range(8)]
+def device_options() -> list:
+    """DEVICE's choices: the backend's names, then cuda:0 … cuda:7 (last, so that the index of
+    the first four never changes)."""
+    device = load_backend("device")
+    return list(device.DEVICE_CHOICES) + [f"cuda:{n}" for n in range(device.MAX_LISTED_GPUS)]
 
 
 class FeedbackProgress:
@@ -150,7 +153,7 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
             self.ACQUISITION_DATE, "Acquisition date and time, UTC (default: read from the layer)", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.USE_METADATA, "Use date and position as metadata",
                                                         defaultValue=True))
-        device = QgsProcessingParameterEnum(self.DEVICE, "Device", options=DEVICES, defaultValue="auto")
+        device = QgsProcessingParameterEnum(self.DEVICE, "Device", options=device_options(), defaultValue="auto")
         device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
         self.addParameter(device)
         self.addParameter(QgsProcessingParameterNumber(self.BATCH_SIZE, "Tiles per batch",
