@@ -1,6 +1,7 @@
 """``python -m backend``: the headless command line, a thin adapter over the backend functions.
 
-Each command is a function ``cmd_<name>(args)`` registered in :func:`build_parser`. Every
+Each command is a function ``cmd_<name>(args)`` with its ``add_<name>_parser(commands)`` beside it;
+:func:`build_parser` calls them all. Every
 problem with what the user gave (a bad argument, a missing or damaged file, an output that is
 also an input, a full disk) is one line on stderr starting with ``error:`` and exit status 2:
 a :class:`~backend.errors.UserError`, an argument argparse refuses, an OS error. Any other
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import sys
 import textwrap
@@ -131,10 +133,28 @@ def cmd_info(args) -> int:
     return 0
 
 
+def add_info_parser(commands) -> None:
+    _command(commands, "info", cmd_info, "report Python packages, devices and model folders",
+             "Report what this Python has: PyTorch, scikit-learn, platformdirs, NumPy and GDAL versions, the "
+             "devices PyTorch sees, and where models live. Exits 1 when a required package is missing.",
+             ["python -m backend info"])
+
+
 def cmd_bench(args) -> int:
     from . import bench
 
     return bench.main(args)
+
+
+def add_bench_parser(commands) -> None:
+    from .bench import add_arguments
+
+    bench = _command(commands, "bench", cmd_bench, "measure this machine: matrix-product roof and model throughput",
+                     "Measure the float32 matrix-product rate (the roof), and the bfloat16 one where the hardware "
+                     "has it natively, encoder images/s at batch 256, MAE training images/s at batch 128, read "
+                     "rates and scene classification, and print them as a table. --seconds bounds every row.",
+                     ["python -m backend bench", "python -m backend bench --device cuda --seconds 10"])
+    add_arguments(bench)
 
 
 def cmd_pack(args) -> int:
@@ -149,6 +169,19 @@ def cmd_pack(args) -> int:
     print(f"packed {len(arrays)} patches ({arrays.kind}) into {out} in {seconds:.1f} s"
           + (f"; skipped {len(arrays.skipped)}" if arrays.skipped else ""))
     return 0
+
+
+def add_pack_parser(commands) -> None:
+    pack = _command(commands, "pack", cmd_pack, "convert a dataset once into memory-mappable arrays",
+                    "Read every patch of a dataset (BigEarthNet-L, EuroSAT-L or a folder of 7-band GeoTIFF "
+                    "patches) and write it as one pack folder (images.npy uint16, metadata.npy, labels.npy, "
+                    "manifest.json) that training and embedding map instead of opening each GeoTIFF.",
+                    ["python -m backend pack tests/data/bigearthnet-l-sample --out work/ben-pack",
+                     "python -m backend pack ~/data/EuroSAT-L --out work/eurosat-pack --skip-bad"])
+    pack.add_argument("data", help="dataset folder")
+    pack.add_argument("--out", required=True, help="pack folder to write (a new folder, or an earlier pack, "
+                                                   "which is replaced when the new one is complete)")
+    _add_skip_bad(pack)
 
 
 def cmd_pretrain(args) -> int:
@@ -167,6 +200,39 @@ def cmd_pretrain(args) -> int:
         print(f"trained {summary['epochs_run']} epoch(s); last loss {summary['last_loss']:.4f}, "
               f"best {summary['best_loss']:.4f}; checkpoints in {args.out}")
     return 0
+
+
+def add_pretrain_parser(commands) -> None:
+    pretrain = _command(
+        commands, "pretrain", cmd_pretrain, "pretrain the masked autoencoder (one process or torchrun)",
+        "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, gradient clipping, "
+        "mixed precision on GPUs. Writes metrics.jsonl, last.pt, best.pt (and epoch_NNNN.pt with --save-every) "
+        "in OUT, atomically. --resume continues exactly. Under torchrun it trains data-parallel "
+        "(DistributedDataParallel); rank 0 writes.",
+        ["python -m backend pretrain work/ben-pack --out work/run1 --epochs 500",
+         "python -m backend pretrain work/ben-pack --out work/run1 --epochs 500 --resume",
+         "torchrun --nproc_per_node=8 -m backend pretrain work/ben-pack --out work/run8 --device cuda"])
+    pretrain.add_argument("data", help="a pack (fastest) or a dataset folder")
+    pretrain.add_argument("--out", required=True, help="run folder for checkpoints and metrics")
+    pretrain.add_argument("--size", default="S", choices=["S", "XS", "XXS"], help="model size (default: S)")
+    pretrain.add_argument("--epochs", type=_positive, default=500, help="total epochs (default: 500)")
+    pretrain.add_argument("--batch-size", type=_positive, default=128, help="images per step per process (128)")
+    pretrain.add_argument("--lr", type=_finite(0, low_open=True), default=3e-4,
+                          help="peak learning rate (default: 3e-4)")
+    pretrain.add_argument("--weight-decay", type=_finite(0), default=0.05, help="AdamW weight decay (default: 0.05)")
+    pretrain.add_argument("--warmup", type=_finite(0, 1), default=0.05, help="warm-up fraction of all steps (0.05)")
+    pretrain.add_argument("--clip", type=_finite(0, low_open=True), default=1.0,
+                          help="gradient-norm clip (default: 1.0)")
+    pretrain.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
+                          help="auto: bfloat16 on CUDA GPUs that have it, else float32")
+    pretrain.add_argument("--save-every", type=_at_least(0), default=0,
+                          help="also keep epoch_NNNN.pt every N epochs")
+    pretrain.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
+    pretrain.add_argument("--stop-after", type=_positive, default=None,
+                          help="run at most N epochs now; --resume later for the rest")
+    pretrain.add_argument("--init", default=None, help="start from these weights instead of random ones")
+    _add_skip_bad(pretrain)
+    _add_device(pretrain)
 
 
 def cmd_embed(args) -> int:
@@ -196,6 +262,30 @@ def cmd_embed(args) -> int:
     write_npz(args.out, content)
     print(f"wrote {features.shape} embeddings of {len(arrays)} patches to {args.out}")
     return 0
+
+
+def add_embed_parser(commands) -> None:
+    from .embed import POOLINGS
+
+    embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
+                     "Encode every patch with the frozen encoder and write an .npz with patch_ids, embeddings "
+                     "and, for labelled datasets, labels and class_names. Tokens before the final LayerNorm "
+                     "unless --normed.",
+                     ["python -m backend embed work/ben-pack --checkpoint pretrained_S_best.pth --out work/emb.npz",
+                      "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --pooling all "
+                      "--out work/emb-all.npz"])
+    embed.add_argument("data", help="a pack or a dataset folder")
+    embed.add_argument("--checkpoint", default=None,
+                       help="published or project checkpoint (default: random weights, for baselines)")
+    embed.add_argument("--out", required=True, help=".npz to write")
+    embed.add_argument("--pooling", default="mean", choices=POOLINGS, help="how tokens become features (mean)")
+    embed.add_argument("--normed", action="store_true", help="tokens after the final LayerNorm")
+    embed.add_argument("--no-metadata", action="store_true", help="embed as if every metadata item were missing")
+    embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
+    embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
+                       help="float32 (exact, default), bfloat16 or auto")
+    _add_skip_bad(embed)
+    _add_device(embed)
 
 
 #: What ``embed`` writes into every .npz; probes need all of it.
@@ -276,6 +366,33 @@ def cmd_probe_eval(args) -> int:
     return 0
 
 
+def add_probe_parser(commands) -> None:
+    probe = _command(commands, "probe", None, "fit or evaluate a linear probe on embeddings",
+                     "Linear probes on embeddings from 'embed'.",
+                     ["python -m backend probe fit work/emb.npz --out work/probe.json",
+                      "python -m backend probe eval work/probe.json work/emb-test.npz"])
+    probe.set_defaults(func=lambda args: (probe.print_help(), 2)[1])
+    actions = probe.add_subparsers(dest="probe_command", metavar="ACTION")
+    fit = _command(actions, "fit", cmd_probe_fit, "fit a probe",
+                   "Fit scikit-learn logistic regression (solver sag): one-vs-rest for multi-label data, "
+                   "multinomial for single-label. Saves JSON with class names, CORINE colours, pooling, scaler "
+                   "and the fingerprint of the encoder the embeddings came from.",
+                   ["python -m backend probe fit work/emb.npz --out work/probe.json --standardize"])
+    fit.add_argument("embeddings", help=".npz from 'embed' (with labels)")
+    fit.add_argument("--out", required=True, help="probe .json to write")
+    fit.add_argument("--standardize", action="store_true", help="standardise features first")
+    fit.add_argument("--C", type=_finite(0, low_open=True), default=1.0,
+                     help="inverse regularisation strength (default: 1.0)")
+    fit.add_argument("--max-iter", type=_positive, default=1000, help="solver iterations (default: 1000)")
+    fit.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    evaluate = _command(actions, "eval", cmd_probe_eval, "evaluate a probe",
+                        "Micro and macro mAP, per-class AP, overall accuracy, micro and macro F1, as JSON.",
+                        ["python -m backend probe eval work/probe.json work/emb-test.npz --out metrics.json"])
+    evaluate.add_argument("probe", help="probe .json")
+    evaluate.add_argument("embeddings", help=".npz from 'embed' (with labels)")
+    evaluate.add_argument("--out", default=None, help="also write the metrics JSON here")
+
+
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate
     from .files import check_outputs, write_atomically
@@ -298,6 +415,28 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def add_evaluate_parser(commands) -> None:
+    from .embed import VECTOR_POOLINGS
+
+    evaluate = _command(commands, "evaluate", cmd_evaluate, "k-fold probe evaluation against a zonal-statistics "
+                        "baseline",
+                        "For small labelled sets: k-fold cross-validated linear probes on each model's embeddings "
+                        "and on a zonal-statistics baseline (per-band mean and standard deviation), as "
+                        "Landsat-Bench does.",
+                        ["python -m backend evaluate tests/data/bigearthnet-l-sample --random-init "
+                         "--checkpoint resources/models/moemae_S_bigearthnet_sample.pt --folds 5"])
+    evaluate.add_argument("data", help="a labelled pack or dataset folder")
+    evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
+    evaluate.add_argument("--random-init", action="store_true", help="also evaluate a randomly initialised model")
+    evaluate.add_argument("--folds", type=_at_least(2), default=5,
+                          help="cross-validation folds, at least 2 (default: 5)")
+    evaluate.add_argument("--pooling", default="mean", choices=VECTOR_POOLINGS)
+    evaluate.add_argument("--standardize", action="store_true", help="standardise features first")
+    evaluate.add_argument("--out", default=None, help="also write the results as JSON")
+    _add_skip_bad(evaluate)
+    _add_device(evaluate)
+
+
 def cmd_demo_scene(args) -> int:
     from .demo_scene import make_demo_scene
     from .files import check_outputs
@@ -306,6 +445,21 @@ def cmd_demo_scene(args) -> int:
     path = make_demo_scene(args.sample, args.out, size=args.size, seed=args.seed)
     print(f"wrote {path} and its MTL file")
     return 0
+
+
+def add_demo_scene_parser(commands) -> None:
+    from .paths import REPOSITORY_SAMPLE_DIR
+
+    demo = _command(commands, "demo-scene", cmd_demo_scene, "make a realistic demo scene from a BigEarthNet-L sample",
+                    "Write a Landsat-like 7-band GeoTIFF (real BigEarthNet-L pixels in irregular fields, UTM 34N, "
+                    "bands named SR_B1…SR_B7) with a Landsat MTL file beside it.",
+                    ["python -m backend demo-scene --out out/demo/scene"])
+    demo.add_argument("--sample", default=str(REPOSITORY_SAMPLE_DIR),
+                      help="BigEarthNet-L folder whose patches texture the scene (default: the repository's "
+                           "sample, tests/data/bigearthnet-l-sample)")
+    demo.add_argument("--out", required=True, help="folder to write the scene into")
+    demo.add_argument("--size", type=_positive, default=400, help="pixels a side (default: 400)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed of the layout (default: 7)")
 
 
 def cmd_classify(args) -> int:
@@ -349,6 +503,34 @@ def _gdal_tags(path: str) -> dict:
         return {}
 
 
+def add_classify_parser(commands) -> None:
+    classify = _command(
+        commands, "classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
+        "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every STRIDE px, metadata "
+        "from the MTL file, product id or tags, the probe's most likely class per cell (UInt8, nodata 255, "
+        "palette and class names from the probe).",
+        ["python -m backend classify scene_SR_stack.tif --out landcover.tif",
+         "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
+         "--out landcover.tif --probabilities proba.tif"])
+    classify.add_argument("input", help="Landsat 8/9 Level-2 surface-reflectance raster (UInt16)")
+    classify.add_argument("--out", required=True, help="class GeoTIFF to write")
+    classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
+    classify.add_argument("--checkpoint", default=None, help="model (default: the bundled one)")
+    classify.add_argument("--probe", default=None, help="probe (default: the bundled one)")
+    classify.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
+                          help="band numbers of SR_B1…SR_B7 (default: by band name; bands 1-7 of a 7-band "
+                               "raster without Landsat band names)")
+    classify.add_argument("--stride", type=_positive, default=20, help="pixels between tiles, 1-40 (default: 20)")
+    classify.add_argument("--acquisition-date", default=None,
+                          help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
+                               "2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00")
+    classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
+    classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    classify.add_argument("--report-resources", action="store_true",
+                          help="print the wall time and this program's peak resident memory (MB)")
+    _add_device(classify)
+
+
 def cmd_models(args) -> int:
     from .catalogue import list_models
 
@@ -362,7 +544,26 @@ def cmd_models(args) -> int:
     return 0
 
 
+def add_models_parser(commands) -> None:
+    _command(commands, "models", cmd_models, "list installed models and probes",
+             "List the bundled model and probe and the user's own (in the user data folder's models/).",
+             ["python -m backend models"])
+
+
 # --------------------------------------------------------------------------- the parser
+PARSER_ADDERS = (add_info_parser, add_bench_parser, add_pack_parser, add_pretrain_parser, add_embed_parser,
+                 add_probe_parser, add_evaluate_parser, add_classify_parser, add_demo_scene_parser,
+                 add_models_parser)
+
+
+def _command(commands, name, func, help_text, description, examples):
+    """A subcommand with its help, description and examples; ``func`` runs it."""
+    sub = commands.add_parser(name, help=help_text, description=description, formatter_class=FORMATTER,
+                              epilog=_examples(*examples))
+    sub.set_defaults(func=func)
+    return sub
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="python -m backend",
@@ -378,173 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"moemae-qgis backend {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name, func, help_text, description, examples):
-        sub = commands.add_parser(name, help=help_text, description=description, formatter_class=FORMATTER,
-                                  epilog=_examples(*examples))
-        sub.set_defaults(func=func)
-        return sub
-
-    command("info", cmd_info, "report Python packages, devices and model folders",
-            "Report what this Python has: PyTorch, scikit-learn, platformdirs, NumPy and GDAL versions, the "
-            "devices PyTorch sees, and where models live. Exits 1 when a required package is missing.",
-            ["python -m backend info"])
-
-    bench = command("bench", cmd_bench, "measure this machine: matrix-product roof and model throughput",
-                    "Measure the float32 and bfloat16 matrix-product rate (the roof), encoder images/s at batch "
-                    "256 and MAE training images/s at batch 128, and print them as a table.",
-                    ["python -m backend bench", "python -m backend bench --device cuda --seconds 10"])
-    from .bench import add_arguments as add_bench_arguments
-
-    add_bench_arguments(bench)
-
-    pack = command("pack", cmd_pack, "convert a dataset once into memory-mappable arrays",
-                   "Read every patch of a dataset (BigEarthNet-L, EuroSAT-L or a folder of 7-band GeoTIFF "
-                   "patches) and write it as one pack folder (images.npy uint16, metadata.npy, labels.npy, "
-                   "manifest.json) that training and embedding map instead of opening each GeoTIFF.",
-                   ["python -m backend pack tests/data/bigearthnet-l-sample --out work/ben-pack",
-                    "python -m backend pack ~/data/EuroSAT-L --out work/eurosat-pack --skip-bad"])
-    pack.add_argument("data", help="dataset folder")
-    pack.add_argument("--out", required=True, help="pack folder to write (a new folder, or an earlier pack, which is replaced when the new one is complete)")
-    _add_skip_bad(pack)
-
-    pretrain = command("pretrain", cmd_pretrain, "pretrain the masked autoencoder (one process or torchrun)",
-                       "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, "
-                       "gradient clipping, mixed precision on GPUs. Writes metrics.jsonl, last.pt, best.pt "
-                       "(and epoch_NNNN.pt with --save-every) in OUT, atomically. --resume continues exactly. "
-                       "Under torchrun it trains data-parallel (DistributedDataParallel); rank 0 writes.",
-                       ["python -m backend pretrain work/ben-pack --out work/run1 --epochs 500",
-                        "python -m backend pretrain work/ben-pack --out work/run1 --epochs 500 --resume",
-                        "torchrun --nproc_per_node=8 -m backend pretrain work/ben-pack --out work/run8 --device cuda"])
-    pretrain.add_argument("data", help="a pack (fastest) or a dataset folder")
-    pretrain.add_argument("--out", required=True, help="run folder for checkpoints and metrics")
-    pretrain.add_argument("--size", default="S", choices=["S", "XS", "XXS"], help="model size (default: S)")
-    pretrain.add_argument("--epochs", type=_positive, default=500, help="total epochs (default: 500)")
-    pretrain.add_argument("--batch-size", type=_positive, default=128, help="images per step per process (128)")
-    pretrain.add_argument("--lr", type=_finite(0, low_open=True), default=3e-4,
-                          help="peak learning rate (default: 3e-4)")
-    pretrain.add_argument("--weight-decay", type=_finite(0), default=0.05, help="AdamW weight decay (default: 0.05)")
-    pretrain.add_argument("--warmup", type=_finite(0, 1), default=0.05, help="warm-up fraction of all steps (0.05)")
-    pretrain.add_argument("--clip", type=_finite(0, low_open=True), default=1.0,
-                          help="gradient-norm clip (default: 1.0)")
-    pretrain.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
-                          help="auto: bfloat16 on CUDA GPUs that have it, else float32")
-    pretrain.add_argument("--save-every", type=_at_least(0), default=0, help="also keep epoch_NNNN.pt every N epochs")
-    pretrain.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
-    pretrain.add_argument("--stop-after", type=_positive, default=None,
-                          help="run at most N epochs now; --resume later for the rest")
-    pretrain.add_argument("--init", default=None, help="start from these weights instead of random ones")
-    _add_skip_bad(pretrain)
-    _add_device(pretrain)
-
-    embed = command("embed", cmd_embed, "write embeddings of a dataset (.npz)",
-                    "Encode every patch with the frozen encoder and write an .npz with patch_ids, embeddings "
-                    "and, for labelled datasets, labels and class_names. Tokens before the final LayerNorm "
-                    "unless --normed.",
-                    ["python -m backend embed work/ben-pack --checkpoint pretrained_S_best.pth --out work/emb.npz",
-                     "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --pooling all "
-                     "--out work/emb-all.npz"])
-    embed.add_argument("data", help="a pack or a dataset folder")
-    embed.add_argument("--checkpoint", default=None,
-                       help="published or project checkpoint (default: random weights, for baselines)")
-    embed.add_argument("--out", required=True, help=".npz to write")
-    from .embed import POOLINGS
-
-    embed.add_argument("--pooling", default="mean", choices=POOLINGS, help="how tokens become features (mean)")
-    embed.add_argument("--normed", action="store_true", help="tokens after the final LayerNorm")
-    embed.add_argument("--no-metadata", action="store_true", help="embed as if every metadata item were missing")
-    embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
-    embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
-                       help="float32 (exact, default), bfloat16 or auto")
-    _add_skip_bad(embed)
-    _add_device(embed)
-
-    probe = command("probe", None, "fit or evaluate a linear probe on embeddings",
-                    "Linear probes on embeddings from 'embed'.",
-                    ["python -m backend probe fit work/emb.npz --out work/probe.json",
-                     "python -m backend probe eval work/probe.json work/emb-test.npz"])
-    probe_commands = probe.add_subparsers(dest="probe_command", metavar="ACTION")
-    probe.set_defaults(func=lambda args: (probe.print_help(), 2)[1])
-    fit = probe_commands.add_parser(
-        "fit", help="fit a probe", formatter_class=FORMATTER,
-        description="Fit scikit-learn logistic regression (solver sag): one-vs-rest for multi-label data, "
-                    "multinomial for single-label. Saves JSON with class names, CORINE colours, pooling, scaler "
-                    "and the fingerprint of the encoder the embeddings came from.",
-        epilog=_examples("python -m backend probe fit work/emb.npz --out work/probe.json --standardize"))
-    fit.add_argument("embeddings", help=".npz from 'embed' (with labels)")
-    fit.add_argument("--out", required=True, help="probe .json to write")
-    fit.add_argument("--standardize", action="store_true", help="standardise features first")
-    fit.add_argument("--C", type=_finite(0, low_open=True), default=1.0,
-                     help="inverse regularisation strength (default: 1.0)")
-    fit.add_argument("--max-iter", type=_positive, default=1000, help="solver iterations (default: 1000)")
-    fit.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    fit.set_defaults(func=cmd_probe_fit)
-    evaluate_probe = probe_commands.add_parser(
-        "eval", help="evaluate a probe", formatter_class=FORMATTER,
-        description="Micro and macro mAP, per-class AP, overall accuracy, micro and macro F1, as JSON.",
-        epilog=_examples("python -m backend probe eval work/probe.json work/emb-test.npz --out metrics.json"))
-    evaluate_probe.add_argument("probe", help="probe .json")
-    evaluate_probe.add_argument("embeddings", help=".npz from 'embed' (with labels)")
-    evaluate_probe.add_argument("--out", default=None, help="also write the metrics JSON here")
-    evaluate_probe.set_defaults(func=cmd_probe_eval)
-
-    evaluate = command("evaluate", cmd_evaluate, "k-fold probe evaluation against a zonal-statistics baseline",
-                       "For small labelled sets: k-fold cross-validated linear probes on each model's embeddings "
-                       "and on a zonal-statistics baseline (per-band mean and standard deviation), as "
-                       "Landsat-Bench does.",
-                       ["python -m backend evaluate tests/data/bigearthnet-l-sample --random-init "
-                        "--checkpoint resources/models/moemae_S_bigearthnet_sample.pt --folds 5"])
-    evaluate.add_argument("data", help="a labelled pack or dataset folder")
-    evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
-    evaluate.add_argument("--random-init", action="store_true", help="also evaluate a randomly initialised model")
-    evaluate.add_argument("--folds", type=_at_least(2), default=5, help="cross-validation folds, at least 2 (default: 5)")
-    from .embed import VECTOR_POOLINGS
-
-    evaluate.add_argument("--pooling", default="mean", choices=VECTOR_POOLINGS)
-    evaluate.add_argument("--standardize", action="store_true", help="standardise features first")
-    evaluate.add_argument("--out", default=None, help="also write the results as JSON")
-    _add_skip_bad(evaluate)
-    _add_device(evaluate)
-
-    classify = command("classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
-                       "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every "
-                       "STRIDE px, metadata from the MTL file, product id or tags, the probe's most likely class "
-                       "per cell (UInt8, nodata 255, palette and class names from the probe).",
-                       ["python -m backend classify scene_SR_stack.tif --out landcover.tif",
-                        "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
-                        "--out landcover.tif --probabilities proba.tif"])
-    classify.add_argument("input", help="Landsat 8/9 Level-2 surface-reflectance raster (UInt16)")
-    classify.add_argument("--out", required=True, help="class GeoTIFF to write")
-    classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
-    classify.add_argument("--checkpoint", default=None, help="model (default: the bundled one)")
-    classify.add_argument("--probe", default=None, help="probe (default: the bundled one)")
-    classify.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
-                          help="band numbers of SR_B1…SR_B7 (default: by band name, else 1-7)")
-    classify.add_argument("--stride", type=_positive, default=20, help="pixels between tiles, 1-40 (default: 20)")
-    classify.add_argument("--acquisition-date", default=None,
-                          help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
-                               "2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00")
-    classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
-    classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
-    classify.add_argument("--report-resources", action="store_true", help="print the wall time and this program's peak resident memory (MB)")
-    _add_device(classify)
-
-    demo = command("demo-scene", cmd_demo_scene, "make a realistic demo scene from a BigEarthNet-L sample",
-                   "Write a Landsat-like 7-band GeoTIFF (real BigEarthNet-L pixels in irregular fields, UTM 34N, "
-                   "bands named SR_B1…SR_B7) with a Landsat MTL file beside it.",
-                   ["python -m backend demo-scene --out out/demo/scene"])
-    from .paths import REPOSITORY_SAMPLE_DIR
-
-    demo.add_argument("--sample", default=str(REPOSITORY_SAMPLE_DIR),
-                      help="BigEarthNet-L folder whose patches texture the scene (default: the repository's "
-                           "sample, tests/data/bigearthnet-l-sample)")
-    demo.add_argument("--out", required=True, help="folder to write the scene into")
-    demo.add_argument("--size", type=_positive, default=400, help="pixels a side (default: 400)")
-    demo.add_argument("--seed", type=int, default=7, help="random seed of the layout (default: 7)")
-
-    command("models", cmd_models, "list installed models and probes",
-            "List the bundled model and probe and the user's own (in the user data folder's models/).",
-            ["python -m backend models"])
+    for add_parser in PARSER_ADDERS:
+        add_parser(commands)
     return parser
 
 
@@ -557,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     from .progress import Cancelled
 
     try:
-        return int(args.func(args) or 0)
+        with _backend_messages_on_stdout():
+            return int(args.func(args) or 0)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -571,6 +608,31 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, Cancelled):
         print("interrupted: nothing was written", file=sys.stderr)
         return 130
+
+
+class _TerminalFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        return f"warning: {text}" if record.levelno >= logging.WARNING else text
+
+
+class _backend_messages_on_stdout:  # noqa: N801 - used as a context manager, like a function
+    """For one command: the backend's log records as lines on stdout, warnings as 'warning: …'."""
+
+    def __enter__(self):
+        self.logger = logging.getLogger(__package__)  # "backend", or "moemae_qgis.backend" in the plugin
+        self.handler = logging.StreamHandler(sys.stdout)
+        self.handler.setFormatter(_TerminalFormatter())
+        self.previous = self.logger.level, self.logger.propagate
+        self.logger.addHandler(self.handler)
+        self.logger.setLevel(logging.INFO)
+        self.logger.propagate = False
+        return self
+
+    def __exit__(self, *exc_info):
+        self.logger.removeHandler(self.handler)
+        self.logger.setLevel(self.previous[0])
+        self.logger.propagate = self.previous[1]
 
 
 def _describe_os_error(exc: OSError) -> str:

@@ -8,10 +8,28 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Protocol
 
 
 class Cancelled(Exception):
     """The user cancelled the job; whatever it was writing has been removed."""
+
+
+class Progress(Protocol):
+    """What the backend's long jobs report to and ask: ``total`` (settable once known), ``update``
+    after each unit of work, ``check`` between steps (raises :class:`Cancelled`)."""
+
+    total: int
+
+    def update(self, n: int = 1) -> None: ...
+
+    def set_postfix(self, **values) -> None: ...
+
+    def close(self) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+    def check(self) -> None: ...
 
 
 class NullProgress:

@@ -23,6 +23,7 @@ encoding, so the encoder never sees a nodata value as reflectance.
 """
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,7 +37,9 @@ from . import geo, landsat
 from .errors import UserError
 from .files import check_free_space, check_outputs, remove_stale_temporaries, temporary_name, write_failure
 from .metadata import encode_metadata
-from .progress import NullProgress
+from .progress import NullProgress, Progress
+
+log = logging.getLogger(__name__)
 
 CLASS_NODATA = 255
 #: Class values a UInt8 map can hold besides its nodata value: 0 … 254.
@@ -362,7 +365,7 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
     return grid
 
 
-def effective_batch_size(requested: int, device, log) -> int:
+def effective_batch_size(requested: int, device) -> int:
     """Tiles per encoder call: ``requested``, lowered to what helps on this device and fits in its
     memory (said in the log when lowered)."""
     from .memory import available_memory_bytes
@@ -383,7 +386,7 @@ def effective_batch_size(requested: int, device, log) -> int:
         if gpu_limit < limit:
             limit, why = gpu_limit, f"half of the GPU's {free / 2**30:.1f} GB of free memory holds {gpu_limit} tiles"
     if limit < requested:
-        log(f"batch size {requested} lowered to {limit}: {why}")
+        log.info("batch size %d lowered to %d: %s", requested, limit, why)
     return limit
 
 
@@ -467,14 +470,15 @@ class Accumulator:
 
 
 # --------------------------------------------------------------------------- the runs
-def classify_raster(request: ClassifyRequest, progress=None, log=print) -> ClassifyResult:
-    """Classify ``request.input``; see the module docstring. ``log`` receives lines for the user."""
+def classify_raster(request: ClassifyRequest, progress: Progress | None = None) -> ClassifyResult:
+    """Classify ``request.input``; see the module docstring. What the user should read goes to
+    this module's logger (warnings as warnings)."""
     if not request.probe:
         raise UserError("a classification needs a probe")
-    return _map_raster(request, progress, log)
+    return _map_raster(request, progress)
 
 
-def embed_raster(request: ClassifyRequest, progress=None, log=print) -> ClassifyResult:
+def embed_raster(request: ClassifyRequest, progress: Progress | None = None) -> ClassifyResult:
     """Write the tiles' embeddings instead of classes: a float32 GeoTIFF of D bands at the stride's
     resolution (each cell the mean embedding of the tiles that contain it; NaN where none)."""
     from .embed import RASTER_POOLINGS
@@ -482,7 +486,7 @@ def embed_raster(request: ClassifyRequest, progress=None, log=print) -> Classify
     if request.pooling not in RASTER_POOLINGS:
         raise UserError(f"an embedding raster needs one vector per tile: pooling mean, cls or patch-mean, "
                         f"not {request.pooling!r}")
-    return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress, log)
+    return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress)
 
 
 def load_model_and_probe(request: ClassifyRequest, device):
@@ -526,7 +530,7 @@ def metadata_warnings(scene: Scene, when, use_metadata: bool) -> list:
 
 
 @geo.with_gdal_exceptions
-def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
+def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     import torch
 
     from .device import describe_device, resolve_device
@@ -539,17 +543,17 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
     n_values = len(probe.class_names) if probe else model.config.dim
     grid = plan_grid(scene, request.stride, n_values)
     _check_space(request, grid, n_values)
-    batch_size = effective_batch_size(request.batch_size, device, log)
+    batch_size = effective_batch_size(request.batch_size, device)
     use_meta = request.use_metadata and (probe.use_metadata if probe else True)
     when = request.acquisition if use_meta else None
     warnings = metadata_warnings(scene, when, use_meta)
     for line in warnings:
-        log(f"warning: {line}")
+        log.warning(line)
     pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
 
     progress = progress or NullProgress()
     progress.total = grid.tiles  # known only now
-    log(f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
+    log.info(f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
         f"{', '.join(landsat.BANDS)} ({scene.bands.how}); {grid.tiles} tiles at stride {grid.stride} px → "
         f"{grid.cols} × {grid.rows} cells; device {describe_device(device)}")
     counts, accumulator = TileCounts(), Accumulator(grid, n_values)
@@ -572,7 +576,7 @@ def _map_raster(request: ClassifyRequest, progress, log) -> ClassifyResult:
     if counts.out_of_range:
         warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX}, which are not Level-2 "
                         "digital numbers; those pixels were treated as no data")
-        log(f"warning: {warnings[-1]}")
+        log.warning(warnings[-1])
     if not accumulator.covered.any():
         raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill or no data "
                         "(0, the bands' nodata value, or values that are not digital numbers); is it the right "

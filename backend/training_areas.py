@@ -13,6 +13,7 @@ each class is kept (the probe gains nothing from more, and the time would grow w
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,10 @@ import numpy as np
 
 from . import classes, geo, landsat
 from .errors import UserError
-from .progress import NullProgress
+from .progress import NullProgress, Progress
 from .raster import MAX_FILL_SHARE, Scene, fill_invalid, open_scene, tile_metadata
+
+log = logging.getLogger(__name__)
 
 MIN_PER_CLASS = 3
 #: Most sample positions a probe is fitted on; more are thinned evenly within each class.
@@ -120,7 +123,7 @@ def _refuse_classes_with_too_few(samples, class_names, min_per_class: int) -> No
 def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=None, acquisition=None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
                        min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
-                       log=print, progress=None):
+                       progress: Progress | None = None):
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     Returns (LinearProbe, ProbeReport). Refuses, naming the class, when a class has fewer than
@@ -135,7 +138,7 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
     given = len(samples)
     samples = thin_samples(samples, max_samples, seed)
     if len(samples) < given:
-        log(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more would add "
+        log.info(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more would add "
             "time and memory, not accuracy)")
     model = load_pretrained(checkpoint, device)
     progress = progress or NullProgress()
@@ -145,7 +148,7 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
     counts = {name: int((labels == k).sum()) for k, name in enumerate(class_names)}
     _refuse_classes_with_too_few([(0, 0, label) for label in labels], class_names, min_per_class)
     folds = min(5, min(counts.values()))
-    log(f"fitting the probe on {len(labels):,} tiles ({folds}-fold cross-validation first)")
+    log.info(f"fitting the probe on {len(labels):,} tiles ({folds}-fold cross-validation first)")
     accuracy = cross_validated_accuracy(features, labels, class_names, folds, seed, progress)
     progress.check()
     probe = fit(features, labels, class_names, multilabel=False, colours=classes.colours_for(class_names),

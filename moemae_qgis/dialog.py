@@ -33,12 +33,12 @@ class ClassifyDialog(QDialog):
         catalogue = load_backend("catalogue")
 
         self.layer = QgsMapLayerComboBox(self)
-        self.layer.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.layer.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.layer.setObjectName("layer")
         self.bands = QLabel(self)
         self.bands.setObjectName("bands")
         self.bands.setWordWrap(True)
-        self.bands.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+        self.bands.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.band_override = QCheckBox("Set the bands myself:", self)
         self.band_override.setObjectName("band_override")
         self.band_numbers = QLineEdit("1 2 3 4 5 6 7", self)
@@ -52,12 +52,12 @@ class ClassifyDialog(QDialog):
         self.detected = QLabel(self)
         self.detected.setObjectName("detected")
         self.detected.setWordWrap(True)
-        self.detected.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
+        self.detected.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.override = QCheckBox("Set the acquisition date (UTC) myself:", self)
         self.override.setObjectName("override")
         self.when = QDateTimeEdit(self)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setTimeSpec(Qt.UTC)
+        self.when.setTimeSpec(Qt.TimeSpec.UTC)
         self.when.setCalendarPopup(True)
         self.when.setMaximumWidth(180)
         self.when.setEnabled(False)
@@ -77,7 +77,7 @@ class ClassifyDialog(QDialog):
         self.stride.setValue(20)
         self.stride.setSuffix(" px")
         self.output = QgsFileWidget(self)
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter("GeoTIFF (*.tif)")
         self.output.setObjectName("output")
         self.progress = QProgressBar(self)
@@ -103,15 +103,15 @@ class ClassifyDialog(QDialog):
         form.addRow("Device", self.device)
         form.addRow("Stride", self.stride)
         form.addRow("Output (empty: temporary file)", self.output)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        self.run_button = self.buttons.addButton("Run", QDialogButtonBox.AcceptRole)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.run_button = self.buttons.addButton("Run", QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("run")
-        self.cancel_button = self.buttons.addButton("Cancel", QDialogButtonBox.RejectRole)
+        self.cancel_button = self.buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.setEnabled(False)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
-        self.buttons.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -181,7 +181,7 @@ class ClassifyDialog(QDialog):
         if found.when is not None:
             day = QDate(found.when.year, found.when.month, found.when.day)
             clock = QTime(found.when.hour, found.when.minute) if hasattr(found.when, "hour") else QTime(0, 0)
-            self.when.setDateTime(QDateTime(day, clock, Qt.UTC))
+            self.when.setDateTime(QDateTime(day, clock, Qt.TimeSpec.UTC))
 
     # ---- running
     def parameters(self) -> dict:
@@ -229,7 +229,7 @@ class ClassifyDialog(QDialog):
             self.status.setText(message)
             self.progress.setValue(0)
             if self.iface:
-                self.iface.messageBar().pushMessage("MoE-MAE", message, Qgis.Warning)
+                self.iface.messageBar().pushMessage("MoE-MAE", message, Qgis.MessageLevel.Warning)
             return
         from .algorithms.classify import apply_land_cover_style
 

@@ -12,7 +12,7 @@ MENU = "&MoE-MAE land cover"
 LOG_TAG = "MoE-MAE"
 
 
-def log(message: str, level=Qgis.Info) -> None:
+def log(message: str, level=Qgis.MessageLevel.Info) -> None:
     QgsMessageLog.logMessage(message, LOG_TAG, level)
 
 
@@ -20,7 +20,7 @@ class DependencyInstallTask(QgsTask):
     """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip."""
 
     def __init__(self, on_done):
-        super().__init__("MoE-MAE: installing PyTorch, scikit-learn and platformdirs", QgsTask.CanCancel)
+        super().__init__("MoE-MAE: installing PyTorch, scikit-learn and platformdirs", QgsTask.Flag.CanCancel)
         self.on_done = on_done
         self.error: str | None = None
 
@@ -100,16 +100,16 @@ class MoeMaePlugin:
         if not self.missing:
             return True
         text = dependencies.missing_message(self.missing)
-        log(text, Qgis.Warning)
+        log(text, Qgis.MessageLevel.Warning)
         for status in self.missing:
-            log(f"{status.package}: {status.error}", Qgis.Warning)
+            log(f"{status.package}: {status.error}", Qgis.MessageLevel.Warning)
         bar = self.iface.messageBar()
         widget = bar.createMessage(LOG_TAG, text)
         button = QPushButton("Install…", widget)
         button.setObjectName("moemaeInstallButton")
         button.clicked.connect(self.offer_install)
         widget.layout().addWidget(button)
-        bar.pushWidget(widget, Qgis.Warning)
+        bar.pushWidget(widget, Qgis.MessageLevel.Warning)
         return False
 
     def offer_install(self):
@@ -130,7 +130,7 @@ class MoeMaePlugin:
             dependencies.missing_message(self.missing)
             + "\n\nThis downloads them from the Python Package Index (PyTorch is large) and runs:\n\n"
             + command + "\n\nInstall now?")
-        if answer != QMessageBox.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         self.install_task = DependencyInstallTask(self.install_finished)
         QgsApplication.taskManager().addTask(self.install_task)
@@ -143,7 +143,7 @@ class MoeMaePlugin:
             self.iface.messageBar().pushSuccess(LOG_TAG, "Python packages installed; MoE-MAE is ready.")
         else:
             message = error or "the packages were installed but still cannot be imported; restart QGIS"
-            log(message, Qgis.Critical)
+            log(message, Qgis.MessageLevel.Critical)
             self.iface.messageBar().pushCritical(LOG_TAG, f"Installation failed: {message.splitlines()[0]} "
                                                           "(details in the MoE-MAE log)")
 

@@ -6,6 +6,7 @@ The contract: bad input gets one ``error:`` line that says what to do (exit 2), 
 without a word.
 """
 import json
+import logging
 import os
 import resource
 import shutil
@@ -166,7 +167,7 @@ def test_write_failures_say_their_true_cause(tmp_path, error, words):
 def test_free_space_is_checked_before_the_long_computation(monkeypatch, scene, tmp_path):
     monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(10**9, 10**9 - 100, 100))
     with pytest.raises(UserError, match=r"needs up to .* MB but only 0.0 MB are free"):
-        raster.classify_raster(request(scene, tmp_path / "m.tif"), log=lambda line: None)
+        raster.classify_raster(request(scene, tmp_path / "m.tif"))
     assert not (tmp_path / "m.tif").exists()
 
 
@@ -187,7 +188,7 @@ def test_bands_are_never_guessed(tmp_path, descriptions, match):
     pixels = np.concatenate([mosaic_pixels(), mosaic_pixels()[:1]])
     path = write_raster(tmp_path / "stack.tif", pixels, descriptions=descriptions)
     with pytest.raises(UserError, match=match):
-        raster.classify_raster(request(path, tmp_path / "m.tif"), log=lambda line: None)
+        raster.classify_raster(request(path, tmp_path / "m.tif"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["stack.tif"]
 
 
@@ -196,14 +197,14 @@ def test_bands_given_twice_are_refused(cli, scene, tmp_path):
     assert_one_error_line(code, err, "BANDS gives band(s) [1] more than once")
 
 
-def test_seven_unnamed_bands_are_taken_in_order_and_the_log_says_so(scene, tmp_path):
-    lines = []
-    raster.classify_raster(request(scene, tmp_path / "m.tif"), log=lines.append)
-    assert "(bands 1-7 in order (the bands carry no SR_B names))" in lines[0]
+def test_seven_unnamed_bands_are_taken_in_order_and_the_log_says_so(scene, tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    raster.classify_raster(request(scene, tmp_path / "m.tif"))
+    assert any("(bands 1-7 in order (the bands carry no SR_B names))" in m for m in caplog.messages)
 
 
 @pytest.mark.parametrize("data_type, bad_value", [(gdal.GDT_Int16, -5), (gdal.GDT_UInt32, 70000)])
-def test_values_that_are_not_digital_numbers_are_no_data_and_said(tmp_path, data_type, bad_value):
+def test_values_that_are_not_digital_numbers_are_no_data_and_said(tmp_path, caplog, data_type, bad_value):
     """Int16 negatives and UInt32 values above 65535 are not clipped into the encoder: they are
     treated exactly as declared nodata pixels, and the log says how many tiles held them."""
     pixels = np.minimum(mosaic_pixels(), 30000).astype(np.int64)  # every valid value fits an Int16
@@ -212,14 +213,11 @@ def test_values_that_are_not_digital_numbers_are_no_data_and_said(tmp_path, data
     declared = pixels.copy()
     declared[:, 5:15, 45:60] = 65535
     reference = write_raster(tmp_path / "declared.tif", declared.astype(np.uint16), nodata=65535)
-    lines = []
-    result = raster.classify_raster(request(odd, tmp_path / "a.tif", probabilities=str(tmp_path / "pa.tif")),
-                                    log=lines.append)
-    raster.classify_raster(request(reference, tmp_path / "b.tif", probabilities=str(tmp_path / "pb.tif")),
-                           log=lambda line: None)
+    result = raster.classify_raster(request(odd, tmp_path / "a.tif", probabilities=str(tmp_path / "pa.tif")))
+    raster.classify_raster(request(reference, tmp_path / "b.tif", probabilities=str(tmp_path / "pb.tif")))
     assert np.array_equal(gdal.Open(str(tmp_path / "pa.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
-    assert any("values outside 0-65535" in line and line.startswith("warning: ") for line in lines)
+    assert any("values outside 0-65535" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
     assert any(w.startswith("1 tile(s) held values outside 0-65535") for w in result.warnings)
 
 
@@ -240,10 +238,8 @@ def test_nodata_pixels_in_a_kept_tile_are_given_the_tiles_mean_never_their_value
             filled[:, y0:y0 + 40, x0:x0 + 40] = raster.fill_invalid(tile, invalid)
     assert filled.max() < 65535
     prefilled = write_raster(tmp_path / "prefilled.tif", filled)
-    result = raster.classify_raster(request(with_holes, tmp_path / "a.tif", probabilities=str(tmp_path / "pa.tif")),
-                                    log=lambda line: None)
-    raster.classify_raster(request(prefilled, tmp_path / "b.tif", probabilities=str(tmp_path / "pb.tif")),
-                           log=lambda line: None)
+    result = raster.classify_raster(request(with_holes, tmp_path / "a.tif", probabilities=str(tmp_path / "pa.tif")))
+    raster.classify_raster(request(prefilled, tmp_path / "b.tif", probabilities=str(tmp_path / "pb.tif")))
     assert np.array_equal(gdal.Open(str(tmp_path / "pa.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
     assert (result.tiles_skipped_fill, result.tiles_patched) == (0, 16)
@@ -278,23 +274,23 @@ class Recorder(NullProgress):
         return self.cancel_after is not None and self.count >= self.cancel_after
 
 
-def test_a_huge_batch_size_is_bounded_and_progress_keeps_moving(tmp_path):
+def test_a_huge_batch_size_is_bounded_and_progress_keeps_moving(tmp_path, caplog):
     from backend.demo_scene import make_demo_scene
 
     scene = make_demo_scene(SAMPLE, tmp_path / "scene", size=360)
-    lines, progress = [], Recorder()
+    caplog.set_level(logging.INFO)
+    progress = Recorder()
     result = raster.classify_raster(request(scene, tmp_path / "m.tif", stride=20, batch_size=65536),
-                                    progress=progress, log=lines.append)
+                                    progress=progress)
     assert result.batch_size == raster.CPU_MAX_BATCH
-    assert any(line.startswith("batch size 65536 lowered to 256") for line in lines)
+    assert any(m.startswith("batch size 65536 lowered to 256") for m in caplog.messages)
     encoded = [n for n in progress.updates if n > 1]
     assert sum(encoded) == result.tiles - result.tiles_skipped_fill and max(encoded) <= 256 and len(encoded) >= 1
 
 
 def test_cancel_stops_a_classification_and_leaves_nothing(scene, tmp_path):
     with pytest.raises(Cancelled):
-        raster.classify_raster(request(scene, tmp_path / "m.tif", batch_size=4), progress=Recorder(cancel_after=4),
-                               log=lambda line: None)
+        raster.classify_raster(request(scene, tmp_path / "m.tif", batch_size=4), progress=Recorder(cancel_after=4))
     assert list(tmp_path.iterdir()) == [scene.parent]
 
 
@@ -305,11 +301,11 @@ def grid_samples(classes, per_class, width=160):
     return [(k * band + rng.uniform(0, band), rng.uniform(0, 160), k) for k in range(classes) for _ in range(per_class)]
 
 
-def test_trainprobe_thins_a_flood_of_positions_evenly(scene):
-    lines = []
+def test_trainprobe_thins_a_flood_of_positions_evenly(scene, caplog):
+    caplog.set_level(logging.INFO)
     probe, report = fit_probe_on_areas(scene, grid_samples(3, 200), ["a", "b", "c"], DEFAULT_CHECKPOINT,
-                                       device="cpu", max_samples=90, log=lines.append)
-    assert lines[0].startswith("600 sample positions; 90 kept, an even share of each class")
+                                       device="cpu", max_samples=90)
+    assert caplog.messages[0].startswith("600 sample positions; 90 kept, an even share of each class")
     assert report.thinned_from == 600 and report.counts == {"a": 30, "b": 30, "c": 30}
     assert probe.training["samples"] == 90
 
@@ -323,8 +319,7 @@ def test_trainprobe_honours_cancel_in_every_phase(scene, monkeypatch, cancel_aft
     monkeypatch.setattr(training_areas, "BATCH", 4)
     progress = Recorder(cancel_after=cancel_after)
     with pytest.raises(Cancelled):
-        fit_probe_on_areas(scene, grid_samples(3, 3), ["a", "b", "c"], DEFAULT_CHECKPOINT, device="cpu",
-                           log=lambda line: None, progress=progress)
+        fit_probe_on_areas(scene, grid_samples(3, 3), ["a", "b", "c"], DEFAULT_CHECKPOINT, device="cpu", progress=progress)
     assert progress.count == positions_done
 
 
@@ -519,12 +514,11 @@ def test_gdal_virtual_paths_are_read(cli, scene, tmp_path):
     assert np.array_equal(gdal.Open(str(tmp_path / "m.tif")).ReadAsArray(), gdal.Open(str(direct)).ReadAsArray())
 
 
-def test_a_raster_without_georeferencing_gives_a_map_on_qgis_pixel_grid(tmp_path):
+def test_a_raster_without_georeferencing_gives_a_map_on_qgis_pixel_grid(tmp_path, caplog):
     path = write_raster(tmp_path / "plain.tif", mosaic_pixels()[:, :120], georeferenced=False)
-    lines = []
-    result = raster.classify_raster(request(path, tmp_path / "m.tif"), log=lines.append)
+    result = raster.classify_raster(request(path, tmp_path / "m.tif"))
     assert gdal.Open(result.output).GetGeoTransform() == (0.0, 40.0, 0.0, 0.0, 0.0, -40.0)
-    assert any("no georeferencing" in line for line in lines)
+    assert any("no georeferencing" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
 
 
 @pytest.mark.parametrize("date_a, date_b, same", [

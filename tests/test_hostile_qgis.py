@@ -192,7 +192,7 @@ def test_a_text_date_means_what_it_means_in_the_cli(provider, scene, tmp_path, t
                      "OUTPUT": str(tmp_path / "q.tif"), "OUTPUT_PROBABILITIES": str(tmp_path / "pq.tif")}, feedback)
     raster.classify_raster(raster.ClassifyRequest(
         input=str(scene), output=str(tmp_path / "b.tif"), checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE),
-        stride=40, acquisition=when, device="cpu", probabilities=str(tmp_path / "pb.tif")), log=lambda line: None)
+        stride=40, acquisition=when, device="cpu", probabilities=str(tmp_path / "pb.tif")))
     assert np.array_equal(gdal.Open(str(tmp_path / "pq.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
     expected = when.strftime("%Y-%m-%d %H:%M UTC") if isinstance(when, datetime) else when.isoformat()

@@ -9,6 +9,8 @@ import moemae_qgis
 from moemae_qgis import backend_loader
 from moemae_qgis.provider import PROVIDER_ID
 
+from helpers import REPO
+
 
 @pytest.fixture
 def plugin(qgis_iface):
@@ -97,3 +99,51 @@ def test_missing_torch_is_reported_without_crashing(qgis_iface, qgis_processing,
     finally:
         QgsApplication.messageLog().messageReceived.disconnect(on_message)
         qgis_iface.messageBar().clearWidgets()
+
+
+#: Unscoped enum spellings that PyQt6 / QGIS 4 no longer accept, with what to write instead
+#: (accepted by QGIS 3.22 too). The plugin must not bring them back.
+UNSCOPED_ENUMS = {
+    "Qgis.Info": "Qgis.MessageLevel.Info", "Qgis.Warning": "Qgis.MessageLevel.Warning",
+    "Qgis.Critical": "Qgis.MessageLevel.Critical", "Qgis.Success": "Qgis.MessageLevel.Success",
+    "QgsProcessingParameterNumber.Integer": "QgsProcessingParameterNumber.Type.Integer",
+    "QgsProcessingParameterNumber.Double": "QgsProcessingParameterNumber.Type.Double",
+    "Qt.UTC": "Qt.TimeSpec.UTC", "Qt.LocalTime": "Qt.TimeSpec.LocalTime",
+    "QSizePolicy.Preferred": "QSizePolicy.Policy.Preferred",
+    "QSizePolicy.MinimumExpanding": "QSizePolicy.Policy.MinimumExpanding",
+    "QDialogButtonBox.Close": "QDialogButtonBox.StandardButton.Close",
+    "QDialogButtonBox.AcceptRole": "QDialogButtonBox.ButtonRole.AcceptRole",
+    "QDialogButtonBox.RejectRole": "QDialogButtonBox.ButtonRole.RejectRole",
+    "QgsWkbTypes.PointGeometry": "QgsWkbTypes.GeometryType.PointGeometry",
+    "QgsWkbTypes.PolygonGeometry": "QgsWkbTypes.GeometryType.PolygonGeometry",
+    "QgsTask.CanCancel": "QgsTask.Flag.CanCancel",
+    "QgsProcessing.TypeVectorPoint": "QgsProcessing.SourceType.TypeVectorPoint",
+    "QgsProcessing.TypeVectorPolygon": "QgsProcessing.SourceType.TypeVectorPolygon",
+    "QgsProcessing.TypeRaster": "QgsProcessing.SourceType.TypeRaster",
+    "QgsMapLayerProxyModel.RasterLayer": "QgsMapLayerProxyModel.Filter.RasterLayer",
+    "QgsFileWidget.SaveFile": "QgsFileWidget.StorageMode.SaveFile",
+    "QgsFileWidget.GetFile": "QgsFileWidget.StorageMode.GetFile",
+    "QMessageBox.Yes": "QMessageBox.StandardButton.Yes", "QMessageBox.No": "QMessageBox.StandardButton.No",
+    "QPainter.Antialiasing": "QPainter.RenderHint.Antialiasing", "QFont.Bold": "QFont.Weight.Bold",
+    "QImage.Format_ARGB32": "QImage.Format.Format_ARGB32",
+}
+
+
+def test_plugin_spells_enums_as_qgis_4_accepts():
+    import re
+
+    import qgis.core
+    import qgis.gui
+    from qgis.PyQt import QtCore, QtGui, QtWidgets
+
+    found = []
+    for path in sorted((REPO / "moemae_qgis").rglob("*.py")) + [REPO / "tools" / "render_map.py"]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found += [f"{path.relative_to(REPO)}:{number}: {old} (write {new})" for old, new in UNSCOPED_ENUMS.items()
+                      if re.search(re.escape(old) + r"\b(?!\.)", line)]
+    assert not found, "\n".join(found)
+    for new in UNSCOPED_ENUMS.values():  # every spelling asked for exists in this QGIS (3.22) too
+        head, *names = new.split(".")
+        value = getattr(next(m for m in (qgis.core, qgis.gui, QtCore, QtGui, QtWidgets) if hasattr(m, head)), head)
+        for name in names:
+            value = getattr(value, name)

@@ -36,7 +36,7 @@ def request(path, out, **overrides):
 
 def test_mosaic_cells_match_the_backend_on_each_patch(mosaic, tmp_path):
     path, crops = mosaic
-    result = raster.classify_raster(request(path, tmp_path / "map.tif"), log=lambda line: None)
+    result = raster.classify_raster(request(path, tmp_path / "map.tif"))
     out = gdal.Open(result.output)
     classes_map = out.ReadAsArray()
     assert classes_map.shape == (4, 4)
@@ -65,8 +65,7 @@ def test_stride_grid_edges_and_probabilities(mosaic, tmp_path):
     src = gdal.Open(str(path))
     # 150 × 115 px, not a multiple of the stride, below the row of tiles that holds the fill patch.
     odd = write_raster(tmp_path / "odd.tif", src.ReadAsArray(0, 40, 150, 115))
-    result = raster.classify_raster(request(odd, tmp_path / "m.tif", stride=20, probabilities=str(tmp_path / "p.tif")),
-                                    log=lambda line: None)
+    result = raster.classify_raster(request(odd, tmp_path / "m.tif", stride=20, probabilities=str(tmp_path / "p.tif")))
     assert result.grid == (6, 8)  # ceil(115 / 20), ceil(150 / 20)
     classes_map = gdal.Open(result.output).ReadAsArray()
     assert (classes_map != 255).all()  # the edge tiles moved inward cover every cell
@@ -80,7 +79,7 @@ def test_fill_tiles_become_nodata(mosaic, tmp_path):
     pixels = gdal.Open(str(path)).ReadAsArray()
     pixels[:, :, :40] = 0  # the left column of tiles is fill
     filled = write_raster(tmp_path / "fill.tif", pixels)
-    result = raster.classify_raster(request(filled, tmp_path / "m.tif"), log=lambda line: None)
+    result = raster.classify_raster(request(filled, tmp_path / "m.tif"))
     classes_map = gdal.Open(result.output).ReadAsArray()
     expected_nodata = np.zeros((4, 4), bool)
     expected_nodata[:, 0] = True  # the column blanked here
@@ -97,8 +96,8 @@ def test_bands_found_by_description(mosaic, tmp_path):
     names = [landsat.BANDS[i] for i in shuffled] + ["ST_B10"]
     named = write_raster(tmp_path / "named.tif", stacked, descriptions=names)
     assert raster.band_mapping(gdal.Open(str(named)), None) == raster.BandChoice([2, 3, 4, 5, 6, 7, 1], "by band names")
-    a = raster.classify_raster(request(named, tmp_path / "a.tif"), log=lambda line: None)
-    b = raster.classify_raster(request(path, tmp_path / "b.tif"), log=lambda line: None)
+    a = raster.classify_raster(request(named, tmp_path / "a.tif"))
+    b = raster.classify_raster(request(path, tmp_path / "b.tif"))
     assert np.array_equal(gdal.Open(a.output).ReadAsArray(), gdal.Open(b.output).ReadAsArray())
 
 
@@ -113,18 +112,17 @@ def test_bad_rasters_are_refused_and_nothing_is_written(tmp_path, make, match):
     path = tmp_path / "bad.tif"
     make(path)
     with pytest.raises(UserError, match=match):
-        raster.classify_raster(request(path, tmp_path / "out.tif"), log=lambda line: None)
+        raster.classify_raster(request(path, tmp_path / "out.tif"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tif"]
 
 
 def test_missing_output_folder_is_made_and_mismatched_probe_refused(mosaic, tmp_path):
     path, _ = mosaic
-    raster.classify_raster(request(path, tmp_path / "new" / "folder" / "m.tif"), log=lambda line: None)
+    raster.classify_raster(request(path, tmp_path / "new" / "folder" / "m.tif"))
     assert gdal.Open(str(tmp_path / "new" / "folder" / "m.tif")).ReadAsArray().shape == (4, 4)
     with pytest.raises(UserError, match="fitted on another model"):
         raster.classify_raster(request(path, tmp_path / "m.tif",
-                                       checkpoint=str(REFERENCE / "moe_mae_S_fixture_checkpoint.pth")),
-                               log=lambda line: None)
+                                       checkpoint=str(REFERENCE / "moe_mae_S_fixture_checkpoint.pth")))
     assert not (tmp_path / "m.tif").exists()
 
 
@@ -135,10 +133,10 @@ def test_gdal_exception_mode_of_the_host_is_left_alone(mosaic, tmp_path):
     previous = gdal.GetUseExceptions()
     gdal.DontUseExceptions()
     try:
-        raster.classify_raster(request(path, tmp_path / "m.tif"), log=lambda line: None)
+        raster.classify_raster(request(path, tmp_path / "m.tif"))
         assert gdal.GetUseExceptions() == 0
         with pytest.raises(UserError):
-            raster.classify_raster(request(tmp_path / "missing.tif", tmp_path / "n.tif"), log=lambda line: None)
+            raster.classify_raster(request(tmp_path / "missing.tif", tmp_path / "n.tif"))
         assert gdal.GetUseExceptions() == 0
     finally:
         if previous:

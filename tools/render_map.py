@@ -49,7 +49,7 @@ def main(scene_path: str, landcover_path: str, out_path: str, size: int = 420) -
                          (2, rgb.setBlueContrastEnhancement)):
         stats = scene.dataProvider().bandStatistics(band)
         enhancement = QgsContrastEnhancement(scene.dataProvider().dataType(band))
-        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
         enhancement.setMinimumValue(stats.mean - 2 * stats.stdDev)
         enhancement.setMaximumValue(stats.mean + 2 * stats.stdDev)
         setter(enhancement)
@@ -66,11 +66,11 @@ def main(scene_path: str, landcover_path: str, out_path: str, size: int = 420) -
     present = sorted({int(v) for v in dataset.ReadAsArray().ravel() if v != 255})
 
     legend_width = 330
-    image = QImage(2 * size + legend_width + 40, size + 50, QImage.Format_ARGB32)
+    image = QImage(2 * size + legend_width + 40, size + 50, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setFont(QFont("DejaVu Sans", 11, QFont.Bold))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(QFont("DejaVu Sans", 11, QFont.Weight.Bold))
     painter.drawText(10, 22, "Landsat scene (SR_B4, SR_B3, SR_B2)")
     painter.drawText(size + 20, 22, "MoE-MAE land cover")
     painter.drawImage(10, 35, render(scene, size))

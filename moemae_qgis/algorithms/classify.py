@@ -6,6 +6,9 @@ with the probe's class names and colours when QGIS loads it.
 """
 from __future__ import annotations
 
+import logging
+import threading
+from contextlib import contextmanager
 
 from qgis.core import (QgsPalettedRasterRenderer, QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBand,
@@ -68,14 +71,34 @@ def apply_land_cover_style(layer, names, colours) -> None:
     layer.triggerRepaint()
 
 
-def feedback_log(feedback):
-    """The backend's ``log`` on a Processing feedback: its warnings as warnings, the rest as info."""
-    def log(line: str) -> None:
-        if line.startswith("warning: "):
-            feedback.pushWarning(line[len("warning: "):])
+class FeedbackLogHandler(logging.Handler):
+    """The backend's log records on a Processing feedback, warnings as warnings: only those of the
+    thread that runs this algorithm (QGIS may run others at the same time)."""
+
+    def __init__(self, feedback):
+        super().__init__(logging.INFO)
+        self.feedback, self.thread = feedback, threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        if record.levelno >= logging.WARNING:
+            self.feedback.pushWarning(record.getMessage())
         else:
-            feedback.pushInfo(line)
-    return log
+            self.feedback.pushInfo(record.getMessage())
+
+
+@contextmanager
+def backend_messages_to(feedback):
+    """While a backend function runs: its log records go to ``feedback``."""
+    logger = logging.getLogger(load_backend().__name__)
+    logger.setLevel(logging.INFO)  # the backend's own logger: its info lines are for the user
+    handler = FeedbackLogHandler(feedback)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 def describe_failure(exc: Exception) -> str:
@@ -148,7 +171,7 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
                 optional=True, defaultValue=str(catalogue.DEFAULT_PROBE)))
         self.addParameter(QgsProcessingParameterNumber(
             self.STRIDE, "Stride between tiles (pixels; also the output cell size)",
-            QgsProcessingParameterNumber.Integer, defaultValue=20, minValue=1, maxValue=40))
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=1, maxValue=40))
         self.addParameter(QgsProcessingParameterDateTime(
             self.ACQUISITION_DATE, "Acquisition date and time, UTC (default: read from the layer)", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.USE_METADATA, "Use date and position as metadata",
@@ -157,7 +180,7 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
         device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
         self.addParameter(device)
         self.addParameter(QgsProcessingParameterNumber(self.BATCH_SIZE, "Tiles per batch",
-                                                       QgsProcessingParameterNumber.Integer, defaultValue=256,
+                                                       QgsProcessingParameterNumber.Type.Integer, defaultValue=256,
                                                        minValue=1, maxValue=65536))
 
     def input_raster(self, parameters, context):
@@ -191,7 +214,8 @@ class ClassifyAlgorithm(QgsProcessingAlgorithm):
         fail becomes a QgsProcessingException that says why (a cancel too: then nothing was
         written, and qgis_process exits with an error, not as if all went well)."""
         try:
-            return function(*args, progress=FeedbackProgress(feedback), log=feedback_log(feedback), **kwargs)
+            with backend_messages_to(feedback):
+                return function(*args, progress=FeedbackProgress(feedback), **kwargs)
         except load_backend("progress").Cancelled:
             raise QgsProcessingException("Cancelled: no output was written.") from None
         except load_backend("errors").UserError as exc:

@@ -67,7 +67,7 @@ def sample_positions(source, field_name: str, transform: QgsCoordinateTransform,
             continue
         geometry = QgsGeometry(feature.geometry())
         geometry.transform(transform)
-        if geometry.type() == QgsWkbTypes.PointGeometry:
+        if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry:
             positions = [grid.to_pixel(p.x(), p.y()) for p in geometry.vertices()]
             positions = [(c, r) for c, r in positions if grid.contains(c, r)]
         else:
@@ -112,11 +112,11 @@ class TrainProbeAlgorithm(ClassifyAlgorithm):
         self.add_scene_parameters(with_probe=False)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TRAINING, "Training areas (points or polygons)",
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, "Class field",
                                                       parentLayerParameterName=self.TRAINING))
         self.addParameter(QgsProcessingParameterNumber(self.SPACING, "Spacing of samples inside polygons (px)",
-                                                       QgsProcessingParameterNumber.Integer, defaultValue=20,
+                                                       QgsProcessingParameterNumber.Type.Integer, defaultValue=20,
                                                        minValue=1, maxValue=400))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Probe", "Probe (*.json)"))
 
