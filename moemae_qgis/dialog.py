@@ -6,11 +6,9 @@ A cancelled or failed run adds no layer and leaves no file.
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProcessingAlgRunnerTask,
-                       QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer)
+from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProcessing, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsSettings)
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
@@ -18,7 +16,11 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, Q
                                  QVBoxLayout)
 
 from .backend_loader import load_backend
+from .i18n import tr
 from .provider import PROVIDER_ID
+
+#: Where the dialog keeps the choices of its last run in the user's QGIS settings.
+SETTINGS_GROUP = "moemae_qgis/dialog"
 
 
 class ClassifyDialog(QDialog):
@@ -28,7 +30,7 @@ class ClassifyDialog(QDialog):
         self.task = None
         self.feedback = None
         self.bands_ok = False
-        self.setWindowTitle("MoE-MAE land cover")
+        self.setWindowTitle(tr("MoE-MAE land cover"))
         self.setMinimumWidth(720)
         catalogue = load_backend("catalogue")
 
@@ -39,13 +41,13 @@ class ClassifyDialog(QDialog):
         self.bands.setObjectName("bands")
         self.bands.setWordWrap(True)
         self.bands.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
-        self.band_override = QCheckBox("Set the bands myself:", self)
+        self.band_override = QCheckBox(tr("Set the bands myself:"), self)
         self.band_override.setObjectName("band_override")
         self.band_numbers = QLineEdit("1 2 3 4 5 6 7", self)
         self.band_numbers.setObjectName("band_numbers")
         self.band_numbers.setEnabled(False)
         self.band_numbers.setMaximumWidth(180)
-        self.band_numbers.setToolTip("The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers")
+        self.band_numbers.setToolTip(tr("The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers"))
         self.band_override.toggled.connect(self.band_numbers.setEnabled)
         self.band_override.toggled.connect(lambda _: self.describe_layer(self.layer.currentLayer()))
         self.band_numbers.editingFinished.connect(lambda: self.describe_layer(self.layer.currentLayer()))
@@ -53,7 +55,7 @@ class ClassifyDialog(QDialog):
         self.detected.setObjectName("detected")
         self.detected.setWordWrap(True)
         self.detected.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
-        self.override = QCheckBox("Set the acquisition date (UTC) myself:", self)
+        self.override = QCheckBox(tr("Set the acquisition date (UTC) myself:"), self)
         self.override.setObjectName("override")
         self.when = QDateTimeEdit(self)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -64,10 +66,10 @@ class ClassifyDialog(QDialog):
         self.override.toggled.connect(self.when.setEnabled)
         self.model = QgsFileWidget(self)
         self.model.setFilePath(str(catalogue.DEFAULT_CHECKPOINT))
-        self.model.setFilter("Checkpoints (*.pt *.pth)")
+        self.model.setFilter(tr("Checkpoints (*.pt *.pth)"))
         self.probe = QgsFileWidget(self)
         self.probe.setFilePath(str(catalogue.DEFAULT_PROBE))
-        self.probe.setFilter("Probes (*.json)")
+        self.probe.setFilter(tr("Probes (*.json)"))
         self.device = QComboBox(self)
         self.device.setObjectName("device")
         for name, label in device_choices():
@@ -78,7 +80,7 @@ class ClassifyDialog(QDialog):
         self.stride.setSuffix(" px")
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
-        self.output.setFilter("GeoTIFF (*.tif)")
+        self.output.setFilter(tr("GeoTIFF (*.tif)"))
         self.output.setObjectName("output")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("progress")
@@ -87,26 +89,26 @@ class ClassifyDialog(QDialog):
         self.status.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Landsat layer", self.layer)
-        form.addRow("Bands", self.bands)
+        form.addRow(tr("Landsat layer"), self.layer)
+        form.addRow(tr("Bands"), self.bands)
         band_row = QHBoxLayout()
         band_row.addWidget(self.band_override)
         band_row.addWidget(self.band_numbers)
         form.addRow("", band_row)
-        form.addRow("Acquisition", self.detected)
+        form.addRow(tr("Acquisition"), self.detected)
         date_row = QHBoxLayout()
         date_row.addWidget(self.override)
         date_row.addWidget(self.when)
         form.addRow("", date_row)
-        form.addRow("Model", self.model)
-        form.addRow("Probe", self.probe)
-        form.addRow("Device", self.device)
-        form.addRow("Stride", self.stride)
-        form.addRow("Output (empty: temporary file)", self.output)
+        form.addRow(tr("Model"), self.model)
+        form.addRow(tr("Probe"), self.probe)
+        form.addRow(tr("Device"), self.device)
+        form.addRow(tr("Stride"), self.stride)
+        form.addRow(tr("Output (empty: temporary file)"), self.output)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.run_button = self.buttons.addButton("Run", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button = self.buttons.addButton(tr("Run"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("run")
-        self.cancel_button = self.buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.setEnabled(False)
         self.run_button.clicked.connect(self.run)
@@ -118,6 +120,7 @@ class ClassifyDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.layer.layerChanged.connect(self.describe_layer)
+        self.restore_settings()
         self.describe_layer(self.layer.currentLayer())
 
     # ---- what was detected
@@ -129,7 +132,7 @@ class ClassifyDialog(QDialog):
         only when the bands are known (found by name, or set by the user)."""
         self.run_button.setEnabled(False)
         if layer is None:
-            self.bands.setText("Add a Landsat 8/9 Level-2 surface-reflectance raster to the project.")
+            self.bands.setText(tr("Add a Landsat 8/9 Level-2 surface-reflectance raster to the project."))
             self.detected.setText("")
             return
         from osgeo import gdal
@@ -139,7 +142,7 @@ class ClassifyDialog(QDialog):
             with load_backend("geo").gdal_exceptions():
                 dataset = gdal.Open(source)
         except RuntimeError as exc:
-            self.bands.setText(f"Cannot open this layer with GDAL: {exc}")
+            self.bands.setText(tr("Cannot open this layer with GDAL: {}").format(exc))
             self.detected.setText("")
             return
         self.describe_date(source, dataset)
@@ -167,8 +170,8 @@ class ClassifyDialog(QDialog):
         try:
             choice = raster.band_mapping(dataset, self.chosen_bands())
         except load_backend("errors").UserError as exc:
-            hint = "" if self.band_override.isChecked() else " Set the bands yourself below."
-            self.bands.setText(f"Cannot tell the bands: {exc}.{hint}")
+            hint = "" if self.band_override.isChecked() else " " + tr("Set the bands yourself below.")
+            self.bands.setText(tr("Cannot tell the bands: {}.").format(exc) + hint)
             return False
         self.bands.setText(f"{landsat.BANDS[0]}…{landsat.BANDS[-1]} = bands "
                            f"{', '.join(map(str, choice.numbers))} ({choice.how})")
@@ -183,9 +186,28 @@ class ClassifyDialog(QDialog):
             clock = QTime(found.when.hour, found.when.minute) if hasattr(found.when, "hour") else QTime(0, 0)
             self.when.setDateTime(QDateTime(day, clock, Qt.TimeSpec.UTC))
 
+    # ---- settings: the choices of the last run come back with the next dialog
+    def restore_settings(self) -> None:
+        settings = QgsSettings()
+        for widget, key in ((self.model, "model"), (self.probe, "probe")):
+            path = settings.value(f"{SETTINGS_GROUP}/{key}", "", type=str)
+            if path and Path(path).is_file():
+                widget.setFilePath(path)
+        index = self.device.findData(settings.value(f"{SETTINGS_GROUP}/device", "auto", type=str))
+        self.device.setCurrentIndex(max(index, 0))
+        self.stride.setValue(settings.value(f"{SETTINGS_GROUP}/stride", 20, type=int))
+
+    def remember_settings(self) -> None:
+        settings = QgsSettings()
+        settings.setValue(f"{SETTINGS_GROUP}/model", self.model.filePath())
+        settings.setValue(f"{SETTINGS_GROUP}/probe", self.probe.filePath())
+        settings.setValue(f"{SETTINGS_GROUP}/device", self.device.currentData())
+        settings.setValue(f"{SETTINGS_GROUP}/stride", self.stride.value())
+
     # ---- running
     def parameters(self) -> dict:
-        output = self.output.filePath() or str(Path(tempfile.mkdtemp(prefix="moemae-")) / "landcover.tif")
+        # No path: QGIS's temporary output, in its own temporary folder (which it cleans up).
+        output = self.output.filePath() or QgsProcessing.TEMPORARY_OUTPUT
         parameters = {"INPUT": self.layer.currentLayer(), "MODEL": self.model.filePath(),
                       "PROBE": self.probe.filePath(), "STRIDE": self.stride.value(),
                       "DEVICE": self.device.currentData(), "OUTPUT": output}
@@ -205,18 +227,19 @@ class ClassifyDialog(QDialog):
         self.feedback = QgsProcessingFeedback()
         self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.params = self.parameters()
+        self.remember_settings()
         self.task = QgsProcessingAlgRunnerTask(algorithm, self.params, self.context, self.feedback)
         self.task.executed.connect(self.finished)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
-        self.status.setText("Running…")
+        self.status.setText(tr("Running…"))
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:
         if self.feedback is not None:
             self.feedback.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(tr("Cancelling…"))
 
     def finished(self, ok: bool, results: dict) -> None:
         self.task = None
@@ -224,31 +247,32 @@ class ClassifyDialog(QDialog):
         self.run_button.setEnabled(self.layer.currentLayer() is not None and self.bands_ok)
         output = (results or {}).get("OUTPUT")
         if self.feedback.isCanceled() or not ok or not output:
-            message = "Cancelled: no layer was added and no file was left." if self.feedback.isCanceled() \
-                else "Failed: " + (self.feedback.textLog().strip().splitlines() or ["see the Processing log"])[-1]
+            message = tr("Cancelled: no layer was added and no file was left.") if self.feedback.isCanceled() \
+                else tr("Failed: {}").format(
+                    (self.feedback.textLog().strip().splitlines() or [tr("see the Processing log")])[-1])
             self.status.setText(message)
             self.progress.setValue(0)
             if self.iface:
                 self.iface.messageBar().pushMessage("MoE-MAE", message, Qgis.MessageLevel.Warning)
             return
-        from .algorithms.classify import apply_land_cover_style
+        from .algorithms.base import apply_land_cover_style
 
-        layer = QgsRasterLayer(output, f"Land cover ({self.layer_name})")
+        layer = QgsRasterLayer(output, tr("Land cover ({})").format(self.layer_name))
         try:
             probe_path = self.params["PROBE"] or str(load_backend("catalogue").DEFAULT_PROBE)
             probe = load_backend("probe").LinearProbe.load(probe_path)
             apply_land_cover_style(layer, probe.class_names, probe.colours)
         except Exception as exc:  # the map is made; only its colours are missing
-            self.status.setText(f"Done, but the probe's classes could not be read for the legend: {exc}")
+            self.status.setText(tr("Done, but the probe's classes could not be read for the legend: {}").format(exc))
         QgsProject.instance().addMapLayer(layer)
-        if not self.status.text().startswith("Done"):
-            self.status.setText(f"Done: {output}")
+        if not self.status.text().startswith(tr("Done")):
+            self.status.setText(tr("Done: {}").format(output))
         self.progress.setValue(100)
 
 
 def device_choices() -> list:
     """(name, label) pairs: auto first, with the GPU's name when PyTorch sees one."""
-    choices = [("auto", "auto"), ("cpu", "CPU")]
+    choices = [("auto", "auto"), ("cpu", tr("CPU"))]
     try:
         import torch
 
@@ -256,10 +280,10 @@ def device_choices() -> list:
             choices.insert(1, ("cuda", f"CUDA: {torch.cuda.get_device_name(0)}"))
             choices[0] = ("auto", f"auto (CUDA: {torch.cuda.get_device_name(0)})")
         elif getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-            choices.insert(1, ("mps", "Apple MPS"))
-            choices[0] = ("auto", "auto (Apple MPS)")
+            choices.insert(1, ("mps", tr("Apple MPS")))
+            choices[0] = ("auto", tr("auto (Apple MPS)"))
         else:
-            choices[0] = ("auto", "auto (CPU: no GPU found)")
+            choices[0] = ("auto", tr("auto (CPU: no GPU found)"))
     except ImportError:
         pass
     return choices

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
 
 from . import dependencies
+from .i18n import tr
 from .provider import PROVIDER_ID, MoeMaeProvider, icon_path
 
 MENU = "&MoE-MAE land cover"
@@ -20,7 +21,7 @@ class DependencyInstallTask(QgsTask):
     """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip."""
 
     def __init__(self, on_done):
-        super().__init__("MoE-MAE: installing PyTorch, scikit-learn and platformdirs", QgsTask.Flag.CanCancel)
+        super().__init__(tr("MoE-MAE: installing PyTorch, scikit-learn and platformdirs"), QgsTask.Flag.CanCancel)
         self.on_done = on_done
         self.error: str | None = None
 
@@ -64,28 +65,32 @@ class MoeMaePlugin:
     def initGui(self):  # noqa: N802 - QGIS's name
         self.initProcessing()
         window = self.iface.mainWindow()
-        main = QAction(QIcon(icon_path()), "MoE-MAE land cover…", window)
+        main = QAction(QIcon(icon_path()), tr("MoE-MAE land cover…"), window)
         main.setObjectName("moemaeMainAction")
-        main.setToolTip("Classify a Landsat 8/9 layer into land cover with MoE-MAE")
+        main.setToolTip(tr("Classify a Landsat 8/9 layer into land cover with MoE-MAE"))
         main.triggered.connect(self.run)
-        check = QAction("Check environment…", window)
+        check = QAction(tr("Check environment…"), window)
         check.setObjectName("moemaeCheckEnvironmentAction")
         check.triggered.connect(self.check_environment)
-        install = QAction("Install missing Python packages…", window)
+        install = QAction(tr("Install missing Python packages…"), window)
         install.setObjectName("moemaeInstallAction")
         install.triggered.connect(self.offer_install)
         self.actions = [main, check, install]
         for action in self.actions:
-            self.iface.addPluginToRasterMenu(MENU, action)
+            self.iface.addPluginToRasterMenu(tr(MENU), action)
         self.iface.addRasterToolBarIcon(main)
         self.check_dependencies()
 
     def unload(self):
+        if self.install_task is not None:
+            self.install_task.cancel()  # stops pip: nothing half-installed stays for the next load
+            self.install_task = None
         if self.dialog is not None:
+            self.dialog.cancel()  # a run in progress stops and leaves nothing
             self.dialog.close()
             self.dialog = None
         for action in self.actions:
-            self.iface.removePluginRasterMenu(MENU, action)
+            self.iface.removePluginRasterMenu(tr(MENU), action)
         if self.actions:
             self.iface.removeRasterToolBarIcon(self.actions[0])
         self.actions = []
@@ -105,7 +110,7 @@ class MoeMaePlugin:
             log(f"{status.package}: {status.error}", Qgis.MessageLevel.Warning)
         bar = self.iface.messageBar()
         widget = bar.createMessage(LOG_TAG, text)
-        button = QPushButton("Install…", widget)
+        button = QPushButton(tr("Install…"), widget)
         button.setObjectName("moemaeInstallButton")
         button.clicked.connect(self.offer_install)
         widget.layout().addWidget(button)
@@ -114,11 +119,11 @@ class MoeMaePlugin:
 
     def offer_install(self):
         if self.install_task is not None:
-            self.iface.messageBar().pushInfo(LOG_TAG, "The installation is already running; see the task manager.")
+            self.iface.messageBar().pushInfo(LOG_TAG, tr("The installation is already running; see the task manager."))
             return
         self.missing = dependencies.missing_modules()
         if not self.missing:
-            self.iface.messageBar().pushSuccess(LOG_TAG, "All required Python packages are installed.")
+            self.iface.messageBar().pushSuccess(LOG_TAG, tr("All required Python packages are installed."))
             return
         try:
             command = " ".join(dependencies.install_command(dependencies.dependency_dir(), "<constraints>"))
@@ -126,26 +131,26 @@ class MoeMaePlugin:
             QMessageBox.warning(self.iface.mainWindow(), "MoE-MAE", str(exc))
             return
         answer = QMessageBox.question(
-            self.iface.mainWindow(), "MoE-MAE: install Python packages",
+            self.iface.mainWindow(), tr("MoE-MAE: install Python packages"),
             dependencies.missing_message(self.missing)
-            + "\n\nThis downloads them from the Python Package Index (PyTorch is large) and runs:\n\n"
-            + command + "\n\nInstall now?")
+            + "\n\n" + tr("This downloads them from the Python Package Index (PyTorch is large) and runs:")
+            + "\n\n" + command + "\n\n" + tr("Install now?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.install_task = DependencyInstallTask(self.install_finished)
         QgsApplication.taskManager().addTask(self.install_task)
-        self.iface.messageBar().pushInfo(LOG_TAG, "Installing in the background; progress is in the "
-                                                  "task manager and the MoE-MAE log.")
+        self.iface.messageBar().pushInfo(LOG_TAG, tr("Installing in the background; progress is in the task manager "
+                                                     "and the MoE-MAE log."))
 
     def install_finished(self, ok: bool, error: str | None):
         self.install_task = None
         if ok and not dependencies.missing_modules():
-            self.iface.messageBar().pushSuccess(LOG_TAG, "Python packages installed; MoE-MAE is ready.")
+            self.iface.messageBar().pushSuccess(LOG_TAG, tr("Python packages installed; MoE-MAE is ready."))
         else:
-            message = error or "the packages were installed but still cannot be imported; restart QGIS"
+            message = error or tr("the packages were installed but still cannot be imported; restart QGIS")
             log(message, Qgis.MessageLevel.Critical)
-            self.iface.messageBar().pushCritical(LOG_TAG, f"Installation failed: {message.splitlines()[0]} "
-                                                          "(details in the MoE-MAE log)")
+            self.iface.messageBar().pushCritical(LOG_TAG, tr("Installation failed: {} (details in the MoE-MAE log)")
+                                                 .format(message.splitlines()[0]))
 
     # --- actions ---
     def check_environment(self):

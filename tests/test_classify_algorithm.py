@@ -12,7 +12,7 @@ from backend.checkpoint import load_pretrained
 from backend.embed import embed_tiles
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
-from moemae_qgis.algorithms.classify import LandCoverStyler
+from moemae_qgis.algorithms.base import LandCoverStyler
 
 from helpers import SAMPLE, box, training_layer, write_raster
 
@@ -67,9 +67,10 @@ def test_output_is_styled_as_land_cover(provider, mosaic, tmp_path):
                                 QgsProcessingFeedback())
     assert ok and results["OUTPUT"] == str(out)
     styler = context.layerToLoadOnCompletionDetails(str(out)).postProcessor()
-    assert isinstance(styler, LandCoverStyler)
+    assert isinstance(styler, LandCoverStyler) and styler in LandCoverStyler.pending
     layer = QgsRasterLayer(str(out), "land cover")
     styler.postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert styler not in LandCoverStyler.pending  # kept only until it has run
     renderer = layer.renderer()
     assert renderer.type() == "paletted"
     labels = {c.value: c.label for c in renderer.classes()}

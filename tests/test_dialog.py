@@ -11,6 +11,18 @@ from backend.demo_scene import make_demo_scene
 from helpers import SAMPLE
 
 
+@pytest.fixture(autouse=True)
+def fresh_dialog_settings():
+    """Each test starts from the dialog's defaults: the choices a run remembers are forgotten."""
+    from qgis.core import QgsSettings
+
+    from moemae_qgis.dialog import SETTINGS_GROUP
+
+    QgsSettings().remove(SETTINGS_GROUP)
+    yield
+    QgsSettings().remove(SETTINGS_GROUP)
+
+
 @pytest.fixture
 def scene_layer(tmp_path):
     path = make_demo_scene(SAMPLE, tmp_path / "scene", size=200)
@@ -109,3 +121,35 @@ def test_unnamed_bands_are_not_guessed_and_can_be_set(provider, qgis_iface, tmp_
         assert dialog.status.text() == f"Done: {tmp_path / 'landcover.tif'}"
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_without_an_output_path_the_map_goes_to_qgis_temporary_folder(provider, scene_layer, qgis_iface):
+    from qgis.core import QgsProcessingUtils
+
+    from moemae_qgis.dialog import ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(scene_layer)
+    dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+    dialog.stride.setValue(40)
+    dialog.run()
+    wait_for(dialog)
+    output = dialog.status.text().removeprefix("Done: ")
+    assert output.startswith(QgsProcessingUtils.tempFolder()) and output.endswith(".tif"), dialog.status.text()
+    assert QgsRasterLayer(output, "map").isValid()
+
+
+def test_the_dialog_remembers_the_last_runs_choices(provider, qgis_iface, tmp_path):
+    from qgis.core import QgsSettings
+
+    from moemae_qgis.dialog import SETTINGS_GROUP, ClassifyDialog
+
+    first = ClassifyDialog(qgis_iface)
+    assert first.stride.value() == 20
+    first.stride.setValue(33)
+    first.device.setCurrentIndex(first.device.findData("cpu"))
+    first.remember_settings()
+    second = ClassifyDialog(qgis_iface)
+    assert second.stride.value() == 33 and second.device.currentData() == "cpu"
+    assert second.model.filePath() == first.model.filePath()
+    assert QgsSettings().value(f"{SETTINGS_GROUP}/stride", type=int) == 33

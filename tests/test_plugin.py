@@ -54,6 +54,52 @@ def test_unload_removes_provider(qgis_iface):
     assert instance.actions == []
 
 
+def test_unload_stops_a_running_install_and_a_running_dialog(qgis_iface):
+    from moemae_qgis.plugin import DependencyInstallTask
+
+    instance = moemae_qgis.classFactory(qgis_iface)
+    instance.initGui()
+    task = instance.install_task = DependencyInstallTask(lambda ok, error: None)
+    instance.unload()
+    assert task.isCanceled() and instance.install_task is None
+
+
+def readme_anchors() -> set:
+    """GitHub's anchors of the README's headings: lower case, spaces to hyphens, punctuation dropped."""
+    import re
+
+    headings = [line.lstrip("#").strip() for line in (REPO / "README.md").read_text().splitlines()
+                if line.startswith("#")]
+    return {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-") for h in headings}
+
+
+def test_every_algorithm_has_a_short_description_and_a_help_page(plugin):
+    algorithms = QgsApplication.processingRegistry().providerById(PROVIDER_ID).algorithms()
+    assert {a.name() for a in algorithms} == {"checkenvironment", "classify", "embed", "trainprobe"}
+    anchors = readme_anchors()
+    for algorithm in algorithms:
+        assert algorithm.shortDescription() and algorithm.shortHelpString(), algorithm.name()
+        page, _, anchor = algorithm.helpUrl().partition("#")
+        assert page == "https://github.com/moemae-qgis/moemae-qgis" and anchor in anchors, algorithm.helpUrl()
+
+
+def test_user_facing_strings_go_through_translation(qgis_iface, monkeypatch):
+    """With a 'translation' that marks every string, what QGIS shows comes out marked."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    monkeypatch.setattr(QCoreApplication, "translate", staticmethod(lambda context, text, *a: f"‹{text}›"))
+    instance = moemae_qgis.classFactory(qgis_iface)
+    instance.initGui()
+    try:
+        assert [a.text() for a in instance.actions][0] == "‹MoE-MAE land cover…›"
+        classify = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:classify")
+        for text in [classify.displayName(), classify.group(), classify.shortHelpString(),
+                     classify.shortDescription()] + [p.description() for p in classify.parameterDefinitions()]:
+            assert text.startswith("‹") and text.endswith("›"), text
+    finally:
+        instance.unload()
+
+
 def test_check_environment_algorithm_reports_ready(plugin, qgis_processing):
     import processing
 

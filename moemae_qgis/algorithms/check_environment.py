@@ -1,44 +1,29 @@
 """``moemae:checkenvironment``: what this QGIS's Python has for MoE-MAE, and which devices."""
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingOutputBoolean,
-                       QgsProcessingOutputString)
+from qgis.core import QgsProcessingOutputBoolean, QgsProcessingOutputString
 
 from ..backend_loader import load_backend
+from .base import MoeMaeAlgorithm
 
 
-class CheckEnvironmentAlgorithm(QgsProcessingAlgorithm):
+class CheckEnvironmentAlgorithm(MoeMaeAlgorithm):
     REPORT = "REPORT"
     READY = "READY"
+    NAME, DISPLAY_NAME, GROUP, GROUP_ID = "checkenvironment", "Check environment", "Set-up", "setup"
+    SHORT_DESCRIPTION = "Which Python packages and devices MoE-MAE finds in this QGIS."
+    HELP = ("Reports the Python packages MoE-MAE needs (PyTorch, scikit-learn, platformdirs) and their versions, "
+            "the devices PyTorch sees (CUDA GPUs by name, Apple MPS, the CPU), and the folders where user models "
+            "and the plugin's own packages live. READY is false when a package is missing; the plugin's menu "
+            "offers to install it.")
 
-    def name(self):
-        return "checkenvironment"
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
+        self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report")))
+        self.addOutput(QgsProcessingOutputBoolean(self.READY, self.tr("All required packages present")))
 
-    def displayName(self):
-        return "Check environment"
-
-    def group(self):
-        return "Set-up"
-
-    def groupId(self):
-        return "setup"
-
-    def shortHelpString(self):
-        return ("Reports the Python packages MoE-MAE needs (PyTorch, scikit-learn, platformdirs) "
-                "and their versions, the devices PyTorch sees (CUDA GPUs by name, Apple MPS, the "
-                "CPU), and the folders where user models and the plugin's own packages live. "
-                "READY is false when a package is missing; the plugin's menu offers to install it.")
-
-    def createInstance(self):
-        return CheckEnvironmentAlgorithm()
-
-    def initAlgorithm(self, config=None):
-        self.addOutput(QgsProcessingOutputString(self.REPORT, "Report"))
-        self.addOutput(QgsProcessingOutputBoolean(self.READY, "All required packages present"))
-
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         report = load_backend("environment").collect()
         lines = report.lines()
         for line in lines:
             feedback.pushInfo(line)
         for missing in report.missing:
-            feedback.pushWarning(f"{missing.package} is missing: {missing.error}")
+            feedback.pushWarning(self.tr("{} is missing: {}").format(missing.package, missing.error))
         return {self.REPORT: "\n".join(lines), self.READY: not report.missing}

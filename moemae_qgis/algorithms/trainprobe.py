@@ -16,7 +16,7 @@ from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProce
 from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
-from .classify import ClassifyAlgorithm, backend_or_explain
+from .base import SceneAlgorithm, backend_or_explain
 
 
 @dataclass
@@ -82,73 +82,65 @@ def sample_positions(source, field_name: str, transform: QgsCoordinateTransform,
     return found
 
 
-class TrainProbeAlgorithm(ClassifyAlgorithm):
+class TrainProbeAlgorithm(SceneAlgorithm):
     TRAINING, CLASS_FIELD, SPACING = "TRAINING", "CLASS_FIELD", "SPACING"
+    NAME, DISPLAY_NAME, GROUP, GROUP_ID = "trainprobe", "Train a probe from training areas", "Land cover", "landcover"
+    SHORT_DESCRIPTION = "A probe of your own classes, from points or polygons drawn on a scene."
+    HELP = ("Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every point, and "
+            "every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px tile labelled with "
+            "CLASS_FIELD (features whose class is NULL or empty are left out, and counted). Logs the "
+            "cross-validated accuracy and the tiles per class, and refuses when a class has fewer than 3. Beyond "
+            "20,000 positions an even share of each class is used. Use the probe file with 'Classify land "
+            "cover'.")
 
-    def name(self):
-        return "trainprobe"
-
-    def displayName(self):
-        return "Train a probe from training areas"
-
-    def group(self):
-        return "Land cover"
-
-    def groupId(self):
-        return "landcover"
-
-    def shortHelpString(self):
-        return ("Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every point, "
-                "and every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px tile labelled "
-                "with CLASS_FIELD (features whose class is NULL or empty are left out, and counted). Logs the "
-                "cross-validated accuracy and the tiles per class, and refuses when a class has fewer than 3. "
-                "Beyond 20,000 positions an even share of each class is used. Use the probe file with "
-                "'Classify land cover'.")
-
-    def createInstance(self):
-        return TrainProbeAlgorithm()
-
-    def initAlgorithm(self, config=None):
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=False)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TRAINING, "Training areas (points or polygons)",
+            self.TRAINING, self.tr("Training areas (points or polygons)"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, "Class field",
+        self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"),
                                                       parentLayerParameterName=self.TRAINING))
-        self.addParameter(QgsProcessingParameterNumber(self.SPACING, "Spacing of samples inside polygons (px)",
-                                                       QgsProcessingParameterNumber.Type.Integer, defaultValue=20,
-                                                       minValue=1, maxValue=400))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Probe", "Probe (*.json)"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SPACING, self.tr("Spacing of samples inside polygons (px)"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=20, minValue=1, maxValue=400))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Probe"),
+                                                                self.tr("Probe (*.json)")))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         backend_or_explain()
         layer, raster_path = self.input_raster(parameters, context)
         source = self.parameterAsSource(parameters, self.TRAINING, context)
         if source is None:
-            raise QgsProcessingException("TRAINING is not a point or polygon layer")
+            raise QgsProcessingException(self.tr("TRAINING is not a point or polygon layer"))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        model = self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT)
+        model = self.model_path(parameters, context)
         self.check_output(parameters, context, output, raster_path, model)
         found = self.positions(parameters, context, source, layer, raster_path, feedback)
         if feedback.isCanceled():
-            raise QgsProcessingException("Cancelled: no probe was written.")
+            raise QgsProcessingException(self.tr("Cancelled: no probe was written."))
         acquisition = self.acquisition(parameters, context, layer, raster_path, feedback)
         probe, report = self.run_backend(
             load_backend("training_areas").fit_probe_on_areas, raster_path, found.samples, found.names, model,
             bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback)
-        for name, count in report.counts.items():
-            feedback.pushInfo(f"  {name}: {count} tiles")
-        if report.skipped_fill:
-            feedback.pushInfo(f"  {report.skipped_fill} positions skipped: more than half fill or no data")
-        if report.cv_accuracy is not None:
-            feedback.pushInfo(f"Cross-validated accuracy ({report.folds}-fold): {report.cv_accuracy:.3f}")
+        self.report(report, feedback)
         try:
             probe.save(output)
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         return {self.OUTPUT: output}
+
+    def report(self, report, feedback) -> None:
+        """Tiles per class, positions skipped, and the cross-validated accuracy, in the log."""
+        for name, count in report.counts.items():
+            feedback.pushInfo(self.tr("  {}: {} tiles").format(name, count))
+        if report.skipped_fill:
+            feedback.pushInfo(self.tr("  {} positions skipped: more than half fill or no data")
+                              .format(report.skipped_fill))
+        if report.cv_accuracy is not None:
+            feedback.pushInfo(self.tr("Cross-validated accuracy ({}-fold): {:.3f}")
+                              .format(report.folds, report.cv_accuracy))
 
     def check_output(self, parameters, context, output, raster_path, model) -> None:
         """The probe must be a .json that is none of the inputs (the scene, the training layer)."""
@@ -169,18 +161,19 @@ class TrainProbeAlgorithm(ClassifyAlgorithm):
         found = sample_positions(source, field_name, transform, grid,
                                  self.parameterAsInt(parameters, self.SPACING, context), feedback)
         if found.no_class:
-            feedback.pushWarning(f"{found.no_class} of {found.features} features have no class ('{field_name}' is "
-                                 "NULL or empty) and were left out")
+            feedback.pushWarning(self.tr("{} of {} features have no class ('{}' is NULL or empty) and were left out")
+                                 .format(found.no_class, found.features, field_name))
         if found.outside:
-            feedback.pushWarning(f"{found.outside} of {found.features} features have no sample position on the "
-                                 "raster (outside it, or polygons smaller than a pixel) and were left out")
+            feedback.pushWarning(self.tr("{} of {} features have no sample position on the raster (outside it, or "
+                                         "polygons smaller than a pixel) and were left out")
+                                 .format(found.outside, found.features))
         if not found.samples and found.outside:
-            raise QgsProcessingException(
-                f"none of the {found.features} training features lies on the raster: the layer "
-                f"({source.sourceCrs().authid() or 'unknown CRS'}) and the raster ({layer.crs().authid() or 'unknown CRS'}) "
-                "do not overlap. Are the features in the right place, and is each layer's CRS right?")
+            raise QgsProcessingException(self.tr(
+                "none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not "
+                "overlap. Are the features in the right place, and is each layer's CRS right?").format(
+                found.features, source.sourceCrs().authid() or "unknown CRS", layer.crs().authid() or "unknown CRS"))
         if len(found.names) < 2:
-            raise QgsProcessingException(f"the field '{field_name}' holds {len(found.names)} class(es) on the raster; "
-                                         "a probe needs at least 2")
-        feedback.pushInfo(f"{len(found.samples)} sample positions of {len(found.names)} classes")
+            raise QgsProcessingException(self.tr("the field '{}' holds {} class(es) on the raster; a probe needs "
+                                                 "at least 2").format(field_name, len(found.names)))
+        feedback.pushInfo(self.tr("{} sample positions of {} classes").format(len(found.samples), len(found.names)))
         return found

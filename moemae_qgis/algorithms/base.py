@@ -1,0 +1,311 @@
+"""What the plugin's Processing algorithms share.
+
+- :class:`MoeMaeAlgorithm`: the base of every algorithm: translated names and help, a help page,
+  and :meth:`~MoeMaeAlgorithm.run_backend`, which runs a backend function with the feedback as
+  its progress, its Cancel and its log, and turns every failure into a clear
+  ``QgsProcessingException``.
+- :class:`SceneAlgorithm`: an algorithm on a Landsat raster: the scene parameters, declared
+  once, and the backend request built from them.
+- :class:`LandCoverStyler`: paints a class raster with its probe's classes when QGIS loads it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from qgis.core import (QgsPalettedRasterRenderer, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBand,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterDateTime, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+from qgis.PyQt.QtGui import QColor
+
+from .. import dependencies
+from ..backend_loader import PLUGIN_DIR, load_backend
+from ..i18n import tr
+
+
+def homepage() -> str:
+    """The project's home page, from metadata.txt (beside the plugin's modules once packaged,
+    the repository root in a checkout)."""
+    for folder in (PLUGIN_DIR, PLUGIN_DIR.parent):
+        metadata = Path(folder) / "metadata.txt"
+        if metadata.is_file():
+            for line in metadata.read_text(encoding="utf-8").splitlines():
+                if line.startswith("homepage="):
+                    return line.split("=", 1)[1].strip()
+    return ""
+
+
+def device_options() -> list:
+    """DEVICE's choices: the backend's names, then cuda:0 … cuda:7 (last, so that the index of
+    the first four never changes)."""
+    device = load_backend("device")
+    return list(device.DEVICE_CHOICES) + [f"cuda:{n}" for n in range(device.MAX_LISTED_GPUS)]
+
+
+class FeedbackProgress:
+    """The backend's ``Progress`` on a Processing feedback: its bar and its Cancel."""
+
+    def __init__(self, feedback, total: int = 0):
+        self.feedback, self.total, self.count = feedback, total, 0
+
+    def update(self, n: int = 1) -> None:
+        self.count += n
+        self.feedback.setProgress(100.0 * self.count / max(1, self.total))
+
+    def set_postfix(self, **values) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return self.feedback.isCanceled()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise load_backend("progress").Cancelled("cancelled")
+
+
+class FeedbackLogHandler(logging.Handler):
+    """The backend's log records on a Processing feedback, warnings as warnings: only those of the
+    thread that runs this algorithm (QGIS may run others at the same time)."""
+
+    def __init__(self, feedback):
+        super().__init__(logging.INFO)
+        self.feedback, self.thread = feedback, threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        if record.levelno >= logging.WARNING:
+            self.feedback.pushWarning(record.getMessage())
+        else:
+            self.feedback.pushInfo(record.getMessage())
+
+
+@contextmanager
+def backend_messages_to(feedback):
+    """While a backend function runs: its log records go to ``feedback``."""
+    logger = logging.getLogger(load_backend().__name__)
+    logger.setLevel(logging.INFO)  # the backend's own logger: its info lines are for the user
+    handler = FeedbackLogHandler(feedback)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+def describe_failure(exc: Exception) -> str:
+    """An OS, GDAL or PyTorch error in words that say what to do."""
+    text = str(exc).strip()
+    if load_backend("files").is_disk_full(exc):
+        return tr("the disk is full ({}); free some space or choose another output folder. "
+                  "Nothing was replaced.").format(text)
+    if "out of memory" in text.lower():
+        return tr("out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu").format(text)
+    return tr("{}: {} (check the paths, and that no other program holds the output open)").format(
+        type(exc).__name__, text)
+
+
+def backend_or_explain():
+    """The backend's raster module, or a QgsProcessingException saying which packages are missing."""
+    missing = dependencies.missing_modules()
+    if missing:
+        raise QgsProcessingException(dependencies.missing_message(missing) + " "
+                                     + tr("Use Raster › MoE-MAE land cover › Install missing Python packages…."))
+    return load_backend("raster")
+
+
+class LandCoverStyler(QgsProcessingLayerPostProcessorInterface):
+    """Paints the class raster with the probe's classes, so the legend reads as land cover."""
+
+    #: QGIS keeps no reference to a post-processor: this list does, until it has run (at most
+    #: :data:`MAX_PENDING` wait, for runs whose layer was never loaded).
+    pending: list = []
+    MAX_PENDING = 16
+
+    def __init__(self, names, colours):
+        super().__init__()
+        self.names, self.colours = list(names), [tuple(c) for c in colours]
+
+    @classmethod
+    def attach(cls, context, output: str, names, colours) -> None:
+        """Style ``output`` this way when QGIS loads it at the end of the run."""
+        styler = cls(names, colours)
+        cls.pending = cls.pending[-(cls.MAX_PENDING - 1):] + [styler]
+        context.layerToLoadOnCompletionDetails(output).setPostProcessor(styler)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+        apply_land_cover_style(layer, self.names, self.colours)
+        if self in LandCoverStyler.pending:
+            LandCoverStyler.pending.remove(self)
+
+
+def apply_land_cover_style(layer, names, colours) -> None:
+    classes = [QgsPalettedRasterRenderer.Class(index, QColor(*colour), name)
+               for index, (name, colour) in enumerate(zip(names, colours))]
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+    layer.triggerRepaint()
+
+
+class MoeMaeAlgorithm(QgsProcessingAlgorithm):
+    """The base of the plugin's algorithms. Subclasses set NAME, DISPLAY_NAME, GROUP, GROUP_ID,
+    SHORT_DESCRIPTION, HELP and HELP_ANCHOR (a section of the README)."""
+
+    NAME = DISPLAY_NAME = GROUP = GROUP_ID = SHORT_DESCRIPTION = HELP = ""
+    HELP_ANCHOR = "installing-into-qgis"
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802 - QGIS's names, here and below
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self):
+        return self.tr(self.GROUP)
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def shortDescription(self):  # noqa: N802
+        return self.tr(self.SHORT_DESCRIPTION)
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(self.HELP)
+
+    def helpUrl(self):  # noqa: N802
+        return f"{homepage()}#{self.HELP_ANCHOR}" if homepage() else ""
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def run_backend(self, function, *args, feedback, **kwargs):
+        """Run a backend function with the feedback as its progress and log; every way it can
+        fail becomes a QgsProcessingException that says why (a cancel too: then nothing was
+        written, and qgis_process exits with an error, not as if all went well)."""
+        try:
+            with backend_messages_to(feedback):
+                return function(*args, progress=FeedbackProgress(feedback), **kwargs)
+        except load_backend("progress").Cancelled:
+            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        except MemoryError:
+            raise QgsProcessingException(
+                self.tr("out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU")) from None
+        except (OSError, RuntimeError) as exc:  # GDAL's I/O errors and PyTorch's out-of-memory land here
+            raise QgsProcessingException(describe_failure(exc)) from None
+
+
+class SceneAlgorithm(MoeMaeAlgorithm):
+    """An algorithm on a Landsat raster: the shared parameters and the backend request."""
+
+    INPUT, BANDS, MODEL, PROBE, STRIDE = "INPUT", "BANDS", "MODEL", "PROBE", "STRIDE"
+    ACQUISITION_DATE, USE_METADATA, DEVICE, BATCH_SIZE = "ACQUISITION_DATE", "USE_METADATA", "DEVICE", "BATCH_SIZE"
+    OUTPUT = "OUTPUT"
+
+    def add_scene_parameters(self, with_probe: bool) -> None:
+        """The parameters every raster algorithm of the plugin shares, declared once."""
+        catalogue = load_backend("catalogue")
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Landsat 8/9 surface-reflectance "
+                                                                                "raster")))
+        self.addParameter(QgsProcessingParameterBand(
+            self.BANDS, self.tr("Bands SR_B1…SR_B7, in that order (default: by band name; bands 1-7 of a 7-band "
+                                "raster without Landsat band names)"),
+            parentLayerParameterName=self.INPUT, optional=True, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.MODEL, self.tr("Model checkpoint (default: the bundled model)"), extension="", optional=True,
+            defaultValue=str(catalogue.DEFAULT_CHECKPOINT), fileFilter=self.tr("Checkpoints (*.pt *.pth)")))
+        if with_probe:
+            self.addParameter(QgsProcessingParameterFile(
+                self.PROBE, self.tr("Linear probe (default: the bundled 19-class BigEarthNet probe)"),
+                extension="json", optional=True, defaultValue=str(catalogue.DEFAULT_PROBE)))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.STRIDE, self.tr("Stride between tiles (pixels; also the output cell size)"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=1, maxValue=40))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.ACQUISITION_DATE, self.tr("Acquisition date and time, UTC (default: read from the layer)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.USE_METADATA, self.tr("Use date and position as metadata"), defaultValue=True))
+        device = QgsProcessingParameterEnum(self.DEVICE, self.tr("Device"), options=device_options(),
+                                            defaultValue="auto")
+        device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
+        self.addParameter(device)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BATCH_SIZE, self.tr("Tiles per batch"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=256, minValue=1, maxValue=65536))
+
+    def input_raster(self, parameters, context):
+        """(layer, file path) of INPUT, refused unless GDAL can read it as a file."""
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.tr("INPUT is not a raster layer"))
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(self.tr("{} is a {} layer; save it as a GeoTIFF first (the model reads "
+                                                 "files through GDAL)").format(layer.name(), layer.providerType()))
+        return layer, layer.source().split("|")[0]
+
+    def model_path(self, parameters, context) -> str:
+        return self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT)
+
+    def scene_request(self, parameters, context, feedback, **extra):
+        """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
+        raster = backend_or_explain()
+        layer, source = self.input_raster(parameters, context)
+        acquisition = self.acquisition(parameters, context, layer, source, feedback)
+        return raster.ClassifyRequest(
+            input=source, output=self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+            bands=self.parameterAsInts(parameters, self.BANDS, context) or None,
+            checkpoint=self.model_path(parameters, context),
+            stride=self.parameterAsInt(parameters, self.STRIDE, context), acquisition=acquisition.when,
+            use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
+            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
+            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
+            also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [], **extra)
+
+    def acquisition(self, parameters, context, layer, source, feedback):
+        """The acquisition date: the parameter, else MTL / product id / GDAL tags, else the layer's
+        temporal range; logged with where it came from."""
+        scene = load_backend("scene_metadata")
+        chosen = self.given_acquisition(parameters, context)
+        if chosen is None:
+            from osgeo import gdal
+
+            dataset = gdal.Open(source)
+            chosen = scene.find_acquisition(source, dataset.GetMetadata() if dataset else {})
+            if chosen.when is None:
+                temporal = layer.temporalProperties()
+                if temporal.isActive() and temporal.fixedTemporalRange().begin().isValid():
+                    when = temporal.fixedTemporalRange().begin().toUTC().toPyDateTime().replace(tzinfo=None)
+                    chosen = scene.Acquisition(when, "the layer's temporal properties")
+        feedback.pushInfo(f"Acquisition: {chosen.describe()}" if chosen.when else
+                          f"Acquisition date: unknown ({chosen.source})")
+        return chosen
+
+    def given_acquisition(self, parameters, context):
+        """ACQUISITION_DATE as an ``Acquisition``, or None when it is not set. Text (qgis_process, a
+        script) is read as the CLI reads --acquisition-date: a date alone leaves the hour unknown,
+        an offset is converted to UTC; a date-time from the GUI is converted to UTC."""
+        scene = load_backend("scene_metadata")
+        given = parameters.get(self.ACQUISITION_DATE)
+        if isinstance(given, str) and given.strip():
+            when = scene.parse_when(given)
+            if when is None:
+                raise QgsProcessingException(self.tr("ACQUISITION_DATE {!r} is not a date (use 2021-06-15, "
+                                                     "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
+                                             .format(given))
+            return scene.Acquisition(when, "the ACQUISITION_DATE parameter")
+        if given not in (None, ""):
+            value = self.parameterAsDateTime(parameters, self.ACQUISITION_DATE, context)
+            if value.isValid():
+                return scene.Acquisition(value.toUTC().toPyDateTime().replace(tzinfo=None),
+                                         "the ACQUISITION_DATE parameter")
+        return None
