@@ -1,7 +1,8 @@
 # moemae-qgis. Every target does its own set-up; each can be run again safely.
 #   make demo     the main job on the bundled default
-#   make test     the whole test suite in real QGIS (offscreen); what CI runs
-#   make test-fast  the inner loop: the suite without the slow and desktop tests
+#   make test     the lint gate, then the whole test suite in real QGIS (offscreen); what CI runs
+#   make test-fast  the inner loop: the lint gate, then the suite without the slow and desktop tests
+#   make lint     ruff check with the project's settings (pyproject.toml)
 #   make bench    the benchmarks, printed as a table and written to docs/benchmarks.md
 #   make package  dist/moemae_qgis-<version>.zip for QGIS's "Install from ZIP"
 #   make deploy   installs the plugin into the QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH)
@@ -14,15 +15,18 @@ ZIP := dist/moemae_qgis-$(VERSION).zip
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup test test-fast demo bench package deploy clean
+.PHONY: setup lint test test-fast demo bench package deploy clean
 
 setup:
 	@bash tools/setup.sh
 
-test: setup
+lint: setup
+	$(PY) -m ruff check .
+
+test: setup lint
 	$(PY) -m pytest
 
-test-fast: setup
+test-fast: setup lint
 	$(PY) -m pytest -m "not slow and not desktop"
 
 demo: setup

@@ -169,7 +169,8 @@ def pretrain_rate(root: Path, device, batch: int, seconds: float, step_rate: flo
                               metadata=arrays.metadata[:patches], kind=arrays.kind)
     with tempfile.TemporaryDirectory() as tmp:
         pack = data.pack(arrays, Path(tmp) / "pack")
-        summary = pretrain(PretrainConfig(data=str(pack), out=str(Path(tmp) / "run"), epochs=3, batch_size=batch,
+        summary = pretrain(PretrainConfig(data=str(pack), out=str(Path(tmp) / "run"), epochs=3,
+                                          batch_size=batch,
                                           device=str(device), precision="auto"),
                            progress_factory=NullProgress)
     return max(h["images_per_s"] for h in summary["history"][1:])
@@ -186,7 +187,8 @@ def classify_scene(root: Path, size: int, device, workdir: Path) -> tuple[float,
     scene = make_demo_scene(root, workdir / f"scene{size}", size=size)
     # Run from backend's parent folder, where ``backend`` is importable in either layout.
     result = subprocess.run([sys.executable, "-m", "backend", "classify", str(scene), "--stride", "40",
-                             "--device", str(device), "--out", str(workdir / f"map{size}.tif"), "--report-resources"],
+                             "--device", str(device), "--out", str(workdir / f"map{size}.tif"),
+                             "--report-resources"],
                             capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
     line = [x for x in result.stdout.splitlines() if x.startswith("resources:")]
     if result.returncode != 0 or not line:
@@ -196,9 +198,9 @@ def classify_scene(root: Path, size: int, device, workdir: Path) -> tuple[float,
 
 
 def machine_description(device) -> str:
-    from .device import describe_device
-
     import torch
+
+    from .device import describe_device
 
     return (f"{platform.machine()} {platform.processor() or ''}".strip()
             + f", {describe_device(device)}, PyTorch {torch.__version__}")
@@ -218,7 +220,8 @@ def main(args: argparse.Namespace) -> int:
     device = resolve_device(args.device)
     precisions = ["float32"] + (["bfloat16"] if bfloat16_supported(device) else [])
     shape = f"{MATMUL_SIZE}² × {MATMUL_SIZE}²"
-    rows = [Row("matmul roof float32", matmul_roof(device, torch.float32, args.seconds) / 1e9, "GFLOP/s", shape)]
+    rows = [Row("matmul roof float32", matmul_roof(device, torch.float32, args.seconds) / 1e9, "GFLOP/s",
+                shape)]
     if "bfloat16" in precisions:
         rows.append(Row("matmul roof bfloat16", matmul_roof(device, torch.bfloat16, args.seconds) / 1e9,
                         "GFLOP/s", shape))
@@ -251,12 +254,14 @@ def main(args: argparse.Namespace) -> int:
     step_rate = {}
     for precision in precisions:
         step_rate[precision] = training_rate(model, device, precision, args.train_batch, args.seconds)
-        rows.append(Row(f"MAE training S {precision}, batch {args.train_batch}", step_rate[precision], "images/s",
+        rows.append(Row(f"MAE training S {precision}, batch {args.train_batch}", step_rate[precision],
+                        "images/s",
                         "forward + backward + AdamW"))
 
     if args.data != "none" and Path(args.data).is_dir():
         per_file, packed = read_rates(Path(args.data), args.seconds)
-        rows.append(Row("read BigEarthNet-L per-file GeoTIFFs", per_file, "patches/s", "GDAL, crop, labels, metadata"))
+        rows.append(Row("read BigEarthNet-L per-file GeoTIFFs", per_file, "patches/s",
+                        "GDAL, crop, labels, metadata"))
         rows.append(Row("read the same data packed", packed, "patches/s",
                         f"{packed / per_file:.0f}× per-file; memory-mapped, random batches of 128"))
         rows.append(Row(f"pretrain on the packed sample, batch {args.train_batch}",

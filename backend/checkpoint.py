@@ -177,7 +177,8 @@ def _check_state(model: MoEMAE, state: dict, path) -> None:
     if wrong:
         problems.append(f"{len(wrong)} tensor(s) of the wrong shape, e.g. {'; '.join(wrong[:2])}")
     if problems:
-        raise CheckpointError(f"{path} does not fit the MoE-MAE {model.config.size} model: " + "; ".join(problems))
+        raise CheckpointError(f"{path} does not fit the MoE-MAE {model.config.size} model: "
+                              + "; ".join(problems))
     # Names of one shared tensor (V, W2 of every expert; the two patch embeddings) must agree.
     groups: dict[int, list[str]] = {}
     for name, tensor in expected.items():  # state_dict() detaches: shared names share storage
@@ -223,7 +224,8 @@ def load_pretrained(path, device="cpu") -> MoEMAE:
     model.load_state_dict(state)
     model.checkpoint_info = {"path": str(path), "model_size": config.size, **info}
     norm = info.get("normalization") or {}
-    model.normalization = (tuple(norm.get("mean", landsat.NORM_MEAN)), tuple(norm.get("std", landsat.NORM_STD)))
+    model.normalization = (tuple(norm.get("mean", landsat.NORM_MEAN)),
+                           tuple(norm.get("std", landsat.NORM_STD)))
     return model.to(resolve_device(str(device))).eval()
 
 
@@ -236,8 +238,8 @@ def _check_declared(info: dict, config: ModelConfig, path) -> None:
         raise CheckpointError(f"{path} expects bands {info.get('bands')}; this version reads "
                               f"{', '.join(landsat.BANDS)}")
     if info.get("input_size") != config.image_size or info.get("patch_size") != config.patch_size:
-        raise CheckpointError(f"{path} expects {info.get('input_size')} px tiles of {info.get('patch_size')} px "
-                              f"tokens; this version uses {config.image_size} and {config.patch_size}")
+        raise CheckpointError(f"{path} expects {info.get('input_size')} px tiles of {info.get('patch_size')} "
+                              f"px tokens; this version uses {config.image_size} and {config.patch_size}")
     norm = info.get("normalization")
     if not (isinstance(norm, dict) and len(norm.get("mean", ())) == landsat.NUM_BANDS
             and len(norm.get("std", ())) == landsat.NUM_BANDS

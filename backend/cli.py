@@ -36,7 +36,8 @@ def _examples(*lines: str) -> str:
 
 
 def _add_device(parser, seed: bool = True) -> None:
-    parser.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU) | cpu | cuda | cuda:N | mps")
+    parser.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU) | cpu | cuda | "
+                                                         "cuda:N | mps")
     if seed:
         parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
 
@@ -79,7 +80,9 @@ def _finite(low: float = 0.0, high: float = math.inf, low_open: bool = False):
         except ValueError:
             raise argparse.ArgumentTypeError(f"must be a number, not {value!r}") from None
         if not math.isfinite(number) or number < low or (low_open and number == low) or number > high:
-            bounds = f"{'above' if low_open else 'at least'} {low:g}" + ("" if high == math.inf else f" and at most {high:g}")
+            bounds = f"{'above' if low_open else 'at least'} {low:g}"
+            if high != math.inf:
+                bounds += f" and at most {high:g}"
             raise argparse.ArgumentTypeError(f"must be a finite number {bounds}, got {value}")
         return number
     parse.__name__ = "number"
@@ -106,10 +109,13 @@ def _load_dataset(path: str, skip_bad: bool, need_labels: bool = False):
     from . import data
 
     dataset = data.open_dataset(path)
-    labelled = dataset.labels is not None if isinstance(dataset, data.PatchArrays) else bool(dataset.class_names)
+    if isinstance(dataset, data.PatchArrays):
+        labelled = dataset.labels is not None
+    else:
+        labelled = bool(dataset.class_names)
     if need_labels and not labelled:
-        raise UserError(f"{path} has no labels ({dataset.kind or 'unlabelled'} patches); this needs a labelled "
-                        "dataset: BigEarthNet-L (with labels/) or EuroSAT-L (one folder per class)")
+        raise UserError(f"{path} has no labels ({dataset.kind or 'unlabelled'} patches); this needs a "
+                        "labelled dataset: BigEarthNet-L (with labels/) or EuroSAT-L (one folder per class)")
     arrays = data.load(dataset, skip_bad=skip_bad, progress=None if isinstance(dataset, data.PatchArrays)
                        else _bar(len(dataset), "reading"))
     if arrays.skipped:
@@ -149,10 +155,12 @@ def cmd_bench(args) -> int:
 def add_bench_parser(commands) -> None:
     from .bench import add_arguments
 
-    bench = _command(commands, "bench", cmd_bench, "measure this machine: matrix-product roof and model throughput",
-                     "Measure the float32 matrix-product rate (the roof), and the bfloat16 one where the hardware "
-                     "has it natively, encoder images/s at batch 256, MAE training images/s at batch 128, read "
-                     "rates and scene classification, and print them as a table. --seconds bounds every row.",
+    bench = _command(commands, "bench", cmd_bench, "measure this machine: matrix-product roof and model "
+                                                   "throughput",
+                     "Measure the float32 matrix-product rate (the roof), and the bfloat16 one where the "
+                     "hardware has it natively, encoder images/s at batch 256, MAE training images/s at "
+                     "batch 128, read rates and scene classification, and print them as a table. --seconds "
+                     "bounds every row.",
                      ["python -m backend bench", "python -m backend bench --device cuda --seconds 10"])
     add_arguments(bench)
 
@@ -193,7 +201,8 @@ def cmd_pretrain(args) -> int:
     config = PretrainConfig(data=args.data, out=args.out, size=args.size, epochs=args.epochs,
                             batch_size=args.batch_size, lr=args.lr, weight_decay=args.weight_decay,
                             warmup=args.warmup, clip=args.clip, precision=args.precision,
-                            save_every=args.save_every, seed=args.seed, device=args.device, resume=args.resume,
+                            save_every=args.save_every, seed=args.seed, device=args.device,
+                            resume=args.resume,
                             skip_bad=args.skip_bad, init=args.init, stop_after=args.stop_after)
     summary = pretrain(config)
     if summary["epochs_run"] and summary.get("main", True):  # under torchrun, rank 0 speaks for all
@@ -205,10 +214,10 @@ def cmd_pretrain(args) -> int:
 def add_pretrain_parser(commands) -> None:
     pretrain = _command(
         commands, "pretrain", cmd_pretrain, "pretrain the masked autoencoder (one process or torchrun)",
-        "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, gradient clipping, "
-        "mixed precision on GPUs. Writes metrics.jsonl, last.pt, best.pt (and epoch_NNNN.pt with --save-every) "
-        "in OUT, atomically. --resume continues exactly. Under torchrun it trains data-parallel "
-        "(DistributedDataParallel); rank 0 writes.",
+        "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, gradient "
+        "clipping, mixed precision on GPUs. Writes metrics.jsonl, last.pt, best.pt (and epoch_NNNN.pt with "
+        "--save-every) in OUT, atomically. --resume continues exactly. Under torchrun it trains "
+        "data-parallel (DistributedDataParallel); rank 0 writes.",
         ["python -m backend pretrain work/ben-pack --out work/run1 --epochs 500",
          "python -m backend pretrain work/ben-pack --out work/run1 --epochs 500 --resume",
          "torchrun --nproc_per_node=8 -m backend pretrain work/ben-pack --out work/run8 --device cuda"])
@@ -216,11 +225,14 @@ def add_pretrain_parser(commands) -> None:
     pretrain.add_argument("--out", required=True, help="run folder for checkpoints and metrics")
     pretrain.add_argument("--size", default="S", choices=["S", "XS", "XXS"], help="model size (default: S)")
     pretrain.add_argument("--epochs", type=_positive, default=500, help="total epochs (default: 500)")
-    pretrain.add_argument("--batch-size", type=_positive, default=128, help="images per step per process (128)")
+    pretrain.add_argument("--batch-size", type=_positive, default=128,
+                          help="images per step per process (128)")
     pretrain.add_argument("--lr", type=_finite(0, low_open=True), default=3e-4,
                           help="peak learning rate (default: 3e-4)")
-    pretrain.add_argument("--weight-decay", type=_finite(0), default=0.05, help="AdamW weight decay (default: 0.05)")
-    pretrain.add_argument("--warmup", type=_finite(0, 1), default=0.05, help="warm-up fraction of all steps (0.05)")
+    pretrain.add_argument("--weight-decay", type=_finite(0), default=0.05,
+                          help="AdamW weight decay (default: 0.05)")
+    pretrain.add_argument("--warmup", type=_finite(0, 1), default=0.05,
+                          help="warm-up fraction of all steps (0.05)")
     pretrain.add_argument("--clip", type=_finite(0, low_open=True), default=1.0,
                           help="gradient-norm clip (default: 1.0)")
     pretrain.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
@@ -240,7 +252,6 @@ def cmd_embed(args) -> int:
 
     from .checkpoint import model_fingerprint
     from .embed import embed_arrays
-
     from .files import check_outputs, write_npz
 
     check_outputs([("the embeddings file", args.out, (".npz",))], [("the model", args.checkpoint)])
@@ -268,19 +279,22 @@ def add_embed_parser(commands) -> None:
     from .embed import POOLINGS
 
     embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
-                     "Encode every patch with the frozen encoder and write an .npz with patch_ids, embeddings "
-                     "and, for labelled datasets, labels and class_names. Tokens before the final LayerNorm "
-                     "unless --normed.",
-                     ["python -m backend embed work/ben-pack --checkpoint pretrained_S_best.pth --out work/emb.npz",
+                     "Encode every patch with the frozen encoder and write an .npz with patch_ids, "
+                     "embeddings and, for labelled datasets, labels and class_names. Tokens before the final "
+                     "LayerNorm unless --normed.",
+                     ["python -m backend embed work/ben-pack --checkpoint pretrained_S_best.pth --out "
+                      "work/emb.npz",
                       "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --pooling all "
                       "--out work/emb-all.npz"])
     embed.add_argument("data", help="a pack or a dataset folder")
     embed.add_argument("--checkpoint", default=None,
                        help="published or project checkpoint (default: random weights, for baselines)")
     embed.add_argument("--out", required=True, help=".npz to write")
-    embed.add_argument("--pooling", default="mean", choices=POOLINGS, help="how tokens become features (mean)")
+    embed.add_argument("--pooling", default="mean", choices=POOLINGS,
+                       help="how tokens become features (mean)")
     embed.add_argument("--normed", action="store_true", help="tokens after the final LayerNorm")
-    embed.add_argument("--no-metadata", action="store_true", help="embed as if every metadata item were missing")
+    embed.add_argument("--no-metadata", action="store_true",
+                       help="embed as if every metadata item were missing")
     embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
@@ -289,7 +303,8 @@ def add_embed_parser(commands) -> None:
 
 
 #: What ``embed`` writes into every .npz; probes need all of it.
-EMBEDDINGS_KEYS = ("patch_ids", "embeddings", "pooling", "normed", "use_metadata", "multilabel", "model_fingerprint",
+EMBEDDINGS_KEYS = ("patch_ids", "embeddings", "pooling", "normed", "use_metadata", "multilabel",
+                   "model_fingerprint",
                    "model_size", "checkpoint")
 
 
@@ -306,7 +321,8 @@ def _read_embeddings(path: str, need_labels: bool = True) -> dict:
             content = {key: npz[key] for key in npz.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         raise UserError(f"{file} is not an embeddings file written by 'embed' ({exc})") from None
-    missing = [k for k in EMBEDDINGS_KEYS + (("labels", "class_names") if need_labels else ()) if k not in content]
+    wanted = EMBEDDINGS_KEYS + (("labels", "class_names") if need_labels else ())
+    missing = [k for k in wanted if k not in content]
     if missing:
         hint = ("embed a labelled dataset (BigEarthNet-L, EuroSAT-L)" if "labels" in missing
                 else "make it with: python -m backend embed")
@@ -324,7 +340,8 @@ def cmd_probe_fit(args) -> int:
     check_outputs([("the probe", args.out, (".json",))], [("the embeddings file", args.embeddings)])
     content = _read_embeddings(args.embeddings)
     names = [str(n) for n in content["class_names"]]
-    fitted = probe.fit(content["embeddings"], content["labels"], names, multilabel=bool(content["multilabel"]),
+    fitted = probe.fit(content["embeddings"], content["labels"], names,
+                       multilabel=bool(content["multilabel"]),
                        colours=classes.colours_for(names), standardize=args.standardize, c=args.C,
                        max_iter=args.max_iter, seed=args.seed, pooling=str(content["pooling"]),
                        normed=bool(content["normed"]), use_metadata=bool(content["use_metadata"]),
@@ -334,9 +351,11 @@ def cmd_probe_fit(args) -> int:
     scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
     fitted.training["train_metrics"] = {k: v for k, v in scores.items() if k != "per_class_ap"}
     fitted.save(args.out)
-    print(f"fitted a {'one-vs-rest' if fitted.multilabel else 'multinomial'} probe on {len(content['labels'])} "
-          f"patches ({fitted.num_features} features, {len(names)} classes) → {args.out}")
-    print(f"on its own training data: micro mAP {scores['micro_map']:.3f}, macro mAP {scores['macro_map']:.3f}")
+    print(f"fitted a {'one-vs-rest' if fitted.multilabel else 'multinomial'} probe on "
+          f"{len(content['labels'])} patches ({fitted.num_features} features, {len(names)} classes) → "
+          f"{args.out}")
+    print(f"on its own training data: micro mAP {scores['micro_map']:.3f}, macro mAP "
+          f"{scores['macro_map']:.3f}")
     return 0
 
 
@@ -349,15 +368,18 @@ def cmd_probe_eval(args) -> int:
     fitted = probe.LinearProbe.load(args.probe)
     content = _read_embeddings(args.embeddings)
     if str(content["pooling"]) != fitted.pooling or bool(content["normed"]) != fitted.normed:
-        raise UserError(f"the probe expects pooling '{fitted.pooling}'{' (normed)' if fitted.normed else ''}; "
-                        f"{args.embeddings} holds '{content['pooling']}'{' (normed)' if content['normed'] else ''}")
+        raise UserError(f"the probe expects pooling "
+                        f"'{fitted.pooling}'{' (normed)' if fitted.normed else ''}; {args.embeddings} holds "
+                        f"'{content['pooling']}'{' (normed)' if content['normed'] else ''}")
     fingerprint = fitted.model.get("fingerprint")
     if fingerprint and fingerprint != str(content["model_fingerprint"]):
-        raise UserError(f"{args.probe} was fitted on embeddings of another model ({fitted.model.get('checkpoint')}); "
-                        f"{args.embeddings} comes from {content['checkpoint']}")
+        raise UserError(f"{args.probe} was fitted on embeddings of another model "
+                        f"({fitted.model.get('checkpoint')}); {args.embeddings} comes from "
+                        f"{content['checkpoint']}")
     names = [str(n) for n in content["class_names"]]
     if names != fitted.class_names:
-        raise UserError(f"the probe's classes ({len(fitted.class_names)}) differ from the data's ({len(names)})")
+        raise UserError(f"the probe's classes ({len(fitted.class_names)}) differ from the data's "
+                        f"({len(names)})")
     scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
     text = json.dumps(scores, indent=2)
     if args.out:
@@ -375,8 +397,8 @@ def add_probe_parser(commands) -> None:
     actions = probe.add_subparsers(dest="probe_command", metavar="ACTION")
     fit = _command(actions, "fit", cmd_probe_fit, "fit a probe",
                    "Fit scikit-learn logistic regression (solver sag): one-vs-rest for multi-label data, "
-                   "multinomial for single-label. Saves JSON with class names, CORINE colours, pooling, scaler "
-                   "and the fingerprint of the encoder the embeddings came from.",
+                   "multinomial for single-label. Saves JSON with class names, CORINE colours, pooling, "
+                   "scaler and the fingerprint of the encoder the embeddings came from.",
                    ["python -m backend probe fit work/emb.npz --out work/probe.json --standardize"])
     fit.add_argument("embeddings", help=".npz from 'embed' (with labels)")
     fit.add_argument("--out", required=True, help="probe .json to write")
@@ -397,7 +419,8 @@ def cmd_evaluate(args) -> int:
     from .evaluate import evaluate
     from .files import check_outputs, write_atomically
 
-    check_outputs([("the results file", args.out, (".json",))], [("a model", c) for c in args.checkpoint or []])
+    check_outputs([("the results file", args.out, (".json",))],
+                  [("a model", c) for c in args.checkpoint or []])
     _seed(args)
     arrays = _load_dataset(args.data, args.skip_bad, need_labels=True)
     if args.folds > len(arrays):
@@ -418,16 +441,17 @@ def cmd_evaluate(args) -> int:
 def add_evaluate_parser(commands) -> None:
     from .embed import VECTOR_POOLINGS
 
-    evaluate = _command(commands, "evaluate", cmd_evaluate, "k-fold probe evaluation against a zonal-statistics "
-                        "baseline",
-                        "For small labelled sets: k-fold cross-validated linear probes on each model's embeddings "
-                        "and on a zonal-statistics baseline (per-band mean and standard deviation), as "
-                        "Landsat-Bench does.",
+    evaluate = _command(commands, "evaluate", cmd_evaluate, "k-fold probe evaluation against a "
+                                                            "zonal-statistics baseline",
+                        "For small labelled sets: k-fold cross-validated linear probes on each model's "
+                        "embeddings and on a zonal-statistics baseline (per-band mean and standard "
+                        "deviation), as Landsat-Bench does.",
                         ["python -m backend evaluate tests/data/bigearthnet-l-sample --random-init "
                          "--checkpoint resources/models/moemae_S_bigearthnet_sample.pt --folds 5"])
     evaluate.add_argument("data", help="a labelled pack or dataset folder")
     evaluate.add_argument("--checkpoint", action="append", help="a model to evaluate (repeatable)")
-    evaluate.add_argument("--random-init", action="store_true", help="also evaluate a randomly initialised model")
+    evaluate.add_argument("--random-init", action="store_true",
+                          help="also evaluate a randomly initialised model")
     evaluate.add_argument("--folds", type=_at_least(2), default=5,
                           help="cross-validation folds, at least 2 (default: 5)")
     evaluate.add_argument("--pooling", default="mean", choices=VECTOR_POOLINGS)
@@ -450,9 +474,10 @@ def cmd_demo_scene(args) -> int:
 def add_demo_scene_parser(commands) -> None:
     from .paths import REPOSITORY_SAMPLE_DIR
 
-    demo = _command(commands, "demo-scene", cmd_demo_scene, "make a realistic demo scene from a BigEarthNet-L sample",
-                    "Write a Landsat-like 7-band GeoTIFF (real BigEarthNet-L pixels in irregular fields, UTM 34N, "
-                    "bands named SR_B1…SR_B7) with a Landsat MTL file beside it.",
+    demo = _command(commands, "demo-scene", cmd_demo_scene, "make a realistic demo scene from a "
+                                                            "BigEarthNet-L sample",
+                    "Write a Landsat-like 7-band GeoTIFF (real BigEarthNet-L pixels in irregular fields, UTM "
+                    "34N, bands named SR_B1…SR_B7) with a Landsat MTL file beside it.",
                     ["python -m backend demo-scene --out out/demo/scene"])
     demo.add_argument("--sample", default=str(REPOSITORY_SAMPLE_DIR),
                       help="BigEarthNet-L folder whose patches texture the scene (default: the repository's "
@@ -477,10 +502,13 @@ def cmd_classify(args) -> int:
         acquisition = Acquisition(when, "--acquisition-date")
     else:
         acquisition = find_acquisition(args.input, _gdal_tags(args.input))
-    print(f"acquisition: {acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
-    request = ClassifyRequest(input=args.input, output=args.out, checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
+    print(f"acquisition: "
+          f"{acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
+    request = ClassifyRequest(input=args.input, output=args.out,
+                              checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
                               probe=args.probe or str(DEFAULT_PROBE), bands=args.bands, stride=args.stride,
-                              acquisition=acquisition.when, use_metadata=not args.no_metadata, device=args.device,
+                              acquisition=acquisition.when, use_metadata=not args.no_metadata,
+                              device=args.device,
                               batch_size=args.batch_size, probabilities=args.probabilities,
                               also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [])
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
@@ -506,9 +534,9 @@ def _gdal_tags(path: str) -> dict:
 def add_classify_parser(commands) -> None:
     classify = _command(
         commands, "classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
-        "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every STRIDE px, metadata "
-        "from the MTL file, product id or tags, the probe's most likely class per cell (UInt8, nodata 255, "
-        "palette and class names from the probe).",
+        "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every STRIDE px, "
+        "metadata from the MTL file, product id or tags, the probe's most likely class per cell (UInt8, "
+        "nodata 255, palette and class names from the probe).",
         ["python -m backend classify scene_SR_stack.tif --out landcover.tif",
          "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
          "--out landcover.tif --probabilities proba.tif"])
@@ -520,7 +548,8 @@ def add_classify_parser(commands) -> None:
     classify.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
                           help="band numbers of SR_B1…SR_B7 (default: by band name; bands 1-7 of a 7-band "
                                "raster without Landsat band names)")
-    classify.add_argument("--stride", type=_positive, default=20, help="pixels between tiles, 1-40 (default: 20)")
+    classify.add_argument("--stride", type=_positive, default=20,
+                          help="pixels between tiles, 1-40 (default: 20)")
     classify.add_argument("--acquisition-date", default=None,
                           help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
                                "2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00")
@@ -574,7 +603,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_examples("python -m backend info",
                          "python -m backend pack tests/data/bigearthnet-l-sample --out work/ben-pack",
                          "python -m backend pretrain work/ben-pack --out work/run1 --epochs 100",
-                         "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --out work/emb.npz",
+                         "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --out "
+                         "work/emb.npz",
                          "python -m backend probe fit work/emb.npz --out work/probe.json"),
     )
     parser.add_argument("--version", action="version", version=f"moemae-qgis backend {__version__}")

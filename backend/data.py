@@ -156,7 +156,8 @@ class BigEarthNetL:
         try:
             lon, lat = geo.raster_centre_lonlat(dataset)
         except RuntimeError as exc:
-            raise PatchError(f"{image_path.name}: its position cannot be found (no usable CRS: {exc})") from None
+            raise PatchError(f"{image_path.name}: its position cannot be found (no usable CRS: {exc})") \
+                from None
         meta = np.stack(encode_metadata(acquired, [lat], [lon]), axis=1)[0]
         return patch_id, centre_crop(pixels, image_path.name), meta, label
 
@@ -242,7 +243,8 @@ def open_dataset(path, kind: str = "auto"):
             kind = "folder"
         else:
             raise UserError(f"{root} holds no dataset: expected a pack (manifest.json), BigEarthNet-L "
-                            "(patches.csv, images/, labels/), EuroSAT-L (one folder per class) or .tif patches")
+                            "(patches.csv, images/, labels/), EuroSAT-L (one folder per class) or .tif "
+                            "patches")
     if kind == "packed":
         return open_pack(root)
     if kind not in DATASET_KINDS:
@@ -270,7 +272,8 @@ def load(dataset, skip_bad: bool = False, progress=None) -> PatchArrays:
             patch_id, pixels, meta, label = dataset.read(index)
         except PatchError as exc:
             if not skip_bad:
-                raise PatchError(f"{exc} (in {dataset.root}; run with --skip-bad to skip such patches)") from None
+                raise PatchError(f"{exc} (in {dataset.root}; run with --skip-bad to skip such patches)") \
+                    from None
             skipped.append(str(exc))
             progress.update()
             continue

@@ -1,10 +1,11 @@
 """A realistic demo scene: a Landsat-like 7-band GeoTIFF made of real BigEarthNet-L pixels.
 
 The scene is a landscape of irregular fields (a Voronoi partition); each field is textured
-with one real 40 × 40 patch of a BigEarthNet-L sample (the repository's, in tests/data), mirrored to fill it, so that spectra and
-texture are those of real Landsat 8 surface reflectance. It is georeferenced in UTM zone 34N
-(where the sample lies), written as UInt16 digital numbers with bands named SR_B1…SR_B7, next
-to a Landsat MTL file giving the acquisition date and time, and named like a Level-2 product.
+with one real 40 × 40 patch of a BigEarthNet-L sample (the repository's, in tests/data),
+mirrored to fill it, so that spectra and texture are those of real Landsat 8 surface reflectance.
+It is georeferenced in UTM zone 34N (where the sample lies), written as UInt16 digital numbers
+with bands named SR_B1…SR_B7, next to a Landsat MTL file giving the acquisition date and time,
+and named like a Level-2 product.
 """
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed
     remove_stale_temporaries(path)
     try:
         ds = gdal.GetDriverByName("GTiff").Create(str(tmp), size, size, landsat.NUM_BANDS, gdal.GDT_UInt16,
-                                                  options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
+                                                  options=["COMPRESS=DEFLATE", "TILED=YES",
+                                                           "BIGTIFF=IF_SAFER"])
         ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
         srs = osr.SpatialReference()
         srs.ImportFromEPSG(EPSG)

@@ -58,7 +58,8 @@ def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None,
     images = normalize_tiles(model, digital_numbers, device)
     pairs = [None] * 4
     if metadata is not None:
-        meta = torch.from_numpy(np.array(metadata, dtype=np.float32)).to(device)  # a copy: packs are read-only maps
+        # np.array copies: a pack's metadata is a read-only memory map, which torch will not wrap.
+        meta = torch.from_numpy(np.array(metadata, dtype=np.float32)).to(device)
         pairs = [meta[:, i] for i in range(4)]
     tokens = model.encode(images, *pairs, normed=normed, precision=precision)
     return pool(tokens, pooling).float().cpu().numpy()

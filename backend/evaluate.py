@@ -61,10 +61,12 @@ def evaluate(arrays, models: dict, *, folds: int = 5, pooling: str = "mean", see
         features = embed_arrays(model, arrays, pooling=pooling)
         results[f"{name} ({pooling} pooling)"] = cross_validate(features, arrays, splits,
                                                                standardize=standardize, seed=seed)
+    task = "multi-label" if arrays.multilabel else "single-label"
     header = (f"{folds}-fold cross-validation on {len(arrays)} patches "
-              f"({'multi-label' if arrays.multilabel else 'single-label'}, {len(arrays.class_names)} classes)")
-    lines = [header, "", "| method | micro mAP | macro mAP | micro F1 | overall accuracy |", "|---|---:|---:|---:|---:|"]
+              f"({task}, {len(arrays.class_names)} classes)")
+    lines = [header, "", "| method | micro mAP | macro mAP | micro F1 | overall accuracy |",
+             "|---|---:|---:|---:|---:|"]
     for name, r in results.items():
-        lines.append(f"| {name} | {r['micro_map']:.3f} ± {r['micro_map_fold_std']:.3f} | {r['macro_map']:.3f} | "
-                     f"{r['micro_f1']:.3f} | {r['overall_accuracy']:.3f} |")
+        lines.append(f"| {name} | {r['micro_map']:.3f} ± {r['micro_map_fold_std']:.3f} | "
+                     f"{r['macro_map']:.3f} | {r['micro_f1']:.3f} | {r['overall_accuracy']:.3f} |")
     return {"results": results, "table": "\n".join(lines)}

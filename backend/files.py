@@ -137,8 +137,8 @@ def write_failure(path, error) -> str:
     detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error).strip()
     if is_disk_full(error) or (free is not None and free < _NEARLY_FULL_BYTES):
         room = "free space unknown" if free is None else f"{free / 2**20:,.1f} MB free there"
-        return (f"writing {path} failed: the disk is full ({room}); free some space or choose another folder. "
-                "Nothing was replaced")
+        return (f"writing {path} failed: the disk is full ({room}); free some space or choose another "
+                "folder. Nothing was replaced")
     return f"writing {path} failed ({detail}). Nothing was replaced"
 
 
@@ -160,8 +160,8 @@ def check_free_space(folder, needed_bytes: int, what: str) -> None:
     except OSError:
         return
     if free < needed_bytes:
-        raise UserError(f"{what} needs up to {needed_bytes / 2**20:,.1f} MB but only {free / 2**20:,.1f} MB are "
-                        f"free in {folder}; free some space or choose another folder")
+        raise UserError(f"{what} needs up to {needed_bytes / 2**20:,.1f} MB but only {free / 2**20:,.1f} MB "
+                        f"are free in {folder}; free some space or choose another folder")
 
 
 def check_writable_folder(folder, what: str) -> None:
@@ -200,7 +200,8 @@ def check_outputs(outputs, inputs=(), *, folder_outputs=()) -> None:
             raise UserError(f"{what} {path} is a folder; give a file name ending in {suffixes[0]}")
         if path.suffix.lower() not in suffixes:
             raise UserError(f"{what} is written as {_format_of(suffixes)}, so its name must end in "
-                            f"{' or '.join(suffixes)}: {path.name} does not; e.g. {path.with_suffix(suffixes[0]).name}")
+                            f"{' or '.join(suffixes)}: {path.name} does not; e.g. "
+                            f"{path.with_suffix(suffixes[0]).name}")
         check_writable_folder(path.parent, f"{what} {path.name}")
         if path.exists() and not os.access(path, os.W_OK):
             raise UserError(f"{what} {path} exists and is read-only; choose another name or make it writable")

@@ -21,9 +21,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from .landsat import NORM_MEAN, NORM_STD, NUM_BANDS, PATCH_SIZE_PX, TOKEN_PATCH_PX
-from .tokens import NUM_LEADING_TOKENS
 from .runtime import CPU_MICRO_BATCH, keep_freed_memory_for_reuse, resolve_precision, run_on_cpu_workers
-
+from .tokens import NUM_LEADING_TOKENS
 
 
 # --------------------------------------------------------------------------- configuration
@@ -326,7 +325,8 @@ class GroupedQueryAttention(nn.Module):
         d, gd = self.heads * hd, g * hd
         # For the explicit softmax each group's values get a column of ones (see attention_base2).
         qkv = self._fused(x, [self.q_proj, self.k_proj, self.v_proj], dtype,
-                          [q_scale, 1.0, 1.0], [0, 0, g if explicit else 0])  # (B, N, H·hd + G·hd + G·(hd + 1))
+                          [q_scale, 1.0, 1.0],
+                          [0, 0, g if explicit else 0])  # (B, N, H·hd + G·hd + G·(hd + 1))
         # head h = i·G + g  →  (B, G, i, N, hd)  →  (B, G, r·N, hd)
         q = qkv[..., :d].view(b, n, r, g, hd).permute(0, 3, 2, 1, 4).reshape(b, g, r * n, hd)
         k = qkv[..., d:d + gd].view(b, n, g, hd).transpose(1, 2)  # (B, G, N, hd)
@@ -395,7 +395,8 @@ class MoEEncoder(nn.Module):
         super().__init__()
         self.config = config
         d = config.dim
-        self.patch_proj = nn.Conv2d(config.in_chans, d, kernel_size=config.patch_size, stride=config.patch_size)
+        self.patch_proj = nn.Conv2d(config.in_chans, d, kernel_size=config.patch_size,
+                                    stride=config.patch_size)
         self.week_proj = nn.Linear(2, d)
         self.hour_proj = nn.Linear(2, d)
         self.lat_proj = nn.Linear(2, d)
@@ -488,7 +489,8 @@ class MoEMAE(nn.Module):
             (B, 105, D) float32 tokens: [week, hour, lat, lon, CLS, patch 0 … patch 99].
         """
         if self.training:
-            raise RuntimeError("encode() gives deterministic embeddings and needs eval mode: call model.eval()")
+            raise RuntimeError("encode() gives deterministic embeddings and needs eval mode: call "
+                               "model.eval()")
         self.check_images(images)
         dtype = resolve_precision(images.device, precision)
         images = images.float()  # first: the metadata pairs take the images' dtype

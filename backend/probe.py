@@ -58,7 +58,8 @@ class LinearProbe:
     def logits(self, features: np.ndarray) -> np.ndarray:
         x = np.asarray(features, dtype=np.float64)
         if x.ndim != 2 or x.shape[1] != self.num_features:
-            raise ProbeError(f"the probe expects {self.num_features} features per sample, got shape {x.shape}")
+            raise ProbeError(f"the probe expects {self.num_features} features per sample, "
+                             f"got shape {x.shape}")
         if self.scaler_mean is not None:
             x = (x - self.scaler_mean) / self.scaler_scale
         return x @ self.coef.T + self.intercept
@@ -83,7 +84,8 @@ class LinearProbe:
         for key in ("coef", "intercept", "scaler_mean", "scaler_scale"):
             value = getattr(self, key)
             content[key] = None if value is None else np.asarray(value, float).tolist()
-        return {"format": PROBE_FORMAT, "format_version": PROBE_VERSION, "made_by": f"moemae-qgis {__version__}",
+        return {"format": PROBE_FORMAT, "format_version": PROBE_VERSION,
+                "made_by": f"moemae-qgis {__version__}",
                 **content}
 
     def save(self, path) -> Path:
@@ -101,7 +103,7 @@ class LinearProbe:
         """
         path = Path(path)
         if not path.is_file():
-            raise ProbeError(f"probe {path} does not exist" if not path.exists() else f"probe {path} is not a file")
+            raise ProbeError(f"probe {path} {'is not a file' if path.exists() else 'does not exist'}")
         if path.stat().st_size > MAX_PROBE_BYTES:
             raise ProbeError(f"{path} is {path.stat().st_size / 2**20:.0f} MB, far larger than any probe "
                              f"({MAX_PROBE_BYTES / 2**20:.0f} MB at most); it is not a probe file")
@@ -123,7 +125,8 @@ class LinearProbe:
         if problems:
             raise ProbeError(f"{path} is not a usable probe: " + "; ".join(problems))
         return cls(class_names=list(content["class_names"]), colours=[tuple(c) for c in content["colours"]],
-                   coef=np.asarray(content["coef"], np.float64), intercept=np.asarray(content["intercept"], np.float64),
+                   coef=np.asarray(content["coef"], np.float64),
+                   intercept=np.asarray(content["intercept"], np.float64),
                    multilabel=content["multilabel"], pooling=content.get("pooling", "mean"),
                    normed=content.get("normed", False), use_metadata=content.get("use_metadata", True),
                    scaler_mean=_optional_array(content.get("scaler_mean")),
@@ -137,6 +140,12 @@ MAX_PROBE_BYTES = 256 << 20
 
 def _optional_array(value):
     return None if value is None else np.asarray(value, np.float64)
+
+
+def _is_rgb(colour) -> bool:
+    """[r, g, b] of integers 0-255 (not booleans, which JSON would give as true/false)."""
+    return isinstance(colour, list) and len(colour) == 3 and all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 255 for v in colour)
 
 
 def _is_number(value) -> bool:
@@ -169,11 +178,10 @@ def _problems(content: dict) -> list:
     if not 2 <= c <= MAX_CLASSES:
         problems.append(f"it has {c} classes; a map holds 2 to {MAX_CLASSES} (UInt8, 255 is nodata)")
     if len(set(names)) != c:
-        problems.append("class_names repeats a name: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        problems.append("class_names repeats a name: " + ", ".join(repeated))
     colours = content.get("colours")
-    if not (isinstance(colours, list) and len(colours) == c and all(
-            isinstance(col, list) and len(col) == 3 and all(isinstance(v, int) and not isinstance(v, bool)
-                                                            and 0 <= v <= 255 for v in col) for col in colours)):
+    if not (isinstance(colours, list) and len(colours) == c and all(_is_rgb(col) for col in colours)):
         problems.append("colours must be one [r, g, b] of integers 0-255 per class")
     for key in ("multilabel", "normed", "use_metadata"):
         if (key in content or key == "multilabel") and not isinstance(content.get(key), bool):
@@ -230,8 +238,8 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
     if len(x) != len(y):
         raise UserError(f"{len(x)} feature rows but {len(y)} labels")
     if len(class_names) > MAX_CLASSES:
-        raise UserError(f"{len(class_names)} classes are more than a land-cover map holds ({MAX_CLASSES}: UInt8, "
-                        "255 is nodata); merge some classes")
+        raise UserError(f"{len(class_names)} classes are more than a land-cover map holds ({MAX_CLASSES}: "
+                        "UInt8, 255 is nodata); merge some classes")
     scaler_mean = scaler_scale = None
     if standardize:
         scaler_mean = x.mean(axis=0)
@@ -277,7 +285,8 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
                                  "C": c, "max_iter": max_iter, "solver": "sag"})
 
 
-def metrics(probe_or_proba, features_or_none, labels: np.ndarray, class_names: list, multilabel: bool) -> dict:
+def metrics(probe_or_proba, features_or_none, labels: np.ndarray, class_names: list,
+            multilabel: bool) -> dict:
     """Micro and macro mAP, per-class AP, overall accuracy, micro and macro F1.
 
     Pass a probe and features, or (N, C) probabilities and None. Classes without a positive
@@ -299,7 +308,8 @@ def metrics(probe_or_proba, features_or_none, labels: np.ndarray, class_names: l
         predicted = np.eye(n_classes, dtype=int)[proba.argmax(axis=1)]
     per_class = {}
     for k, name in enumerate(class_names):
-        per_class[name] = float(average_precision_score(truth[:, k], proba[:, k])) if truth[:, k].any() else None
+        positives = truth[:, k].any()
+        per_class[name] = float(average_precision_score(truth[:, k], proba[:, k])) if positives else None
     present = [v for v in per_class.values() if v is not None]
     result = {
         "samples": int(len(y)),

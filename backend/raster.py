@@ -127,15 +127,15 @@ def band_mapping(dataset: gdal.Dataset, bands: list | None) -> BandChoice:
     if bands:
         numbers = [int(b) for b in bands]
         if len(numbers) != landsat.NUM_BANDS:
-            raise UserError(f"BANDS lists {len(numbers)} bands; the model needs 7 ({', '.join(landsat.BANDS)}), "
-                            "in that order")
+            raise UserError(f"BANDS lists {len(numbers)} bands; the model needs 7 "
+                            f"({', '.join(landsat.BANDS)}), in that order")
         bad = [b for b in numbers if not 1 <= b <= count]
         if bad:
             raise UserError(f"BANDS names band(s) {bad}, but the raster has bands 1-{count}")
         twice = sorted({b for b in numbers if numbers.count(b) > 1})
         if twice:
-            raise UserError(f"BANDS gives band(s) {twice} more than once ({' '.join(map(str, numbers))}); the "
-                            f"model needs 7 different bands, {', '.join(landsat.BANDS)} in that order")
+            raise UserError(f"BANDS gives band(s) {twice} more than once ({' '.join(map(str, numbers))}); "
+                            f"the model needs 7 different bands, {', '.join(landsat.BANDS)} in that order")
         return BandChoice(numbers, "as given by BANDS")
     descriptions = [dataset.GetRasterBand(i).GetDescription().strip().upper() for i in range(1, count + 1)]
     landsat_named = [d for d in descriptions if landsat.LANDSAT_BAND_NAME.search(d)]
@@ -174,11 +174,12 @@ def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
         hint = ("8-bit values look like a rendered image, not Landsat data" if data_type == gdal.GDT_Byte
                 else "floating-point values look like scaled reflectance")
         raise UserError(f"{name} holds {found} pixels ({hint}); the model expects the UInt16 digital numbers "
-                        "of Landsat 8/9 Collection 2 Level-2 surface reflectance (SR_B1…SR_B7, no scale applied)")
+                        "of Landsat 8/9 Collection 2 Level-2 surface reflectance (SR_B1…SR_B7, no scale "
+                        "applied)")
     size = landsat.PATCH_SIZE_PX
     if dataset.RasterXSize < size or dataset.RasterYSize < size:
-        raise UserError(f"{name} is {dataset.RasterXSize} × {dataset.RasterYSize} px; the model needs at least "
-                        f"{size} × {size} px (1.2 km at 30 m)")
+        raise UserError(f"{name} is {dataset.RasterXSize} × {dataset.RasterYSize} px; the model needs at "
+                        f"least {size} × {size} px (1.2 km at 30 m)")
 
 
 @dataclass
@@ -261,7 +262,8 @@ def _existing_raster(path: str) -> None:
         return
     source = Path(path)
     if source.is_dir():
-        raise UserError(f"{source} is a folder, not a raster; give the raster file (a 7-band SR_B1…SR_B7 stack)")
+        raise UserError(f"{source} is a folder, not a raster; give the raster file (a 7-band SR_B1…SR_B7 "
+                        f"stack)")
     if not source.exists():
         raise UserError(f"{source} does not exist; check the path of the input raster")
 
@@ -274,8 +276,8 @@ def open_scene(path: str, bands: list | None = None) -> Scene:
     try:
         dataset = gdal.Open(str(path))
     except RuntimeError as exc:
-        raise UserError(f"{name} cannot be opened as a raster ({str(exc).strip()}); is the file complete and a "
-                        "GeoTIFF or another format GDAL reads?") from None
+        raise UserError(f"{name} cannot be opened as a raster ({str(exc).strip()}); is the file complete and "
+                        "a GeoTIFF or another format GDAL reads?") from None
     choice = band_mapping(dataset, bands)
     check_raster(dataset, choice.numbers, name)
     transform, georeferenced = geo.raster_transform(dataset)
@@ -307,7 +309,8 @@ def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX) -> 
     return starts
 
 
-def cells_of_tile(start: int, stride: int, cells: int, length: int, size: int = landsat.PATCH_SIZE_PX) -> range:
+def cells_of_tile(start: int, stride: int, cells: int, length: int,
+                  size: int = landsat.PATCH_SIZE_PX) -> range:
     """Output cells whose (clamped) centre lies inside the tile [start, start + size)."""
     first = max(0, math.floor((start - stride / 2) / stride))
     chosen = []
@@ -341,7 +344,8 @@ class Grid:
 
     def output_transform(self, transform: tuple) -> tuple:
         s = self.stride
-        return (transform[0], transform[1] * s, transform[2] * s, transform[3], transform[4] * s, transform[5] * s)
+        return (transform[0], transform[1] * s, transform[2] * s, transform[3], transform[4] * s,
+                transform[5] * s)
 
 
 def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
@@ -351,7 +355,8 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
     if not 1 <= stride <= landsat.PATCH_SIZE_PX:
         raise UserError(f"STRIDE must be between 1 and {landsat.PATCH_SIZE_PX} px, not {stride}")
     width, height = scene.width, scene.height
-    grid = Grid(xs=tile_starts(width, stride), ys=tile_starts(height, stride), rows=math.ceil(height / stride),
+    grid = Grid(xs=tile_starts(width, stride), ys=tile_starts(height, stride),
+                rows=math.ceil(height / stride),
                 cols=math.ceil(width / stride), stride=stride, width=width, height=height)
     # The output grid is held in memory (sums, mean, the bands written): refuse what cannot fit
     # rather than let the system kill the process (QGIS with it).
@@ -359,9 +364,9 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
     available = available_memory_bytes()
     limit = MAX_GRID_BYTES if available is None else min(MAX_GRID_BYTES, available // 2)
     if needed > limit:
-        raise UserError(f"a {grid.cols} × {grid.rows} output grid of {values_per_cell} values per cell needs about "
-                        f"{needed / 2**30:.1f} GB, more than this run may use ({limit / 2**30:.1f} GB); use a "
-                        "larger STRIDE or a smaller extent")
+        raise UserError(f"a {grid.cols} × {grid.rows} output grid of {values_per_cell} values per cell needs "
+                        f"about {needed / 2**30:.1f} GB, more than this run may use ({limit / 2**30:.1f} "
+                        "GB); use a larger STRIDE or a smaller extent")
     return grid
 
 
@@ -372,7 +377,8 @@ def effective_batch_size(requested: int, device) -> int:
 
     limit, why = requested, ""
     if device.type == "cpu" and requested > CPU_MAX_BATCH:
-        limit, why = CPU_MAX_BATCH, "the CPU encodes 16 tiles at a time per core; larger batches only hold memory"
+        limit = CPU_MAX_BATCH
+        why = "the CPU encodes 16 tiles at a time per core; larger batches only hold memory"
     # Each tile in flight holds its pixels, its normalised copy and its tokens: about 0.2 MB.
     available = available_memory_bytes()
     if available is not None and requested * (200 << 10) > available // 4:
@@ -384,7 +390,8 @@ def effective_batch_size(requested: int, device) -> int:
         free, _ = torch.cuda.mem_get_info(device)
         gpu_limit = max(1, free // 2 // (1 << 20))  # about 1 MB of activations per tile
         if gpu_limit < limit:
-            limit, why = gpu_limit, f"half of the GPU's {free / 2**30:.1f} GB of free memory holds {gpu_limit} tiles"
+            limit = gpu_limit
+            why = f"half of the GPU's {free / 2**30:.1f} GB of free memory holds {gpu_limit} tiles"
     if limit < requested:
         log.info("batch size %d lowered to %d: %s", requested, limit, why)
     return limit
@@ -502,12 +509,13 @@ def load_model_and_probe(request: ClassifyRequest, device):
     expected = probe.model.get("fingerprint")
     if probe.num_features != feature_size(model.config.dim, probe.pooling):
         raise UserError(f"the probe {Path(request.probe).name} expects {probe.num_features} features but the "
-                        f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do not "
-                        "belong together; pick the probe fitted on this model")
+                        f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do "
+                        "not belong together; pick the probe fitted on this model")
     if expected and expected != model_fingerprint(model):
         raise UserError(f"the probe {Path(request.probe).name} was fitted on another model "
-                        f"({probe.model.get('checkpoint', 'unknown')}), not on {Path(request.checkpoint).name}; "
-                        "pick the probe fitted on this model (or fit one with moemae:trainprobe)")
+                        f"({probe.model.get('checkpoint', 'unknown')}), not on "
+                        f"{Path(request.checkpoint).name}; pick the probe fitted on this model (or fit one "
+                        "with moemae:trainprobe)")
     return model, probe
 
 
@@ -519,8 +527,9 @@ def metadata_warnings(scene: Scene, when, use_metadata: bool) -> list:
     elif use_metadata and not isinstance(when, datetime):
         warnings.append("acquisition time of day unknown: the hour is encoded as missing")
     if not scene.georeferenced:
+        missing = "; latitude and longitude are encoded as missing" if use_metadata else ""
         warnings.append("the raster has no georeferencing: the output is in pixel coordinates, as QGIS shows "
-                        "the input" + ("; latitude and longitude are encoded as missing" if use_metadata else ""))
+                        f"the input{missing}")
     elif use_metadata and not scene.crs:
         warnings.append("the raster has no CRS: latitude and longitude are encoded as missing")
     if scene.data_type != "UInt16":
@@ -568,21 +577,23 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
                 meta = tile_metadata(scene, origins, when, use_meta)
                 features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed,
                                        precision=request.precision)
-                accumulator.add(origins, (probe.predict_proba(features) if probe else features).astype(np.float32))
+                values = probe.predict_proba(features) if probe else features
+                accumulator.add(origins, values.astype(np.float32))
                 progress.update(len(origins))
     finally:
         gdal.SetCacheMax(cache)
     progress.close()
     if counts.out_of_range:
-        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX}, which are not Level-2 "
-                        "digital numbers; those pixels were treated as no data")
+        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX}, which are not "
+                        "Level-2 digital numbers; those pixels were treated as no data")
         log.warning(warnings[-1])
     if not accumulator.covered.any():
-        raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill or no data "
-                        "(0, the bands' nodata value, or values that are not digital numbers); is it the right "
-                        "raster?")
+        raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill or no "
+                        "data (0, the bands' nodata value, or values that are not digital numbers); is it "
+                        "the right raster?")
     result = ClassifyResult(output=str(request.output), probabilities=request.probabilities, class_names=[],
-                            colours=[], tiles=grid.tiles, tiles_skipped_fill=counts.skipped, grid=(grid.rows, grid.cols),
+                            colours=[], tiles=grid.tiles, tiles_skipped_fill=counts.skipped,
+                            grid=(grid.rows, grid.cols),
                             device=str(device), warnings=warnings, tiles_patched=counts.patched,
                             batch_size=batch_size)
     write_outputs(request, scene, grid, accumulator, probe, pooling, result)
@@ -603,7 +614,8 @@ def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
 
 
 # --------------------------------------------------------------------------- 6. writing
-def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulator: Accumulator, probe, pooling,
+def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulator: Accumulator, probe,
+                  pooling,
                   result: ClassifyResult) -> None:
     """Write every output to a temporary name, check it, then rename all into place."""
     covered, mean = accumulator.covered, accumulator.mean()
@@ -611,12 +623,14 @@ def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulato
     targets = []
     if probe is None:
         layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
+        descriptions = [f"embedding {k} ({pooling})" for k in range(len(mean))]
         targets.append((request.output, dict(layers=layers, data_type=gdal.GDT_Float32, nodata=float("nan"),
-                                             descriptions=[f"embedding {k} ({pooling})" for k in range(len(mean))])))
+                                             descriptions=descriptions)))
     else:
         classes_map = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
-        targets.append((request.output, dict(layers=[classes_map], data_type=gdal.GDT_Byte, nodata=CLASS_NODATA,
-                                             palette=probe.colours, names=probe.class_names)))
+        classes = dict(layers=[classes_map], data_type=gdal.GDT_Byte, nodata=CLASS_NODATA,
+                       palette=probe.colours, names=probe.class_names)
+        targets.append((request.output, classes))
         if request.probabilities:
             layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
             targets.append((request.probabilities, dict(layers=layers, data_type=gdal.GDT_Float32,

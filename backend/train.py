@@ -33,8 +33,8 @@ from . import __version__, checkpoint, landsat
 from .errors import UserError
 from .files import write_atomically
 from .model import MoEMAE
-from .runtime import autocast_context, bfloat16_supported
 from .progress import NullProgress, ProgressBar
+from .runtime import autocast_context, bfloat16_supported
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,9 @@ class Run:
 def _pretrain(config, ctx, arrays, progress_factory, data_module):
     run = _set_up(config, ctx, arrays, data_module)
     summary = {"epochs_run": 0, "last_loss": None}
-    last_epoch = config.epochs if not config.stop_after else min(config.epochs, run.start_epoch + config.stop_after)
+    last_epoch = config.epochs
+    if config.stop_after:
+        last_epoch = min(config.epochs, run.start_epoch + config.stop_after)
     for epoch in range(run.start_epoch, last_epoch):
         record = _train_epoch(run, epoch, progress_factory or _default_progress(ctx))
         run.history.append(record)
@@ -247,7 +249,8 @@ def _resume(run: Run) -> None:
     state = _read_resume_state(run.out / "last.pt", run.config)
     run.model.load_state_dict(state["model_state"])
     norm = state.get("normalization") or {}
-    run.model.normalization = (tuple(norm.get("mean", landsat.NORM_MEAN)), tuple(norm.get("std", landsat.NORM_STD)))
+    run.model.normalization = (tuple(norm.get("mean", landsat.NORM_MEAN)),
+                               tuple(norm.get("std", landsat.NORM_STD)))
     run.optimizer.load_state_dict(state["training"]["optimizer"])
     run.scaler.load_state_dict(state["training"]["scaler"])
     run.start_epoch = state["training"]["epoch"] + 1
@@ -282,7 +285,8 @@ def _train_epoch(run: Run, epoch: int, progress_factory) -> dict:
     progress.close()
     seconds = time.perf_counter() - started
     record = {key: ctx.mean(value / seen) for key, value in sums.items()}
-    record.update(epoch=epoch + 1, step=run.step, lr=run.optimizer.param_groups[0]["lr"], seconds=round(seconds, 3),
+    record.update(epoch=epoch + 1, step=run.step, lr=run.optimizer.param_groups[0]["lr"],
+                  seconds=round(seconds, 3),
                   images_per_s=round(seen * ctx.world / seconds, 1))
     return record
 
@@ -346,8 +350,8 @@ def _divergence_message(loss: float, epoch: int, step: int, out: Path) -> str:
     there is one, else start again with gentler settings."""
     where = f"the loss became {loss} at epoch {epoch + 1}, step {step + 1}; training stopped. "
     if (out / "last.pt").is_file():
-        return (where + f"The last good checkpoint is {out / 'last.pt'}: resume from it (--resume) with a lower "
-                "--lr, or --precision float32")
+        return (where + f"The last good checkpoint is {out / 'last.pt'}: resume from it (--resume) with a "
+                        "lower --lr, or --precision float32")
     return (where + "No epoch finished, so no checkpoint was written: start again with a lower --lr, or "
             "--precision float32")
 

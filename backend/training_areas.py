@@ -104,7 +104,8 @@ def cross_validated_accuracy(features, labels, class_names, folds: int, seed: in
     correct = 0
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels):
         progress.check()
-        held_out = fit(features[train], labels[train], class_names, multilabel=False, standardize=True, seed=seed)
+        held_out = fit(features[train], labels[train], class_names, multilabel=False, standardize=True,
+                       seed=seed)
         correct += int((held_out.predict(features[test]) == labels[test]).sum())
     return correct / len(labels)
 
@@ -114,9 +115,9 @@ def _refuse_classes_with_too_few(samples, class_names, min_per_class: int) -> No
     too_few = {name: n for name, n in counts.items() if n < min_per_class}
     if too_few:
         listed = ", ".join(f"'{name}' has {n}" for name, n in too_few.items())
-        raise UserError(f"too few samples: {listed} (at least {min_per_class} tiles of 40 × 40 px per class are "
-                        "needed, and tiles more than half fill or no data do not count); draw more or larger "
-                        "training areas for these classes")
+        raise UserError(f"too few samples: {listed} (at least {min_per_class} tiles of 40 × 40 px per class "
+                        "are needed, and tiles more than half fill or no data do not count); draw more or "
+                        "larger training areas for these classes")
 
 
 @geo.with_gdal_exceptions
@@ -138,8 +139,8 @@ def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=N
     given = len(samples)
     samples = thin_samples(samples, max_samples, seed)
     if len(samples) < given:
-        log.info(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more would add "
-            "time and memory, not accuracy)")
+        log.info(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more "
+                 "would add time and memory, not accuracy)")
     model = load_pretrained(checkpoint, device)
     progress = progress or NullProgress()
     progress.total = len(samples)

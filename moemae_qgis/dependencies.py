@@ -86,7 +86,8 @@ def install_command(target: Path, constraints_file: Path, requirements=None, whe
         requirements = load_backend("paths").runtime_requirements()
     source = ["--no-index", "--find-links", str(wheel_folder)] if wheel_folder else []
     return [python_executable(), "-m", "pip", "install", "--disable-pip-version-check",
-            "--no-input", "--upgrade", *source, "--target", str(target), "--constraint", str(constraints_file),
+            "--no-input", "--upgrade", *source, "--target", str(target), "--constraint",
+            str(constraints_file),
             *requirements]
 
 

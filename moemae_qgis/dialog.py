@@ -8,12 +8,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProcessing, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsSettings)
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsMapLayerProxyModel,
+    QgsProcessing,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+    QgsSettings,
+)
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
-from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                                 QHBoxLayout, QLabel, QLineEdit, QProgressBar, QSizePolicy, QSpinBox,
-                                 QVBoxLayout)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from .backend_loader import load_backend
 from .i18n import tr
@@ -47,7 +70,8 @@ class ClassifyDialog(QDialog):
         self.band_numbers.setObjectName("band_numbers")
         self.band_numbers.setEnabled(False)
         self.band_numbers.setMaximumWidth(180)
-        self.band_numbers.setToolTip(tr("The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers"))
+        self.band_numbers.setToolTip(tr("The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 "
+                                        "numbers"))
         self.band_override.toggled.connect(self.band_numbers.setEnabled)
         self.band_override.toggled.connect(lambda _: self.describe_layer(self.layer.currentLayer()))
         self.band_numbers.editingFinished.connect(lambda: self.describe_layer(self.layer.currentLayer()))
@@ -162,7 +186,8 @@ class ClassifyDialog(QDialog):
         """The band numbers the user set, or None to let the backend find them."""
         if not self.band_override.isChecked():
             return None
-        return [int(v) for v in self.band_numbers.text().replace(",", " ").split() if v.strip().lstrip("-").isdigit()]
+        words = self.band_numbers.text().replace(",", " ").split()
+        return [int(v) for v in words if v.lstrip("-").isdigit()]
 
     def describe_bands(self, dataset) -> bool:
         """Show the band mapping (or why there is none); True when a run can use it."""
@@ -247,9 +272,9 @@ class ClassifyDialog(QDialog):
         self.run_button.setEnabled(self.layer.currentLayer() is not None and self.bands_ok)
         output = (results or {}).get("OUTPUT")
         if self.feedback.isCanceled() or not ok or not output:
-            message = tr("Cancelled: no layer was added and no file was left.") if self.feedback.isCanceled() \
-                else tr("Failed: {}").format(
-                    (self.feedback.textLog().strip().splitlines() or [tr("see the Processing log")])[-1])
+            last_line = (self.feedback.textLog().strip().splitlines() or [tr("see the Processing log")])[-1]
+            message = (tr("Cancelled: no layer was added and no file was left.") if self.feedback.isCanceled()
+                       else tr("Failed: {}").format(last_line))
             self.status.setText(message)
             self.progress.setValue(0)
             if self.iface:
@@ -263,7 +288,8 @@ class ClassifyDialog(QDialog):
             probe = load_backend("probe").LinearProbe.load(probe_path)
             apply_land_cover_style(layer, probe.class_names, probe.colours)
         except Exception as exc:  # the map is made; only its colours are missing
-            self.status.setText(tr("Done, but the probe's classes could not be read for the legend: {}").format(exc))
+            self.status.setText(tr("Done, but the probe's classes could not be read for the legend: {}")
+                                .format(exc))
         QgsProject.instance().addMapLayer(layer)
         if not self.status.text().startswith(tr("Done")):
             self.status.setText(tr("Done: {}").format(output))

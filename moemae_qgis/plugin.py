@@ -21,7 +21,8 @@ class DependencyInstallTask(QgsTask):
     """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip."""
 
     def __init__(self, on_done):
-        super().__init__(tr("MoE-MAE: installing PyTorch, scikit-learn and platformdirs"), QgsTask.Flag.CanCancel)
+        super().__init__(tr("MoE-MAE: installing PyTorch, scikit-learn and platformdirs"),
+                         QgsTask.Flag.CanCancel)
         self.on_done = on_done
         self.error: str | None = None
 
@@ -119,7 +120,8 @@ class MoeMaePlugin:
 
     def offer_install(self):
         if self.install_task is not None:
-            self.iface.messageBar().pushInfo(LOG_TAG, tr("The installation is already running; see the task manager."))
+            self.iface.messageBar().pushInfo(LOG_TAG, tr("The installation is already running; see the task "
+                                                         "manager."))
             return
         self.missing = dependencies.missing_modules()
         if not self.missing:
@@ -139,8 +141,8 @@ class MoeMaePlugin:
             return
         self.install_task = DependencyInstallTask(self.install_finished)
         QgsApplication.taskManager().addTask(self.install_task)
-        self.iface.messageBar().pushInfo(LOG_TAG, tr("Installing in the background; progress is in the task manager "
-                                                     "and the MoE-MAE log."))
+        self.iface.messageBar().pushInfo(LOG_TAG, tr("Installing in the background; progress is in the task "
+                                                     "manager and the MoE-MAE log."))
 
     def install_finished(self, ok: bool, error: str | None):
         self.install_task = None
@@ -149,7 +151,8 @@ class MoeMaePlugin:
         else:
             message = error or tr("the packages were installed but still cannot be imported; restart QGIS")
             log(message, Qgis.MessageLevel.Critical)
-            self.iface.messageBar().pushCritical(LOG_TAG, tr("Installation failed: {} (details in the MoE-MAE log)")
+            self.iface.messageBar().pushCritical(LOG_TAG, tr("Installation failed: {} (details in the "
+                                                             "MoE-MAE log)")
                                                  .format(message.splitlines()[0]))
 
     # --- actions ---

@@ -115,8 +115,14 @@ def assert_one_error_line(code, err: str, *fragments: str) -> None:
 
 def training_layer(path, features, geometry="Polygon", epsg=32634):
     """A real GeoPackage of training areas: (wkt, class) pairs (class None: NULL) in EPSG:``epsg``."""
-    from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter,
-                           QgsVectorLayer)
+    from qgis.core import (
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsField,
+        QgsGeometry,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
     from qgis.PyQt.QtCore import QVariant
 
     memory = QgsVectorLayer(f"{geometry}?crs=EPSG:{epsg}", "training", "memory")

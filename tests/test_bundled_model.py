@@ -2,10 +2,8 @@
 
 from backend import classes
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
-from backend.checkpoint import load_pretrained
-from backend.checkpoint import model_fingerprint
+from backend.checkpoint import load_pretrained, model_fingerprint
 from backend.probe import LinearProbe
-
 from helpers import REPO, run_backend_cli
 
 

@@ -7,10 +7,8 @@ import pytest
 import torch
 
 from backend import checkpoint, landsat
-from backend.checkpoint import CheckpointError, checkpoint_dict, save_checkpoint
-from backend.checkpoint import load_pretrained
+from backend.checkpoint import CheckpointError, checkpoint_dict, load_pretrained, save_checkpoint
 from backend.model import MoEMAE
-
 from helpers import REFERENCE
 
 PROVENANCE = {"made_by": "tests", "data": "random"}

@@ -12,9 +12,8 @@ from backend.checkpoint import load_pretrained
 from backend.embed import embed_tiles
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
-from moemae_qgis.algorithms.base import LandCoverStyler
-
 from helpers import SAMPLE, box, training_layer, write_raster
+from moemae_qgis.algorithms.base import LandCoverStyler
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 
@@ -46,7 +45,8 @@ def test_mosaic_through_moemae_classify_matches_the_backend(provider, mosaic, tm
     path, crops = mosaic
     out = tmp_path / "landcover.tif"
     result = processing.run("moemae:classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu",
-                                                "ACQUISITION_DATE": "2017-06-13T10:10:31", "OUTPUT": str(out)})
+                                                "ACQUISITION_DATE": "2017-06-13T10:10:31",
+                                                "OUTPUT": str(out)})
     assert result["OUTPUT"] == str(out)
     classes_map = gdal.Open(str(out)).ReadAsArray()
     assert np.array_equal(classes_map, direct_classes(path, crops, WHEN))
@@ -60,10 +60,11 @@ def test_output_is_styled_as_land_cover(provider, mosaic, tmp_path):
     out = tmp_path / "landcover.tif"
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    context.addLayerToLoadOnCompletion(str(out), QgsProcessingContext.LayerDetails("land cover",
-                                                                                  QgsProject.instance(), "OUTPUT"))
+    details = QgsProcessingContext.LayerDetails("land cover", QgsProject.instance(), "OUTPUT")
+    context.addLayerToLoadOnCompletion(str(out), details)
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("moemae:classify")
-    results, ok = algorithm.run({"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)}, context,
+    results, ok = algorithm.run({"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)},
+                                context,
                                 QgsProcessingFeedback())
     assert ok and results["OUTPUT"] == str(out)
     styler = context.layerToLoadOnCompletionDetails(str(out)).postProcessor()
@@ -93,7 +94,8 @@ def test_date_from_an_mtl_file_beside_the_raster(provider, mosaic, tmp_path):
             log.append(info)
 
     out = tmp_path / "map.tif"
-    processing.run("moemae:classify", {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)},
+    processing.run("moemae:classify",
+                   {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)},
                    feedback=Feedback())
     assert any(line.startswith("Acquisition: 2021-06-15 09:53 UTC (from the MTL file") for line in log)
     assert np.array_equal(gdal.Open(str(out)).ReadAsArray(),
@@ -136,7 +138,8 @@ def test_trainprobe_fits_the_users_classes_and_classify_uses_them(provider, mosa
 
     path, _ = mosaic
     # Left half of the mosaic "west", right half "east": polygons over each.
-    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
+    areas = training_layer(tmp_path / "areas.gpkg",
+                           [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
     log = []
 
     class Feedback(QgsProcessingFeedback):
@@ -152,7 +155,8 @@ def test_trainprobe_fits_the_users_classes_and_classify_uses_them(provider, mosa
     assert any(line.startswith("Cross-validated accuracy (5-fold): ") for line in log)
     assert any(line.strip().startswith("west: ") for line in log)
     out = tmp_path / "map.tif"
-    processing.run("moemae:classify", {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu",
+    processing.run("moemae:classify",
+                   {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu",
                                        "OUTPUT": str(out)})
     classes_map = gdal.Open(str(out)).ReadAsArray()
     assert (classes_map[:, :2] == 0).mean() > 0.7 and (classes_map[:, 2:] == 1).mean() > 0.7
@@ -162,7 +166,8 @@ def test_trainprobe_refuses_a_class_with_too_few_samples(provider, mosaic, tmp_p
     import processing
 
     path, _ = mosaic
-    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 160, 160), "land"), (box(60, 60, 70, 70), "lake")])
+    areas = training_layer(tmp_path / "areas.gpkg",
+                           [(box(0, 0, 160, 160), "land"), (box(60, 60, 70, 70), "lake")])
     with pytest.raises(QgsProcessingException, match="too few samples: 'lake' has 1"):
         processing.run("moemae:trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover",
                                              "DEVICE": "cpu", "OUTPUT": str(tmp_path / "probe.json")})
@@ -177,7 +182,8 @@ def test_geographic_crs_and_non_square_raster(provider, mosaic, tmp_path):
     geographic = write_raster(tmp_path / "wgs84.tif", pixels, epsg=4326,
                               transform=(21.0, 0.00054, 0.0, 63.3, 0.0, -0.00027))  # ~27 × 30 m at 63° N
     out = tmp_path / "map.tif"
-    processing.run("moemae:classify", {"INPUT": str(geographic), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    processing.run("moemae:classify",
+                   {"INPUT": str(geographic), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
     result = gdal.Open(str(out))
     assert (result.RasterXSize, result.RasterYSize) == (4, 2)
     assert result.GetGeoTransform() == pytest.approx((21.0, 0.0216, 0.0, 63.3, 0.0, -0.0108))
@@ -191,6 +197,8 @@ def test_missing_torch_is_a_clear_error_not_a_crash(provider, mosaic, tmp_path, 
 
     path, _ = mosaic
     monkeypatch.setitem(sys.modules, "torch", None)  # as in a QGIS whose Python has no torch
-    with pytest.raises(QgsProcessingException, match="QGIS's Python lacks torch.*Install missing Python packages"):
-        processing.run("moemae:classify", {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(tmp_path / "m.tif")})
+    with pytest.raises(QgsProcessingException, match="QGIS's Python lacks torch.*Install missing Python "
+                                                     "packages"):
+        processing.run("moemae:classify",
+                       {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(tmp_path / "m.tif")})
     assert not (tmp_path / "m.tif").exists()

@@ -5,7 +5,6 @@ import torch
 
 from backend import bench
 from backend.runtime import bfloat16_supported
-
 from helpers import run_backend_cli, write_raster
 
 
@@ -26,8 +25,8 @@ def test_info_reports_packages_and_devices():
 def test_unknown_device_is_a_clear_error():
     result = run_backend_cli("bench", "--device", "tpu", "--seconds", "0")
     assert result.returncode == 2
-    assert result.stderr.strip() == ("error: unknown device 'tpu'; choose one of auto, cpu, cuda, mps or cuda:N "
-                                     "(N = 0, 1, …)")
+    assert result.stderr.strip() == ("error: unknown device 'tpu'; choose one of auto, cpu, cuda, mps or "
+                                     "cuda:N (N = 0, 1, …)")
     assert "Traceback" not in result.stderr
 
 
@@ -47,7 +46,8 @@ def test_bench_prints_a_table():
     assert result.stdout.startswith("machine: ")
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
                 "MAE training S float32, batch 4", "read BigEarthNet-L per-file GeoTIFFs",
-                "read the same data packed", "pretrain on the packed sample, batch 4", "classify 80² scene, stride 40"):
+                "read the same data packed", "pretrain on the packed sample, batch 4",
+                "classify 80² scene, stride 40"):
         assert f"| {row} |" in result.stdout
     if bfloat16_supported(torch.device("cpu")):
         assert "| encoder S bfloat16, batch 4 |" in result.stdout

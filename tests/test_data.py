@@ -1,4 +1,5 @@
-"""Datasets and packs on real GeoTIFFs: the BigEarthNet-L sample in tests/data and files made here with GDAL."""
+"""Datasets and packs on real GeoTIFFs: the BigEarthNet-L sample in tests/data and files made here
+with GDAL."""
 import shutil
 
 import numpy as np
@@ -6,8 +7,7 @@ import pytest
 from osgeo import gdal
 
 from backend import classes, data
-
-from helpers import SAMPLE, REFERENCE, run_backend_cli, write_raster
+from helpers import REFERENCE, SAMPLE, run_backend_cli, write_raster
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,8 @@ def damaged_copy(tmp_path, sample):
     write_raster(root / "images" / f"{ids[1]}.tif", np.ones((5, 41, 41), np.uint16))
     write_raster(root / "images" / f"{ids[2]}.tif", np.ones((7, 30, 30), np.uint16))
     (root / "labels" / f"{ids[3]}_labels_metadata.json").unlink()
-    write_raster(root / "images" / f"{ids[4]}.tif", np.ones((7, 41, 41), np.float32), data_type=gdal.GDT_Float32)
+    write_raster(root / "images" / f"{ids[4]}.tif", np.ones((7, 41, 41), np.float32),
+                 data_type=gdal.GDT_Float32)
     return root, ids
 
 

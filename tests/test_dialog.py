@@ -7,7 +7,6 @@ from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from backend.demo_scene import make_demo_scene
-
 from helpers import SAMPLE
 
 
@@ -61,7 +60,8 @@ def test_run_adds_a_styled_layer(provider, scene_layer, qgis_iface, tmp_path):
     dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
     dialog.run()
     wait_for(dialog)
-    added = [layer for layer in QgsProject.instance().mapLayers().values() if layer.name().startswith("Land cover")]
+    added = [layer for layer in QgsProject.instance().mapLayers().values()
+             if layer.name().startswith("Land cover")]
     assert len(added) == 1, dialog.status.text()
     assert added[0].renderer().type() == "paletted"
     assert (tmp_path / "landcover.tif").is_file()
@@ -92,9 +92,8 @@ def test_cancel_adds_nothing_and_leaves_no_file(provider, scene_layer, qgis_ifac
 def test_unnamed_bands_are_not_guessed_and_can_be_set(provider, qgis_iface, tmp_path):
     """8 bands without Landsat names: Run stays off and the dialog says to set the bands; once
     they are set, the run uses them."""
-    from moemae_qgis.dialog import ClassifyDialog
-
     from helpers import mosaic_pixels, write_raster
+    from moemae_qgis.dialog import ClassifyDialog
 
     pixels = np.concatenate([mosaic_pixels(), mosaic_pixels()[:1]])
     layer = QgsRasterLayer(str(write_raster(tmp_path / "eight.tif", pixels)), "eight bands")
@@ -103,7 +102,8 @@ def test_unnamed_bands_are_not_guessed_and_can_be_set(provider, qgis_iface, tmp_
         dialog = ClassifyDialog(qgis_iface)
         dialog.layer.setLayer(layer)
         assert not dialog.run_button.isEnabled()
-        assert dialog.bands.text().startswith("Cannot tell the bands: the raster has 8 bands without Landsat band names")
+        assert dialog.bands.text().startswith("Cannot tell the bands: the raster has 8 bands without Landsat "
+                                              "band names")
         assert dialog.bands.text().endswith("Set the bands yourself below.")
         dialog.band_override.setChecked(True)
         dialog.band_numbers.setText("1 1 2 3 4 5 6")
@@ -135,7 +135,8 @@ def test_without_an_output_path_the_map_goes_to_qgis_temporary_folder(provider, 
     dialog.run()
     wait_for(dialog)
     output = dialog.status.text().removeprefix("Done: ")
-    assert output.startswith(QgsProcessingUtils.tempFolder()) and output.endswith(".tif"), dialog.status.text()
+    assert output.startswith(QgsProcessingUtils.tempFolder()), dialog.status.text()
+    assert output.endswith(".tif")
     assert QgsRasterLayer(output, "map").isValid()
 
 

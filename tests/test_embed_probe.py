@@ -6,8 +6,7 @@ import pytest
 
 from backend import data
 from backend.probe import LinearProbe, ProbeError, fit
-
-from helpers import SAMPLE, REFERENCE, run_backend_cli
+from helpers import REFERENCE, SAMPLE, run_backend_cli
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +49,8 @@ def sample_embeddings(tmp_path_factory):
 
 def test_probe_fit_and_eval_give_metrics_in_range(sample_embeddings, tmp_path):
     probe_path = tmp_path / "probe.json"
-    result = run_backend_cli("probe", "fit", str(sample_embeddings), "--out", str(probe_path), "--standardize")
+    result = run_backend_cli("probe", "fit", str(sample_embeddings), "--out", str(probe_path),
+                             "--standardize")
     assert result.returncode == 0, result.stderr
     assert "one-vs-rest probe on 150 patches (144 features, 19 classes)" in result.stdout
     result = run_backend_cli("probe", "eval", str(probe_path), str(sample_embeddings),

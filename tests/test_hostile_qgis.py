@@ -13,7 +13,6 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLa
 from backend import raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.probe import LinearProbe
-
 from helpers import box, mosaic_pixels, sample_images, snapshot, training_layer, write_raster
 
 
@@ -59,7 +58,8 @@ def test_classify_refuses_its_input_as_output(provider, scene):
 
 @pytest.mark.parametrize("target", ["scene", "training", "no extension"])
 def test_trainprobe_refuses_an_output_that_is_an_input_or_not_json(provider, scene, target):
-    areas = training_layer(scene.parent / "areas.gpkg", [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
+    areas = training_layer(scene.parent / "areas.gpkg",
+                           [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
     output = {"scene": str(scene), "training": areas, "no extension": str(scene.parent / "probe")}[target]
     before = snapshot(scene.parent)
     with pytest.raises(QgsProcessingException, match="is also the input raster|is also the training layer|"
@@ -77,7 +77,8 @@ def rotated_scene(path, angle_degrees=30.0):
     images = sample_images()
     brightness = images[:, 4].mean(axis=(1, 2))  # near infrared: water is dark, vegetation bright
     usable = np.flatnonzero(np.all(images == 0, axis=1).mean(axis=(1, 2)) == 0)
-    dark, bright = images[usable[np.argmin(brightness[usable])]], images[usable[np.argmax(brightness[usable])]]
+    dark = images[usable[np.argmin(brightness[usable])]]
+    bright = images[usable[np.argmax(brightness[usable])]]
     pixels = np.zeros((7, 160, 160), np.uint16)
     pixels[:, :80, :80] = np.tile(dark, (1, 2, 2))
     pixels[:, 80:, 80:] = np.tile(bright, (1, 2, 2))
@@ -97,8 +98,9 @@ def test_training_points_land_on_the_pixels_the_backend_reads_on_a_rotated_raste
     quarter with its class. (Positions taken from QGIS's extent, the bounding box of the rotated
     grid, fall tens of pixels away, on fill.)"""
     path, transform = rotated_scene(tmp_path / "rotated.tif")
-    points = [(point_at(transform, col + 0.5, row + 0.5), "water") for col in (20, 40, 60) for row in (20, 40, 60)]
-    points += [(point_at(transform, col + 0.5, row + 0.5), "land") for col in (100, 120, 140) for row in (100, 120, 140)]
+    water, land = (20, 40, 60), (100, 120, 140)
+    points = [(point_at(transform, c + 0.5, r + 0.5), "water") for c in water for r in water]
+    points += [(point_at(transform, c + 0.5, r + 0.5), "land") for c in land for r in land]
     areas = training_layer(tmp_path / "points.gpkg", points, geometry="Point")
     probe_path, feedback = tmp_path / "probe.json", Feedback()
     run("trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
@@ -106,7 +108,8 @@ def test_training_points_land_on_the_pixels_the_backend_reads_on_a_rotated_raste
     assert "  water: 9 tiles" in feedback.infos and "  land: 9 tiles" in feedback.infos
     assert not any("skipped" in line for line in feedback.infos)
     out = tmp_path / "map.tif"
-    run("classify", {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    run("classify",
+        {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
     expected = np.full((4, 4), 255)
     expected[:2, :2], expected[2:, 2:] = 0, 1
     assert np.array_equal(gdal.Open(str(out)).ReadAsArray(), expected)
@@ -120,8 +123,10 @@ def test_sample_positions_are_the_raster_grid_positions(provider, tmp_path):
 
     path, transform = rotated_scene(tmp_path / "rotated.tif", angle_degrees=17.0)
     wanted = [(12.5, 7.5), (100.5, 150.5), (159.5, 0.5)]
-    layer = QgsVectorLayer(training_layer(tmp_path / "p.gpkg", [(point_at(transform, c, r), "x") for c, r in wanted]
-                                          + [(point_at(transform, 170.5, 5.5), "x")], geometry="Point"), "p", "ogr")
+    layer = QgsVectorLayer(training_layer(tmp_path / "p.gpkg",
+                                          [(point_at(transform, c, r), "x") for c, r in wanted]
+                                          + [(point_at(transform, 170.5, 5.5), "x")], geometry="Point"), "p",
+                           "ogr")
     crs = QgsCoordinateReferenceSystem("EPSG:32634")
     found = sample_positions(layer, "cover", QgsCoordinateTransform(crs, crs, QgsProject.instance()),
                              PixelGrid.of(str(path)), 20, Feedback())
@@ -130,8 +135,10 @@ def test_sample_positions_are_the_raster_grid_positions(provider, tmp_path):
 
 
 def test_null_classes_are_left_out_and_counted_never_a_class_named_null(provider, scene, tmp_path):
-    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east"),
-                                                     (box(0, 0, 160, 40), None), (box(0, 120, 160, 160), "  ")])
+    areas = training_layer(tmp_path / "areas.gpkg",
+                           [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east"),
+                                                     (box(0, 0, 160, 40), None),
+                            (box(0, 120, 160, 160), "  ")])
     feedback = Feedback()
     run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
                        "OUTPUT": str(tmp_path / "probe.json")}, feedback)
@@ -155,7 +162,8 @@ def test_training_areas_all_outside_the_raster_are_said_to_be_outside(provider, 
                                               ("trainprobe", {})])
 def test_a_cancelled_run_is_an_error_and_leaves_nothing(provider, scene, tmp_path, algorithm, extra):
     """A cancel must not look like success (qgis_process exited 0 after one)."""
-    parameters = {"INPUT": str(scene), "DEVICE": "cpu", "STRIDE": 40, "OUTPUT": str(tmp_path / "out.tif"), **extra}
+    parameters = {"INPUT": str(scene), "DEVICE": "cpu", "STRIDE": 40, "OUTPUT": str(tmp_path / "out.tif"),
+                  **extra}
     if algorithm == "trainprobe":
         parameters.update(TRAINING=training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"),
                                                                            (box(80, 0, 160, 160), "east")]),
@@ -168,7 +176,8 @@ def test_a_cancelled_run_is_an_error_and_leaves_nothing(provider, scene, tmp_pat
 
 def test_a_huge_batch_size_is_lowered_and_said(provider, scene, tmp_path):
     feedback = Feedback()
-    run("classify", {"INPUT": str(scene), "DEVICE": "cpu", "BATCH_SIZE": 65536, "OUTPUT": str(tmp_path / "m.tif")},
+    run("classify",
+        {"INPUT": str(scene), "DEVICE": "cpu", "BATCH_SIZE": 65536, "OUTPUT": str(tmp_path / "m.tif")},
         feedback)
     assert any(line.startswith("batch size 65536 lowered to 256") for line in feedback.infos)
 
@@ -189,9 +198,11 @@ def test_a_map_of_a_raster_without_georeferencing_overlays_it_in_qgis(provider, 
 def test_a_text_date_means_what_it_means_in_the_cli(provider, scene, tmp_path, text, when):
     feedback = Feedback()
     run("classify", {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "ACQUISITION_DATE": text,
-                     "OUTPUT": str(tmp_path / "q.tif"), "OUTPUT_PROBABILITIES": str(tmp_path / "pq.tif")}, feedback)
+                     "OUTPUT": str(tmp_path / "q.tif"), "OUTPUT_PROBABILITIES": str(tmp_path / "pq.tif")},
+        feedback)
     raster.classify_raster(raster.ClassifyRequest(
-        input=str(scene), output=str(tmp_path / "b.tif"), checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE),
+        input=str(scene), output=str(tmp_path / "b.tif"), checkpoint=str(DEFAULT_CHECKPOINT),
+        probe=str(DEFAULT_PROBE),
         stride=40, acquisition=when, device="cpu", probabilities=str(tmp_path / "pb.tif")))
     assert np.array_equal(gdal.Open(str(tmp_path / "pq.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
@@ -204,5 +215,6 @@ def test_device_cuda_n_is_accepted_as_the_readme_promises(provider, scene, tmp_p
     if torch.cuda.is_available():
         assert run("classify", parameters)["OUTPUT"] == str(tmp_path / "m.tif")
     else:  # refused by the backend, which says why, not by the parameter's list of choices
-        with pytest.raises(QgsProcessingException, match="device 'cuda' was asked for but PyTorch sees no CUDA GPU"):
+        with pytest.raises(QgsProcessingException, match="device 'cuda' was asked for but PyTorch sees no "
+                                                         "CUDA GPU"):
             run("classify", parameters)

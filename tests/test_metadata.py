@@ -1,11 +1,11 @@
 """metadata.txt carries everything the QGIS plugin repository and Plugin Manager need."""
 import configparser
 import re
+
 import tomllib
 
 import backend
 from backend import paths
-
 from helpers import REPO
 
 REQUIRED = ["name", "qgisMinimumVersion", "description", "about", "version", "author", "email",

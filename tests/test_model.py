@@ -10,9 +10,16 @@ import torch.nn.functional as F
 
 from backend import landsat, metadata
 from backend.checkpoint import load_pretrained
-from backend.model import (LOG2_E, SIZES, GroupedQueryAttention, ModelConfig, MoEFeedForward, MoEMAE,
-                           attention_base2, count_parameters)
-
+from backend.model import (
+    LOG2_E,
+    SIZES,
+    GroupedQueryAttention,
+    ModelConfig,
+    MoEFeedForward,
+    MoEMAE,
+    attention_base2,
+    count_parameters,
+)
 from helpers import REFERENCE
 
 
@@ -202,8 +209,10 @@ def test_balance_loss_by_hand():
     scale = torch.tensor([[1.0, 0.5, 2.0], [1.0, 1.0, 0.5]])
     h = torch.tensor([[1.2, -0.3, 0.1], [0.4, 1.5, 0.6]])
     # Top 2 of H: token 0 → experts 0 (1.2), 2 (0.1); token 1 → experts 1 (1.5), 2 (0.6).
-    g0 = [math.exp(1.2) / (math.exp(1.2) + math.exp(0.1)), 0.0, math.exp(0.1) / (math.exp(1.2) + math.exp(0.1))]
-    g1 = [0.0, math.exp(1.5) / (math.exp(1.5) + math.exp(0.6)), math.exp(0.6) / (math.exp(1.5) + math.exp(0.6))]
+    g0 = [math.exp(1.2) / (math.exp(1.2) + math.exp(0.1)), 0.0,
+          math.exp(0.1) / (math.exp(1.2) + math.exp(0.1))]
+    g1 = [0.0, math.exp(1.5) / (math.exp(1.5) + math.exp(0.6)),
+          math.exp(0.6) / (math.exp(1.5) + math.exp(0.6))]
     gates = torch.tensor([g0, g1])
     importance = [g0[e] + g1[e] for e in range(3)]
     # l_k (2nd largest H) and l_k1 (3rd): token 0: 0.1, -0.3; token 1: 0.6, 0.4.
@@ -248,8 +257,8 @@ def test_mae_loss_follows_the_spec_formulas():
     assert out["masked"].item() == pytest.approx(masked.item(), rel=1e-5)
     assert out["unmasked"].item() == pytest.approx(unmasked.item(), rel=1e-5)
     assert out["moe"].item() > 0
-    assert out["loss"].item() == pytest.approx(masked.item() + 0.1 * unmasked.item() + 0.5 * out["moe"].item(),
-                                               rel=1e-5)
+    expected = masked.item() + 0.1 * unmasked.item() + 0.5 * out["moe"].item()
+    assert out["loss"].item() == pytest.approx(expected, rel=1e-5)
 
 
 def test_gradients_reach_every_parameter():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SAMPLE, REPO, qgis_process_json, run_qgis_process
+from helpers import REPO, SAMPLE, qgis_process_json, run_qgis_process
 
 spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
 package_tool = importlib.util.module_from_spec(spec)
@@ -93,7 +93,8 @@ def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path):
     from helpers import write_raster
 
     arrays = data.load(data.open_dataset(SAMPLE))
-    pixels = np.asarray(arrays.images[:4]).reshape(2, 2, 7, 40, 40).transpose(2, 0, 3, 1, 4).reshape(7, 80, 80)
+    crops = np.asarray(arrays.images[:4]).reshape(2, 2, 7, 40, 40)
+    pixels = crops.transpose(2, 0, 3, 1, 4).reshape(7, 80, 80)
     scene = write_raster(tmp_path / "scene.tif", pixels)
     profile = tmp_path / "qgis-config"
     package_tool.deploy(plugin_zip, profile / "profiles" / "default", enable=True)
@@ -123,7 +124,8 @@ def test_ctrl_c_cancels_qgis_process_with_an_error_and_no_output(plugin_zip, tmp
                PYTHONPATH=sysconfig.get_paths()["purelib"], XDG_RUNTIME_DIR=str(profile / "runtime"))
     log = tmp_path / "log.txt"
     with open(log, "w") as out:
-        process = subprocess.Popen(["qgis_process.bin", "run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=cpu",
+        process = subprocess.Popen(["qgis_process.bin", "run", "moemae:classify", "--", f"INPUT={scene}",
+                                    "DEVICE=cpu",
                                     "STRIDE=5", "BATCH_SIZE=64", f"OUTPUT={tmp_path / 'map.tif'}"],
                                    stdout=out, stderr=subprocess.STDOUT, env=env, stdin=subprocess.DEVNULL)
     try:

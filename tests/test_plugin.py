@@ -6,10 +6,9 @@ from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtWidgets import QPushButton
 
 import moemae_qgis
+from helpers import REPO
 from moemae_qgis import backend_loader
 from moemae_qgis.provider import PROVIDER_ID
-
-from helpers import REPO
 
 
 @pytest.fixture
@@ -93,8 +92,9 @@ def test_user_facing_strings_go_through_translation(qgis_iface, monkeypatch):
     try:
         assert [a.text() for a in instance.actions][0] == "‹MoE-MAE land cover…›"
         classify = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:classify")
-        for text in [classify.displayName(), classify.group(), classify.shortHelpString(),
-                     classify.shortDescription()] + [p.description() for p in classify.parameterDefinitions()]:
+        texts = [classify.displayName(), classify.group(), classify.shortHelpString(),
+                 classify.shortDescription()] + [p.description() for p in classify.parameterDefinitions()]
+        for text in texts:
             assert text.startswith("‹") and text.endswith("›"), text
     finally:
         instance.unload()
@@ -185,11 +185,12 @@ def test_plugin_spells_enums_as_qgis_4_accepts():
     found = []
     for path in sorted((REPO / "moemae_qgis").rglob("*.py")) + [REPO / "tools" / "render_map.py"]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            found += [f"{path.relative_to(REPO)}:{number}: {old} (write {new})" for old, new in UNSCOPED_ENUMS.items()
-                      if re.search(re.escape(old) + r"\b(?!\.)", line)]
+            found += [f"{path.relative_to(REPO)}:{number}: {old} (write {new})"
+                      for old, new in UNSCOPED_ENUMS.items() if re.search(re.escape(old) + r"\b(?!\.)", line)]
     assert not found, "\n".join(found)
     for new in UNSCOPED_ENUMS.values():  # every spelling asked for exists in this QGIS (3.22) too
         head, *names = new.split(".")
-        value = getattr(next(m for m in (qgis.core, qgis.gui, QtCore, QtGui, QtWidgets) if hasattr(m, head)), head)
+        value = getattr(next(m for m in (qgis.core, qgis.gui, QtCore, QtGui, QtWidgets) if hasattr(m, head)),
+                        head)
         for name in names:
             value = getattr(value, name)

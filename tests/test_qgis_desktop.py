@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from helpers import SAMPLE, REPO
+from helpers import REPO, SAMPLE
 
 #: Each test starts the QGIS desktop (10-16 s): `make test-fast` leaves them out.
 pytestmark = pytest.mark.desktop
@@ -52,7 +52,8 @@ def open_dialog():
     def grab():
         from moemae_qgis.dialog import ClassifyDialog
         from qgis.PyQt.QtWidgets import QApplication
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ClassifyDialog) and w.isVisible()]
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ClassifyDialog) and w.isVisible()]
         seen = {"dialogs": len(dialogs)}
         if dialogs:
             d = dialogs[0]
@@ -94,7 +95,8 @@ def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "") -> dict:
                              "--noversioncheck", "--code", str(script)],
                             env=env, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)
     if not (out.with_suffix(".json")).is_file():
-        pytest.fail(f"QGIS did not run the probe (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+        pytest.fail(f"QGIS did not run the probe (exit "
+                    f"{result.returncode}):\n{result.stdout}\n{result.stderr}")
     keep = os.environ.get("MOEMAE_SCREENSHOTS")
     if keep:  # for a person to look at
         shutil.copy(out.with_suffix(".png"), os.path.join(keep, f"qgis-desktop-venv-{with_venv}.png"))

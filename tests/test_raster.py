@@ -12,8 +12,7 @@ from backend.embed import embed_tiles
 from backend.errors import UserError
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
-
-from helpers import SAMPLE, REFERENCE, write_raster
+from helpers import REFERENCE, SAMPLE, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 
@@ -28,7 +27,8 @@ def mosaic(tmp_path_factory):
 
 
 def request(path, out, **overrides):
-    values = dict(input=str(path), output=str(out), checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE),
+    values = dict(input=str(path), output=str(out), checkpoint=str(DEFAULT_CHECKPOINT),
+                  probe=str(DEFAULT_PROBE),
                   stride=40, acquisition=WHEN, device="cpu", precision="float32")
     values.update(overrides)
     return raster.ClassifyRequest(**values)
@@ -65,7 +65,8 @@ def test_stride_grid_edges_and_probabilities(mosaic, tmp_path):
     src = gdal.Open(str(path))
     # 150 × 115 px, not a multiple of the stride, below the row of tiles that holds the fill patch.
     odd = write_raster(tmp_path / "odd.tif", src.ReadAsArray(0, 40, 150, 115))
-    result = raster.classify_raster(request(odd, tmp_path / "m.tif", stride=20, probabilities=str(tmp_path / "p.tif")))
+    result = raster.classify_raster(request(odd, tmp_path / "m.tif", stride=20,
+                                            probabilities=str(tmp_path / "p.tif")))
     assert result.grid == (6, 8)  # ceil(115 / 20), ceil(150 / 20)
     classes_map = gdal.Open(result.output).ReadAsArray()
     assert (classes_map != 255).all()  # the edge tiles moved inward cover every cell
@@ -95,7 +96,8 @@ def test_bands_found_by_description(mosaic, tmp_path):
     stacked = np.concatenate([pixels[shuffled], pixels[:1] * 0 + 30000])
     names = [landsat.BANDS[i] for i in shuffled] + ["ST_B10"]
     named = write_raster(tmp_path / "named.tif", stacked, descriptions=names)
-    assert raster.band_mapping(gdal.Open(str(named)), None) == raster.BandChoice([2, 3, 4, 5, 6, 7, 1], "by band names")
+    assert raster.band_mapping(gdal.Open(str(named)), None) == raster.BandChoice([2, 3, 4, 5, 6, 7, 1],
+                                                                                 "by band names")
     a = raster.classify_raster(request(named, tmp_path / "a.tif"))
     b = raster.classify_raster(request(path, tmp_path / "b.tif"))
     assert np.array_equal(gdal.Open(a.output).ReadAsArray(), gdal.Open(b.output).ReadAsArray())
@@ -103,7 +105,8 @@ def test_bands_found_by_description(mosaic, tmp_path):
 
 @pytest.mark.parametrize("make, match", [
     (lambda p: write_raster(p, np.ones((4, 60, 60), np.uint16)), "has 4 band.*needs 7.*BANDS"),
-    (lambda p: write_raster(p, np.ones((7, 60, 60), np.uint8), data_type=gdal.GDT_Byte), "holds Byte pixels.*8-bit"),
+    (lambda p: write_raster(p, np.ones((7, 60, 60), np.uint8), data_type=gdal.GDT_Byte),
+     "holds Byte pixels.*8-bit"),
     (lambda p: write_raster(p, np.ones((7, 30, 60), np.uint16)), "is 60 × 30 px.*at least 40 × 40"),
     (lambda p: write_raster(p, np.zeros((7, 60, 60), np.uint16)), "no usable tile"),
     (lambda p: p.write_bytes(b"II*\x00 truncated"), "cannot be opened as a raster"),

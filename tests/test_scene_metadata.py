@@ -10,7 +10,8 @@ PRODUCT = "LC08_L2SP_190017_20210615_20210622_02_T1"
 def test_mtl_text_gives_date_and_time(tmp_path):
     raster = tmp_path / f"{PRODUCT}_SR_stack.tif"
     (tmp_path / f"{PRODUCT}_MTL.txt").write_text(
-        'GROUP = IMAGE_ATTRIBUTES\n    DATE_ACQUIRED = 2021-06-15\n    SCENE_CENTER_TIME = "09:53:12.4570000Z"\n')
+        'GROUP = IMAGE_ATTRIBUTES\n    DATE_ACQUIRED = 2021-06-15\n    SCENE_CENTER_TIME = '
+        '"09:53:12.4570000Z"\n')
     found = sm.find_acquisition(raster)
     assert found.when == datetime(2021, 6, 15, 9, 53, 12)
     assert found.source == f"the MTL file {PRODUCT}_MTL.txt"

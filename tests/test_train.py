@@ -9,8 +9,7 @@ import torch
 from backend import data
 from backend.checkpoint import load_pretrained, read_file
 from backend.train import PretrainConfig, TrainingDiverged, lr_factor, pretrain
-
-from helpers import SAMPLE, REPO
+from helpers import REPO, SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +86,8 @@ def test_torchrun_two_processes_train_the_same_weights(small_pack, tmp_path):
     out = tmp_path / "ddp"
     result = subprocess.run(
         [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node=2", "--master_port=29517",
-         "-m", "backend", "pretrain", str(small_pack), "--out", str(out), "--epochs", "3", "--batch-size", "4",
+         "-m", "backend", "pretrain", str(small_pack), "--out", str(out), "--epochs", "3", "--batch-size",
+         "4",
          "--lr", "1e-3", "--device", "cpu", "--seed", "1"],
         cwd=REPO, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

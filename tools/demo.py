@@ -65,14 +65,18 @@ def main() -> int:
     scene = make_demo_scene(sample, OUT / "scene")
     print(f"demo: made the demo scene {scene.relative_to(REPO)} (with its MTL file)")
     landcover = OUT / "landcover.tif"
-    print(f"demo: qgis_process.bin run moemae:classify -- INPUT={scene.name} DEVICE=auto OUTPUT=landcover.tif")
-    result = qgis_process("run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=auto", f"OUTPUT={landcover}",
+    print(f"demo: qgis_process.bin run moemae:classify -- INPUT={scene.name} DEVICE=auto "
+          "OUTPUT=landcover.tif")
+    result = qgis_process("run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=auto",
+                          f"OUTPUT={landcover}",
                           profile=profile)
     print(f"demo: wrote {Path(result['results']['OUTPUT']).relative_to(REPO)}")
     picture = OUT / "landcover.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    rendered = subprocess.run([sys.executable, str(REPO / "tools" / "render_map.py"), str(scene), str(landcover),
-                               str(picture)], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    rendered = subprocess.run([sys.executable, str(REPO / "tools" / "render_map.py"), str(scene),
+                               str(landcover),
+                               str(picture)], env=env, capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL)
     if rendered.returncode != 0 or not picture.is_file():
         sys.exit(f"demo: rendering failed:\n{rendered.stdout}{rendered.stderr}")
     print(f"demo: wrote {picture.relative_to(REPO)} (the map as QGIS draws it, with its legend)")

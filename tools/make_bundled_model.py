@@ -31,9 +31,8 @@ from backend.checkpoint import model_fingerprint  # noqa: E402
 from backend.embed import embed_arrays  # noqa: E402
 from backend.evaluate import evaluate  # noqa: E402
 from backend.model import MoEMAE  # noqa: E402
-from backend.train import PretrainConfig, pretrain  # noqa: E402
-
 from backend.paths import REPOSITORY_SAMPLE_DIR as SAMPLE  # noqa: E402
+from backend.train import PretrainConfig, pretrain  # noqa: E402
 
 
 def main() -> int:
@@ -47,10 +46,12 @@ def main() -> int:
         pack = data.pack(arrays, Path(tmp) / "pack")
         config = PretrainConfig(data=str(pack), out=str(args.run), epochs=args.epochs, batch_size=32, seed=0,
                                 device="cpu", resume=(args.run / "last.pt").exists())
-        if not config.resume or checkpoint.read_file(args.run / "last.pt")["training"]["epoch"] + 1 < args.epochs:
+        done = checkpoint.read_file(args.run / "last.pt")["training"]["epoch"] + 1 if config.resume else 0
+        if done < args.epochs:
             pretrain(config)
     best = checkpoint.load_pretrained(args.run / "best.pt")
-    provenance = dict(best.checkpoint_info["provenance"], data="bigearthnet-l-sample (150 patches, tests/data/)",
+    provenance = dict(best.checkpoint_info["provenance"], data="bigearthnet-l-sample (150 patches, "
+                                                               "tests/data/)",
                       stored_as="float16", made_by="tools/make_bundled_model.py")
     checkpoint.save_checkpoint(DEFAULT_CHECKPOINT, checkpoint.checkpoint_dict(best, provenance,
                                                                              weights_dtype=torch.float16))
@@ -63,10 +64,11 @@ def main() -> int:
     fitted.training["train_metrics"] = {k: v for k, v in probe.metrics(
         fitted, features, arrays.labels, arrays.class_names, True).items() if k != "per_class_ap"}
     fitted.save(DEFAULT_PROBE)
-    print(f"wrote {DEFAULT_CHECKPOINT} ({DEFAULT_CHECKPOINT.stat().st_size / 1e6:.1f} MB) and {DEFAULT_PROBE}")
+    size_mb = DEFAULT_CHECKPOINT.stat().st_size / 1e6
+    print(f"wrote {DEFAULT_CHECKPOINT} ({size_mb:.1f} MB) and {DEFAULT_PROBE}")
     torch.manual_seed(0)
-    report = evaluate(arrays, {"MoE-MAE random init": MoEMAE("S").eval(), "MoE-MAE pretrained on the sample": model},
-                      folds=5, pooling="mean", seed=0, standardize=True)
+    models = {"MoE-MAE random init": MoEMAE("S").eval(), "MoE-MAE pretrained on the sample": model}
+    report = evaluate(arrays, models, folds=5, pooling="mean", seed=0, standardize=True)
     print(report["table"])
     print("mean of the 19 classes' prevalence:", np.round(arrays.labels.mean(0), 3).tolist())
     return 0

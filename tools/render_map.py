@@ -15,8 +15,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (QgsApplication, QgsContrastEnhancement, QgsMapRendererParallelJob,  # noqa: E402
-                       QgsMapSettings, QgsMultiBandColorRenderer, QgsRasterLayer)
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsContrastEnhancement,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsMultiBandColorRenderer,
+    QgsRasterLayer,
+)
 from qgis.PyQt.QtCore import QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 

@@ -15,10 +15,19 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from qgis.core import (QgsPalettedRasterRenderer, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingParameterBand,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterDateTime, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+from qgis.core import (
+    QgsPalettedRasterRenderer,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
 from qgis.PyQt.QtGui import QColor
 
 from .. import dependencies
@@ -116,7 +125,8 @@ def backend_or_explain():
     missing = dependencies.missing_modules()
     if missing:
         raise QgsProcessingException(dependencies.missing_message(missing) + " "
-                                     + tr("Use Raster › MoE-MAE land cover › Install missing Python packages…."))
+                                     + tr("Use Raster › MoE-MAE land cover › Install missing Python "
+                                          "packages…."))
     return load_backend("raster")
 
 
@@ -208,17 +218,18 @@ class SceneAlgorithm(MoeMaeAlgorithm):
     """An algorithm on a Landsat raster: the shared parameters and the backend request."""
 
     INPUT, BANDS, MODEL, PROBE, STRIDE = "INPUT", "BANDS", "MODEL", "PROBE", "STRIDE"
-    ACQUISITION_DATE, USE_METADATA, DEVICE, BATCH_SIZE = "ACQUISITION_DATE", "USE_METADATA", "DEVICE", "BATCH_SIZE"
-    OUTPUT = "OUTPUT"
+    ACQUISITION_DATE, USE_METADATA = "ACQUISITION_DATE", "USE_METADATA"
+    DEVICE, BATCH_SIZE, OUTPUT = "DEVICE", "BATCH_SIZE", "OUTPUT"
 
     def add_scene_parameters(self, with_probe: bool) -> None:
         """The parameters every raster algorithm of the plugin shares, declared once."""
         catalogue = load_backend("catalogue")
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Landsat 8/9 surface-reflectance "
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT,
+                                                            self.tr("Landsat 8/9 surface-reflectance "
                                                                                 "raster")))
         self.addParameter(QgsProcessingParameterBand(
-            self.BANDS, self.tr("Bands SR_B1…SR_B7, in that order (default: by band name; bands 1-7 of a 7-band "
-                                "raster without Landsat band names)"),
+            self.BANDS, self.tr("Bands SR_B1…SR_B7, in that order (default: by band name; bands 1-7 of a "
+                                "7-band raster without Landsat band names)"),
             parentLayerParameterName=self.INPUT, optional=True, allowMultiple=True))
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, self.tr("Model checkpoint (default: the bundled model)"), extension="", optional=True,
@@ -249,12 +260,14 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         if layer is None:
             raise QgsProcessingException(self.tr("INPUT is not a raster layer"))
         if layer.providerType() != "gdal":
-            raise QgsProcessingException(self.tr("{} is a {} layer; save it as a GeoTIFF first (the model reads "
-                                                 "files through GDAL)").format(layer.name(), layer.providerType()))
+            raise QgsProcessingException(self.tr("{} is a {} layer; save it as a GeoTIFF first (the model "
+                                                 "reads files through GDAL)")
+                                         .format(layer.name(), layer.providerType()))
         return layer, layer.source().split("|")[0]
 
     def model_path(self, parameters, context) -> str:
-        return self.parameterAsFile(parameters, self.MODEL, context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT)
+        return self.parameterAsFile(parameters, self.MODEL,
+                                    context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT)
 
     def scene_request(self, parameters, context, feedback, **extra):
         """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
@@ -300,7 +313,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             when = scene.parse_when(given)
             if when is None:
                 raise QgsProcessingException(self.tr("ACQUISITION_DATE {!r} is not a date (use 2021-06-15, "
-                                                     "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
+                                                     "2021-06-15T09:53:12 in UTC, or "
+                                                     "2021-06-15T11:53:12+02:00)")
                                              .format(given))
             return scene.Acquisition(when, "the ACQUISITION_DATE parameter")
         if given not in (None, ""):

@@ -17,15 +17,15 @@ class ClassifyAlgorithm(SceneAlgorithm):
     NAME, DISPLAY_NAME, GROUP, GROUP_ID = "classify", "Classify land cover", "Land cover", "landcover"
     HELP_ANCHOR = "what-goes-in-and-what-is-never-lost"
     SHORT_DESCRIPTION = "A land-cover map of a Landsat 8/9 Level-2 scene, styled with the probe's classes."
-    HELP = ("Tiles a Landsat 8/9 Collection 2 Level-2 surface-reflectance raster (SR_B1…SR_B7, UInt16 digital "
-            "numbers) into 40 × 40 px tiles every STRIDE px, encodes each tile with the MoE-MAE model together "
-            "with the acquisition date and the tile's latitude and longitude, and writes the linear probe's most "
-            "likely class per STRIDE × STRIDE cell (UInt8, nodata 255), styled with the probe's class names and "
-            "colours. The acquisition date is read from the MTL file next to the raster, the Landsat product id "
-            "in its name, its GDAL tags or the layer's temporal properties; ACQUISITION_DATE overrides them. "
-            "Tiles more than half fill or no data become nodata; no-data pixels in the other tiles are given "
-            "their tile's mean. An output is never one of the inputs, and a failed or cancelled run leaves "
-            "nothing.")
+    HELP = ("Tiles a Landsat 8/9 Collection 2 Level-2 surface-reflectance raster (SR_B1…SR_B7, UInt16 "
+            "digital numbers) into 40 × 40 px tiles every STRIDE px, encodes each tile with the MoE-MAE "
+            "model together with the acquisition date and the tile's latitude and longitude, and writes the "
+            "linear probe's most likely class per STRIDE × STRIDE cell (UInt8, nodata 255), styled with the "
+            "probe's class names and colours. The acquisition date is read from the MTL file next to the "
+            "raster, the Landsat product id in its name, its GDAL tags or the layer's temporal properties; "
+            "ACQUISITION_DATE overrides them. Tiles more than half fill or no data become nodata; no-data "
+            "pixels in the other tiles are given their tile's mean. An output is never one of the inputs, "
+            "and a failed or cancelled run leaves nothing.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=True)
@@ -37,7 +37,8 @@ class ClassifyAlgorithm(SceneAlgorithm):
         probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
         request = self.scene_request(
             parameters, context, feedback, probabilities=probabilities,
-            probe=self.parameterAsFile(parameters, self.PROBE, context) or str(load_backend("catalogue").DEFAULT_PROBE))
+            probe=self.parameterAsFile(parameters, self.PROBE,
+                                       context) or str(load_backend("catalogue").DEFAULT_PROBE))
         result = self.run_backend(load_backend("raster").classify_raster, request, feedback=feedback)
         feedback.pushInfo(result.summary())
         for name, cells in sorted(result.counts.items(), key=lambda item: -item[1]):

@@ -11,9 +11,9 @@ class EmbedAlgorithm(SceneAlgorithm):
     NAME, DISPLAY_NAME, GROUP, GROUP_ID = "embed", "Embed (embedding raster)", "Embeddings", "embeddings"
     SHORT_DESCRIPTION = "A float32 raster of the encoder's embeddings, for clustering and similarity search."
     HELP = ("Encodes the raster like 'Classify land cover' does (40 × 40 px tiles every STRIDE px, with the "
-            "acquisition date and each tile's position as metadata) and writes each STRIDE × STRIDE cell's mean "
-            "embedding as a float32 raster of D bands (144 for size S; NaN where there is no data). Use it to "
-            "cluster the scene or to find places that look alike.")
+            "acquisition date and each tile's position as metadata) and writes each STRIDE × STRIDE cell's "
+            "mean embedding as a float32 raster of D bands (144 for size S; NaN where there is no data). Use "
+            "it to cluster the scene or to find places that look alike.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=False)
@@ -25,8 +25,8 @@ class EmbedAlgorithm(SceneAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Embeddings")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        request = self.scene_request(parameters, context, feedback, probe=None,
-                                     pooling=self.parameterAsString(parameters, self.POOLING, context) or "mean")
+        pooling = self.parameterAsString(parameters, self.POOLING, context) or "mean"
+        request = self.scene_request(parameters, context, feedback, probe=None, pooling=pooling)
         result = self.run_backend(load_backend("raster").embed_raster, request, feedback=feedback)
         feedback.pushInfo(result.summary())
         return {self.OUTPUT: result.output}

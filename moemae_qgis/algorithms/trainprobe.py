@@ -10,9 +10,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
@@ -42,7 +51,8 @@ def polygon_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
     """Pixel centres (col + 0.5, row + 0.5), every ``spacing`` px, inside a polygon given in the
     raster's CRS."""
     box = geometry.boundingBox()
-    corners = [grid.to_pixel(x, y) for x in (box.xMinimum(), box.xMaximum()) for y in (box.yMinimum(), box.yMaximum())]
+    corners = [grid.to_pixel(x, y) for x in (box.xMinimum(), box.xMaximum())
+               for y in (box.yMinimum(), box.yMaximum())]
     cols, rows = [c for c, _ in corners], [r for _, r in corners]
     positions = []
     for row in range(max(0, math.floor(min(rows))), min(grid.height, math.ceil(max(rows)) + 1), spacing):
@@ -84,14 +94,15 @@ def sample_positions(source, field_name: str, transform: QgsCoordinateTransform,
 
 class TrainProbeAlgorithm(SceneAlgorithm):
     TRAINING, CLASS_FIELD, SPACING = "TRAINING", "CLASS_FIELD", "SPACING"
-    NAME, DISPLAY_NAME, GROUP, GROUP_ID = "trainprobe", "Train a probe from training areas", "Land cover", "landcover"
+    NAME, DISPLAY_NAME = "trainprobe", "Train a probe from training areas"
+    GROUP, GROUP_ID = "Land cover", "landcover"
     SHORT_DESCRIPTION = "A probe of your own classes, from points or polygons drawn on a scene."
-    HELP = ("Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every point, and "
-            "every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px tile labelled with "
-            "CLASS_FIELD (features whose class is NULL or empty are left out, and counted). Logs the "
-            "cross-validated accuracy and the tiles per class, and refuses when a class has fewer than 3. Beyond "
-            "20,000 positions an even share of each class is used. Use the probe file with 'Classify land "
-            "cover'.")
+    HELP = ("Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every "
+            "point, and every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px "
+            "tile labelled with CLASS_FIELD (features whose class is NULL or empty are left out, and "
+            "counted). Logs the cross-validated accuracy and the tiles per class, and refuses when a class "
+            "has fewer than 3. Beyond 20,000 positions an even share of each class is used. Use the probe "
+            "file with 'Classify land cover'.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=False)
@@ -101,7 +112,8 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"),
                                                       parentLayerParameterName=self.TRAINING))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SPACING, self.tr("Spacing of samples inside polygons (px)"), QgsProcessingParameterNumber.Type.Integer,
+            self.SPACING, self.tr("Spacing of samples inside polygons (px)"),
+            QgsProcessingParameterNumber.Type.Integer,
             defaultValue=20, minValue=1, maxValue=400))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Probe"),
                                                                 self.tr("Probe (*.json)")))
@@ -161,19 +173,22 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         found = sample_positions(source, field_name, transform, grid,
                                  self.parameterAsInt(parameters, self.SPACING, context), feedback)
         if found.no_class:
-            feedback.pushWarning(self.tr("{} of {} features have no class ('{}' is NULL or empty) and were left out")
+            feedback.pushWarning(self.tr("{} of {} features have no class ('{}' is NULL or empty) and were "
+                                         "left out")
                                  .format(found.no_class, found.features, field_name))
         if found.outside:
-            feedback.pushWarning(self.tr("{} of {} features have no sample position on the raster (outside it, or "
-                                         "polygons smaller than a pixel) and were left out")
+            feedback.pushWarning(self.tr("{} of {} features have no sample position on the raster (outside "
+                                         "it, or polygons smaller than a pixel) and were left out")
                                  .format(found.outside, found.features))
         if not found.samples and found.outside:
             raise QgsProcessingException(self.tr(
-                "none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not "
-                "overlap. Are the features in the right place, and is each layer's CRS right?").format(
-                found.features, source.sourceCrs().authid() or "unknown CRS", layer.crs().authid() or "unknown CRS"))
+                "none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do "
+                "not overlap. Are the features in the right place, and is each layer's CRS right?").format(
+                found.features, source.sourceCrs().authid() or "unknown CRS",
+                layer.crs().authid() or "unknown CRS"))
         if len(found.names) < 2:
-            raise QgsProcessingException(self.tr("the field '{}' holds {} class(es) on the raster; a probe needs "
-                                                 "at least 2").format(field_name, len(found.names)))
-        feedback.pushInfo(self.tr("{} sample positions of {} classes").format(len(found.samples), len(found.names)))
+            raise QgsProcessingException(self.tr("the field '{}' holds {} class(es) on the raster; a probe "
+                                                 "needs at least 2").format(field_name, len(found.names)))
+        feedback.pushInfo(self.tr("{} sample positions of {} classes")
+                          .format(len(found.samples), len(found.names)))
         return found
