@@ -15,6 +15,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import torch
+
+    from .model import MoEMAE
 
 MATMUL_SIZE = 2048
 #: One image through the size-S encoder, as the reference computes it (each chosen expert's
@@ -81,7 +87,7 @@ def _timed_rate(fn, seconds: float, sync, trials: int = 5) -> float:
     return best
 
 
-def matmul_roof(device, dtype, seconds: float) -> float:
+def matmul_roof(device: torch.device, dtype: torch.dtype, seconds: float) -> float:
     """FLOP/s of an n × n by n × n matrix product (2·n³ FLOP) in ``dtype`` on ``device``."""
     import torch
 
@@ -94,7 +100,7 @@ def matmul_roof(device, dtype, seconds: float) -> float:
     return rate * 2 * n**3
 
 
-def encoder_rate(model, device, precision: str, batch: int, seconds: float) -> float:
+def encoder_rate(model: MoEMAE, device: torch.device, precision: str, batch: int, seconds: float) -> float:
     """Images/s of ``model.encode`` on random z-scored tiles with metadata."""
     import torch
 
@@ -104,7 +110,7 @@ def encoder_rate(model, device, precision: str, batch: int, seconds: float) -> f
     return batch * _timed_rate(lambda: model.encode(images, **meta, precision=precision), seconds, sync)
 
 
-def training_rate(model, device, precision: str, batch: int, seconds: float) -> float:
+def training_rate(model: MoEMAE, device: torch.device, precision: str, batch: int, seconds: float) -> float:
     """Images/s of masked-autoencoder training steps (forward, backward, AdamW step)."""
     import torch
 
@@ -153,7 +159,7 @@ def read_rates(root: Path, seconds: float) -> tuple[float, float]:
     return per_file, packed_rate
 
 
-def pretrain_rate(root: Path, device, batch: int, seconds: float, step_rate: float) -> float:
+def pretrain_rate(root: Path, device: torch.device, batch: int, seconds: float, step_rate: float) -> float:
     """Images/s of ``pretrain`` itself (data reading, masking, optimizer, checkpoints) on a pack.
 
     Three epochs (the first warms up) of as many patches of the sample as ``step_rate``
@@ -176,7 +182,7 @@ def pretrain_rate(root: Path, device, batch: int, seconds: float, step_rate: flo
     return max(h["images_per_s"] for h in summary["history"][1:])
 
 
-def classify_scene(root: Path, size: int, device, workdir: Path) -> tuple[float, float]:
+def classify_scene(root: Path, size: int, device: torch.device, workdir: Path) -> tuple[float, float]:
     """(seconds, peak MB) of ``python -m backend classify`` on a generated size × size scene at
     stride 40, each in a fresh process so that its peak memory is its own."""
     import subprocess
@@ -197,7 +203,7 @@ def classify_scene(root: Path, size: int, device, workdir: Path) -> tuple[float,
     return float(parts[1]), float(parts[5])
 
 
-def machine_description(device) -> str:
+def machine_description(device: torch.device) -> str:
     import torch
 
     from .device import describe_device
@@ -206,78 +212,96 @@ def machine_description(device) -> str:
             + f", {describe_device(device)}, PyTorch {torch.__version__}")
 
 
-def main(args: argparse.Namespace) -> int:
+def roof_rows(device: torch.device, precisions: list, seconds: float) -> list:
+    """The matmul roof in float32, and in bfloat16 where it is native (else a row saying why not)."""
     import torch
 
-    from .device import resolve_device
-
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    from .model import MoEMAE
-    from .runtime import bfloat16_supported
-    from .train import training_precision
-
-    device = resolve_device(args.device)
-    precisions = ["float32"] + (["bfloat16"] if bfloat16_supported(device) else [])
     shape = f"{MATMUL_SIZE}² × {MATMUL_SIZE}²"
-    rows = [Row("matmul roof float32", matmul_roof(device, torch.float32, args.seconds) / 1e9, "GFLOP/s",
-                shape)]
+    rows = [Row("matmul roof float32", matmul_roof(device, torch.float32, seconds) / 1e9, "GFLOP/s", shape)]
     if "bfloat16" in precisions:
-        rows.append(Row("matmul roof bfloat16", matmul_roof(device, torch.bfloat16, args.seconds) / 1e9,
+        rows.append(Row("matmul roof bfloat16", matmul_roof(device, torch.bfloat16, seconds) / 1e9,
                         "GFLOP/s", shape))
     else:
         why = {"cpu": "this CPU has neither AVX-512 BF16 nor AMX", "cuda": "this GPU has no bf16"}.get(
             device.type, f"{device.type} has no bf16")
         rows.append(Row("matmul roof bfloat16", None, "", f"not native here ({why}): not measured"))
-    roof = {"float32": rows[0].value, "bfloat16": rows[1].value}
-    model = MoEMAE("S").to(device).eval()
-    for precision in precisions:
+    return rows
+
+
+def encoder_rows(model: MoEMAE, device: torch.device, precisions: list, roof: dict, args: argparse.Namespace
+                 ) -> list:
+    """Encoder images/s per precision and, on a CPU, with the attention kernel "auto" does not
+    pick for that precision (to show why it does not)."""
+    from .model import GroupedQueryAttention
+
+    def row(precision: str, kernel: str = "") -> Row:
         rate = encoder_rate(model, device, precision, args.encoder_batch, args.seconds)
         share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
-        rows.append(Row(f"encoder S {precision}, batch {args.encoder_batch}", rate, "images/s",
-                        f"{share:.0%} of the {precision} roof"))
-    if device.type == "cpu":
-        # Each precision with the attention kernel "auto" does not pick, to show why it doesn't.
-        from .model import GroupedQueryAttention
+        name = f"encoder S {precision}" + (f" with {kernel} attention" if kernel else "")
+        return Row(f"{name}, batch {args.encoder_batch}", rate, "images/s",
+                   f"{share:.0%} of the {precision} roof" + (" (not the default)" if kernel else ""))
 
+    rows = [row(precision) for precision in precisions]
+    if device.type == "cpu":
         for precision, other in (("float32", "matmul"), ("bfloat16", "sdpa")):
-            if precision not in precisions:
-                continue
-            GroupedQueryAttention.cpu_attention = other
-            try:
-                rate = encoder_rate(model, device, precision, args.encoder_batch, args.seconds)
-            finally:
-                GroupedQueryAttention.cpu_attention = "auto"
-            share = rate * ENCODER_GFLOP_PER_IMAGE / roof[precision]
-            rows.append(Row(f"encoder S {precision} with {other} attention, batch {args.encoder_batch}", rate,
-                            "images/s", f"{share:.0%} of the {precision} roof (not the default)"))
+            if precision in precisions:
+                GroupedQueryAttention.cpu_attention = other
+                try:
+                    rows.append(row(precision, other))
+                finally:
+                    GroupedQueryAttention.cpu_attention = "auto"
+    return rows
+
+
+def data_rows(device: torch.device, step_rate: float, args: argparse.Namespace) -> list:
+    """Read rates (per file and packed), the whole pretraining loop, and scene classification."""
+    rows = []
+    if args.data == "none":
+        return rows
+    if not Path(args.data).is_dir():
+        print(f"note: {args.data} not found; read-rate, pretraining and classification rows skipped (--data)")
+        return rows
+    per_file, packed = read_rates(Path(args.data), args.seconds)
+    rows.append(Row("read BigEarthNet-L per-file GeoTIFFs", per_file, "patches/s",
+                    "GDAL, crop, labels, metadata"))
+    rows.append(Row("read the same data packed", packed, "patches/s",
+                    f"{packed / per_file:.0f}× per-file; memory-mapped, random batches of 128"))
+    rows.append(Row(f"pretrain on the packed sample, batch {args.train_batch}",
+                    pretrain_rate(Path(args.data), device, args.train_batch, args.seconds, step_rate),
+                    "images/s",
+                    "the whole loop: reads, masking, AdamW, checkpoints"))
+    if args.classify_sizes != "none":
+        with tempfile.TemporaryDirectory() as tmp:
+            for size in (int(v) for v in args.classify_sizes.split(",")):
+                seconds, peak = classify_scene(Path(args.data), size, device, Path(tmp))
+                rows.append(Row(f"classify {size}² scene, stride 40", seconds, "s",
+                                f"{(size // 40) ** 2 / seconds:,.0f} tiles/s, peak memory {peak:,.0f} MB"))
+    return rows
+
+
+def main(args: argparse.Namespace) -> int:
+    import torch
+
+    from .device import resolve_device
+    from .model import MoEMAE
+    from .runtime import bfloat16_supported
+    from .train import training_precision
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    device = resolve_device(args.device)
+    precisions = ["float32"] + (["bfloat16"] if bfloat16_supported(device) else [])
+    rows = roof_rows(device, precisions, args.seconds)
+    roof = {"float32": rows[0].value, "bfloat16": rows[1].value}
+    model = MoEMAE("S").to(device).eval()
+    rows += encoder_rows(model, device, precisions, roof, args)
     step_rate = {}
     for precision in precisions:
         step_rate[precision] = training_rate(model, device, precision, args.train_batch, args.seconds)
         rows.append(Row(f"MAE training S {precision}, batch {args.train_batch}", step_rate[precision],
                         "images/s",
                         "forward + backward + AdamW"))
-
-    if args.data != "none" and Path(args.data).is_dir():
-        per_file, packed = read_rates(Path(args.data), args.seconds)
-        rows.append(Row("read BigEarthNet-L per-file GeoTIFFs", per_file, "patches/s",
-                        "GDAL, crop, labels, metadata"))
-        rows.append(Row("read the same data packed", packed, "patches/s",
-                        f"{packed / per_file:.0f}× per-file; memory-mapped, random batches of 128"))
-        rows.append(Row(f"pretrain on the packed sample, batch {args.train_batch}",
-                        pretrain_rate(Path(args.data), device, args.train_batch, args.seconds,
-                                      step_rate[training_precision(device, "auto")]), "images/s",
-                        "the whole loop: reads, masking, AdamW, checkpoints"))
-    elif args.data != "none":
-        print(f"note: {args.data} not found; read-rate and pretraining rows skipped (--data)")
-
-    if args.classify_sizes != "none" and args.data != "none" and Path(args.data).is_dir():
-        with tempfile.TemporaryDirectory() as tmp:
-            for size in (int(v) for v in args.classify_sizes.split(",")):
-                seconds, peak = classify_scene(Path(args.data), size, device, Path(tmp))
-                rows.append(Row(f"classify {size}² scene, stride 40", seconds, "s",
-                                f"{(size // 40) ** 2 / seconds:,.0f} tiles/s, peak memory {peak:,.0f} MB"))
-
+    rows += data_rows(device, step_rate[training_precision(device, "auto")], args)
     print(f"machine: {machine_description(device)}")
     print()
     print("| measurement | value | unit | note |")

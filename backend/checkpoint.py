@@ -43,7 +43,7 @@ class CheckpointError(UserError):
     """A file that is not a usable MoE-MAE checkpoint; the message says why."""
 
 
-def read_file(path) -> Any:
+def read_file(path: str | Path) -> Any:
     """``torch.load(path, weights_only=True)`` on the CPU, with its failures explained."""
     path = Path(path)
     if not path.is_file():
@@ -102,7 +102,7 @@ def _feed(digest, value) -> None:
         digest.update(f"{type(value).__name__}:{value!r}".encode())
 
 
-def verify_checksum(content: dict, path) -> None:
+def verify_checksum(content: dict, path: str | Path) -> None:
     """Refuse a project checkpoint whose contents no longer match the checksum written with it."""
     version = content.get("format_version")
     if not isinstance(version, int) or version < 2:
@@ -125,7 +125,7 @@ def _unsupported_global(detail: str) -> str:
     return f" ({match.group(1)})" if match else ""
 
 
-def model_state_of(content: Any, path) -> tuple[dict, dict]:
+def model_state_of(content: Any, path: str | Path) -> tuple[dict, dict]:
     """The state dict inside a loaded checkpoint, and what the checkpoint says about itself."""
     if not isinstance(content, dict):
         raise CheckpointError(f"{path} holds a {type(content).__name__}, not a checkpoint dict")
@@ -150,7 +150,7 @@ def model_state_of(content: Any, path) -> tuple[dict, dict]:
     return state, info
 
 
-def config_for_state(state: dict, path) -> ModelConfig:
+def config_for_state(state: dict, path: str | Path) -> ModelConfig:
     """Which size a state dict is, from its width and depth."""
     pos = state.get("encoder.pos_embed")
     if pos is None:
@@ -195,7 +195,7 @@ def _check_state(model: MoEMAE, state: dict, path) -> None:
                               "the training run that wrote it diverged")
 
 
-def model_fingerprint(model) -> str:
+def model_fingerprint(model: MoEMAE) -> str:
     """SHA-256 of the encoder's weights (float32, names sorted): the same weights give the same
     fingerprint whichever file format they came from. Probes record it."""
     digest = hashlib.sha256()
@@ -205,7 +205,7 @@ def model_fingerprint(model) -> str:
     return digest.hexdigest()
 
 
-def load_pretrained(path, device="cpu") -> MoEMAE:
+def load_pretrained(path: str | Path, device: torch.device | str = "cpu") -> MoEMAE:
     """Load a MoE-MAE from a published or project checkpoint, in eval mode on ``device``.
 
     The model's ``checkpoint_info`` holds what the file says about itself (format, size, bands,
@@ -247,7 +247,8 @@ def _check_declared(info: dict, config: ModelConfig, path) -> None:
         raise CheckpointError(f"{path}: its normalization statistics are missing or invalid")
 
 
-def checkpoint_dict(model: MoEMAE, provenance: dict, normalization=None, training: dict | None = None,
+def checkpoint_dict(model: MoEMAE, provenance: dict, normalization: tuple | None = None,
+                    training: dict | None = None,
                     weights_dtype: torch.dtype | None = None) -> dict:
     """The project-format dict for ``model`` (see the module docstring).
 
@@ -283,7 +284,7 @@ def _stored_state(model: MoEMAE, dtype) -> dict:
     return state
 
 
-def save_checkpoint(path, content: dict) -> Path:
+def save_checkpoint(path: str | Path, content: dict) -> Path:
     """Write ``content`` with torch.save atomically (``backend.files.write_atomically``): a crash
     or a full disk mid-write leaves the previous file at ``path`` untouched. A project-format
     dict gets its ``checksum``."""

@@ -35,6 +35,11 @@ BIGEARTHNET19 = (
     ("Marine waters", (230, 242, 255), ("Coastal lagoons", "Estuaries", "Sea and ocean")),
 )
 
+#: The class raster is UInt8 with this value as nodata (no prediction) ...
+CLASS_NODATA = 255
+#: ... so a map holds at most 255 classes, values 0 … 254.
+MAX_CLASSES = CLASS_NODATA
+
 BIGEARTHNET19_NAMES = tuple(name for name, _, _ in BIGEARTHNET19)
 BIGEARTHNET19_COLOURS = tuple(colour for _, colour, _ in BIGEARTHNET19)
 #: CLC level-3 label → index among the 19 classes; labels not listed are dropped (roads,
@@ -50,7 +55,7 @@ EUROSAT10 = (
 )
 
 
-def multi_hot_19(labels43) -> np.ndarray:
+def multi_hot_19(labels43: list) -> np.ndarray:
     """(19,) uint8 multi-hot vector of BigEarthNet-19 classes for a list of 43-class labels."""
     vector = np.zeros(len(BIGEARTHNET19), np.uint8)
     for label in labels43:
@@ -60,7 +65,7 @@ def multi_hot_19(labels43) -> np.ndarray:
     return vector
 
 
-def colours_for(names) -> list:
+def colours_for(names: list) -> list:
     """A colour per class name: the CORINE colour of a BigEarthNet or EuroSAT class, else a
     distinct generated one."""
     table = {name: colour for name, colour, _ in BIGEARTHNET19}

@@ -17,6 +17,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import UserError
@@ -27,7 +28,7 @@ FORMATTER = argparse.RawDescriptionHelpFormatter
 class Parser(argparse.ArgumentParser):
     """argparse, with its refusals in the one-line ``error:`` form of every other error."""
 
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
 
 
@@ -126,7 +127,7 @@ def _load_dataset(path: str, skip_bad: bool, need_labels: bool = False):
 
 
 # --------------------------------------------------------------------------- commands
-def cmd_info(args) -> int:
+def cmd_info(args: argparse.Namespace) -> int:
     from . import environment
 
     report = environment.collect()
@@ -139,20 +140,20 @@ def cmd_info(args) -> int:
     return 0
 
 
-def add_info_parser(commands) -> None:
+def add_info_parser(commands: argparse._SubParsersAction) -> None:
     _command(commands, "info", cmd_info, "report Python packages, devices and model folders",
              "Report what this Python has: PyTorch, scikit-learn, platformdirs, NumPy and GDAL versions, the "
              "devices PyTorch sees, and where models live. Exits 1 when a required package is missing.",
              ["python -m backend info"])
 
 
-def cmd_bench(args) -> int:
+def cmd_bench(args: argparse.Namespace) -> int:
     from . import bench
 
     return bench.main(args)
 
 
-def add_bench_parser(commands) -> None:
+def add_bench_parser(commands: argparse._SubParsersAction) -> None:
     from .bench import add_arguments
 
     bench = _command(commands, "bench", cmd_bench, "measure this machine: matrix-product roof and model "
@@ -165,7 +166,7 @@ def add_bench_parser(commands) -> None:
     add_arguments(bench)
 
 
-def cmd_pack(args) -> int:
+def cmd_pack(args: argparse.Namespace) -> int:
     from . import data
     from .files import check_outputs
 
@@ -179,7 +180,7 @@ def cmd_pack(args) -> int:
     return 0
 
 
-def add_pack_parser(commands) -> None:
+def add_pack_parser(commands: argparse._SubParsersAction) -> None:
     pack = _command(commands, "pack", cmd_pack, "convert a dataset once into memory-mappable arrays",
                     "Read every patch of a dataset (BigEarthNet-L, EuroSAT-L or a folder of 7-band GeoTIFF "
                     "patches) and write it as one pack folder (images.npy uint16, metadata.npy, labels.npy, "
@@ -192,7 +193,7 @@ def add_pack_parser(commands) -> None:
     _add_skip_bad(pack)
 
 
-def cmd_pretrain(args) -> int:
+def cmd_pretrain(args: argparse.Namespace) -> int:
     from .files import check_outputs
     from .train import PretrainConfig, pretrain
 
@@ -211,7 +212,7 @@ def cmd_pretrain(args) -> int:
     return 0
 
 
-def add_pretrain_parser(commands) -> None:
+def add_pretrain_parser(commands: argparse._SubParsersAction) -> None:
     pretrain = _command(
         commands, "pretrain", cmd_pretrain, "pretrain the masked autoencoder (one process or torchrun)",
         "Masked-autoencoder pretraining with the paper's schedule: AdamW, warm-up then cosine, gradient "
@@ -247,7 +248,7 @@ def add_pretrain_parser(commands) -> None:
     _add_device(pretrain)
 
 
-def cmd_embed(args) -> int:
+def cmd_embed(args: argparse.Namespace) -> int:
     import numpy as np
 
     from .checkpoint import model_fingerprint
@@ -275,7 +276,7 @@ def cmd_embed(args) -> int:
     return 0
 
 
-def add_embed_parser(commands) -> None:
+def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     from .embed import POOLINGS
 
     embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
@@ -333,7 +334,7 @@ def _read_embeddings(path: str, need_labels: bool = True) -> dict:
     return content
 
 
-def cmd_probe_fit(args) -> int:
+def cmd_probe_fit(args: argparse.Namespace) -> int:
     from . import classes, probe
     from .files import check_outputs
 
@@ -359,7 +360,7 @@ def cmd_probe_fit(args) -> int:
     return 0
 
 
-def cmd_probe_eval(args) -> int:
+def cmd_probe_eval(args: argparse.Namespace) -> int:
     from . import probe
     from .files import check_outputs, write_atomically
 
@@ -388,7 +389,7 @@ def cmd_probe_eval(args) -> int:
     return 0
 
 
-def add_probe_parser(commands) -> None:
+def add_probe_parser(commands: argparse._SubParsersAction) -> None:
     probe = _command(commands, "probe", None, "fit or evaluate a linear probe on embeddings",
                      "Linear probes on embeddings from 'embed'.",
                      ["python -m backend probe fit work/emb.npz --out work/probe.json",
@@ -415,7 +416,7 @@ def add_probe_parser(commands) -> None:
     evaluate.add_argument("--out", default=None, help="also write the metrics JSON here")
 
 
-def cmd_evaluate(args) -> int:
+def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate
     from .files import check_outputs, write_atomically
 
@@ -438,7 +439,7 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
-def add_evaluate_parser(commands) -> None:
+def add_evaluate_parser(commands: argparse._SubParsersAction) -> None:
     from .embed import VECTOR_POOLINGS
 
     evaluate = _command(commands, "evaluate", cmd_evaluate, "k-fold probe evaluation against a "
@@ -461,7 +462,7 @@ def add_evaluate_parser(commands) -> None:
     _add_device(evaluate)
 
 
-def cmd_demo_scene(args) -> int:
+def cmd_demo_scene(args: argparse.Namespace) -> int:
     from .demo_scene import make_demo_scene
     from .files import check_outputs
 
@@ -471,7 +472,7 @@ def cmd_demo_scene(args) -> int:
     return 0
 
 
-def add_demo_scene_parser(commands) -> None:
+def add_demo_scene_parser(commands: argparse._SubParsersAction) -> None:
     from .paths import REPOSITORY_SAMPLE_DIR
 
     demo = _command(commands, "demo-scene", cmd_demo_scene, "make a realistic demo scene from a "
@@ -487,7 +488,7 @@ def add_demo_scene_parser(commands) -> None:
     demo.add_argument("--seed", type=int, default=7, help="random seed of the layout (default: 7)")
 
 
-def cmd_classify(args) -> int:
+def cmd_classify(args: argparse.Namespace) -> int:
     from .catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
     from .memory import peak_memory_mb
     from .raster import ClassifyRequest, classify_raster
@@ -531,7 +532,7 @@ def _gdal_tags(path: str) -> dict:
         return {}
 
 
-def add_classify_parser(commands) -> None:
+def add_classify_parser(commands: argparse._SubParsersAction) -> None:
     classify = _command(
         commands, "classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
         "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every STRIDE px, "
@@ -560,7 +561,7 @@ def add_classify_parser(commands) -> None:
     _add_device(classify)
 
 
-def cmd_models(args) -> int:
+def cmd_models(args: argparse.Namespace) -> int:
     from .catalogue import list_models
 
     rows = list_models()
@@ -573,7 +574,7 @@ def cmd_models(args) -> int:
     return 0
 
 
-def add_models_parser(commands) -> None:
+def add_models_parser(commands: argparse._SubParsersAction) -> None:
     _command(commands, "models", cmd_models, "list installed models and probes",
              "List the bundled model and probe and the user's own (in the user data folder's models/).",
              ["python -m backend models"])

@@ -19,6 +19,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 import numpy as np
 from osgeo import gdal
@@ -26,9 +27,12 @@ from osgeo import gdal
 from . import classes, geo, landsat
 from .errors import UserError
 from .files import remove_stale_temporaries, temporary_name
+from .geo import INTEGER_TYPES
 from .metadata import encode_metadata
 from .progress import NullProgress
-from .raster import INTEGER_TYPES
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 PACK_FORMAT = "moemae-qgis/packed-patches"
 PACK_VERSION = 1
@@ -61,7 +65,7 @@ class PatchArrays:
 
 
 @geo.with_gdal_exceptions
-def read_landsat_patch(path: Path, *, allow_thermal: bool = False):
+def read_landsat_patch(path: Path, *, allow_thermal: bool = False) -> tuple[np.ndarray, gdal.Dataset]:
     """Read a 7-band GeoTIFF patch: returns (digital numbers (7, H, W) uint16, GDAL dataset).
 
     An 8th band (Landsat's thermal ST_B10, as in EuroSAT-L) is dropped when ``allow_thermal``.
@@ -126,7 +130,7 @@ class BigEarthNetL:
     multilabel = True
     class_names = list(classes.BIGEARTHNET19_NAMES)
 
-    def __init__(self, root):
+    def __init__(self, root: str | Path):
         self.root = Path(root)
         listing = self.root / "patches.csv"
         with open(listing, newline="", encoding="utf-8") as f:
@@ -138,7 +142,7 @@ class BigEarthNetL:
     def __len__(self):
         return len(self.ids)
 
-    def read(self, index: int):
+    def read(self, index: int) -> tuple:
         patch_id = self.ids[index]
         image_path = self.root / "images" / f"{patch_id}.tif"
         label_path = self.root / "labels" / f"{patch_id}_labels_metadata.json"
@@ -174,7 +178,7 @@ class EuroSATL:
     kind = "eurosat-l"
     multilabel = False
 
-    def __init__(self, root):
+    def __init__(self, root: str | Path):
         self.root = Path(root)
         self.class_names = sorted(p.name for p in self.root.iterdir() if p.is_dir())
         self.items = [(path, index) for index, name in enumerate(self.class_names)
@@ -184,7 +188,7 @@ class EuroSATL:
     def __len__(self):
         return len(self.items)
 
-    def read(self, index: int):
+    def read(self, index: int) -> tuple:
         path, label = self.items[index]
         pixels, _ = read_landsat_patch(path, allow_thermal=True)
         meta = np.zeros((4, 2), np.float32)
@@ -204,7 +208,7 @@ class PatchFolder:
     multilabel = False
     class_names = None
 
-    def __init__(self, root):
+    def __init__(self, root: str | Path):
         self.root = Path(root)
         self.paths = sorted(p for p in self.root.iterdir() if _is_tiff(p))
         self.ids = [p.stem for p in self.paths]
@@ -212,7 +216,7 @@ class PatchFolder:
     def __len__(self):
         return len(self.paths)
 
-    def read(self, index: int):
+    def read(self, index: int) -> tuple:
         path = self.paths[index]
         pixels, dataset = read_landsat_patch(path)
         lat = lon = None
@@ -222,10 +226,13 @@ class PatchFolder:
         return self.ids[index], centre_crop(pixels, path.name), meta, None
 
 
+#: What :func:`open_dataset` gives: a dataset read patch by patch, or a memory-mapped pack.
+Dataset = Union["BigEarthNetL", "EuroSATL", "PatchFolder", PatchArrays]
+
 DATASET_KINDS = {"bigearthnet-l": BigEarthNetL, "eurosat-l": EuroSATL, "folder": PatchFolder}
 
 
-def open_dataset(path, kind: str = "auto"):
+def open_dataset(path: str | Path, kind: str = "auto") -> Dataset:
     """A dataset object for ``path``: a pack, BigEarthNet-L, EuroSAT-L or a folder of patches."""
     root = Path(path)
     if not root.exists():
@@ -256,7 +263,7 @@ def open_dataset(path, kind: str = "auto"):
 
 
 @geo.with_gdal_exceptions
-def load(dataset, skip_bad: bool = False, progress=None) -> PatchArrays:
+def load(dataset: Dataset, skip_bad: bool = False, progress: Progress | None = None) -> PatchArrays:
     """Read every patch of ``dataset`` into memory (a pack is returned as it is, mapped)."""
     if isinstance(dataset, PatchArrays):
         return dataset
@@ -306,7 +313,7 @@ def band_statistics(images: np.ndarray, chunk: int = 4096) -> dict:
     return {"mean": mean.round(3).tolist(), "std": std.round(3).tolist()}
 
 
-def pack(arrays: PatchArrays, out_dir, source: str = "") -> Path:
+def pack(arrays: PatchArrays, out_dir: str | Path, source: str = "") -> Path:
     """Write ``arrays`` as a pack folder::
 
         <out>/images.npy      (N, 7, 40, 40) uint16      <out>/metadata.npy  (N, 4, 2) float32
@@ -354,7 +361,7 @@ def pack(arrays: PatchArrays, out_dir, source: str = "") -> Path:
     return out
 
 
-def open_pack(root) -> PatchArrays:
+def open_pack(root: str | Path) -> PatchArrays:
     """Memory-map a pack written by :func:`pack` (nothing is read until used)."""
     root = Path(root)
     try:

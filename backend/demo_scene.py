@@ -25,7 +25,8 @@ EPSG = 32634
 
 
 @geo.with_gdal_exceptions
-def make_demo_scene(sample_dir, out_dir, size: int = 400, fields: int = 14, seed: int = 7) -> Path:
+def make_demo_scene(sample_dir: str | Path, out_dir: str | Path, size: int = 400, fields: int = 14,
+                    seed: int = 7) -> Path:
     """Write ``<out>/<product id>_SR_stack.tif`` (size × size px) and its ``_MTL.txt``; returns the tif."""
     arrays = data.load(data.open_dataset(sample_dir))
     images = np.asarray(arrays.images)

@@ -1,11 +1,20 @@
 """Embeddings: a dataset (or any tiles) through the frozen encoder, pooled for linear probes."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from . import landsat
 from .progress import NullProgress
 from .tokens import CLS_INDEX, NUM_TOKENS
+
+if TYPE_CHECKING:
+    import torch
+
+    from .data import PatchArrays
+    from .model import MoEMAE
+    from .progress import Progress
 
 # torch is imported inside the functions: the pooling names below are read by the QGIS plugin
 # while it loads, before it knows whether PyTorch is installed.
@@ -20,7 +29,7 @@ VECTOR_POOLINGS = ("mean", "cls", "patch-mean", "all")
 RASTER_POOLINGS = ("mean", "cls", "patch-mean")
 
 
-def pool(tokens, pooling: str):
+def pool(tokens: torch.Tensor, pooling: str) -> torch.Tensor:
     """(B, 105, D) tokens → (B, F) features (or (B, 105, D) for "tokens")."""
     if pooling == "mean":
         return tokens.mean(dim=1)
@@ -39,7 +48,7 @@ def feature_size(dim: int, pooling: str) -> int:
     return dim * NUM_TOKENS if pooling == "all" else dim
 
 
-def normalize_tiles(model, digital_numbers: np.ndarray, device):
+def normalize_tiles(model: MoEMAE, digital_numbers: np.ndarray, device: torch.device | str) -> torch.Tensor:
     """(B, 7, 40, 40) raw digital numbers → z-scored float32 tensor on ``device``, with the
     statistics the model's checkpoint states."""
     import torch
@@ -48,7 +57,8 @@ def normalize_tiles(model, digital_numbers: np.ndarray, device):
                              *model.normalization)
 
 
-def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None, *, pooling: str = "mean",
+def embed_tiles(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray | None, *,
+                pooling: str = "mean",
                 normed: bool = False, precision: str = "float32") -> np.ndarray:
     """Features of a batch of tiles: (B, 7, 40, 40) digital numbers and (B, 4, 2) metadata
     pairs (None: all missing) → (B, F) float32 (or (B, 105, D) for pooling "tokens")."""
@@ -65,8 +75,10 @@ def embed_tiles(model, digital_numbers: np.ndarray, metadata: np.ndarray | None,
     return pool(tokens, pooling).float().cpu().numpy()
 
 
-def embed_arrays(model, arrays, *, pooling: str = "mean", normed: bool = False, use_metadata: bool = True,
-                 batch_size: int = 256, precision: str = "float32", progress=None) -> np.ndarray:
+def embed_arrays(model: MoEMAE, arrays: PatchArrays, *, pooling: str = "mean", normed: bool = False,
+                 use_metadata: bool = True,
+                 batch_size: int = 256, precision: str = "float32",
+                 progress: Progress | None = None) -> np.ndarray:
     """Features of every patch of a ``backend.data.PatchArrays``: (N, F) or (N, 105, D) float32."""
     progress = progress or NullProgress(len(arrays))
     parts = []

@@ -7,20 +7,25 @@ probe that never saw it), with the spread of micro mAP over the folds beside the
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from . import landsat
 from .embed import embed_arrays
 from .probe import fit, metrics
 
+if TYPE_CHECKING:
+    from .data import PatchArrays
 
-def zonal_statistics(arrays) -> np.ndarray:
+
+def zonal_statistics(arrays: PatchArrays) -> np.ndarray:
     """(N, 14): per-band mean and standard deviation of each z-scored patch."""
     images = landsat.normalize(np.asarray(arrays.images))
     return np.concatenate([images.mean(axis=(2, 3)), images.std(axis=(2, 3))], axis=1)
 
 
-def folds_for(labels: np.ndarray, multilabel: bool, k: int, seed: int):
+def folds_for(labels: np.ndarray, multilabel: bool, k: int, seed: int) -> list:
     """Train/test index pairs: stratified for single-label data when every class allows it."""
     from sklearn.model_selection import KFold, StratifiedKFold
 
@@ -32,7 +37,8 @@ def folds_for(labels: np.ndarray, multilabel: bool, k: int, seed: int):
     return list(KFold(k, shuffle=True, random_state=seed).split(np.zeros(n)))
 
 
-def cross_validate(features: np.ndarray, arrays, splits, *, standardize: bool, seed: int) -> dict:
+def cross_validate(features: np.ndarray, arrays: PatchArrays, splits: list, *, standardize: bool,
+                   seed: int) -> dict:
     labels, names, multilabel = np.asarray(arrays.labels), arrays.class_names, arrays.multilabel
     proba = np.zeros((len(labels), len(names)))
     per_fold = []
@@ -46,7 +52,7 @@ def cross_validate(features: np.ndarray, arrays, splits, *, standardize: bool, s
     return result
 
 
-def evaluate(arrays, models: dict, *, folds: int = 5, pooling: str = "mean", seed: int = 0,
+def evaluate(arrays: PatchArrays, models: dict, *, folds: int = 5, pooling: str = "mean", seed: int = 0,
              standardize: bool = False) -> dict:
     """Cross-validate the baseline and a probe on each model's embeddings (``models``: name → MoEMAE).
 

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import IO, Callable, Sequence
 
 from .errors import UserError
 
@@ -28,7 +29,7 @@ _DISK_FULL_WORDS = ("no space left", "disk full", "free disk space", "quota exce
 _NEARLY_FULL_BYTES = 1 << 20
 
 
-def temporary_name(path, kind: str = "tmp") -> Path:
+def temporary_name(path: str | Path, kind: str = "tmp") -> Path:
     """A hidden name beside ``path`` that no other writer uses: ``.<name>.<pid>.<random>.<kind>``."""
     path = Path(path)
     return path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}")
@@ -44,7 +45,7 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_temporaries(path) -> list:
+def remove_stale_temporaries(path: str | Path) -> list:
     """Delete the temporary files (and folders) that killed runs left beside ``path``: those named
     by :func:`temporary_name` whose process no longer exists. Returns what was removed."""
     path = Path(path)
@@ -66,7 +67,7 @@ def remove_stale_temporaries(path) -> list:
     return removed
 
 
-def write_atomically(path, write, binary: bool = False) -> Path:
+def write_atomically(path: str | Path, write: Callable[[IO], object], binary: bool = False) -> Path:
     """Call ``write(file)`` on a temporary file beside ``path``, flush it to disk, then rename it
     over ``path``. On any error the temporary file is removed and ``path`` is left as it was;
     an OS error (a full disk, a folder that cannot be written) becomes a :class:`UserError`."""
@@ -89,7 +90,7 @@ def write_atomically(path, write, binary: bool = False) -> Path:
     return path
 
 
-def write_npz(path, arrays: dict) -> Path:
+def write_npz(path: str | Path, arrays: dict) -> Path:
     """``numpy.savez`` through :func:`write_atomically`: arrays (no pickles) in an uncompressed
     .npz that ``numpy.load`` reads."""
     import zipfile
@@ -112,7 +113,7 @@ def write_npz(path, arrays: dict) -> Path:
     return write_atomically(path, write, binary=True)
 
 
-def is_disk_full(error) -> bool:
+def is_disk_full(error: BaseException | str) -> bool:
     """Whether an OSError or a GDAL error message says that the disk (or a quota) is full."""
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
@@ -126,7 +127,7 @@ def _free_bytes(folder) -> int | None:
         return None
 
 
-def write_failure(path, error) -> str:
+def write_failure(path: str | Path, error: BaseException | str) -> str:
     """What to tell the user when writing ``path`` failed with ``error`` (nothing was replaced).
 
     The true cause: a full disk (said by the error, or seen: under 1 MB free after the failure,
@@ -142,7 +143,7 @@ def write_failure(path, error) -> str:
     return f"writing {path} failed ({detail}). Nothing was replaced"
 
 
-def same_file(a, b) -> bool:
+def same_file(a: str | Path, b: str | Path) -> bool:
     """Whether two paths name one file: the same resolved path, or the same file (hard links)."""
     a, b = Path(a), Path(b)
     try:
@@ -153,7 +154,7 @@ def same_file(a, b) -> bool:
         return False
 
 
-def check_free_space(folder, needed_bytes: int, what: str) -> None:
+def check_free_space(folder: str | Path, needed_bytes: int, what: str) -> None:
     """Refuse to start a run whose output (about ``needed_bytes``) cannot fit in ``folder``."""
     try:
         free = shutil.disk_usage(folder).free
@@ -164,7 +165,7 @@ def check_free_space(folder, needed_bytes: int, what: str) -> None:
                         f"are free in {folder}; free some space or choose another folder")
 
 
-def check_writable_folder(folder, what: str) -> None:
+def check_writable_folder(folder: str | Path, what: str) -> None:
     """Refuse a folder where no file can be made, by making (and removing) one there, or in its
     nearest existing parent when it is still to be made: ``os.access`` is no guide for root or
     on read-only file systems."""
@@ -180,7 +181,7 @@ def check_writable_folder(folder, what: str) -> None:
                         "write to") from None
 
 
-def check_outputs(outputs, inputs=(), *, folder_outputs=()) -> None:
+def check_outputs(outputs: Sequence, inputs: Sequence = (), *, folder_outputs: Sequence = ()) -> None:
     """Refuse bad outputs before any work is done.
 
     ``outputs``: (what, path, suffixes) for each file to write, e.g. ("the land-cover map",

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 from osgeo import gdal, osr
 
 
 @contextmanager
-def gdal_exceptions():
+def gdal_exceptions() -> Iterator[None]:
     """GDAL and OSR raise exceptions inside this block, and are put back as they were after.
 
     The backend relies on exceptions, but the switch is process-wide: turning it on for good
@@ -29,7 +31,7 @@ def gdal_exceptions():
             gdal.DontUseExceptions()
 
 
-def with_gdal_exceptions(function):
+def with_gdal_exceptions(function: Callable) -> Callable:
     """Decorator: run ``function`` inside :func:`gdal_exceptions`."""
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
@@ -49,6 +51,10 @@ def lonlat_transform(crs_wkt: str) -> osr.CoordinateTransformation:
     target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return osr.CoordinateTransformation(source, target)
 
+
+#: GDAL types that can hold Landsat Level-2 digital numbers (UInt16; wider or signed ones are
+#: read, their values outside 0-65535 treated as no data).
+INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
 
 #: The grid QGIS gives a raster without georeferencing (rows go down, y up, 1 unit a pixel):
 #: used for such rasters so that their outputs and sample positions match what QGIS shows.
@@ -77,18 +83,18 @@ class PixelGrid:
         dataset = gdal.Open(str(path))
         return cls(raster_transform(dataset)[0], dataset.RasterXSize, dataset.RasterYSize)
 
-    def to_map(self, col, row):
+    def to_map(self, col: ArrayLike, row: ArrayLike) -> tuple:
         return pixel_to_map(self.transform, col, row)
 
-    def to_pixel(self, x, y):
+    def to_pixel(self, x: ArrayLike, y: ArrayLike) -> tuple:
         inverse = gdal.InvGeoTransform(self.transform)
         return pixel_to_map(inverse, x, y)  # the inverse maps (x, y) as the forward maps (col, row)
 
-    def contains(self, col, row) -> bool:
+    def contains(self, col: ArrayLike, row: ArrayLike) -> bool:
         return 0 <= col < self.width and 0 <= row < self.height
 
 
-def pixel_to_map(geotransform, col, row):
+def pixel_to_map(geotransform: Sequence[float], col: ArrayLike, row: ArrayLike) -> tuple:
     """Map coordinates of pixel position(s) (col, row), in pixels from the top-left corner."""
     x = geotransform[0] + np.asarray(col) * geotransform[1] + np.asarray(row) * geotransform[2]
     y = geotransform[3] + np.asarray(col) * geotransform[4] + np.asarray(row) * geotransform[5]
@@ -96,7 +102,7 @@ def pixel_to_map(geotransform, col, row):
 
 
 @with_gdal_exceptions
-def to_lonlat(crs_wkt: str, x, y):
+def to_lonlat(crs_wkt: str, x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """(lon, lat) in degrees of map coordinates x, y (arrays) in the CRS ``crs_wkt``."""
     x, y = np.atleast_1d(np.asarray(x, float)), np.atleast_1d(np.asarray(y, float))
     points = lonlat_transform(crs_wkt).TransformPoints(np.stack([x, y], axis=1).tolist())

@@ -6,6 +6,11 @@ these; nothing else states them.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    import numpy as np
+    import torch
 
 #: Landsat 8/9 Collection 2 Level-2 surface-reflectance bands, in the order the model expects.
 BANDS = ("SR_B1", "SR_B2", "SR_B3", "SR_B4", "SR_B5", "SR_B6", "SR_B7")
@@ -29,7 +34,8 @@ NORM_MEAN = (9405.194, 9649.677, 10425.686, 10444.589, 16067.627, 12699.184, 105
 NORM_STD = (6016.344, 6095.472, 5839.462, 6068.493, 6271.440, 4256.046, 3130.776)
 
 
-def normalize(digital_numbers, mean=NORM_MEAN, std=NORM_STD):
+def normalize(digital_numbers: np.ndarray | torch.Tensor, mean: Sequence[float] = NORM_MEAN,
+              std: Sequence[float] = NORM_STD) -> np.ndarray | torch.Tensor:
     """Z-score raw digital numbers band by band: (x - mean) / std.
 
     ``digital_numbers``: array or tensor (..., 7, H, W) of SR_B1…SR_B7 digital numbers;

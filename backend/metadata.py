@@ -45,7 +45,8 @@ def degrees_pair(degrees: Optional[float]) -> tuple[float, float]:
 
 
 def encode_metadata(when: Optional[date | datetime], lat_deg: Sequence[Optional[float]] | None = None,
-                    lon_deg: Sequence[Optional[float]] | None = None, count: int | None = None):
+                    lon_deg: Sequence[Optional[float]] | None = None,
+                    count: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The four (N, 2) float32 arrays (week, hour, lat, lon) for N patches.
 
     ``when`` is one acquisition date(-time) shared by the patches (a scene), or None.

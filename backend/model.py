@@ -126,7 +126,7 @@ def _linear_block(linear: nn.Linear, scale: float, ones_after_groups: int):
 LOG2_E = 1.4426950408889634
 
 
-def attention_base2(q, k, v1):
+def attention_base2(q: torch.Tensor, k: torch.Tensor, v1: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """softmax(q kᵀ) v with q pre-scaled so that q kᵀ is in log2 units (base-2 softmax).
 
     q: (…, M, hd) and k: (…, N, hd) in the compute dtype; v1: (…, N, hd + 1), the values with a
@@ -152,7 +152,7 @@ def attention_base2(q, k, v1):
     return out[..., :-1], out[..., -1:]
 
 
-def compute_dtype(x) -> torch.dtype:
+def compute_dtype(x: torch.Tensor) -> torch.dtype:
     """The dtype matrix products run in for ``x``: autocast's when it is on, else x's own."""
     if torch.is_autocast_enabled(x.device.type):
         return torch.get_autocast_dtype(x.device.type)
@@ -171,7 +171,7 @@ class Expert(nn.Module):
         super().__init__()
         self.W, self.V, self.W2 = W, V, W2
 
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.W2(F.silu(self.W(x)) * self.V(x))
 
 
@@ -216,7 +216,7 @@ class MoEFeedForward(nn.Module):
         bias = torch.cat([e.W.bias for e in self.experts])
         return F.silu(F.linear(x, weight, bias)).view(x.shape[0], self.num_experts, self.hidden)
 
-    def forward_inference(self, x, dtype: torch.dtype):
+    def forward_inference(self, x: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
         """The same function as :meth:`forward` in eval mode, faster: (T, D) → (T, D) in ``dtype``.
 
         One matrix product gives every expert's W_e x and the shared V x, a small one the gate
@@ -244,7 +244,7 @@ class MoEFeedForward(nn.Module):
         v = fused[:, e * dh:]  # (T, dh), V x
         return self._fused_w2(mixed.mul_(v), [self.W2], dtype)
 
-    def forward(self, x, with_balance_loss: bool = False):
+    def forward(self, x: torch.Tensor, with_balance_loss: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
         """x: (T, D) tokens. Returns (T, D) and the load-balancing loss (a scalar, 0 if not asked)."""
         if not self.training and not with_balance_loss and not torch.is_grad_enabled():
             return self.forward_inference(x, compute_dtype(x)), x.new_zeros(())
@@ -266,7 +266,8 @@ class MoEFeedForward(nn.Module):
         loss = self.balance_loss(logits, h, noise_scale, gates) if with_balance_loss else logits.new_zeros(())
         return out, loss
 
-    def balance_loss(self, logits, h, noise_scale, gates):
+    def balance_loss(self, logits: torch.Tensor, h: torch.Tensor, noise_scale: torch.Tensor,
+                     gates: torch.Tensor) -> torch.Tensor:
         """0.01·CV(importance) + 0.01·CV(load), the reference's form (spec, "Load-balancing loss")."""
         importance = gates.sum(dim=0)  # (E,)
         k = self.top_k
@@ -279,7 +280,7 @@ class MoEFeedForward(nn.Module):
         return 0.01 * coefficient_of_variation(importance) + 0.01 * coefficient_of_variation(load)
 
 
-def coefficient_of_variation(v):
+def coefficient_of_variation(v: torch.Tensor) -> torch.Tensor:
     """Population standard deviation over mean (+1e-6)."""
     return v.std(unbiased=False) / (v.mean() + 1e-6)
 
@@ -306,7 +307,7 @@ class GroupedQueryAttention(nn.Module):
         self.v_proj = nn.Linear(dim, groups * self.head_dim)
         self.out_proj = nn.Linear(dim, dim)
 
-    def forward_inference(self, x, dtype: torch.dtype):
+    def forward_inference(self, x: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
         """The same function as :meth:`forward`, faster: one fused q/k/v product, no repeated k/v.
 
         The query heads sharing group g (g, g + G, g + 2G, …) are stacked along the sequence, so
@@ -343,7 +344,7 @@ class GroupedQueryAttention(nn.Module):
             out = out.view(b, g, r, n, hd).permute(0, 3, 2, 1, 4).reshape(b, n, d)  # back to head order
         return self._fused_out(out, [self.out_proj], dtype)
 
-    def forward(self, x):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         """x: (B, N, D) → (B, N, D)."""
         if not self.training and not torch.is_grad_enabled():  # the fast path's cached weights carry no grad
             return self.forward_inference(x, compute_dtype(x))
@@ -362,14 +363,15 @@ class GroupedQueryAttention(nn.Module):
 class MoETransformerLayer(nn.Module):
     """Pre-norm: x + Attn(LN1 x), then x + MoE(LN2 x)."""
 
-    def __init__(self, dim, heads, groups, hidden, num_experts, top_k=2, dropout=0.1):
+    def __init__(self, dim: int, heads: int, groups: int, hidden: int, num_experts: int, top_k: int = 2,
+                 dropout: float = 0.1):
         super().__init__()
         self.norm1 = nn.LayerNorm(dim, eps=1e-5)
         self.attn = GroupedQueryAttention(dim, heads, groups)
         self.norm2 = nn.LayerNorm(dim, eps=1e-5)
         self.moe = MoEFeedForward(dim, hidden, num_experts, top_k, dropout)
 
-    def forward_inference(self, x, dtype: torch.dtype):
+    def forward_inference(self, x: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
         """Eval-mode forward with matrix products in ``dtype``; x (B, N, D) stays float32.
 
         Like autocast: the residual stream and LayerNorm stay in float32, the products and
@@ -379,7 +381,7 @@ class MoETransformerLayer(nn.Module):
         b, n, d = x.shape
         return x.add_(self.moe.forward_inference(self.norm2(x).view(b * n, d), dtype).view(b, n, d))
 
-    def forward(self, x, with_balance_loss: bool = False):
+    def forward(self, x: torch.Tensor, with_balance_loss: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
         """x: (B, N, D) → (B, N, D), load-balancing loss."""
         x = x + self.attn(self.norm1(x))
         b, n, d = x.shape
@@ -411,19 +413,21 @@ class MoEEncoder(nn.Module):
         nn.init.trunc_normal_(self.pos_embed, std=0.02)
         nn.init.trunc_normal_(self.cls_token, std=0.02)
 
-    def embed_patches(self, images):
+    def embed_patches(self, images: torch.Tensor) -> torch.Tensor:
         """(B, C, 40, 40) z-scored images → (B, 100, D) patch tokens with their positions."""
         tokens = self.patch_proj(images).flatten(2).transpose(1, 2)
         return tokens + self.pos_embed[:, NUM_LEADING_TOKENS:]
 
-    def leading_tokens(self, week, hour, lat, lon):
+    def leading_tokens(self, week: torch.Tensor | None, hour: torch.Tensor | None, lat: torch.Tensor | None,
+                       lon: torch.Tensor | None) -> torch.Tensor:
         """Four (B, 2) metadata pairs → (B, 5, D): [week, hour, lat, lon, CLS] with positions."""
         meta = torch.stack([self.week_proj(week), self.hour_proj(hour), self.lat_proj(lat),
                             self.lon_proj(lon)], dim=1)
         cls = self.cls_token.expand(meta.shape[0], -1, -1)
         return torch.cat([meta, cls], dim=1) + self.pos_embed[:, :NUM_LEADING_TOKENS]
 
-    def run_layers(self, x, with_balance_loss: bool = False):
+    def run_layers(self, x: torch.Tensor,
+                   with_balance_loss: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
         """(B, N, D) → final tokens before the LayerNorm, and the summed balance loss."""
         total = x.new_zeros(())
         for layer in self.layers:
@@ -471,8 +475,10 @@ class MoEMAE(nn.Module):
         self.checkpoint_info: dict = {}
 
     # ---- embeddings (inference)
-    def encode(self, images, week=None, hour=None, lat=None, lon=None, normed: bool = False,
-               precision: str = "float32"):
+    def encode(self, images: torch.Tensor, week: torch.Tensor | None = None,
+               hour: torch.Tensor | None = None, lat: torch.Tensor | None = None,
+               lon: torch.Tensor | None = None, normed: bool = False,
+               precision: str = "float32") -> torch.Tensor:
         """Final encoder tokens of whole (unmasked) images.
 
         Args:
@@ -514,7 +520,7 @@ class MoEMAE(nn.Module):
         parts = run_on_cpu_workers(encode_slice, chunks)
         return torch.cat(parts) if len(parts) > 1 else parts[0]
 
-    def check_images(self, images) -> None:
+    def check_images(self, images: torch.Tensor) -> None:
         """Raise ValueError unless ``images`` is (B, 7, 40, 40) floating point."""
         c = self.config
         expected = (c.in_chans, c.image_size, c.image_size)
@@ -523,7 +529,8 @@ class MoEMAE(nn.Module):
                              f"z-scored SR_B1…SR_B7 tiles; got {images.dtype} {tuple(images.shape)}")
 
     # ---- masked-autoencoder training
-    def random_masking(self, batch: int, device, generator=None):
+    def random_masking(self, batch: int, device: torch.device, generator: torch.Generator | None = None
+                       ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Per image, keep int(100·(1-mask_ratio)) = 25 patches chosen by argsort of uniform noise.
 
         Returns ids_keep (B, 25), ids_restore (B, 100) and mask (B, 100) with 1 = masked.
@@ -537,12 +544,13 @@ class MoEMAE(nn.Module):
         mask[:, :keep] = 0
         return ids_shuffle[:, :keep], ids_restore, mask.gather(1, ids_restore)
 
-    def patchify(self, images):
+    def patchify(self, images: torch.Tensor) -> torch.Tensor:
         """(B, C, 40, 40) → (B, 100, C·16): 4 × 4 squares row-major, values channel first."""
         p = self.config.patch_size
         return F.unfold(images, kernel_size=p, stride=p).transpose(1, 2)
 
-    def forward_encoder(self, images, pairs, ids_keep):
+    def forward_encoder(self, images: torch.Tensor, pairs: list,
+                        ids_keep: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Encode the kept patches: (B, 5 + 25, D) after the final LayerNorm, and the balance loss."""
         patches = self.encoder.embed_patches(images)  # (B, 100, D)
         kept = patches.gather(1, ids_keep[..., None].expand(-1, -1, patches.shape[-1]))
@@ -550,7 +558,7 @@ class MoEMAE(nn.Module):
         x, balance = self.encoder.run_layers(x, with_balance_loss=True)
         return self.encoder.norm(x), balance
 
-    def forward_decoder(self, latent, ids_restore):
+    def forward_decoder(self, latent: torch.Tensor, ids_restore: torch.Tensor) -> torch.Tensor:
         """(B, 30, D) → predicted patches (B, 100, C·16)."""
         x = self.decoder_embed(latent)  # (B, 30, dd)
         b, n_lead = x.shape[0], NUM_LEADING_TOKENS
@@ -564,7 +572,9 @@ class MoEMAE(nn.Module):
             x, _ = layer(x)
         return self.decoder_pred(self.decoder_norm(x)[:, n_lead:])
 
-    def forward(self, images, week=None, hour=None, lat=None, lon=None, generator=None):
+    def forward(self, images: torch.Tensor, week: torch.Tensor | None = None,
+                hour: torch.Tensor | None = None, lat: torch.Tensor | None = None,
+                lon: torch.Tensor | None = None, generator: torch.Generator | None = None) -> dict:
         """Masked-autoencoder loss for a batch of z-scored images (B, 7, 40, 40).
 
         Returns a dict: ``loss`` = masked + 0.1·unmasked + 0.5·moe, and its parts. ``masked``

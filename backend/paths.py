@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 from . import PACKAGE_DIR
 
@@ -69,7 +70,7 @@ def user_models_dir() -> Path:
     return user_data_dir() / "models"
 
 
-def dependency_dir(version_info=sys.version_info) -> Path:
+def dependency_dir(version_info: Sequence[int] = sys.version_info) -> Path:
     """Where the plugin installs missing packages for one Python version.
 
     ``<user data dir>/python3.11``: one folder per Python minor version, because compiled

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .classes import fallback_colour
+from .classes import MAX_CLASSES, fallback_colour
 from .errors import UserError
 from .files import write_atomically
 
@@ -88,12 +88,12 @@ class LinearProbe:
                 "made_by": f"moemae-qgis {__version__}",
                 **content}
 
-    def save(self, path) -> Path:
+    def save(self, path: str | Path) -> Path:
         """Write JSON atomically (``backend.files.write_atomically``)."""
         return write_atomically(path, lambda f: json.dump(self.to_dict(), f))
 
     @classmethod
-    def load(cls, path) -> "LinearProbe":
+    def load(cls, path: str | Path) -> "LinearProbe":
         """Read and check a probe file; a :class:`ProbeError` names whatever is wrong.
 
         Every field is checked against what a map needs, so that a probe that loads also paints
@@ -168,8 +168,6 @@ def _numbers(value, shape_text: str, ndim: int) -> tuple[np.ndarray | None, str 
 def _problems(content: dict) -> list:
     """Everything in a probe's JSON that would stop it painting a faithful map."""
     from .embed import VECTOR_POOLINGS
-    from .raster import MAX_CLASSES
-
     problems = []
     names = content.get("class_names")
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
@@ -224,14 +222,13 @@ def _scaler_problems(content: dict, coef) -> list:
     return problems
 
 
-def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilabel: bool, colours=None,
-        standardize: bool = False, c: float = 1.0, max_iter: int = 1000, seed: int = 0, pooling: str = "mean",
-        normed: bool = False, use_metadata: bool = True, model_info: dict | None = None) -> LinearProbe:
+def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilabel: bool,
+        colours: list | None = None, standardize: bool = False, c: float = 1.0, max_iter: int = 1000,
+        seed: int = 0, pooling: str = "mean", normed: bool = False, use_metadata: bool = True,
+        model_info: dict | None = None) -> LinearProbe:
     """Fit a probe. ``labels``: (N, C) 0/1 when multi-label, else (N,) indices into ``class_names``."""
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
-
-    from .raster import MAX_CLASSES
 
     x = np.asarray(features, dtype=np.float64)
     y = np.asarray(labels)
@@ -246,35 +243,15 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
         scaler_scale = x.std(axis=0)
         scaler_scale[scaler_scale == 0] = 1.0
         x = (x - scaler_mean) / scaler_scale
-    n_classes = len(class_names)
-    coef = np.zeros((n_classes, x.shape[1]))
-    intercept = np.zeros(n_classes)
 
-    def logistic():
+    def logistic() -> LogisticRegression:
         return LogisticRegression(solver="sag", max_iter=max_iter, C=c, random_state=seed)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        if multilabel:
-            for k in range(n_classes):  # one-vs-rest, one binary problem per class
-                column = y[:, k]
-                if column.min() == column.max():  # never (or always) seen: a constant answer
-                    intercept[k] = _CONSTANT_LOGIT if column.max() else -_CONSTANT_LOGIT
-                    continue
-                model = logistic().fit(x, column)
-                coef[k], intercept[k] = model.coef_[0], model.intercept_[0]
-        else:
-            present = np.unique(y)
-            if len(present) < 2:
-                raise UserError("a single-label probe needs samples of at least 2 classes")
-            model = logistic().fit(x, y)
-            if len(present) == 2:  # sklearn's binary form: one row; softmax([0, z]) = sigmoid(z)
-                coef[present[1]], intercept[present[1]] = model.coef_[0], model.intercept_[0]
-                absent = [k for k in range(n_classes) if k not in present]
-            else:
-                coef[model.classes_], intercept[model.classes_] = model.coef_, model.intercept_
-                absent = [k for k in range(n_classes) if k not in model.classes_]
-            intercept[absent] = -_CONSTANT_LOGIT
+        fitter = _fit_one_vs_rest if multilabel else _fit_multinomial
+        coef, intercept = fitter(logistic, x, y, len(class_names))
+    n_classes = len(class_names)
     counts = (y.sum(axis=0) if multilabel else np.bincount(y, minlength=n_classes)).astype(int).tolist()
     colours = list(colours) if colours else [fallback_colour(i) for i in range(n_classes)]
     return LinearProbe(class_names=list(class_names), colours=[tuple(col) for col in colours], coef=coef,
@@ -285,7 +262,37 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
                                  "C": c, "max_iter": max_iter, "solver": "sag"})
 
 
-def metrics(probe_or_proba, features_or_none, labels: np.ndarray, class_names: list,
+def _fit_one_vs_rest(logistic, x: np.ndarray, y: np.ndarray, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
+    """(C, F) coefficients and (C,) intercepts: one binary problem per class of the (N, C) labels."""
+    coef, intercept = np.zeros((n_classes, x.shape[1])), np.zeros(n_classes)
+    for k in range(n_classes):
+        column = y[:, k]
+        if column.min() == column.max():  # never (or always) seen: a constant answer
+            intercept[k] = _CONSTANT_LOGIT if column.max() else -_CONSTANT_LOGIT
+            continue
+        model = logistic().fit(x, column)
+        coef[k], intercept[k] = model.coef_[0], model.intercept_[0]
+    return coef, intercept
+
+
+def _fit_multinomial(logistic, x: np.ndarray, y: np.ndarray, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
+    """(C, F) coefficients and (C,) intercepts of one softmax over the (N,) class indices; a class
+    without samples gets a logit that never wins."""
+    coef, intercept = np.zeros((n_classes, x.shape[1])), np.zeros(n_classes)
+    present = np.unique(y)
+    if len(present) < 2:
+        raise UserError("a single-label probe needs samples of at least 2 classes")
+    model = logistic().fit(x, y)
+    if len(present) == 2:  # sklearn's binary form: one row; softmax([0, z]) = sigmoid(z)
+        coef[present[1]], intercept[present[1]] = model.coef_[0], model.intercept_[0]
+    else:
+        coef[model.classes_], intercept[model.classes_] = model.coef_, model.intercept_
+    intercept[[k for k in range(n_classes) if k not in present]] = -_CONSTANT_LOGIT
+    return coef, intercept
+
+
+def metrics(probe_or_proba: LinearProbe | np.ndarray, features_or_none: np.ndarray | None,
+            labels: np.ndarray, class_names: list,
             multilabel: bool) -> dict:
     """Micro and macro mAP, per-class AP, overall accuracy, micro and macro F1.
 

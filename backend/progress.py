@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Protocol
+from typing import Protocol, TextIO
 
 
 class Cancelled(Exception):
@@ -23,7 +23,7 @@ class Progress(Protocol):
 
     def update(self, n: int = 1) -> None: ...
 
-    def set_postfix(self, **values) -> None: ...
+    def set_postfix(self, **values: object) -> None: ...
 
     def close(self) -> None: ...
 
@@ -41,7 +41,7 @@ class NullProgress:
     def update(self, n: int = 1) -> None:
         self.count += n
 
-    def set_postfix(self, **values) -> None:
+    def set_postfix(self, **values: object) -> None:
         pass
 
     def close(self) -> None:
@@ -63,7 +63,7 @@ class ProgressBar(NullProgress):
     line is printed every 10 % instead.
     """
 
-    def __init__(self, total: int, desc: str = "", unit: str = "it", stream=None):
+    def __init__(self, total: int, desc: str = "", unit: str = "it", stream: TextIO | None = None):
         super().__init__(total, desc)
         self.unit = unit
         self.stream = stream or sys.stderr
@@ -83,7 +83,7 @@ class ProgressBar(NullProgress):
                 self.last_decile = decile
                 self._draw(now, newline=True)
 
-    def set_postfix(self, **values) -> None:
+    def set_postfix(self, **values: object) -> None:
         self.postfix = " ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
                                 for k, v in values.items())
 

@@ -28,22 +28,27 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import numpy as np
 from osgeo import gdal
 
 from . import geo, landsat
+from .classes import CLASS_NODATA
 from .errors import UserError
 from .files import check_free_space, check_outputs, remove_stale_temporaries, temporary_name, write_failure
+from .geo import INTEGER_TYPES
 from .metadata import encode_metadata
 from .progress import NullProgress, Progress
 
+if TYPE_CHECKING:
+    import torch
+
+    from .model import MoEMAE
+    from .probe import LinearProbe
+
 log = logging.getLogger(__name__)
 
-CLASS_NODATA = 255
-#: Class values a UInt8 map can hold besides its nodata value: 0 … 254.
-MAX_CLASSES = CLASS_NODATA
 #: GDAL's block cache during a classification: a row of blocks of an 8000-px-wide scene.
 GDAL_CACHE_BYTES = 64 << 20
 #: Largest output grid (values × cells × 3 copies × 4 bytes) a run may hold in memory, at most.
@@ -53,8 +58,6 @@ MAX_FILL_SHARE = 0.5
 #: Tiles per encoder call on the CPU: it encodes 16 at a time per core anyway, so a larger batch
 #: would only hold memory and keep the progress bar still.
 CPU_MAX_BATCH = 256
-#: GDAL types that can hold Level-2 digital numbers (UInt16; wider or signed ones are checked).
-INTEGER_TYPES = {gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32}
 DN_MAX = 65535
 TIFF_SUFFIXES = (".tif", ".tiff")
 
@@ -370,7 +373,7 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
     return grid
 
 
-def effective_batch_size(requested: int, device) -> int:
+def effective_batch_size(requested: int, device: torch.device) -> int:
     """Tiles per encoder call: ``requested``, lowered to what helps on this device and fits in its
     memory (said in the log when lowered)."""
     from .memory import available_memory_bytes
@@ -408,7 +411,7 @@ class TileCounts:
     out_of_range: int = 0
 
 
-def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress, counts: TileCounts
+def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, counts: TileCounts
                  ) -> Iterator[tuple[list, np.ndarray]]:
     """Batches of usable tiles: ([(x0, y0)…], (B, 7, 40, 40) UInt16 digital numbers), read one
     strip of 40 rows at a time, invalid pixels handled as the module docstring says."""
@@ -438,7 +441,8 @@ def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress, counts: Ti
         yield origins, np.stack(pixels)
 
 
-def tile_metadata(scene: Scene, origins: list, when, use_metadata: bool) -> np.ndarray | None:
+def tile_metadata(scene: Scene, origins: list, when: date | datetime | None,
+                  use_metadata: bool) -> np.ndarray | None:
     """(B, 4, 2) metadata pairs of tiles at ``origins``: the scene's acquisition date and each
     tile centre's latitude and longitude (missing without a CRS); None without metadata."""
     if not use_metadata:
@@ -496,7 +500,7 @@ def embed_raster(request: ClassifyRequest, progress: Progress | None = None) -> 
     return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress)
 
 
-def load_model_and_probe(request: ClassifyRequest, device):
+def load_model_and_probe(request: ClassifyRequest, device: torch.device) -> tuple[MoEMAE, LinearProbe | None]:
     """The model and (for a classification) its probe, refused when they do not belong together."""
     from .checkpoint import load_pretrained, model_fingerprint
     from .embed import feature_size
@@ -519,7 +523,7 @@ def load_model_and_probe(request: ClassifyRequest, device):
     return model, probe
 
 
-def metadata_warnings(scene: Scene, when, use_metadata: bool) -> list:
+def metadata_warnings(scene: Scene, when: date | datetime | None, use_metadata: bool) -> list:
     """What the user must know about the metadata and the input before trusting the map."""
     warnings = []
     if use_metadata and when is None:
@@ -540,10 +544,7 @@ def metadata_warnings(scene: Scene, when, use_metadata: bool) -> list:
 
 @geo.with_gdal_exceptions
 def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
-    import torch
-
     from .device import describe_device, resolve_device
-    from .embed import embed_tiles
 
     scene = open_scene(request.input, request.bands)
     check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
@@ -554,35 +555,15 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     _check_space(request, grid, n_values)
     batch_size = effective_batch_size(request.batch_size, device)
     use_meta = request.use_metadata and (probe.use_metadata if probe else True)
-    when = request.acquisition if use_meta else None
-    warnings = metadata_warnings(scene, when, use_meta)
+    warnings = metadata_warnings(scene, request.acquisition if use_meta else None, use_meta)
     for line in warnings:
         log.warning(line)
-    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
-
     progress = progress or NullProgress()
     progress.total = grid.tiles  # known only now
     log.info(f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
-        f"{', '.join(landsat.BANDS)} ({scene.bands.how}); {grid.tiles} tiles at stride {grid.stride} px → "
-        f"{grid.cols} × {grid.rows} cells; device {describe_device(device)}")
-    counts, accumulator = TileCounts(), Accumulator(grid, n_values)
-    # GDAL caches every block it reads, up to 5 % of the RAM by default: memory would grow with
-    # the scene. One row of blocks is all the strips need; the cache size is restored afterwards.
-    cache = gdal.GetCacheMax()
-    gdal.SetCacheMax(min(cache, GDAL_CACHE_BYTES))
-    try:
-        with torch.inference_mode():
-            for origins, pixels in tile_batches(scene, grid, batch_size, progress, counts):
-                progress.check()
-                meta = tile_metadata(scene, origins, when, use_meta)
-                features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed,
-                                       precision=request.precision)
-                values = probe.predict_proba(features) if probe else features
-                accumulator.add(origins, values.astype(np.float32))
-                progress.update(len(origins))
-    finally:
-        gdal.SetCacheMax(cache)
-    progress.close()
+             f"{', '.join(landsat.BANDS)} ({scene.bands.how}); {grid.tiles} tiles at stride {grid.stride} "
+             f"px → {grid.cols} × {grid.rows} cells; device {describe_device(device)}")
+    accumulator, counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress)
     if counts.out_of_range:
         warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX}, which are not "
                         "Level-2 digital numbers; those pixels were treated as no data")
@@ -593,11 +574,43 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
                         "the right raster?")
     result = ClassifyResult(output=str(request.output), probabilities=request.probabilities, class_names=[],
                             colours=[], tiles=grid.tiles, tiles_skipped_fill=counts.skipped,
-                            grid=(grid.rows, grid.cols),
-                            device=str(device), warnings=warnings, tiles_patched=counts.patched,
-                            batch_size=batch_size)
+                            grid=(grid.rows, grid.cols), device=str(device), warnings=warnings,
+                            tiles_patched=counts.patched, batch_size=batch_size)
+    pooling = probe.pooling if probe else request.pooling
     write_outputs(request, scene, grid, accumulator, probe, pooling, result)
     return result
+
+
+def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | None, request: ClassifyRequest,
+                 batch_size: int, use_metadata: bool, progress: Progress) -> tuple[Accumulator, TileCounts]:
+    """Steps 4 and 5: every usable tile through the encoder (and the probe, when there is one),
+    its values added to the cells it covers."""
+    import torch
+
+    from .embed import embed_tiles
+
+    when = request.acquisition if use_metadata else None
+    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
+    values_per_cell = len(probe.class_names) if probe else model.config.dim
+    counts, accumulator = TileCounts(), Accumulator(grid, values_per_cell)
+    # GDAL caches every block it reads, up to 5 % of the RAM by default: memory would grow with
+    # the scene. One row of blocks is all the strips need; the cache size is restored afterwards.
+    cache = gdal.GetCacheMax()
+    gdal.SetCacheMax(min(cache, GDAL_CACHE_BYTES))
+    try:
+        with torch.inference_mode():
+            for origins, pixels in tile_batches(scene, grid, batch_size, progress, counts):
+                progress.check()
+                meta = tile_metadata(scene, origins, when, use_metadata)
+                features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed,
+                                       precision=request.precision)
+                values = probe.predict_proba(features) if probe else features
+                accumulator.add(origins, values.astype(np.float32))
+                progress.update(len(origins))
+    finally:
+        gdal.SetCacheMax(cache)
+    progress.close()
+    return accumulator, counts
 
 
 def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
@@ -614,8 +627,9 @@ def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
 
 
 # --------------------------------------------------------------------------- 6. writing
-def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulator: Accumulator, probe,
-                  pooling,
+def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulator: Accumulator,
+                  probe: LinearProbe | None,
+                  pooling: str,
                   result: ClassifyResult) -> None:
     """Write every output to a temporary name, check it, then rename all into place."""
     covered, mean = accumulator.covered, accumulator.mean()
@@ -665,8 +679,9 @@ def _move_into_place(tmp: Path, final: Path) -> None:
     tmp.replace(final)
 
 
-def write_geotiff(path: Path, *, layers, data_type, transform, crs, nodata, palette=None, names=None,
-                  descriptions=None) -> Path:
+def write_geotiff(path: Path, *, layers: list, data_type: int, transform: Sequence[float], crs: str,
+                  nodata: float, palette: list | None = None, names: list | None = None,
+                  descriptions: list | None = None) -> Path:
     """A tiled, compressed GeoTIFF of ``layers`` (each (rows, cols)) at a temporary name beside
     ``path``, read back and compared with what was meant (pixels, class names, colours); returns
     that name. A failed write (a full disk above all) raises a :class:`UserError` saying so and

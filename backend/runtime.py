@@ -12,6 +12,7 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
+from typing import Callable, ContextManager
 
 import torch
 
@@ -62,7 +63,7 @@ def _cpu_pool(workers: int) -> ThreadPoolExecutor:
         return _pool
 
 
-def run_on_cpu_workers(fn, items: list) -> list:
+def run_on_cpu_workers(fn: Callable, items: list) -> list:
     """``[fn(item) for item in items]``, spread over one worker thread per CPU thread.
 
     Each worker runs its operators single-threaded. For a model this small that beats
@@ -102,7 +103,7 @@ def bfloat16_supported(device: torch.device) -> bool:
 PRECISIONS = ("float32", "bfloat16", "auto")
 
 
-def resolve_precision(device, precision: str) -> torch.dtype:
+def resolve_precision(device: torch.device | str, precision: str) -> torch.dtype:
     """The compute dtype for ``precision`` ("float32", "bfloat16" or "auto") on ``device``."""
     if precision == "auto":
         precision = "bfloat16" if bfloat16_supported(device) else "float32"
@@ -113,7 +114,7 @@ def resolve_precision(device, precision: str) -> torch.dtype:
     raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
 
 
-def autocast_context(device, precision: str):
+def autocast_context(device: torch.device | str, precision: str) -> ContextManager:
     """The autocast region for training in ``precision`` on ``device`` (none for float32)."""
     device = torch.device(device)
     dtype = resolve_precision(device, precision)

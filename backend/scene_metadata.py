@@ -157,7 +157,7 @@ def from_tags(tags: dict) -> Acquisition | None:
     return None
 
 
-def find_acquisition(raster, tags: dict | None = None) -> Acquisition:
+def find_acquisition(raster: str | Path, tags: dict | None = None) -> Acquisition:
     """The first answer of MTL, product id, GDAL tags; ``Acquisition(None, …)`` when none has one."""
     raster = Path(raster)
     for answer in (from_mtl(raster), from_product_id(raster), from_tags(tags or {})):
@@ -166,7 +166,7 @@ def find_acquisition(raster, tags: dict | None = None) -> Acquisition:
     return Acquisition(None, "nowhere: no MTL file, no Landsat product id in the name, no date tag")
 
 
-def as_utc(when: date | datetime | None):
+def as_utc(when: date | datetime | None) -> date | datetime | None:
     """Datetimes with a time zone are converted to naive UTC; others are returned as they are."""
     if isinstance(when, datetime) and when.tzinfo is not None:
         return when.astimezone(timezone.utc).replace(tzinfo=None)

@@ -24,6 +24,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 import torch
@@ -33,8 +34,11 @@ from . import __version__, checkpoint, landsat
 from .errors import UserError
 from .files import write_atomically
 from .model import MoEMAE
-from .progress import NullProgress, ProgressBar
+from .progress import NullProgress, Progress, ProgressBar
 from .runtime import autocast_context, bfloat16_supported
+
+if TYPE_CHECKING:
+    from .data import PatchArrays
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +141,8 @@ class DistributedContext:
             dist.destroy_process_group()
 
 
-def pretrain(config: PretrainConfig, arrays=None, progress_factory=None) -> dict:
+def pretrain(config: PretrainConfig, arrays: PatchArrays | None = None,
+             progress_factory: Callable[[int, str], Progress] | None = None) -> dict:
     """Run (or resume) pretraining; returns a summary dict. See the module docstring.
 
     ``arrays``: a ``backend.data.PatchArrays`` (else ``config.data`` is opened, a pack is

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +25,10 @@ from . import classes, geo, landsat
 from .errors import UserError
 from .progress import NullProgress, Progress
 from .raster import MAX_FILL_SHARE, Scene, fill_invalid, open_scene, tile_metadata
+
+if TYPE_CHECKING:
+    from .model import MoEMAE
+    from .probe import LinearProbe
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +68,9 @@ def _tile_origin(col: float, row: float, scene: Scene) -> tuple[int, int]:
             int(min(max(round(row) - size // 2, 0), scene.height - size)))
 
 
-def embed_samples(scene: Scene, samples: list, model, *, acquisition, use_metadata: bool, pooling: str,
-                  progress) -> tuple[np.ndarray, np.ndarray, int]:
+def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: date | datetime | None,
+                  use_metadata: bool, pooling: str,
+                  progress: Progress) -> tuple[np.ndarray, np.ndarray, int]:
     """Features (N, F) and labels (N,) of the usable tiles at (col, row, class) ``samples``, and
     how many positions were skipped for being more than half fill or no data."""
     from .embed import embed_tiles
@@ -93,7 +100,8 @@ def embed_samples(scene: Scene, samples: list, model, *, acquisition, use_metada
             np.asarray(labels, dtype=np.int64), skipped)
 
 
-def cross_validated_accuracy(features, labels, class_names, folds: int, seed: int, progress) -> float | None:
+def cross_validated_accuracy(features: np.ndarray, labels: np.ndarray, class_names: list, folds: int,
+                             seed: int, progress: Progress) -> float | None:
     """Stratified ``folds``-fold overall accuracy of the probe; None when a class has too few."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -121,10 +129,11 @@ def _refuse_classes_with_too_few(samples, class_names, min_per_class: int) -> No
 
 
 @geo.with_gdal_exceptions
-def fit_probe_on_areas(raster_path, samples, class_names, checkpoint, *, bands=None, acquisition=None,
+def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list, checkpoint: str | Path, *,
+                       bands: list | None = None, acquisition: date | datetime | None = None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
                        min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
-                       progress: Progress | None = None):
+                       progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     Returns (LinearProbe, ProbeReport). Refuses, naming the class, when a class has fewer than

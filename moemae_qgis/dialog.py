@@ -55,15 +55,20 @@ class ClassifyDialog(QDialog):
         self.bands_ok = False
         self.setWindowTitle(tr("MoE-MAE land cover"))
         self.setMinimumWidth(720)
-        catalogue = load_backend("catalogue")
+        self.make_scene_widgets()
+        self.make_run_widgets()
+        self.lay_out()
+        self.layer.layerChanged.connect(self.describe_layer)
+        self.restore_settings()
+        self.describe_layer(self.layer.currentLayer())
 
+    # ---- widgets
+    def make_scene_widgets(self) -> None:
+        """The layer, and what was detected in it: bands and acquisition date, each overridable."""
         self.layer = QgsMapLayerComboBox(self)
         self.layer.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.layer.setObjectName("layer")
-        self.bands = QLabel(self)
-        self.bands.setObjectName("bands")
-        self.bands.setWordWrap(True)
-        self.bands.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        self.bands = self.explanation("bands")
         self.band_override = QCheckBox(tr("Set the bands myself:"), self)
         self.band_override.setObjectName("band_override")
         self.band_numbers = QLineEdit("1 2 3 4 5 6 7", self)
@@ -75,10 +80,7 @@ class ClassifyDialog(QDialog):
         self.band_override.toggled.connect(self.band_numbers.setEnabled)
         self.band_override.toggled.connect(lambda _: self.describe_layer(self.layer.currentLayer()))
         self.band_numbers.editingFinished.connect(lambda: self.describe_layer(self.layer.currentLayer()))
-        self.detected = QLabel(self)
-        self.detected.setObjectName("detected")
-        self.detected.setWordWrap(True)
-        self.detected.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        self.detected = self.explanation("detected")
         self.override = QCheckBox(tr("Set the acquisition date (UTC) myself:"), self)
         self.override.setObjectName("override")
         self.when = QDateTimeEdit(self)
@@ -88,6 +90,18 @@ class ClassifyDialog(QDialog):
         self.when.setMaximumWidth(180)
         self.when.setEnabled(False)
         self.override.toggled.connect(self.when.setEnabled)
+
+    def explanation(self, name: str) -> QLabel:
+        """A label for a few lines of explanation, wrapped, that grows with its text."""
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        return label
+
+    def make_run_widgets(self) -> None:
+        """Model, probe, device, stride, output; progress, status and the buttons."""
+        catalogue = load_backend("catalogue")
         self.model = QgsFileWidget(self)
         self.model.setFilePath(str(catalogue.DEFAULT_CHECKPOINT))
         self.model.setFilter(tr("Checkpoints (*.pt *.pth)"))
@@ -111,24 +125,6 @@ class ClassifyDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-
-        form = QFormLayout()
-        form.addRow(tr("Landsat layer"), self.layer)
-        form.addRow(tr("Bands"), self.bands)
-        band_row = QHBoxLayout()
-        band_row.addWidget(self.band_override)
-        band_row.addWidget(self.band_numbers)
-        form.addRow("", band_row)
-        form.addRow(tr("Acquisition"), self.detected)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.override)
-        date_row.addWidget(self.when)
-        form.addRow("", date_row)
-        form.addRow(tr("Model"), self.model)
-        form.addRow(tr("Probe"), self.probe)
-        form.addRow(tr("Device"), self.device)
-        form.addRow(tr("Stride"), self.stride)
-        form.addRow(tr("Output (empty: temporary file)"), self.output)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.run_button = self.buttons.addButton(tr("Run"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("run")
@@ -138,14 +134,31 @@ class ClassifyDialog(QDialog):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
+
+    def lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(tr("Landsat layer"), self.layer)
+        form.addRow(tr("Bands"), self.bands)
+        form.addRow("", self.row(self.band_override, self.band_numbers))
+        form.addRow(tr("Acquisition"), self.detected)
+        form.addRow("", self.row(self.override, self.when))
+        form.addRow(tr("Model"), self.model)
+        form.addRow(tr("Probe"), self.probe)
+        form.addRow(tr("Device"), self.device)
+        form.addRow(tr("Stride"), self.stride)
+        form.addRow(tr("Output (empty: temporary file)"), self.output)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.layer.layerChanged.connect(self.describe_layer)
-        self.restore_settings()
-        self.describe_layer(self.layer.currentLayer())
+
+    @staticmethod
+    def row(*widgets) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        return row
 
     # ---- what was detected
     def running(self) -> bool:
