@@ -98,3 +98,19 @@ def test_torchrun_two_processes_train_the_same_weights(small_pack, tmp_path):
     assert len(history) == 3 and history[-1]["loss"] < history[0]["loss"]
     # Each rank trained on its half: 24 patches / 2 ranks / 4 per step = 3 steps an epoch.
     assert history[-1]["step"] == 9
+
+
+@pytest.mark.slow
+def test_init_weights_bring_their_own_statistics(small_pack, tmp_path):
+    """A checkpoint that declares other z-score statistics is trained on with those, and the run's
+    checkpoints (and a resume) keep them: the one z-score, with the checkpoint's numbers."""
+    from backend.checkpoint import checkpoint_dict, save_checkpoint
+    from backend.model import MoEMAE
+
+    mean, std = [9000.0 + b for b in range(7)], [5000.0 + b for b in range(7)]
+    start = tmp_path / "start.pt"
+    save_checkpoint(start, checkpoint_dict(MoEMAE("S"), {"made_by": "tests"}, normalization=(mean, std)))
+    pretrain(config(small_pack, tmp_path / "run", init=str(start), stop_after=1))
+    assert read_file(tmp_path / "run" / "last.pt")["normalization"] == {"mean": mean, "std": std}
+    pretrain(config(small_pack, tmp_path / "run", init=str(start), resume=True, stop_after=1))
+    assert load_pretrained(tmp_path / "run" / "last.pt").normalization == (tuple(mean), tuple(std))
