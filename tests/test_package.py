@@ -141,3 +141,32 @@ def test_ctrl_c_cancels_qgis_process_with_an_error_and_no_output(plugin_zip, tmp
     assert code != 0, log.read_text()
     assert "Cancelled: no output was written." in log.read_text()
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith((".tif", ".xml"))]
+
+
+def test_demo_renderer_draws_the_scene_and_its_map(tmp_path):
+    """tools/render_map.py, the last step of make demo: the scene and its styled map side by side."""
+    import os
+    import subprocess
+    import sys
+
+    from qgis.PyQt.QtGui import QImage
+
+    from backend import raster
+    from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+    from backend.demo_scene import make_demo_scene
+
+    scene = make_demo_scene(SAMPLE, tmp_path / "scene", size=160)
+    landcover = tmp_path / "landcover.tif"
+    raster.classify_raster(raster.ClassifyRequest(
+        input=str(scene), output=str(landcover), stride=40, device="cpu", checkpoint=str(DEFAULT_CHECKPOINT),
+        probe=str(DEFAULT_PROBE)))
+    picture = tmp_path / "landcover.png"
+    renderer = REPO / "tools" / "render_map.py"
+    command = [sys.executable, str(renderer), str(scene), str(landcover), str(picture)]
+    result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(picture))
+    assert image.width() > 800 and image.height() > 400
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 50  # a scene and a map, not an empty canvas

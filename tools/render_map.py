@@ -42,7 +42,7 @@ def render(layer, size: int) -> QImage:
 
 def main(scene_path: str, landcover_path: str, out_path: str, size: int = 420) -> int:
     from backend.probe import LinearProbe  # noqa: F401 - ensures the backend is importable
-    from moemae_qgis.algorithms.classify import apply_land_cover_style
+    from moemae_qgis.algorithms.base import apply_land_cover_style
 
     app = QgsApplication([], True)
     app.initQgis()
