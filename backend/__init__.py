@@ -11,14 +11,13 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _read_version() -> str:
-    # metadata.txt is the one place the version lives. It sits beside backend/ both in the
-    # repository and inside the packaged plugin folder.
+def plugin_metadata() -> dict:
+    """The ``key=value`` lines of metadata.txt, the one place the version and the project's
+    addresses live. It sits beside backend/ both in the repository and inside the packaged
+    plugin folder."""
     metadata = PACKAGE_DIR.parent / "metadata.txt"
-    for line in metadata.read_text(encoding="utf-8").splitlines():
-        if line.startswith("version="):
-            return line.split("=", 1)[1].strip()
-    raise RuntimeError(f"no version= line in {metadata}")
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    return {key.strip(): value.strip() for key, sep, value in (line.partition("=") for line in lines) if sep}
 
 
-__version__ = _read_version()
+__version__ = plugin_metadata()["version"]

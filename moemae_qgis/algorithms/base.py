@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 from qgis.core import (
     QgsPalettedRasterRenderer,
@@ -31,20 +30,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from .. import dependencies
-from ..backend_loader import PLUGIN_DIR, load_backend
+from ..backend_loader import load_backend
 from ..i18n import tr
-
-
-def homepage() -> str:
-    """The project's home page, from metadata.txt (beside the plugin's modules once packaged,
-    the repository root in a checkout)."""
-    for folder in (PLUGIN_DIR, PLUGIN_DIR.parent):
-        metadata = Path(folder) / "metadata.txt"
-        if metadata.is_file():
-            for line in metadata.read_text(encoding="utf-8").splitlines():
-                if line.startswith("homepage="):
-                    return line.split("=", 1)[1].strip()
-    return ""
 
 
 def device_options() -> list:
@@ -191,7 +178,8 @@ class MoeMaeAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.HELP)
 
     def helpUrl(self):  # noqa: N802
-        return f"{homepage()}#{self.HELP_ANCHOR}" if homepage() else ""
+        homepage = load_backend().plugin_metadata().get("homepage", "")
+        return f"{homepage}#{self.HELP_ANCHOR}" if homepage else ""
 
     def createInstance(self):  # noqa: N802
         return type(self)()
