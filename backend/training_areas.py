@@ -118,8 +118,13 @@ def cross_validated_accuracy(features: np.ndarray, labels: np.ndarray, class_nam
     return correct / len(labels)
 
 
-def _refuse_classes_with_too_few(samples, class_names, min_per_class: int) -> None:
-    counts = {name: sum(1 for s in samples if s[2] == k) for k, name in enumerate(class_names)}
+def _class_counts(labels, class_names: list) -> dict:
+    """Class name → how many of ``labels`` (class indices) it has."""
+    counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(class_names))
+    return {name: int(counts[k]) for k, name in enumerate(class_names)}
+
+
+def _refuse_classes_with_too_few(counts: dict, min_per_class: int) -> None:
     too_few = {name: n for name, n in counts.items() if n < min_per_class}
     if too_few:
         listed = ", ".join(f"'{name}' has {n}" for name, n in too_few.items())
@@ -144,7 +149,7 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
     from .probe import fit
 
     scene = open_scene(str(raster_path), bands)
-    _refuse_classes_with_too_few(samples, class_names, min_per_class)
+    _refuse_classes_with_too_few(_class_counts([s[2] for s in samples], class_names), min_per_class)
     given = len(samples)
     samples = thin_samples(samples, max_samples, seed)
     if len(samples) < given:
@@ -155,8 +160,8 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
     progress.total = len(samples)
     features, labels, skipped = embed_samples(scene, samples, model, acquisition=acquisition,
                                               use_metadata=use_metadata, pooling=pooling, progress=progress)
-    counts = {name: int((labels == k).sum()) for k, name in enumerate(class_names)}
-    _refuse_classes_with_too_few([(0, 0, label) for label in labels], class_names, min_per_class)
+    counts = _class_counts(labels, class_names)
+    _refuse_classes_with_too_few(counts, min_per_class)
     folds = min(5, min(counts.values()))
     log.info(f"fitting the probe on {len(labels):,} tiles ({folds}-fold cross-validation first)")
     accuracy = cross_validated_accuracy(features, labels, class_names, folds, seed, progress)
