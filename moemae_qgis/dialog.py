@@ -196,17 +196,26 @@ class ClassifyDialog(QDialog):
             self.resize(self.width(), needed)
 
     def chosen_bands(self) -> list | None:
-        """The band numbers the user set, or None to let the backend find them."""
+        """The band numbers the user set, or None to let the backend find them. Raises
+        ``ValueError`` when the field holds anything but whole numbers."""
         if not self.band_override.isChecked():
             return None
-        words = self.band_numbers.text().replace(",", " ").split()
-        return [int(v) for v in words if v.lstrip("-").isdigit()]
+        return [int(v) for v in self.band_numbers.text().replace(",", " ").split()]
 
     def describe_bands(self, dataset) -> bool:
         """Show the band mapping (or why there is none); True when a run can use it."""
         raster, landsat = load_backend("raster"), load_backend("landsat")
         try:
-            choice = raster.band_mapping(dataset, self.chosen_bands())
+            bands = self.chosen_bands()
+        except ValueError:
+            self.bands.setText(tr("Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).")
+                               .format(self.band_numbers.text()))
+            return False
+        if bands == []:  # an empty field must not quietly fall back to finding the bands
+            self.bands.setText(tr("Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7."))
+            return False
+        try:
+            choice = raster.band_mapping(dataset, bands)
         except load_backend("errors").UserError as exc:
             hint = "" if self.band_override.isChecked() else " " + tr("Set the bands yourself below.")
             self.bands.setText(tr("Cannot tell the bands: {}.").format(exc) + hint)
@@ -251,7 +260,7 @@ class ClassifyDialog(QDialog):
                       "DEVICE": self.device.currentData(), "OUTPUT": output}
         if self.override.isChecked():
             parameters["ACQUISITION_DATE"] = self.when.dateTime()
-        if self.chosen_bands():
+        if self.band_override.isChecked():
             parameters["BANDS"] = self.chosen_bands()
         return parameters
 

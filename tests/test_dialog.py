@@ -106,6 +106,11 @@ def test_unnamed_bands_are_not_guessed_and_can_be_set(provider, qgis_iface, tmp_
                                               "band names")
         assert dialog.bands.text().endswith("Set the bands yourself below.")
         dialog.band_override.setChecked(True)
+        for garbage in ("one two", ""):  # never a quiet fall-back to finding the bands
+            dialog.band_numbers.setText(garbage)
+            dialog.band_numbers.editingFinished.emit()
+            assert not dialog.run_button.isEnabled()
+            assert dialog.bands.text().startswith("Set the bands as 7 whole numbers"), dialog.bands.text()
         dialog.band_numbers.setText("1 1 2 3 4 5 6")
         dialog.band_numbers.editingFinished.emit()
         assert not dialog.run_button.isEnabled() and "more than once" in dialog.bands.text()
