@@ -10,6 +10,31 @@ BUNDLED_DIR = paths.RESOURCES_DIR / "models"
 #: The default model and probe the plugin uses when the user picks none.
 DEFAULT_CHECKPOINT = BUNDLED_DIR / "moemae_S_bigearthnet_sample.pt"
 DEFAULT_PROBE = BUNDLED_DIR / "probe_bigearthnet19_mean.json"
+#: Said whenever the bundled model makes a map or a probe (dialog, toolbox, CLI).
+DEMONSTRATION_WARNING = (
+    "the bundled model is a demonstration: it was pretrained on only 150 BigEarthNet-L patches of European "
+    "landscapes, so expect rough maps (towns may come out as forest or fields). For real maps use the "
+    "paper's published checkpoint, pretrained_S_best.pth from the MoE-MAE reference implementation, with a "
+    "probe fitted on it: see resources/models/README.md")
+
+
+def demonstration_fingerprint() -> str | None:
+    """The weight fingerprint of the bundled demonstration model, as its bundled probe records it
+    (one place: the probe was fitted on exactly those weights)."""
+    import json
+
+    try:
+        return json.loads(DEFAULT_PROBE.read_text(encoding="utf-8"))["model"]["fingerprint"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def is_demonstration_model(model) -> bool:
+    """Whether ``model`` (a loaded ``MoEMAE``) has the bundled demonstration model's weights,
+    wherever its file lies."""
+    from .checkpoint import model_fingerprint
+
+    return model_fingerprint(model) == demonstration_fingerprint()
 
 
 def _probe_summary(path: Path) -> str:

@@ -21,6 +21,24 @@ NUM_BANDS = len(BANDS)
 #: ``QA_PIXEL``): a raster whose bands are named so is picked by name, never by position.
 LANDSAT_BAND_NAME = re.compile(r"(^|_)(SR_B\d+|ST_B\d+|QA_[A-Z]+|SR_QA_AEROSOL)$")
 
+#: Collection 2 Level-2 surface reflectance from digital numbers: reflectance = DN × scale + offset
+#: (USGS, the same for SR_B1…SR_B7 of Landsat 8 and 9; the MTL repeats it per band).
+SR_SCALE = 0.0000275
+SR_OFFSET = -0.2
+
+#: A Landsat product id, ``LC08_L2SP_204023_20200927_20201006_02_T1``: sensor and satellite,
+#: processing level, path and row, acquisition date, processing date, collection, category.
+PRODUCT_ID = re.compile(r"(?P<sensor>L[COTEM])(?P<satellite>0\d)_(?P<level>L[12][A-Z]{2})_"
+                        r"(?P<path_row>\d{6})_"
+                        r"(?P<acquired>\d{8})_(?P<processed>\d{8})_(?P<collection>\d{2})_(?P<category>[A-Z0-9]{2})")
+
+#: Bits of the Collection 2 QA_PIXEL band (Landsat 8/9 Level-2) that can mask a pixel, by name.
+#: Bit 6 is "clear" and bits 8-15 are confidences: they mask nothing here.
+QA_PIXEL_BITS = {"fill": 0, "dilated cloud": 1, "cirrus": 2, "cloud": 3, "cloud shadow": 4, "snow": 5,
+                 "water": 7}
+#: What QA_PIXEL masks unless the user says otherwise: no data, clouds and their shadows.
+DEFAULT_QA_MASK = ("fill", "dilated cloud", "cloud", "cloud shadow")
+
 #: Side of one model input tile, in pixels (30 m Landsat pixels: 1.2 km).
 PATCH_SIZE_PX = 40
 #: Side of one transformer token's square of pixels (a 10 × 10 grid of tokens per tile).

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,12 +34,13 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 import numpy as np
 from osgeo import gdal
 
-from . import geo, landsat
+from . import geo, landsat, pixel_quality
 from .classes import CLASS_NODATA
 from .errors import UserError
 from .files import check_free_space, check_outputs, remove_stale_temporaries, temporary_name, write_failure
 from .geo import INTEGER_TYPES
 from .metadata import encode_metadata
+from .product import Product, is_product_path, open_product, stack
 from .progress import NullProgress, Progress
 
 if TYPE_CHECKING:
@@ -82,6 +84,10 @@ class ClassifyRequest:
     pooling: str = "mean"  # embeddings only; a probe states its own
     normed: bool = False  # embeddings only
     also_reads: list = field(default_factory=list)  # (what, path) of other inputs, e.g. the MTL file
+    acquisition_source: str = ""  # where ``acquisition`` was found, in words (recorded in the output)
+    qa_pixel: str | None = None  # a QA_PIXEL file on the input's grid (a product brings its own)
+    mask: tuple = landsat.DEFAULT_QA_MASK  # the QA_PIXEL flags that mask a pixel
+    input_scale: str = "auto"  # "auto", "dn" or "reflectance": see backend.pixel_quality
 
 
 @dataclass
@@ -91,20 +97,24 @@ class ClassifyResult:
     class_names: list
     colours: list
     tiles: int
-    tiles_skipped_fill: int  # more than half invalid: no prediction
+    tiles_skipped_fill: int  # more than half unused (fill, no data, masked): no prediction
     grid: tuple  # (rows, cols) of the output
     device: str
     warnings: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)  # class name → cells
-    tiles_patched: int = 0  # kept, with some invalid pixels filled
+    tiles_patched: int = 0  # kept, with some unused pixels filled
     batch_size: int = 0
+    skipped_by: dict = field(default_factory=dict)  # reason → tiles without prediction
+    provenance: dict = field(default_factory=dict)  # what made the output: its GDAL metadata
 
     def summary(self) -> str:
         """One line for the log: the output, its grid, and what became of the tiles."""
+        reasons = ", ".join(f"{n} mostly {why}" for why, n in self.skipped_by.items())
+        why = f" ({reasons})" if reasons else ""
         text = (f"wrote {self.output} ({self.grid[1]} × {self.grid[0]} cells); {self.tiles_skipped_fill} of "
-                f"{self.tiles} tiles were more than half fill or no data (no prediction)")
+                f"{self.tiles} tiles were more than half fill, no data or masked{why}: no prediction")
         if self.tiles_patched:
-            text += (f"; {self.tiles_patched} more had some no-data pixels, given their tile's mean before "
+            text += (f"; {self.tiles_patched} more had some such pixels, given their tile's mean before "
                      "encoding")
         return text
 
@@ -172,13 +182,13 @@ def _bands_by_name(descriptions: list) -> BandChoice:
 def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
     """Refuse rasters the model cannot read, saying what was found and what is expected."""
     data_type = dataset.GetRasterBand(bands[0]).DataType
-    if data_type not in INTEGER_TYPES:
+    if data_type not in INTEGER_TYPES | {gdal.GDT_Float32, gdal.GDT_Float64} or data_type == gdal.GDT_Byte:
         found = gdal.GetDataTypeName(data_type)
         hint = ("8-bit values look like a rendered image, not Landsat data" if data_type == gdal.GDT_Byte
-                else "floating-point values look like scaled reflectance")
+                else "that is no Landsat product's data type")
         raise UserError(f"{name} holds {found} pixels ({hint}); the model expects the UInt16 digital numbers "
                         "of Landsat 8/9 Collection 2 Level-2 surface reflectance (SR_B1…SR_B7, no scale "
-                        "applied)")
+                        "applied), or that reflectance as floats")
     size = landsat.PATCH_SIZE_PX
     if dataset.RasterXSize < size or dataset.RasterYSize < size:
         raise UserError(f"{name} is {dataset.RasterXSize} × {dataset.RasterYSize} px; the model needs at "
@@ -186,10 +196,38 @@ def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
 
 
 @dataclass
+class QaBand:
+    """Where a scene's QA_PIXEL is: a band of some dataset, and how to name it in the log."""
+
+    dataset: gdal.Dataset
+    number: int
+    description: str
+
+    def read(self, x0: int, y0: int, width: int, height: int) -> np.ndarray:
+        return self.dataset.GetRasterBand(self.number).ReadAsArray(x0, y0, width, height)
+
+
+@dataclass
+class Window:
+    """Pixels of a scene window as digital numbers, (7, H, W), and each pixel's reason code,
+    (H, W) uint8 (0: used; else see ``pixel_quality.REASONS``)."""
+
+    pixels: np.ndarray
+    codes: np.ndarray
+    not_numbers: np.ndarray  # (H, W) True where the values were no digital number
+
+    @property
+    def unused(self) -> np.ndarray:
+        return self.codes > 0
+
+
+@dataclass
 class Scene:
     """An input raster opened for the model: where SR_B1…SR_B7 are, how invalid pixels are
     marked, and its grid (``transform`` is GDAL's geotransform, or QGIS's pixel grid
-    ``geo.PIXEL_GRID_TRANSFORM`` when the raster has none, so outputs overlay their input)."""
+    ``geo.PIXEL_GRID_TRANSFORM`` when the raster has none, so outputs overlay their input).
+    ``qa`` and ``mask``: the QA_PIXEL band and the flags it masks; ``scale``: "dn" or
+    "reflectance"; ``product``: the Landsat product the raster was stacked from, if any."""
 
     path: str
     dataset: gdal.Dataset
@@ -198,10 +236,14 @@ class Scene:
     transform: tuple
     georeferenced: bool
     crs: str
+    qa: QaBand | None = None
+    mask: tuple = ()
+    scale: str = "dn"
+    product: Product | None = None
 
     @property
     def name(self) -> str:
-        return Path(self.path).name
+        return self.product.product_id if self.product else Path(self.path).name
 
     @property
     def width(self) -> int:
@@ -218,10 +260,13 @@ class Scene:
     @property
     def files(self) -> list:
         """Every file GDAL reads for this raster (sidecars and a VRT's sources included)."""
-        return self.dataset.GetFileList() or [self.path]
+        files = self.dataset.GetFileList() or [self.path]
+        if self.qa is not None and self.qa.dataset is not self.dataset:
+            files += self.qa.dataset.GetFileList() or []
+        return files + ([self.product.mtl] if self.product and self.product.mtl else [])
 
     def read(self, x0: int, y0: int, width: int, height: int) -> np.ndarray:
-        """(7, height, width) pixels of SR_B1…SR_B7 in the raster's own integer type."""
+        """(7, height, width) pixels of SR_B1…SR_B7 in the raster's own type and scale."""
         try:
             with geo.gdal_exceptions():
                 return self.dataset.ReadAsArray(x0, y0, width, height, band_list=self.bands.numbers)
@@ -230,22 +275,28 @@ class Scene:
                             f"({str(exc).strip()}); the file is truncated or damaged, or a file it refers to "
                             "is missing: download or export it again") from None
 
-    def invalid(self, pixels: np.ndarray) -> np.ndarray:
-        """(7, H, W) pixels → (H, W) True where a pixel is not valid reflectance (module docstring)."""
-        invalid = fill_mask(pixels, self.nodata)
-        if pixels.dtype != np.uint16:
-            invalid |= np.any((pixels < 0) | (pixels > DN_MAX), axis=0)
-        return invalid
+    def read_window(self, x0: int, y0: int, width: int, height: int) -> Window:
+        """The window's pixels as digital numbers and why each is not used (module docstring)."""
+        raw = self.read(x0, y0, width, height)
+        pixels, not_numbers = pixel_quality.to_digital_numbers(raw, self.scale)
+        invalid = not_numbers | fill_mask(pixels, []) | nodata_mask(raw, self.nodata)
+        qa = self.qa.read(x0, y0, width, height) if self.qa else None
+        return Window(pixels, pixel_quality.reasons(qa, self.mask, invalid), not_numbers)
 
 
 def fill_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
-    """(bands, H, W) digital numbers → (H, W) True where a pixel is fill: 0 in every band, or any
-    band's nodata value."""
-    fill = np.all(pixels == landsat.FILL_VALUE, axis=0)
+    """(bands, H, W) pixels → (H, W) True where a pixel is fill: 0 in every band, or any band's
+    nodata value."""
+    return np.all(pixels == landsat.FILL_VALUE, axis=0) | nodata_mask(pixels, nodata)
+
+
+def nodata_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
+    """(bands, H, W) pixels → (H, W) True where any band holds its nodata value (None: none)."""
+    found = np.zeros(pixels.shape[1:], bool)
     for band, value in zip(pixels, nodata):
         if value is not None:
-            fill |= band == value
-    return fill
+            found |= np.isnan(band) if isinstance(value, float) and math.isnan(value) else band == value
+    return found
 
 
 def fill_invalid(tile: np.ndarray, invalid: np.ndarray) -> np.ndarray:
@@ -263,30 +314,67 @@ def _existing_raster(path: str) -> None:
         if gdal.VSIStatL(path) is None:
             raise UserError(f"{path} does not exist (GDAL finds nothing at that virtual path)")
         return
-    source = Path(path)
-    if source.is_dir():
-        raise UserError(f"{source} is a folder, not a raster; give the raster file (a 7-band SR_B1…SR_B7 "
-                        f"stack)")
-    if not source.exists():
-        raise UserError(f"{source} does not exist; check the path of the input raster")
+    if not Path(path).exists():
+        raise UserError(f"{path} does not exist; check the path of the input raster")
+
+
+def _open_input(path: str) -> tuple[gdal.Dataset, Product | None]:
+    """The input's dataset: a raster file, or the stack of a Landsat product (MTL, folder, tar)."""
+    if is_product_path(path) and not path.startswith("/vsi"):
+        found = open_product(path)
+        return stack(found), found
+    _existing_raster(path)
+    try:
+        return gdal.Open(path), None
+    except RuntimeError as exc:
+        raise UserError(f"{Path(path).name} cannot be opened as a raster ({str(exc).strip()}); is the file "
+                        "complete and a GeoTIFF or another format GDAL reads? A Landsat product is given as "
+                        "its MTL file, its folder or its .tar") from None
+
+
+def find_qa_band(dataset: gdal.Dataset, qa_pixel: str | None, name: str) -> QaBand | None:
+    """QA_PIXEL: the file ``qa_pixel`` (on the raster's grid), else a band of ``dataset`` named
+    QA_PIXEL, else None."""
+    if not qa_pixel:
+        for number in range(1, dataset.RasterCount + 1):
+            if dataset.GetRasterBand(number).GetDescription().strip().upper().endswith("QA_PIXEL"):
+                return QaBand(dataset, number, f"QA_PIXEL (band {number} of {name})")
+        return None
+    _existing_raster(qa_pixel)
+    try:
+        qa = gdal.Open(qa_pixel)
+    except RuntimeError as exc:
+        raise UserError(f"QA_PIXEL {Path(qa_pixel).name} cannot be opened as a raster ({str(exc).strip()})"
+                        ) from None
+    if qa.GetRasterBand(1).DataType not in INTEGER_TYPES or qa.RasterCount != 1:
+        raise UserError(f"QA_PIXEL {Path(qa_pixel).name} is not a QA_PIXEL band (one band of 16-bit flags); "
+                        "give the product's …_QA_PIXEL.TIF")
+    from .product import grid_of
+
+    if grid_of(qa)[:3] != grid_of(dataset)[:3]:
+        raise UserError(f"QA_PIXEL {Path(qa_pixel).name} is {qa.RasterXSize} × {qa.RasterYSize} px on "
+                        "another "
+                        f"grid than {name} ({dataset.RasterXSize} × {dataset.RasterYSize} px): give the "
+                        "QA_PIXEL of the same product, cropped as the bands were")
+    return QaBand(qa, 1, f"QA_PIXEL ({Path(qa_pixel).name})")
 
 
 @geo.with_gdal_exceptions
-def open_scene(path: str, bands: list | None = None) -> Scene:
-    """Open the input raster and check that the model can read it (see :class:`Scene`)."""
-    _existing_raster(str(path))
-    name = Path(path).name
-    try:
-        dataset = gdal.Open(str(path))
-    except RuntimeError as exc:
-        raise UserError(f"{name} cannot be opened as a raster ({str(exc).strip()}); is the file complete and "
-                        "a GeoTIFF or another format GDAL reads?") from None
+def open_scene(path: str, bands: list | None = None, *, qa_pixel: str | None = None,
+               mask: Sequence[str] = landsat.DEFAULT_QA_MASK, input_scale: str = "auto") -> Scene:
+    """Open the input (a raster file, or a Landsat product as its MTL file, folder or tar) and
+    check that the model can read it (see :class:`Scene`)."""
+    dataset, product = _open_input(str(path))
+    name = product.product_id if product else Path(path).name
     choice = band_mapping(dataset, bands)
     check_raster(dataset, choice.numbers, name)
     transform, georeferenced = geo.raster_transform(dataset)
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]
     return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata, transform=transform,
-                 georeferenced=georeferenced, crs=dataset.GetProjection() if georeferenced else "")
+                 georeferenced=georeferenced, crs=dataset.GetProjection() if georeferenced else "",
+                 qa=find_qa_band(dataset, qa_pixel, name), mask=pixel_quality.check_mask(mask),
+                 scale=pixel_quality.resolve_scale(dataset, choice.numbers, input_scale, name),
+                 product=product)
 
 
 # --------------------------------------------------------------------------- 2. paths
@@ -403,37 +491,51 @@ def effective_batch_size(requested: int, device: torch.device) -> int:
 # --------------------------------------------------------------------------- 4. tiles
 @dataclass
 class TileCounts:
-    """What became of the tiles: skipped (more than half invalid), patched (some invalid pixels
-    filled), out_of_range (held values that are not digital numbers)."""
+    """What became of the tiles and pixels: ``skipped`` tiles (more than half unused) by reason
+    code (the most common among their unused pixels), ``patched`` tiles (some unused pixels
+    filled), ``out_of_range`` tiles (values that are no digital numbers), and the scene's pixels
+    by reason code (each pixel counted once), of ``pixels`` read."""
 
-    skipped: int = 0
+    skipped_by: Counter = field(default_factory=Counter)
     patched: int = 0
     out_of_range: int = 0
+    pixels_by: Counter = field(default_factory=Counter)
+    pixels: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skipped_by.values())
+
+    def add_rows(self, codes: np.ndarray) -> None:
+        """Count the reason codes of (rows, W) pixels not counted before."""
+        self.pixels += codes.size
+        self.pixels_by.update(dict(zip(*np.unique(codes, return_counts=True))))
+
+    def skip(self, tile_codes: np.ndarray) -> None:
+        self.skipped_by[int(np.bincount(tile_codes.ravel(), minlength=2)[1:].argmax()) + 1] += 1
 
 
 def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, counts: TileCounts
                  ) -> Iterator[tuple[list, np.ndarray]]:
     """Batches of usable tiles: ([(x0, y0)…], (B, 7, 40, 40) UInt16 digital numbers), read one
-    strip of 40 rows at a time, invalid pixels handled as the module docstring says."""
+    strip of 40 rows at a time, unused pixels handled as the module docstring says."""
     size = landsat.PATCH_SIZE_PX
-    origins, pixels = [], []
+    origins, pixels, counted_to = [], [], 0
     for y0 in grid.ys:
         progress.check()
-        strip = scene.read(0, y0, scene.width, size)  # (7, 40, W)
-        invalid = scene.invalid(strip)
+        strip = scene.read_window(0, y0, scene.width, size)  # (7, 40, W)
+        counts.add_rows(strip.codes[counted_to - y0:] if counted_to > y0 else strip.codes)
+        counted_to = y0 + size
         for x0 in grid.xs:
-            tile_invalid = invalid[:, x0:x0 + size]
-            tile = strip[:, :, x0:x0 + size]
-            if strip.dtype != np.uint16 and (tile.min() < 0 or tile.max() > DN_MAX):
-                counts.out_of_range += 1
-            share = tile_invalid.mean()
-            if share > MAX_FILL_SHARE:
-                counts.skipped += 1
+            unused = strip.unused[:, x0:x0 + size]
+            counts.out_of_range += bool(strip.not_numbers[:, x0:x0 + size].any())
+            if unused.mean() > MAX_FILL_SHARE:
+                counts.skip(strip.codes[:, x0:x0 + size])
                 progress.update(1)
                 continue
-            counts.patched += bool(share)
+            counts.patched += bool(unused.any())
             origins.append((x0, y0))
-            pixels.append(fill_invalid(tile, tile_invalid))
+            pixels.append(fill_invalid(strip.pixels[:, :, x0:x0 + size], unused))
             if len(origins) == batch_size:
                 yield origins, np.stack(pixels)
                 origins, pixels = [], []
@@ -536,17 +638,54 @@ def metadata_warnings(scene: Scene, when: date | datetime | None, use_metadata: 
                         f"the input{missing}")
     elif use_metadata and not scene.crs:
         warnings.append("the raster has no CRS: latitude and longitude are encoded as missing")
-    if scene.data_type != "UInt16":
+    if scene.data_type not in ("UInt16", "Float32", "Float64"):
         warnings.append(f"the raster holds {scene.data_type} values; Level-2 digital numbers are UInt16 "
                         f"(0-{DN_MAX}), so values outside that range are treated as no data")
+    if scene.qa is None:
+        warnings.append("no QA_PIXEL: clouds and their shadows are not masked and get land-cover classes; "
+                        "give the Landsat product (its MTL file, folder or .tar) or its QA_PIXEL file")
     return warnings
+
+
+def describe_input(scene: Scene, grid: Grid, device: torch.device) -> str:
+    """The log's line about what is about to be encoded."""
+    from .device import describe_device
+
+    scale = "surface reflectance, converted to digital numbers" if scene.scale == "reflectance" else \
+        "digital numbers"
+    qa = f"; {scene.qa.description} masks {', '.join(scene.mask) or 'nothing'}" if scene.qa else ""
+    return (f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
+            f"{', '.join(landsat.BANDS)} ({scene.bands.how}), {scale}{qa}; {grid.tiles} tiles at stride "
+            f"{grid.stride} px → {grid.cols} × {grid.rows} cells; device {describe_device(device)}")
+
+
+def report_unused(scene: Scene, counts: TileCounts, warnings: list) -> dict:
+    """Log what QA_PIXEL masked and why tiles gave no prediction (adding warnings to
+    ``warnings``); returns reason → tiles without prediction."""
+    names = pixel_quality.REASONS
+    if scene.qa is not None:
+        masked = sum(n for code, n in counts.pixels_by.items() if code and names[code - 1] != "no data")
+        log.info(f"{scene.qa.description} masks {100 * masked / max(counts.pixels, 1):.1f} % of the scene's "
+                 f"pixels ({pixel_quality.describe_counts(counts.pixels_by, counts.pixels) or 'none'})")
+    if counts.out_of_range:
+        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX} once read as digital "
+                        "numbers; those pixels were treated as no data")
+        log.warning(warnings[-1])
+    return {names[code - 1]: n for code, n in counts.skipped_by.most_common()}
+
+
+def masked_share(counts: TileCounts) -> float:
+    """Share of the scene's pixels that QA_PIXEL masked (fill included, "no data" not)."""
+    masked = sum(n for code, n in counts.pixels_by.items() if 0 < code < pixel_quality.NO_DATA_CODE)
+    return masked / max(counts.pixels, 1)
 
 
 @geo.with_gdal_exceptions
 def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
-    from .device import describe_device, resolve_device
+    from .device import resolve_device
 
-    scene = open_scene(request.input, request.bands)
+    scene = open_scene(request.input, request.bands, qa_pixel=request.qa_pixel, mask=request.mask,
+                       input_scale=request.input_scale)
     check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
     device = resolve_device(request.device)
     model, probe = load_model_and_probe(request, device)
@@ -555,30 +694,58 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     _check_space(request, grid, n_values)
     batch_size = effective_batch_size(request.batch_size, device)
     use_meta = request.use_metadata and (probe.use_metadata if probe else True)
-    warnings = metadata_warnings(scene, request.acquisition if use_meta else None, use_meta)
+    when = request.acquisition if use_meta else None
+    warnings = demonstration_warnings(model) + metadata_warnings(scene, when, use_meta)
     for line in warnings:
         log.warning(line)
     progress = progress or NullProgress()
     progress.total = grid.tiles  # known only now
-    log.info(f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
-             f"{', '.join(landsat.BANDS)} ({scene.bands.how}); {grid.tiles} tiles at stride {grid.stride} "
-             f"px → {grid.cols} × {grid.rows} cells; device {describe_device(device)}")
+    log.info(describe_input(scene, grid, device))
     accumulator, counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress)
-    if counts.out_of_range:
-        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX}, which are not "
-                        "Level-2 digital numbers; those pixels were treated as no data")
-        log.warning(warnings[-1])
+    skipped_by = report_unused(scene, counts, warnings)
     if not accumulator.covered.any():
-        raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill or no "
-                        "data (0, the bands' nodata value, or values that are not digital numbers); is it "
-                        "the right raster?")
+        raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill, no "
+                        "data (0, the bands' nodata value, values that are no digital numbers) or masked by "
+                        "QA_PIXEL; is it the right raster, or is it all cloud?")
     result = ClassifyResult(output=str(request.output), probabilities=request.probabilities, class_names=[],
                             colours=[], tiles=grid.tiles, tiles_skipped_fill=counts.skipped,
                             grid=(grid.rows, grid.cols), device=str(device), warnings=warnings,
-                            tiles_patched=counts.patched, batch_size=batch_size)
+                            tiles_patched=counts.patched, batch_size=batch_size, skipped_by=skipped_by)
+    result.provenance = provenance(request, scene, model, probe, device, grid, counts, use_meta)
     pooling = probe.pooling if probe else request.pooling
     write_outputs(request, scene, grid, accumulator, probe, pooling, result)
     return result
+
+
+def demonstration_warnings(model: MoEMAE) -> list:
+    """The plain warning owed whenever the bundled demonstration model makes a map."""
+    from .catalogue import DEMONSTRATION_WARNING, is_demonstration_model
+
+    return [DEMONSTRATION_WARNING] if is_demonstration_model(model) else []
+
+
+def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: LinearProbe | None,
+               device: torch.device, grid: Grid, counts: TileCounts, use_metadata: bool) -> dict:
+    """What made an output, as GDAL metadata items (``gdalinfo`` shows them)."""
+    from . import __version__
+    from .checkpoint import model_fingerprint
+    from .runtime import resolve_precision
+
+    when = request.acquisition if use_metadata else None
+    return {
+        "MOEMAE_QGIS_VERSION": __version__,
+        "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(model),
+        "PROBE": Path(request.probe).name if probe else "none: embeddings",
+        "PRECISION": str(resolve_precision(device, request.precision)).replace("torch.", ""),
+        "DEVICE": str(device), "STRIDE_PX": str(grid.stride),
+        "INPUT": scene.name, "INPUT_SCALE": scene.scale,
+        "ACQUISITION": when.isoformat() if when else "unknown (encoded as missing)",
+        "ACQUISITION_SOURCE": request.acquisition_source or ("given" if when else "none"),
+        "METADATA_TOKENS": "date and position" if use_metadata else "none (encoded as missing)",
+        "QA_PIXEL_MASK": ", ".join(scene.mask) if scene.qa else "none: no QA_PIXEL",
+        "MASKED_SHARE": f"{masked_share(counts):.4f}",
+        "TILES": str(grid.tiles), "TILES_WITHOUT_PREDICTION": str(counts.skipped),
+    }
 
 
 def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | None, request: ClassifyRequest,
@@ -655,7 +822,8 @@ def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulato
     written = []
     try:
         for path, options in targets:
-            written.append((write_geotiff(Path(path), transform=transform, crs=crs, **options), Path(path)))
+            written.append((write_geotiff(Path(path), transform=transform, crs=crs,
+                                          metadata=result.provenance, **options), Path(path)))
         for tmp, final in written:
             _move_into_place(tmp, final)
     finally:
@@ -681,18 +849,18 @@ def _move_into_place(tmp: Path, final: Path) -> None:
 
 def write_geotiff(path: Path, *, layers: list, data_type: int, transform: Sequence[float], crs: str,
                   nodata: float, palette: list | None = None, names: list | None = None,
-                  descriptions: list | None = None) -> Path:
+                  descriptions: list | None = None, metadata: dict | None = None) -> Path:
     """A tiled, compressed GeoTIFF of ``layers`` (each (rows, cols)) at a temporary name beside
     ``path``, read back and compared with what was meant (pixels, class names, colours); returns
     that name. A failed write (a full disk above all) raises a :class:`UserError` saying so and
-    leaves no temporary file."""
+    leaves no temporary file. ``metadata``: GDAL metadata items (what made the file)."""
     tmp = temporary_name(path, "part.tif")
     path.parent.mkdir(parents=True, exist_ok=True)
     messages = []
     gdal.PushErrorHandler(lambda _class, _number, message: messages.append(message.strip()))
     try:
-        _write(tmp, layers, data_type, transform, crs, nodata, palette, names, descriptions)
-        problem = _written_differs(tmp, layers, transform, palette, names)
+        _write(tmp, layers, data_type, transform, crs, nodata, palette, names, descriptions, metadata or {})
+        problem = _written_differs(tmp, layers, transform, palette, names, metadata or {})
     except (RuntimeError, OSError) as exc:
         problem = str(exc).strip()
     finally:
@@ -705,12 +873,14 @@ def write_geotiff(path: Path, *, layers: list, data_type: int, transform: Sequen
     return tmp
 
 
-def _write(tmp: Path, layers, data_type, transform, crs, nodata, palette, names, descriptions) -> None:
+def _write(tmp: Path, layers, data_type, transform, crs, nodata, palette, names, descriptions,
+           metadata) -> None:
     rows, cols = layers[0].shape
     options = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
     out = gdal.GetDriverByName("GTiff").Create(str(tmp), cols, rows, len(layers), data_type, options=options)
     try:
         out.SetGeoTransform(transform)
+        out.SetMetadata({str(k): str(v) for k, v in metadata.items()})
         if crs:
             out.SetProjection(crs)
         for k, layer in enumerate(layers):
@@ -737,7 +907,7 @@ def _category_names(names) -> list:
     return list(names) + [""] * (CLASS_NODATA - len(names)) + ["no data"]
 
 
-def _written_differs(tmp: Path, layers, transform, palette, names) -> str | None:
+def _written_differs(tmp: Path, layers, transform, palette, names, metadata) -> str | None:
     """Why the GeoTIFF at ``tmp`` is not what was meant, or None when it is."""
     written = gdal.Open(str(tmp))
     if written is None or written.RasterCount != len(layers):
@@ -754,4 +924,6 @@ def _written_differs(tmp: Path, layers, transform, palette, names) -> str | None
         return "the class names (in the .aux.xml sidecar) were not saved"
     if palette and band.GetColorTable() is None:
         return "the colour table was not saved"
+    if any(written.GetMetadataItem(key) != str(value) for key, value in metadata.items()):
+        return "the record of what made the file (GDAL metadata) was not saved"
     return None

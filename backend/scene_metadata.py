@@ -1,21 +1,23 @@
 """When a Landsat scene was acquired, read from what lies beside the raster.
 
 Looked for in this order (the first that answers wins; an explicit date given by the user
-overrides them all, and the QGIS plugin adds the layer's temporal properties before it):
-1. the Landsat MTL next to the file (``*_MTL.txt``, ``*_MTL.xml`` or ``*_MTL.json``):
+overrides them all, and the QGIS plugin adds the layer's temporal properties after them):
+1. the Landsat MTL (``*_MTL.txt``, ``*_MTL.xml`` or ``*_MTL.json``) of a product given as its
+   MTL, folder or tar, or named by a product stack's metadata, or lying next to the file:
    DATE_ACQUIRED and SCENE_CENTER_TIME;
 2. the Landsat product id in the file name (``LC08_L2SP_PPPRRR_YYYYMMDD_…``): the date only;
 3. GDAL metadata tags (ACQUISITION_DATE, DATE_ACQUIRED, TIFFTAG_DATETIME, …).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-PRODUCT_ID = re.compile(r"L[COTEM]0[4-9]_L[12][A-Z]{2}_\d{6}_(\d{8})_\d{8}_\d{2}_[A-Z0-9]{2}")
+from . import landsat
+from .errors import UserError
+
 TAG_KEYS = ("ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATETIME", "DATETIME", "TIFFTAG_DATETIME")
 
 
@@ -98,51 +100,47 @@ def from_mtl(raster: Path) -> Acquisition | None:
     candidates = sorted(raster.parent.glob("*_MTL.txt")) + sorted(raster.parent.glob("*_MTL.xml")) \
         + sorted(raster.parent.glob("*_MTL.json"))
     # Prefer the MTL of this scene when several scenes share the folder.
-    stem_id = PRODUCT_ID.search(raster.name)
+    stem_id = landsat.PRODUCT_ID.search(raster.name)
     if stem_id:
         candidates.sort(key=lambda p: not p.name.startswith(stem_id.group(0)[:40]))
     for mtl in candidates:
-        try:
-            text = mtl.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if mtl.suffix == ".json":
-            try:
-                found = _find_json(json.loads(text))
-            except ValueError:
-                continue
-            day, time_of_day = found
-        else:
-            day = _mtl_field(text, "DATE_ACQUIRED")
-            time_of_day = _mtl_field(text, "SCENE_CENTER_TIME")
-        when = _combine(day, time_of_day) if day else None
-        if when is not None:
-            return Acquisition(when, f"the MTL file {mtl.name}", path=str(mtl))
+        found = from_mtl_file(str(mtl))
+        if found is not None:
+            return found
     return None
 
 
-def _mtl_field(text: str, name: str) -> str | None:
-    match = re.search(rf"{name}\s*=\s*(\S+)", text) or re.search(rf"<{name}>([^<]+)</{name}>", text)
-    return match.group(1) if match else None
+def from_mtl_file(mtl: str) -> Acquisition | None:
+    """DATE_ACQUIRED and SCENE_CENTER_TIME of the MTL file ``mtl`` (any of its formats, also
+    inside a tar); None when it has no readable date."""
+    from .product import acquisition_fields, read_mtl
+
+    try:
+        day, time_of_day = acquisition_fields(read_mtl(mtl))
+    except (OSError, UserError):
+        return None
+    when = _combine(day, time_of_day) if day else None
+    return Acquisition(when, f"the MTL file {Path(mtl).name}", path=mtl) if when else None
 
 
-def _find_json(node) -> tuple[str | None, str | None]:
-    if isinstance(node, dict):
-        if "DATE_ACQUIRED" in node:
-            return str(node["DATE_ACQUIRED"]), node.get("SCENE_CENTER_TIME")
-        for value in node.values():
-            found = _find_json(value)
-            if found[0]:
-                return found
-    return None, None
+def from_product(path: str) -> Acquisition | None:
+    """The acquisition of a Landsat product given as its MTL file, folder or tar: its MTL, else
+    its product id; None when ``path`` is no product (a :class:`UserError` says why it is not)."""
+    from .product import is_product_path, open_product
+
+    if not is_product_path(path):
+        return None
+    found = open_product(path)
+    answer = from_mtl_file(found.mtl) if found.mtl else None
+    return answer or from_product_id(Path(found.product_id))
 
 
 def from_product_id(raster: Path) -> Acquisition | None:
     """The acquisition date in a Landsat product id in the file name (no time of day)."""
-    match = PRODUCT_ID.search(raster.name)
+    match = landsat.PRODUCT_ID.search(raster.name)
     if not match:
         return None
-    when = parse_when(match.group(1))
+    when = parse_when(match.group("acquired"))
     return Acquisition(when, f"the Landsat product id in the file name {raster.name}") if when else None
 
 
@@ -158,11 +156,19 @@ def from_tags(tags: dict) -> Acquisition | None:
 
 
 def find_acquisition(raster: str | Path, tags: dict | None = None) -> Acquisition:
-    """The first answer of MTL, product id, GDAL tags; ``Acquisition(None, …)`` when none has one."""
-    raster = Path(raster)
-    for answer in (from_mtl(raster), from_product_id(raster), from_tags(tags or {})):
-        if answer is not None:
-            return answer
+    """The first answer of: a Landsat product's MTL (``raster`` its MTL file, folder or tar, or a
+    product's stack whose ``tags`` name its MTL), an MTL beside the raster, the product id in the
+    name, GDAL tags; ``Acquisition(None, …)`` when none has one."""
+    from .product import MTL_ITEM
+
+    tags = tags or {}
+    answers = (lambda: from_product(str(raster)),
+               lambda: from_mtl_file(tags[MTL_ITEM]) if tags.get(MTL_ITEM) else None,
+               lambda: from_mtl(Path(raster)), lambda: from_product_id(Path(raster)), lambda: from_tags(tags))
+    for answer in answers:
+        found = answer()
+        if found is not None:
+            return found
     return Acquisition(None, "nowhere: no MTL file, no Landsat product id in the name, no date tag")
 
 

@@ -17,14 +17,14 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from . import classes, geo, landsat
 from .errors import UserError
 from .progress import NullProgress, Progress
-from .raster import MAX_FILL_SHARE, Scene, fill_invalid, open_scene, tile_metadata
+from .raster import MAX_FILL_SHARE, Scene, demonstration_warnings, fill_invalid, open_scene, tile_metadata
 
 if TYPE_CHECKING:
     from .model import MoEMAE
@@ -72,7 +72,7 @@ def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: da
                   use_metadata: bool, pooling: str,
                   progress: Progress) -> tuple[np.ndarray, np.ndarray, int]:
     """Features (N, F) and labels (N,) of the usable tiles at (col, row, class) ``samples``, and
-    how many positions were skipped for being more than half fill or no data."""
+    how many positions were skipped for being more than half fill, no data or masked."""
     from .embed import embed_tiles
 
     size = landsat.PATCH_SIZE_PX
@@ -82,13 +82,12 @@ def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: da
         origins, tiles, batch_labels = [], [], []
         for col, row, label in samples[start:start + BATCH]:
             x0, y0 = _tile_origin(col, row, scene)
-            pixels = scene.read(x0, y0, size, size)
-            invalid = scene.invalid(pixels)
-            if invalid.mean() > MAX_FILL_SHARE:
+            window = scene.read_window(x0, y0, size, size)
+            if window.unused.mean() > MAX_FILL_SHARE:
                 skipped += 1
                 continue
             origins.append((x0, y0))
-            tiles.append(fill_invalid(pixels, invalid))
+            tiles.append(fill_invalid(window.pixels, window.unused))
             batch_labels.append(int(label))
         if tiles:
             meta = tile_metadata(scene, origins, acquisition, use_metadata)
@@ -129,7 +128,8 @@ def _refuse_classes_with_too_few(counts: dict, min_per_class: int) -> None:
     if too_few:
         listed = ", ".join(f"'{name}' has {n}" for name, n in too_few.items())
         raise UserError(f"too few samples: {listed} (at least {min_per_class} tiles of 40 × 40 px per class "
-                        "are needed, and tiles more than half fill or no data do not count); draw more or "
+                        "are needed, and tiles more than half fill, no data or masked by QA_PIXEL do not "
+                        "count); draw more or "
                         "larger training areas for these classes")
 
 
@@ -137,18 +137,22 @@ def _refuse_classes_with_too_few(counts: dict, min_per_class: int) -> None:
 def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list, checkpoint: str | Path, *,
                        bands: list | None = None, acquisition: date | datetime | None = None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
+                       qa_pixel: str | None = None, mask: Sequence[str] = landsat.DEFAULT_QA_MASK,
+                       input_scale: str = "auto",
                        min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
                        progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
-    Returns (LinearProbe, ProbeReport). Refuses, naming the class, when a class has fewer than
+    ``qa_pixel``, ``mask`` and ``input_scale`` are read as a classification reads them
+    (``backend.raster.open_scene``): masked tiles are left out. Returns (LinearProbe,
+    ProbeReport). Refuses, naming the class, when a class has fewer than
     ``min_per_class`` usable tiles. ``progress`` counts the positions read and embedded; it is
     checked for a cancel between batches and between cross-validation folds.
     """
     from .checkpoint import load_pretrained, model_fingerprint
     from .probe import fit
 
-    scene = open_scene(str(raster_path), bands)
+    scene = open_scene(str(raster_path), bands, qa_pixel=qa_pixel, mask=mask, input_scale=input_scale)
     _refuse_classes_with_too_few(_class_counts([s[2] for s in samples], class_names), min_per_class)
     given = len(samples)
     samples = thin_samples(samples, max_samples, seed)
@@ -156,6 +160,8 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
         log.info(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more "
                  "would add time and memory, not accuracy)")
     model = load_pretrained(checkpoint, device)
+    for line in demonstration_warnings(model):
+        log.warning(line)
     progress = progress or NullProgress()
     progress.total = len(samples)
     features, labels, skipped = embed_samples(scene, samples, model, acquisition=acquisition,

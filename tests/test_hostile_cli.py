@@ -254,7 +254,7 @@ def test_nodata_pixels_in_a_kept_tile_are_given_the_tiles_mean_never_their_value
     assert np.array_equal(gdal.Open(str(tmp_path / "pa.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
     assert (result.tiles_skipped_fill, result.tiles_patched) == (0, 16)
-    assert "16 more had some no-data pixels, given their tile's mean before encoding" in result.summary()
+    assert "16 more had some such pixels, given their tile's mean before encoding" in result.summary()
 
 
 def test_fill_invalid_keeps_valid_pixels_and_gives_the_rest_their_bands_mean():
