@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
+
+if TYPE_CHECKING:
+    from .model import MoEMAE
 
 BUNDLED_DIR = paths.RESOURCES_DIR / "models"
 #: The default model and probe the plugin uses when the user picks none.
@@ -29,7 +33,7 @@ def demonstration_fingerprint() -> str | None:
         return None
 
 
-def is_demonstration_model(model) -> bool:
+def is_demonstration_model(model: MoEMAE) -> bool:
     """Whether ``model`` (a loaded ``MoEMAE``) has the bundled demonstration model's weights,
     wherever its file lies."""
     from .checkpoint import model_fingerprint

@@ -251,6 +251,9 @@ def add_pretrain_parser(commands: argparse._SubParsersAction) -> None:
 def cmd_embed(args: argparse.Namespace) -> int:
     import numpy as np
 
+    if args.out.lower().endswith((".tif", ".tiff")):
+        return _embed_scene(args)
+
     from .checkpoint import model_fingerprint
     from .embed import embed_arrays
     from .files import check_outputs, write_npz
@@ -276,21 +279,38 @@ def cmd_embed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _embed_scene(args: argparse.Namespace) -> int:
+    """``embed`` of a Landsat product or raster: a GeoTIFF of one embedding per output cell."""
+    from .raster import embed_raster
+
+    request = _scene_request(args, args.data, args.out, probe=None, pooling=args.pooling, normed=args.normed,
+                             precision=args.precision)
+    result = embed_raster(request, progress=_bar(0, "embedding", unit="tile"))
+    print(result.summary())
+    return 0
+
+
 def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     from .embed import POOLINGS
 
     embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
                      "Encode every patch with the frozen encoder and write an .npz with patch_ids, "
                      "embeddings and, for labelled datasets, labels and class_names. Tokens before the final "
-                     "LayerNorm unless --normed.",
+                     "LayerNorm unless --normed. With --out ending in .tif, DATA is a Landsat product or "
+                     "raster instead, as classify reads it, and the output a float32 GeoTIFF of one "
+                     "embedding per STRIDE × STRIDE cell (the moemae:embed algorithm).",
                      ["python -m backend embed work/ben-pack --checkpoint pretrained_S_best.pth --out "
                       "work/emb.npz",
                       "python -m backend embed work/ben-pack --checkpoint work/run1/best.pt --pooling all "
-                      "--out work/emb-all.npz"])
-    embed.add_argument("data", help="a pack or a dataset folder")
+                      "--out work/emb-all.npz",
+                      "python -m backend embed LC08_L2SP_204023_20200927_20201006_02_T1_MTL.txt --checkpoint "
+                      "pretrained_S_best.pth --stride 40 --out embeddings.tif"])
+    embed.add_argument("data", help="a pack or a dataset folder; with --out *.tif, a Landsat product (MTL "
+                                    "file, "
+                                    "folder or .tar) or raster")
     embed.add_argument("--checkpoint", default=None,
                        help="published or project checkpoint (default: random weights, for baselines)")
-    embed.add_argument("--out", required=True, help=".npz to write")
+    embed.add_argument("--out", required=True, help=".npz to write, or .tif for a product or raster")
     embed.add_argument("--pooling", default="mean", choices=POOLINGS,
                        help="how tokens become features (mean)")
     embed.add_argument("--normed", action="store_true", help="tokens after the final LayerNorm")
@@ -299,6 +319,7 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
+    _add_scene_options(embed, only="rasters only")
     _add_skip_bad(embed)
     _add_device(embed)
 
@@ -489,12 +510,24 @@ def add_demo_scene_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from .catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+    from .catalogue import DEFAULT_PROBE
     from .memory import peak_memory_mb
-    from .raster import ClassifyRequest, classify_raster
-    from .scene_metadata import Acquisition, find_acquisition, parse_when
+    from .raster import classify_raster
 
     started = time.perf_counter()
+    request = _scene_request(args, args.input, args.out, probe=args.probe or str(DEFAULT_PROBE),
+                             probabilities=args.probabilities)
+    result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
+    print(result.summary())
+    if args.report_resources:
+        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
+    return 0
+
+
+def _acquisition(args: argparse.Namespace, source: str):
+    """The acquisition: --acquisition-date, else read from the scene (printed either way)."""
+    from .scene_metadata import Acquisition, find_acquisition, parse_when
+
     if args.acquisition_date:
         when = parse_when(args.acquisition_date)
         if when is None:
@@ -502,21 +535,52 @@ def cmd_classify(args: argparse.Namespace) -> int:
                             "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
         acquisition = Acquisition(when, "--acquisition-date")
     else:
-        acquisition = find_acquisition(args.input, _gdal_tags(args.input))
+        acquisition = find_acquisition(source, _gdal_tags(source))
     print(f"acquisition: "
           f"{acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
-    request = ClassifyRequest(input=args.input, output=args.out,
-                              checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
-                              probe=args.probe or str(DEFAULT_PROBE), bands=args.bands, stride=args.stride,
-                              acquisition=acquisition.when, use_metadata=not args.no_metadata,
-                              device=args.device,
-                              batch_size=args.batch_size, probabilities=args.probabilities,
-                              also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [])
-    result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
-    print(result.summary())
-    if args.report_resources:
-        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
-    return 0
+    return acquisition
+
+
+def _scene_request(args: argparse.Namespace, source: str, output: str, **extra):
+    """The ``raster.ClassifyRequest`` of the scene options (:func:`_add_scene_options`)."""
+    from .catalogue import DEFAULT_CHECKPOINT
+    from .raster import ClassifyRequest
+
+    acquisition = _acquisition(args, source)
+    return ClassifyRequest(input=source, output=output, checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
+                           bands=args.bands, stride=args.stride, acquisition=acquisition.when,
+                           acquisition_source=acquisition.source if acquisition.when else "",
+                           use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
+                           qa_pixel=args.qa_pixel, mask=tuple(args.mask), input_scale=args.input_scale,
+                           also_reads=[("the MTL "
+                                        "file", acquisition.path)] if acquisition.path else [], **extra)
+
+
+def _add_scene_options(parser: argparse.ArgumentParser, only: str = "") -> None:
+    """The options of a Landsat scene, shared by classify and embed (``only``: "rasters only")."""
+    from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
+    from .pixel_quality import INPUT_SCALES
+
+    note = f" ({only})" if only else ""
+    parser.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
+                        help="band numbers of SR_B1…SR_B7 (default: by band name; bands 1-7 of a 7-band "
+                             f"raster without Landsat band names){note}")
+    parser.add_argument("--stride", type=_positive, default=20,
+                        help=f"pixels between tiles, 1-40, also the output cell size (default: 20){note}")
+    parser.add_argument("--acquisition-date", default=None,
+                        help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
+                             f"2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00{note}")
+    parser.add_argument("--qa-pixel", default=None,
+                        help="the QA_PIXEL file of a stacked raster (a product, or a raster with a band "
+                             "named "
+                             f"QA_PIXEL, brings its own){note}")
+    parser.add_argument("--mask", nargs="+", default=list(DEFAULT_QA_MASK), metavar="FLAG",
+                        help=f"QA_PIXEL flags that mask a pixel, among {', '.join(QA_PIXEL_BITS)} (write "
+                             "'cloud shadow' as cloud-shadow), or none (default: "
+                             f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}){note}")
+    parser.add_argument("--input-scale", default="auto", choices=INPUT_SCALES,
+                        help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
+                             f"floats; auto: told from the data type and values (default){note}")
 
 
 def _gdal_tags(path: str) -> dict:
@@ -534,26 +598,25 @@ def _gdal_tags(path: str) -> dict:
 
 def add_classify_parser(commands: argparse._SubParsersAction) -> None:
     classify = _command(
-        commands, "classify", cmd_classify, "classify a Landsat raster into a land-cover GeoTIFF",
+        commands, "classify", cmd_classify, "classify a Landsat product or raster into a land-cover GeoTIFF",
         "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every STRIDE px, "
         "metadata from the MTL file, product id or tags, the probe's most likely class per cell (UInt8, "
-        "nodata 255, palette and class names from the probe).",
-        ["python -m backend classify scene_SR_stack.tif --out landcover.tif",
+        "nodata 255, palette and class names from the probe). A USGS product is read in place, also inside "
+        "its .tar; its QA_PIXEL masks clouds: a tile more than half masked gets no prediction. The output "
+        "records what made it (gdalinfo shows it).",
+        ["python -m backend classify LC08_L2SP_204023_20200927_20201006_02_T1.tar --out landcover.tif",
+         "python -m backend classify LC08_L2SP_204023_20200927_20201006_02_T1/ --mask fill cloud "
+         "cloud-shadow --out landcover.tif",
+         "python -m backend classify scene_SR_stack.tif --qa-pixel scene_QA_PIXEL.TIF --out landcover.tif",
          "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
          "--out landcover.tif --probabilities proba.tif"])
-    classify.add_argument("input", help="Landsat 8/9 Level-2 surface-reflectance raster (UInt16)")
+    classify.add_argument("input", help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder or "
+                                        ".tar as downloaded) or a surface-reflectance raster")
     classify.add_argument("--out", required=True, help="class GeoTIFF to write")
     classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
     classify.add_argument("--checkpoint", default=None, help="model (default: the bundled one)")
     classify.add_argument("--probe", default=None, help="probe (default: the bundled one)")
-    classify.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
-                          help="band numbers of SR_B1…SR_B7 (default: by band name; bands 1-7 of a 7-band "
-                               "raster without Landsat band names)")
-    classify.add_argument("--stride", type=_positive, default=20,
-                          help="pixels between tiles, 1-40 (default: 20)")
-    classify.add_argument("--acquisition-date", default=None,
-                          help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
-                               "2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00")
+    _add_scene_options(classify)
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
     classify.add_argument("--report-resources", action="store_true",

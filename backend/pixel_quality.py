@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 import numpy as np
 from osgeo import gdal
 
@@ -32,13 +34,16 @@ REASONS = ("fill", "cloud", "cloud shadow", "dilated cloud", "cirrus", "snow", "
 NO_DATA_CODE = len(REASONS)
 
 
-def check_mask(names) -> tuple:
-    """The QA_PIXEL flags to mask, validated: a tuple of names of ``landsat.QA_PIXEL_BITS``."""
-    names = tuple(dict.fromkeys(str(n).strip().lower() for n in names))
+def check_mask(names: Iterable[str]) -> tuple:
+    """The QA_PIXEL flags to mask, validated: a tuple of names of ``landsat.QA_PIXEL_BITS``
+    (``cloud-shadow`` and ``cloud_shadow`` read as ``cloud shadow``; ``none``: mask nothing)."""
+    names = tuple(dict.fromkeys(str(n).strip().lower().replace("-", " ").replace("_", " ") for n in names))
+    if names == ("none",):
+        return ()
     unknown = [n for n in names if n not in landsat.QA_PIXEL_BITS]
     if unknown:
-        raise UserError(f"MASK names {', '.join(map(repr, unknown))}, which QA_PIXEL has not; choose among "
-                        f"{', '.join(landsat.QA_PIXEL_BITS)}")
+        raise UserError(f"{', '.join(map(repr, unknown))}: no QA_PIXEL flag of that name; the mask is "
+                        f"made of {', '.join(landsat.QA_PIXEL_BITS)} (or none)")
     return names
 
 
@@ -62,7 +67,12 @@ def describe_counts(counts: dict, total: int, unit: str = "") -> str:
     parts = sorted(((n, REASONS[code - 1]) for code, n in counts.items() if code and n), reverse=True)
     if unit:
         return ", ".join(f"{n} {unit} {name}" for n, name in parts)
-    return ", ".join(f"{name} {100 * n / max(total, 1):.1f} %" for n, name in parts)
+    return ", ".join(f"{name} {_percent(n, total)}" for n, name in parts)
+
+
+def _percent(n: int, total: int) -> str:
+    share = 100 * n / max(total, 1)
+    return f"{share:.1f} %" if share >= 0.05 else "< 0.1 %"
 
 
 # --------------------------------------------------------------------------- the input scale

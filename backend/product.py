@@ -77,7 +77,10 @@ def open_product(path: str | Path) -> Product:
                             "the MTL file as USGS named it, or the product's folder")
     product_id = wanted or _only_product(names, path)
     check_kind(product_id)
-    return _find_files(product_id, location, names, str(path))
+    found = _find_files(product_id, location, names, str(path))
+    if path.name.endswith(MTL_SUFFIXES):
+        found.mtl = str(path)  # this one, whichever other formats lie beside it
+    return found
 
 
 def _tar_contents(tar: Path) -> str:
@@ -139,7 +142,7 @@ def _find_files(product_id: str, location: str, names: list, source: str) -> Pro
     """The product's files among ``names`` (paths relative to ``location``), by the names its
     MTL lists, else by USGS's naming; refused, naming them, when SR bands are missing."""
     by_name = {Path(n).name.upper(): f"{location}/{n}" for n in names}
-    mtl_names = [f"{product_id}{suffix}".upper() for suffix in MTL_SUFFIXES]
+    mtl_names = [f"{product_id}{suffix}".upper() for suffix in MTL_SUFFIXES]  # .txt first
     mtl = next((by_name[name] for name in mtl_names if name in by_name), None)
     listed = product_files(read_mtl(mtl)) if mtl else {}
     wanted = {band: listed.get(band, f"{product_id}_{band}.TIF") for band in (*landsat.BANDS, QA_PIXEL)}

@@ -641,7 +641,10 @@ def metadata_warnings(scene: Scene, when: date | datetime | None, use_metadata: 
     if scene.data_type not in ("UInt16", "Float32", "Float64"):
         warnings.append(f"the raster holds {scene.data_type} values; Level-2 digital numbers are UInt16 "
                         f"(0-{DN_MAX}), so values outside that range are treated as no data")
-    if scene.qa is None:
+    if scene.qa is None and scene.product:
+        warnings.append(f"the product {scene.name} has no QA_PIXEL file: clouds and their shadows are not "
+                        "masked and get land-cover classes; download the product with its QA_PIXEL band")
+    elif scene.qa is None:
         warnings.append("no QA_PIXEL: clouds and their shadows are not masked and get land-cover classes; "
                         "give the Landsat product (its MTL file, folder or .tar) or its QA_PIXEL file")
     return warnings
@@ -728,6 +731,7 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
                device: torch.device, grid: Grid, counts: TileCounts, use_metadata: bool) -> dict:
     """What made an output, as GDAL metadata items (``gdalinfo`` shows them)."""
     from . import __version__
+    from .catalogue import is_demonstration_model
     from .checkpoint import model_fingerprint
     from .runtime import resolve_precision
 
@@ -735,6 +739,7 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
     return {
         "MOEMAE_QGIS_VERSION": __version__,
         "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(model),
+        "MODEL_IS_DEMONSTRATION": "yes" if is_demonstration_model(model) else "no",
         "PROBE": Path(request.probe).name if probe else "none: embeddings",
         "PRECISION": str(resolve_precision(device, request.precision)).replace("torch.", ""),
         "DEVICE": str(device), "STRIDE_PX": str(grid.stride),

@@ -22,6 +22,10 @@ DATA = REPO / "tests" / "data"
 SAMPLE = DATA / "bigearthnet-l-sample"
 #: A checkpoint in the published format and the embeddings the reference computes from it.
 REFERENCE = DATA / "reference"
+#: Two real USGS Landsat 8 Collection 2 Level-2 products as downloaded (one file per band, MTL).
+LANDSAT = DATA / "landsat-c2l2"
+LIVERPOOL = LANDSAT / "LC08_L2SP_204023_20200927_20201006_02_T1"  # all SR bands, MTL.txt, no QA_PIXEL
+CLOUDY = LANDSAT / "LC08_L2SP_001070_20190114_20200830_02_T2"  # 512 px, QA_PIXEL, MTL .txt/.xml/.json
 QGIS_PROCESS = "qgis_process.bin"  # Debian's /usr/bin/qgis_process wrapper passes a flag 3.22 rejects
 
 
@@ -145,3 +149,38 @@ def box(col0, row0, col1, row1, origin=(500000.0, 7000020.0)):
     x0, x1 = origin[0] + col0 * 30, origin[0] + col1 * 30
     y0, y1 = origin[1] - row0 * 30, origin[1] - row1 * 30
     return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
+
+
+def mtl_of(product: Path, suffix: str = "txt") -> Path:
+    """The MTL file of a product folder."""
+    return product / f"{product.name}_MTL.{suffix}"
+
+
+def product_tar(product: Path, tar: Path, nested: bool = False) -> Path:
+    """A real tar of a product folder, its files at the top (as USGS packs them) or, ``nested``,
+    inside a folder named by the product id."""
+    import tarfile
+
+    with tarfile.open(tar, "w") as archive:
+        for file in sorted(product.iterdir()):
+            archive.add(file, arcname=f"{product.name}/{file.name}" if nested else file.name)
+    return tar
+
+
+def copy_product(product: Path, dest: Path, product_id: str | None = None, drop: tuple = ()) -> Path:
+    """A copy of a product folder under ``dest``, its files (and the MTL's contents) renamed to
+    ``product_id``, without the files whose band name is in ``drop`` (e.g. "SR_B5")."""
+    product_id = product_id or product.name
+    folder = dest / product_id
+    folder.mkdir(parents=True)
+    for file in product.iterdir():
+        band = file.name[len(product.name) + 1:]
+        if band.rsplit(".", 1)[0] in drop:
+            continue
+        target = folder / f"{product_id}_{band}"
+        if band.startswith("MTL"):
+            text = file.read_text(encoding="utf-8")
+            target.write_text(text.replace(product.name, product_id), encoding="utf-8")
+        else:
+            target.write_bytes(file.read_bytes())
+    return folder
