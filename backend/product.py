@@ -289,3 +289,28 @@ def check_same_grid(files: list, names: list) -> None:
 def _describe_grid(grid: tuple) -> str:
     transform = grid[2]
     return f"a grid with origin ({transform[0]:.1f}, {transform[3]:.1f}) and {transform[1]:g} m pixels"
+
+
+@geo.with_gdal_exceptions
+def write_stack(source: str | Path, vrt: str | Path) -> Product:
+    """Write the stack of the product at ``source`` (its MTL file, folder or tar) as a VRT file at
+    ``vrt``: at a temporary name beside it first, then renamed, so a failure leaves nothing and
+    an earlier file as it was. Returns the product."""
+    from .files import check_outputs, temporary_name, write_failure
+
+    found = open_product(source)
+    check_outputs([("the product's virtual raster", str(vrt), (".vrt",))],
+                  [("the product", f) for f in found.files if not f.startswith("/vsi")])
+    target = Path(vrt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary_name(target, "part.vrt")
+    try:
+        dataset = stack(found, str(tmp))
+        dataset.FlushCache()
+        dataset = None  # closing writes the file
+        tmp.replace(target)
+    except (OSError, RuntimeError) as exc:
+        raise UserError(write_failure(target, exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return found

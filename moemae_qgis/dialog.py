@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -61,6 +62,7 @@ class ClassifyDialog(QDialog):
         self.layer.layerChanged.connect(self.describe_layer)
         self.restore_settings()
         self.describe_layer(self.layer.currentLayer())
+        self.describe_model(self.model.filePath())
 
     # ---- widgets
     def make_scene_widgets(self) -> None:
@@ -68,6 +70,16 @@ class ClassifyDialog(QDialog):
         self.layer = QgsMapLayerComboBox(self)
         self.layer.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.layer.setObjectName("layer")
+        self.add_product = QPushButton(tr("Add Landsat product…"), self)
+        self.add_product.setObjectName("add_product")
+        self.add_product.setToolTip(tr("A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, "
+                                       "its .tar, or any band file of its folder"))
+        self.add_product.clicked.connect(self.choose_product)
+        self.clouds = self.explanation("clouds")
+        self.mask_clouds = QCheckBox(tr("Mask clouds and their shadows with QA_PIXEL (no prediction where a "
+                                        "tile is more than half masked)"), self)
+        self.mask_clouds.setObjectName("mask_clouds")
+        self.mask_clouds.setChecked(True)
         self.bands = self.explanation("bands")
         self.band_override = QCheckBox(tr("Set the bands myself:"), self)
         self.band_override.setObjectName("band_override")
@@ -105,6 +117,9 @@ class ClassifyDialog(QDialog):
         self.model = QgsFileWidget(self)
         self.model.setFilePath(str(catalogue.DEFAULT_CHECKPOINT))
         self.model.setFilter(tr("Checkpoints (*.pt *.pth)"))
+        self.model_note = self.explanation("model_note")
+        self.model_note.setStyleSheet("color: #9a5b00")  # a warning, readable on light and dark themes
+        self.model.fileChanged.connect(self.describe_model)
         self.probe = QgsFileWidget(self)
         self.probe.setFilePath(str(catalogue.DEFAULT_PROBE))
         self.probe.setFilter(tr("Probes (*.json)"))
@@ -137,12 +152,15 @@ class ClassifyDialog(QDialog):
 
     def lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(tr("Landsat layer"), self.layer)
+        form.addRow(tr("Landsat layer"), self.row(self.layer, self.add_product))
         form.addRow(tr("Bands"), self.bands)
         form.addRow("", self.row(self.band_override, self.band_numbers))
         form.addRow(tr("Acquisition"), self.detected)
         form.addRow("", self.row(self.override, self.when))
+        form.addRow(tr("Clouds"), self.clouds)
+        form.addRow("", self.mask_clouds)
         form.addRow(tr("Model"), self.model)
+        form.addRow("", self.model_note)
         form.addRow(tr("Probe"), self.probe)
         form.addRow(tr("Device"), self.device)
         form.addRow(tr("Stride"), self.stride)
@@ -169,8 +187,10 @@ class ClassifyDialog(QDialog):
         only when the bands are known (found by name, or set by the user)."""
         self.run_button.setEnabled(False)
         if layer is None:
-            self.bands.setText(tr("Add a Landsat 8/9 Level-2 surface-reflectance raster to the project."))
+            self.bands.setText(tr("Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a "
+                                  "surface-reflectance raster to the project."))
             self.detected.setText("")
+            self.clouds.setText("")
             return
         from osgeo import gdal
 
@@ -183,6 +203,7 @@ class ClassifyDialog(QDialog):
             self.detected.setText("")
             return
         self.describe_date(source, dataset)
+        self.describe_clouds(dataset, layer.name())
         self.bands_ok = self.describe_bands(dataset)
         self.run_button.setEnabled(self.bands_ok and not self.running())
         self.fit_to_contents()
@@ -233,6 +254,44 @@ class ClassifyDialog(QDialog):
             clock = QTime(found.when.hour, found.when.minute) if hasattr(found.when, "hour") else QTime(0, 0)
             self.when.setDateTime(QDateTime(day, clock, Qt.TimeSpec.UTC))
 
+    def describe_clouds(self, dataset, name: str) -> None:
+        """Whether QA_PIXEL is at hand to mask clouds, and what it masks."""
+        qa = load_backend("raster").find_qa_band(dataset, None, name)
+        landsat = load_backend("landsat")
+        self.mask_clouds.setEnabled(qa is not None)
+        if qa is None:
+            self.clouds.setText(tr("No QA_PIXEL in this layer: clouds and their shadows will get land-cover "
+                                   "classes. Add the Landsat product (Add Landsat product…) to mask them."))
+        else:
+            self.clouds.setText(tr("{} masks {}.").format(qa.description, ", ".join(landsat.DEFAULT_QA_MASK)))
+
+    def describe_model(self, path: str) -> None:
+        """The plain warning owed when the bundled demonstration model is chosen."""
+        catalogue, files = load_backend("catalogue"), load_backend("files")
+        demonstration = bool(path) and Path(path).is_file() and files.same_file(path,
+                                                                                catalogue.DEFAULT_CHECKPOINT)
+        warning = tr("Warning: {}.").format(catalogue.DEMONSTRATION_WARNING)
+        self.model_note.setText(warning if demonstration else "")
+        self.model_note.setVisible(demonstration)
+        self.fit_to_contents()
+
+    def choose_product(self) -> None:
+        """Add a Landsat product as a layer of the project and pick it."""
+        from qgis.core import QgsProcessingException
+
+        from .product_layer import add_product_layer, choose_product
+
+        path = choose_product(self)
+        if not path:
+            return
+        try:
+            layer = add_product_layer(path, QgsProject.instance())
+        except QgsProcessingException as exc:
+            self.status.setText(tr("Cannot add the product: {}").format(exc))
+            return
+        self.layer.setLayer(layer)
+        self.status.setText(tr("Added {}.").format(layer.name()))
+
     # ---- settings: the choices of the last run come back with the next dialog
     def restore_settings(self) -> None:
         settings = QgsSettings()
@@ -262,6 +321,8 @@ class ClassifyDialog(QDialog):
             parameters["ACQUISITION_DATE"] = self.when.dateTime()
         if self.band_override.isChecked():
             parameters["BANDS"] = self.chosen_bands()
+        if not self.mask_clouds.isChecked():
+            parameters["MASK"] = ["fill"]  # fill is no land: it is never classified
         return parameters
 
     def run(self) -> None:

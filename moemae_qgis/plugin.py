@@ -70,13 +70,18 @@ class MoeMaePlugin:
         main.setObjectName("moemaeMainAction")
         main.setToolTip(tr("Classify a Landsat 8/9 layer into land cover with MoE-MAE"))
         main.triggered.connect(self.run)
+        product = QAction(tr("Add Landsat product…"), window)
+        product.setObjectName("moemaeAddProductAction")
+        product.setToolTip(tr("Add a Landsat 8/9 Level-2 product as downloaded from USGS (its MTL file, .tar "
+                              "or folder) as one natural-colour layer"))
+        product.triggered.connect(self.add_product)
         check = QAction(tr("Check environment…"), window)
         check.setObjectName("moemaeCheckEnvironmentAction")
         check.triggered.connect(self.check_environment)
         install = QAction(tr("Install missing Python packages…"), window)
         install.setObjectName("moemaeInstallAction")
         install.triggered.connect(self.offer_install)
-        self.actions = [main, check, install]
+        self.actions = [main, product, check, install]
         for action in self.actions:
             self.iface.addPluginToRasterMenu(tr(MENU), action)
         self.iface.addRasterToolBarIcon(main)
@@ -160,6 +165,22 @@ class MoeMaePlugin:
         import processing
 
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:checkenvironment", {})
+
+    def add_product(self):
+        """Raster › MoE-MAE land cover › Add Landsat product…"""
+        from qgis.core import QgsProcessingException, QgsProject
+
+        from .product_layer import add_product_layer, choose_product
+
+        path = choose_product(self.iface.mainWindow())
+        if not path:
+            return
+        try:
+            layer = add_product_layer(path, QgsProject.instance())
+        except QgsProcessingException as exc:
+            self.iface.messageBar().pushCritical(LOG_TAG, tr("Cannot add the product: {}").format(exc))
+            return
+        self.iface.messageBar().pushSuccess(LOG_TAG, tr("Added {} in natural colour.").format(layer.name()))
 
     def run(self):
         if dependencies.missing_modules():

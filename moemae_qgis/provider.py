@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
 from .algorithms.classify import ClassifyAlgorithm
 from .algorithms.embed import EmbedAlgorithm
+from .algorithms.loadproduct import LoadProductAlgorithm
 from .algorithms.trainprobe import TrainProbeAlgorithm
 from .backend_loader import load_backend
 
@@ -32,10 +33,11 @@ class MoeMaeProvider(QgsProcessingProvider):
         return icon_path()
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 - QGIS's name
-        return ["tif"]  # every raster the plugin writes is a GeoTIFF
+        return ["tif"]  # every raster the plugin writes is a GeoTIFF (a product's VRT is a file output)
 
     def loadAlgorithms(self):
         self.addAlgorithm(CheckEnvironmentAlgorithm())
         self.addAlgorithm(ClassifyAlgorithm())
         self.addAlgorithm(EmbedAlgorithm())
+        self.addAlgorithm(LoadProductAlgorithm())
         self.addAlgorithm(TrainProbeAlgorithm())

@@ -11,6 +11,23 @@ def isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MOEMAE_DATA_DIR", str(tmp_path_factory.mktemp("moemae-data")))
 
 
+@pytest.fixture(scope="session")
+def deployed_profile(tmp_path_factory):
+    """A throwaway QGIS profile with the packaged plugin installed and enabled, for qgis_process."""
+    import importlib.util
+
+    from helpers import REPO
+
+    spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
+    package_tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(package_tool)
+    folder = tmp_path_factory.mktemp("deployed")
+    profile = folder / "qgis-config"
+    package_tool.deploy(package_tool.build_zip(folder / "moemae_qgis.zip"), profile / "profiles" / "default",
+                        enable=True)
+    return profile
+
+
 @pytest.fixture(scope="module")
 def provider(qgis_processing):
     """The plugin's Processing provider registered, as qgis_process registers it (no GUI)."""

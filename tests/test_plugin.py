@@ -38,7 +38,8 @@ def test_plugin_registers_provider_and_actions(plugin, qgis_iface):
     assert not provider.icon().isNull()
     assert registry.algorithmById(f"{PROVIDER_ID}:checkenvironment") is not None
     names = [action.text() for action in plugin.actions]
-    assert names == ["MoE-MAE land cover…", "Check environment…", "Install missing Python packages…"]
+    assert names == ["MoE-MAE land cover…", "Add Landsat product…", "Check environment…",
+                     "Install missing Python packages…"]
     assert not plugin.actions[0].icon().isNull()
     # All dependencies are installed in the test venv: no warning is shown.
     assert plugin.missing == []
@@ -74,7 +75,8 @@ def readme_anchors() -> set:
 
 def test_every_algorithm_has_a_short_description_and_a_help_page(plugin):
     algorithms = QgsApplication.processingRegistry().providerById(PROVIDER_ID).algorithms()
-    assert {a.name() for a in algorithms} == {"checkenvironment", "classify", "embed", "trainprobe"}
+    assert {a.name() for a in algorithms} == {"checkenvironment", "classify", "embed", "loadproduct",
+                                              "trainprobe"}
     anchors = readme_anchors()
     for algorithm in algorithms:
         assert algorithm.shortDescription() and algorithm.shortHelpString(), algorithm.name()

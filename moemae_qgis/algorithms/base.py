@@ -207,14 +207,15 @@ class SceneAlgorithm(MoeMaeAlgorithm):
 
     INPUT, BANDS, MODEL, PROBE, STRIDE = "INPUT", "BANDS", "MODEL", "PROBE", "STRIDE"
     ACQUISITION_DATE, USE_METADATA = "ACQUISITION_DATE", "USE_METADATA"
+    MASK, QA_PIXEL, INPUT_SCALE = "MASK", "QA_PIXEL", "INPUT_SCALE"
     DEVICE, BATCH_SIZE, OUTPUT = "DEVICE", "BATCH_SIZE", "OUTPUT"
 
     def add_scene_parameters(self, with_probe: bool) -> None:
         """The parameters every raster algorithm of the plugin shares, declared once."""
         catalogue = load_backend("catalogue")
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT,
-                                                            self.tr("Landsat 8/9 surface-reflectance "
-                                                                                "raster")))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.INPUT, self.tr("Landsat 8/9 Level-2 product (its MTL file, folder or .tar) or "
+                                "surface-reflectance raster")))
         self.addParameter(QgsProcessingParameterBand(
             self.BANDS, self.tr("Bands SR_B1…SR_B7, in that order (default: by band name; bands 1-7 of a "
                                 "7-band raster without Landsat band names)"),
@@ -234,6 +235,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_METADATA, self.tr("Use date and position as metadata"), defaultValue=True))
+        self.add_pixel_quality_parameters()
         device = QgsProcessingParameterEnum(self.DEVICE, self.tr("Device"), options=device_options(),
                                             defaultValue="auto")
         device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
@@ -242,8 +244,49 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             self.BATCH_SIZE, self.tr("Tiles per batch"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=256, minValue=1, maxValue=65536))
 
+    def add_pixel_quality_parameters(self) -> None:
+        """MASK, QA_PIXEL and INPUT_SCALE: which pixels count, and what their values mean."""
+        landsat, quality = load_backend("landsat"), load_backend("pixel_quality")
+        mask = QgsProcessingParameterEnum(
+            self.MASK, self.tr("QA_PIXEL flags that mask a pixel (when QA_PIXEL is at hand: a product, a "
+                               "band named QA_PIXEL, or the QA_PIXEL parameter)"),
+            options=list(landsat.QA_PIXEL_BITS), allowMultiple=True, optional=True,
+            defaultValue=list(landsat.DEFAULT_QA_MASK))
+        mask.setUsesStaticStrings(True)  # MASK=cloud on the command line
+        self.addParameter(mask)
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.QA_PIXEL, self.tr("QA_PIXEL of a stacked raster (a product brings its own)"), optional=True))
+        scale = QgsProcessingParameterEnum(
+            self.INPUT_SCALE, self.tr("Input values: auto (from the data type and values), dn (Level-2 "
+                                      "digital numbers) or reflectance (DN × 0.0000275 − 0.2, as floats)"),
+            options=list(quality.INPUT_SCALES), defaultValue="auto")
+        scale.setUsesStaticStrings(True)
+        self.addParameter(scale)
+
+    def product_input(self, parameters) -> str | None:
+        """INPUT when it names a Landsat product (its MTL file, folder or tar) rather than a layer."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, str) and value and load_backend("product").is_product_path(value):
+            return value
+        return None
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS's name
+        """QGIS would refuse a product as INPUT (GDAL opens no folder, MTL or tar as a raster):
+        with one, the other parameters are checked as QGIS checks them."""
+        if self.product_input(parameters) is None:
+            return super().checkParameterValues(parameters, context)
+        for definition in self.parameterDefinitions():
+            if definition.name() != self.INPUT and not definition.checkValueIsAcceptable(
+                    parameters.get(definition.name(), definition.defaultValue()), context):
+                return False, self.tr("Incorrect parameter value for {}").format(definition.name())
+        return True, ""
+
     def input_raster(self, parameters, context):
-        """(layer, file path) of INPUT, refused unless GDAL can read it as a file."""
+        """(layer, path) of INPUT: a raster layer and its file, refused unless GDAL can read it; or
+        (None, path) for a Landsat product, which the backend reads itself."""
+        product = self.product_input(parameters)
+        if product is not None:
+            return None, product
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.tr("INPUT is not a raster layer"))
@@ -270,7 +313,16 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
             batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
-            also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [], **extra)
+            acquisition_source=acquisition.source if acquisition.when else "",
+            also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [],
+            **self.pixel_quality(parameters, context), **extra)
+
+    def pixel_quality(self, parameters, context) -> dict:
+        """qa_pixel, mask and input_scale of a backend request, from MASK, QA_PIXEL and INPUT_SCALE."""
+        qa_layer = self.parameterAsRasterLayer(parameters, self.QA_PIXEL, context)
+        return {"qa_pixel": qa_layer.source().split("|")[0] if qa_layer else None,
+                "mask": tuple(self.parameterAsEnumStrings(parameters, self.MASK, context)),
+                "input_scale": self.parameterAsEnumString(parameters, self.INPUT_SCALE, context) or "auto"}
 
     def acquisition(self, parameters, context, layer, source, feedback):
         """The acquisition date: the parameter, else MTL / product id / GDAL tags, else the layer's
@@ -280,9 +332,12 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         if chosen is None:
             from osgeo import gdal
 
-            dataset = gdal.Open(source)
-            chosen = scene.find_acquisition(source, dataset.GetMetadata() if dataset else {})
-            if chosen.when is None:
+            dataset = gdal.Open(source) if layer is not None else None
+            try:
+                chosen = scene.find_acquisition(source, dataset.GetMetadata() if dataset else {})
+            except load_backend("errors").UserError as exc:  # a product that cannot be read
+                raise QgsProcessingException(str(exc)) from None
+            if chosen.when is None and layer is not None:
                 temporal = layer.temporalProperties()
                 if temporal.isActive() and temporal.fixedTemporalRange().begin().isValid():
                     when = temporal.fixedTemporalRange().begin().toUTC().toPyDateTime().replace(tzinfo=None)

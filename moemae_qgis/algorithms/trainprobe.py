@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
     QgsPointXY,
@@ -135,7 +136,8 @@ class TrainProbeAlgorithm(SceneAlgorithm):
             load_backend("training_areas").fit_probe_on_areas, raster_path, found.samples, found.names, model,
             bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
-            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback)
+            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback,
+            **self.pixel_quality(parameters, context))
         self.report(report, feedback)
         try:
             probe.save(output)
@@ -165,11 +167,21 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
 
+    def raster_grid(self, parameters, context, layer, raster_path):
+        """(pixel grid, CRS) of the raster the backend reads: a layer's, or a product's stack."""
+        try:
+            scene = load_backend("raster").open_scene(
+                raster_path, self.parameterAsInts(parameters, self.BANDS, context) or None)
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        grid = load_backend("geo").PixelGrid(scene.transform, scene.width, scene.height)
+        return grid, layer.crs() if layer is not None else QgsCoordinateReferenceSystem.fromWkt(scene.crs)
+
     def positions(self, parameters, context, source, layer, raster_path, feedback) -> TrainingSamples:
         """The sample positions, with what was left out said in the log; refused when unusable."""
         field_name = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context.transformContext())
-        grid = load_backend("geo").PixelGrid.of(raster_path)
+        grid, crs = self.raster_grid(parameters, context, layer, raster_path)
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         found = sample_positions(source, field_name, transform, grid,
                                  self.parameterAsInt(parameters, self.SPACING, context), feedback)
         if found.no_class:
@@ -185,7 +197,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
                 "none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do "
                 "not overlap. Are the features in the right place, and is each layer's CRS right?").format(
                 found.features, source.sourceCrs().authid() or "unknown CRS",
-                layer.crs().authid() or "unknown CRS"))
+                crs.authid() or "unknown CRS"))
         if len(found.names) < 2:
             raise QgsProcessingException(self.tr("the field '{}' holds {} class(es) on the raster; a probe "
                                                  "needs at least 2").format(field_name, len(found.names)))

@@ -1,0 +1,131 @@
+"""``moemae:loadproduct``: a Landsat product as USGS delivers it → one layer, in natural colour.
+
+The backend finds the product's files (``backend.product``) and writes a VRT that stacks
+SR_B1…SR_B7 and QA_PIXEL without copying a pixel; QGIS loads it named by the product id, drawn
+in natural colour (SR_B4, SR_B3, SR_B2, cumulative-cut stretch), with its temporal range set
+to the acquisition in the MTL. Classifying that layer then reads its date and QA_PIXEL.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from qgis.core import (
+    QgsContrastEnhancement,
+    QgsDateTimeRange,
+    QgsMultiBandColorRenderer,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsRasterLayerTemporalProperties,
+    QgsRasterMinMaxOrigin,
+)
+from qgis.PyQt.QtCore import QDateTime, Qt
+
+from ..backend_loader import load_backend
+from .base import MoeMaeAlgorithm, backend_or_explain
+
+#: The natural-colour composite: red, green, blue.
+NATURAL_COLOUR = ("SR_B4", "SR_B3", "SR_B2")
+PRODUCT_FILTER = "Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)"
+
+
+def default_vrt_path(product_id: str):
+    """Where a product's VRT goes when the user names none: the plugin's user data folder, so
+    that a saved project still finds it in the next session."""
+    return load_backend("paths").user_data_dir() / "products" / f"{product_id}.vrt"
+
+
+def style_product_layer(layer, when: date | datetime | None) -> None:
+    """Natural colour with a cumulative-cut stretch, and the acquisition as the temporal range
+    (the whole day when the time is unknown)."""
+    bands = {layer.bandName(n).split(":")[-1].strip().upper(): n for n in range(1, layer.bandCount() + 1)}
+    numbers = [bands.get(name, default) for name, default in zip(NATURAL_COLOUR, (4, 3, 2))]
+    layer.setRenderer(QgsMultiBandColorRenderer(layer.dataProvider(), *numbers))
+    layer.setContrastEnhancement(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum,
+                                 QgsRasterMinMaxOrigin.Limits.CumulativeCut)
+    if when is not None:
+        start = when if isinstance(when, datetime) else datetime.combine(when, time())
+        end = when if isinstance(when, datetime) else start + timedelta(days=1) - timedelta(seconds=1)
+        temporal = layer.temporalProperties()
+        temporal.setMode(QgsRasterLayerTemporalProperties.ModeFixedTemporalRange)  # unscoped in 3.22
+        temporal.setFixedTemporalRange(QgsDateTimeRange(_utc(start), _utc(end)))
+        temporal.setIsActive(True)
+    layer.triggerRepaint()
+
+
+def _utc(moment: datetime) -> QDateTime:
+    return QDateTime(moment.date(), moment.time(), Qt.TimeSpec.UTC)
+
+
+class ProductStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles the product's layer when QGIS loads it at the end of the run."""
+
+    pending: list = []  # QGIS keeps no reference to a post-processor; this list does
+    MAX_PENDING = 16
+
+    def __init__(self, when):
+        super().__init__()
+        self.when = when
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+        style_product_layer(layer, self.when)
+        if self in ProductStyler.pending:
+            ProductStyler.pending.remove(self)
+
+
+class LoadProductAlgorithm(MoeMaeAlgorithm):
+    INPUT, OUTPUT, PRODUCT_ID, ACQUISITION = "INPUT", "OUTPUT", "PRODUCT_ID", "ACQUISITION"
+    NAME, DISPLAY_NAME, GROUP, GROUP_ID = "loadproduct", "Add Landsat product", "Landsat", "landsat"
+    HELP_ANCHOR = "landsat-products-as-downloaded"
+    SHORT_DESCRIPTION = "A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer."
+    HELP = ("Adds a Landsat 8 or 9 Collection 2 Level-2 product as USGS delivers it (its MTL file, its "
+            "folder or its .tar, unpacked or not) as one layer named by its product id: a virtual raster "
+            "(VRT) that stacks SR_B1…SR_B7 and QA_PIXEL without copying a pixel, drawn in natural colour "
+            "(SR_B4, SR_B3, SR_B2), its temporal range the acquisition time in the MTL. 'Classify land "
+            "cover' on that layer reads its date and masks clouds with its QA_PIXEL. The VRT goes to OUTPUT,"
+            " or by default to the plugin's folder of products. Landsat 4-7, Collection 1 and Level-1 "
+            "products are refused, as are products with a missing SR band.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Landsat 8/9 Level-2 product: its MTL file, folder or .tar"),
+            fileFilter=self.tr(PRODUCT_FILTER)))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Virtual raster of the product (default: the plugin's folder of products)"),
+            self.tr("GDAL virtual raster (*.vrt)"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString(self.PRODUCT_ID, self.tr("Product id")))
+        self.addOutput(QgsProcessingOutputString(self.ACQUISITION, self.tr("Acquisition (UTC)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        backend_or_explain()
+        source = self.parameterAsFile(parameters, self.INPUT, context)
+        errors, product = load_backend("errors"), load_backend("product")
+        try:
+            found = product.open_product(source)
+            output = self.parameterAsFileOutput(parameters, self.OUTPUT, context) or str(
+                default_vrt_path(found.product_id))
+            product.write_stack(source, output)
+            acquisition = load_backend("scene_metadata").find_acquisition(source)
+        except errors.UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        feedback.pushInfo(self.tr("{}: SR_B1…SR_B7{} stacked in {}").format(
+            found.product_id, self.tr(" and QA_PIXEL") if found.qa_pixel else "", output))
+        if not found.qa_pixel:
+            feedback.pushWarning(self.tr("{} has no QA_PIXEL file: clouds cannot be masked").format(
+                found.product_id))
+        feedback.pushInfo(self.tr("Acquisition: {}").format(acquisition.describe()))
+        self.load_on_completion(context, output, found.product_id, acquisition.when)
+        return {self.OUTPUT: output, self.PRODUCT_ID: found.product_id,
+                self.ACQUISITION: acquisition.when.isoformat() if acquisition.when else ""}
+
+    def load_on_completion(self, context, output: str, product_id: str, when) -> None:
+        """Load the VRT at the end of the run, named by the product id, styled as a product."""
+        from qgis.core import QgsProcessingContext
+
+        details = QgsProcessingContext.LayerDetails(product_id, context.project(), self.OUTPUT)
+        styler = ProductStyler(when)
+        ProductStyler.pending = ProductStyler.pending[-(ProductStyler.MAX_PENDING - 1):] + [styler]
+        details.setPostProcessor(styler)
+        context.addLayerToLoadOnCompletion(output, details)

@@ -1,0 +1,203 @@
+"""Real USGS products in real QGIS: moemae:loadproduct and Add Landsat product…, the toolbox
+algorithms on a product given as its MTL, folder or tar, the dialog's lines about the product,
+its clouds and the demonstration model, and qgis_process.bin on both real products."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+)
+
+from helpers import CLOUDY, LIVERPOOL, REFERENCE, box, copy_product, mtl_of, product_tar, training_layer
+
+FIXTURE_CHECKPOINT = REFERENCE / "moe_mae_S_fixture_checkpoint.pth"
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Keeps what an algorithm pushed as warnings and as information."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings, self.infos = [], []
+
+    def pushWarning(self, text):  # noqa: N802 - QGIS's name
+        self.warnings.append(text)
+        super().pushWarning(text)
+
+    def pushInfo(self, text):  # noqa: N802 - QGIS's name
+        self.infos.append(text)
+        super().pushInfo(text)
+
+
+def run(algorithm: str, parameters: dict):
+    """An algorithm run in this QGIS, as the toolbox runs it: (results, feedback, context)."""
+    alg = QgsApplication.processingRegistry().createAlgorithmById(f"moemae:{algorithm}")
+    context, feedback = QgsProcessingContext(), RecordingFeedback()
+    context.setProject(QgsProject.instance())
+    ok, message = alg.checkParameterValues(parameters, context)
+    if not ok:
+        raise QgsProcessingException(message)
+    results, ok = alg.run(parameters, context, feedback)
+    if not ok:
+        raise QgsProcessingException(feedback.textLog().strip().splitlines()[-1])
+    return results, feedback, context
+
+
+@pytest.fixture
+def clean_project():
+    yield QgsProject.instance()
+    QgsProject.instance().removeAllMapLayers()
+
+
+# --------------------------------------------------------------------------- loading a product
+def test_loadproduct_writes_a_vrt_and_loads_it_named_and_styled(provider, clean_project, tmp_path):
+    vrt = tmp_path / "liverpool.vrt"
+    results, feedback, context = run("loadproduct", {"INPUT": str(mtl_of(LIVERPOOL)), "OUTPUT": str(vrt)})
+    assert results["PRODUCT_ID"] == LIVERPOOL.name and results["ACQUISITION"] == "2020-09-27T11:10:50"
+    assert any("has no QA_PIXEL file" in w for w in feedback.warnings)
+    stacked = gdal.Open(str(vrt))
+    assert stacked.RasterCount == 7 and stacked.GetRasterBand(4).GetDescription() == "SR_B4"
+    details = context.layersToLoadOnCompletion()[str(vrt)]
+    assert details.name == LIVERPOOL.name
+    layer = QgsRasterLayer(str(vrt), details.name)
+    details.postProcessor().postProcessLayer(layer, context, feedback)
+    renderer = layer.renderer()
+    assert renderer.type() == "multibandcolor"
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (4, 3, 2)
+    assert renderer.redContrastEnhancement() is not None
+    temporal = layer.temporalProperties()
+    assert temporal.isActive()
+    assert temporal.fixedTemporalRange().begin().toString("yyyy-MM-ddTHH:mm:ss") == "2020-09-27T11:10:50"
+
+
+def test_add_landsat_product_adds_one_layer_from_a_tar(provider, clean_project, tmp_path):
+    from moemae_qgis.product_layer import add_product_layer
+
+    layer = add_product_layer(str(product_tar(CLOUDY, tmp_path / "p.tar")), clean_project)
+    assert layer.name() == CLOUDY.name and layer.bandCount() == 8
+    assert clean_project.mapLayersByName(CLOUDY.name) == [layer]
+    assert layer.renderer().type() == "multibandcolor"
+    vrt = layer.source()
+    assert vrt.endswith(f"products/{CLOUDY.name}.vrt")  # in the (isolated) user data folder
+
+
+def test_add_landsat_product_takes_a_band_file_for_its_folder(provider, clean_project):
+    from moemae_qgis.product_layer import add_product_layer
+
+    layer = add_product_layer(str(LIVERPOOL / f"{LIVERPOOL.name}_SR_B3.TIF"), clean_project)
+    assert layer.name() == LIVERPOOL.name and layer.bandCount() == 7
+
+
+def test_add_landsat_product_says_why_a_product_is_refused(provider, clean_project, tmp_path):
+    from moemae_qgis.product_layer import add_product_layer
+
+    folder = copy_product(LIVERPOOL, tmp_path, product_id="LE07_L2SP_204023_20200927_20201006_02_T1")
+    with pytest.raises(QgsProcessingException, match=r"Landsat 7 \(ETM\+\) product"):
+        add_product_layer(str(mtl_of(folder)), clean_project)
+    assert not clean_project.mapLayers()
+
+
+# --------------------------------------------------------------------------- the toolbox on a product
+def test_classify_reads_a_product_as_its_mtl_and_masks_its_clouds(provider, tmp_path):
+    out = tmp_path / "map.tif"
+    results, feedback, _ = run("classify", {"INPUT": str(mtl_of(CLOUDY, "json")), "STRIDE": 40,
+                                            "DEVICE": "cpu", "OUTPUT": str(out)})
+    classes = gdal.Open(str(out)).ReadAsArray()
+    assert classes.shape == (13, 13) and (classes == 255).sum() >= 150 and (classes != 255).sum() >= 2
+    assert any("Acquisition: 2019-01-14 14:34 UTC (from the MTL file" in line for line in feedback.infos)
+    assert any("bundled model is a demonstration" in w for w in feedback.warnings)
+    assert any("mostly cloud" in line for line in feedback.infos)
+    assert gdal.Open(str(out)).GetMetadataItem("ACQUISITION_SOURCE") == f"the MTL file {CLOUDY.name}_MTL.json"
+
+
+def test_classify_on_a_loaded_product_layer_reads_its_date_and_qa_pixel(provider, clean_project, tmp_path):
+    from moemae_qgis.product_layer import add_product_layer
+
+    layer = add_product_layer(str(CLOUDY), clean_project)
+    out = tmp_path / "map.tif"
+    results, feedback, _ = run("classify", {"INPUT": layer, "STRIDE": 40, "DEVICE": "cpu",
+                                            "MASK": ["fill"], "OUTPUT": str(out)})
+    written = gdal.Open(str(out))
+    assert written.GetMetadataItem("QA_PIXEL_MASK") == "fill"
+    assert written.GetMetadataItem("ACQUISITION") == "2019-01-14T14:34:30"
+    assert 40 <= (written.ReadAsArray() == 255).sum() < 100  # the fill outside the footprint only
+
+
+def test_embed_and_a_refused_product_in_the_toolbox(provider, tmp_path):
+    out = tmp_path / "emb.tif"
+    run("embed", {"INPUT": str(product_tar(LIVERPOOL, tmp_path / "p.tar")), "MODEL": str(FIXTURE_CHECKPOINT),
+                  "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+    assert gdal.Open(str(out)).RasterCount == 144
+    folder = copy_product(LIVERPOOL, tmp_path / "in", drop=("SR_B7",))
+    with pytest.raises(QgsProcessingException, match="lacks SR_B7"):
+        run("classify", {"INPUT": str(folder), "DEVICE": "cpu", "OUTPUT": str(tmp_path / "map.tif")})
+    assert not (tmp_path / "map.tif").exists()
+
+
+def test_trainprobe_on_a_product_given_as_its_folder(provider, tmp_path):
+    transform = gdal.Open(str(LIVERPOOL / f"{LIVERPOOL.name}_SR_B1.TIF")).GetGeoTransform()
+    origin = (transform[0], transform[3])
+    sea = box(20, 20, 150, 250, origin=origin)  # the Irish Sea, west
+    land = box(300, 20, 430, 250, origin=origin)  # Sefton, east
+    areas = training_layer(tmp_path / "areas.gpkg", [(sea, "sea"), (land, "land")], epsg=32630)
+    out = tmp_path / "probe.json"
+    results, feedback, _ = run("trainprobe", {"INPUT": str(LIVERPOOL), "TRAINING": str(areas),
+                                              "CLASS_FIELD": "cover", "SPACING": 40, "DEVICE": "cpu",
+                                              "OUTPUT": str(out)})
+    assert out.is_file() and any("bundled model is a demonstration" in w for w in feedback.warnings)
+    assert any(line.startswith("  sea: ") for line in feedback.infos)
+
+
+# --------------------------------------------------------------------------- the dialog
+def test_the_dialog_shows_a_products_date_clouds_and_the_demonstration_warning(provider, clean_project,
+                                                                                 qgis_iface, tmp_path):
+    from moemae_qgis.dialog import ClassifyDialog
+    from moemae_qgis.product_layer import add_product_layer
+
+    layer = add_product_layer(str(CLOUDY), clean_project)
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(layer)
+    assert dialog.detected.text() == f"2019-01-14 14:34 UTC (from the MTL file {CLOUDY.name}_MTL.txt)"
+    assert dialog.clouds.text() == (f"QA_PIXEL (band 8 of {CLOUDY.name}) masks fill, dilated cloud, cloud, "
+                                    "cloud shadow.")
+    assert dialog.mask_clouds.isEnabled() and "MASK" not in dialog.parameters()
+    dialog.mask_clouds.setChecked(False)
+    assert dialog.parameters()["MASK"] == ["fill"]
+    assert dialog.model_note.text().startswith("Warning: the bundled model is a demonstration")
+    assert not dialog.model_note.isHidden()
+    dialog.model.setFilePath(str(FIXTURE_CHECKPOINT))
+    assert dialog.model_note.text() == "" and dialog.model_note.isHidden()
+
+
+def test_the_dialog_says_when_clouds_cannot_be_masked(provider, clean_project, qgis_iface):
+    from moemae_qgis.dialog import ClassifyDialog
+    from moemae_qgis.product_layer import add_product_layer
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(add_product_layer(str(LIVERPOOL), clean_project))
+    assert dialog.clouds.text().startswith("No QA_PIXEL in this layer: clouds and their shadows will get")
+    assert not dialog.mask_clouds.isEnabled()
+
+
+# --------------------------------------------------------------------------- qgis_process.bin
+@pytest.mark.slow
+@pytest.mark.parametrize("given", ["liverpool mtl", "cloudy mtl", "liverpool tar"])
+def test_qgis_process_classifies_both_real_products(tmp_path, given, deployed_profile):
+    from helpers import qgis_process_json
+
+    inputs = {"liverpool mtl": lambda: mtl_of(LIVERPOOL), "cloudy mtl": lambda: mtl_of(CLOUDY),
+              "liverpool tar": lambda: product_tar(LIVERPOOL, tmp_path / "p.tar")}
+    out = tmp_path / "map.tif"
+    run_ = qgis_process_json(["run", "moemae:classify", "--", f"INPUT={inputs[given]()}", f"OUTPUT={out}"],
+                             deployed_profile)
+    assert run_["results"]["OUTPUT"] == str(out)
+    written = gdal.Open(str(out))
+    assert written.GetMetadataItem("INPUT").startswith("LC08_L2SP_")
+    assert np.any(written.ReadAsArray() != 255)
