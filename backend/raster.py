@@ -246,6 +246,13 @@ class Scene:
         return self.product.product_id if self.product else Path(self.path).name
 
     @property
+    def product_id(self) -> str | None:
+        """The Landsat product the raster is, or was stacked from (a product's VRT says so)."""
+        from .product import PRODUCT_ID_ITEM
+
+        return self.product.product_id if self.product else self.dataset.GetMetadataItem(PRODUCT_ID_ITEM)
+
+    @property
     def width(self) -> int:
         return self.dataset.RasterXSize
 
@@ -641,9 +648,9 @@ def metadata_warnings(scene: Scene, when: date | datetime | None, use_metadata: 
     if scene.data_type not in ("UInt16", "Float32", "Float64"):
         warnings.append(f"the raster holds {scene.data_type} values; Level-2 digital numbers are UInt16 "
                         f"(0-{DN_MAX}), so values outside that range are treated as no data")
-    if scene.qa is None and scene.product:
-        warnings.append(f"the product {scene.name} has no QA_PIXEL file: clouds and their shadows are not "
-                        "masked and get land-cover classes; download the product with its QA_PIXEL band")
+    if scene.qa is None and scene.product_id:
+        warnings.append(f"the product {scene.product_id} has no QA_PIXEL file: clouds and their shadows are "
+                        "not masked and get land-cover classes; download the product with its QA_PIXEL band")
     elif scene.qa is None:
         warnings.append("no QA_PIXEL: clouds and their shadows are not masked and get land-cover classes; "
                         "give the Landsat product (its MTL file, folder or .tar) or its QA_PIXEL file")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, SAMPLE, qgis_process_json, run_qgis_process
+from helpers import LIVERPOOL, REPO, SAMPLE, qgis_process_json, run_qgis_process
 
 spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
 package_tool = importlib.util.module_from_spec(spec)
@@ -151,22 +151,22 @@ def test_demo_renderer_draws_the_scene_and_its_map(tmp_path):
 
     from qgis.PyQt.QtGui import QImage
 
-    from backend import raster
+    from backend import product, raster
     from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
-    from backend.demo_scene import make_demo_scene
 
-    scene = make_demo_scene(SAMPLE, tmp_path / "scene", size=160)
+    scene = tmp_path / "liverpool.vrt"
+    product.write_stack(LIVERPOOL, scene)  # what make demo draws: the real product, as loadproduct stacks it
     landcover = tmp_path / "landcover.tif"
     raster.classify_raster(raster.ClassifyRequest(
         input=str(scene), output=str(landcover), stride=40, device="cpu", checkpoint=str(DEFAULT_CHECKPOINT),
         probe=str(DEFAULT_PROBE)))
     picture = tmp_path / "landcover.png"
     renderer = REPO / "tools" / "render_map.py"
-    command = [sys.executable, str(renderer), str(scene), str(landcover), str(picture)]
+    command = [sys.executable, str(renderer), str(scene), str(landcover), str(picture), "a caption"]
     result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL,
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 0, result.stderr
     image = QImage(str(picture))
-    assert image.width() > 800 and image.height() > 400
+    assert image.width() > 1000 and 330 < image.height() < 500  # the scene's own shape: 433 × 267 px
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 50  # a scene and a map, not an empty canvas

@@ -3,9 +3,10 @@
 Builds the plugin zip, installs it into a throwaway QGIS profile under ``out/demo/``, and runs
 the plugin's algorithms through ``qgis_process.bin`` exactly as a user on the command line
 would. QGIS's Python sees the project's venv (PyTorch and friends) through PYTHONPATH, as it
-would see the plugin's own dependency folder on a user's machine. It makes the demo scene
-(real BigEarthNet-L pixels, with an MTL file), classifies it with ``moemae:classify`` and
-renders the map with its legend to ``out/demo/landcover.png``.
+would see the plugin's own dependency folder on a user's machine. It adds the real USGS
+Level-2 product of Liverpool (``tests/data/landsat-c2l2/``, as downloaded: one file per band
+and the MTL) with ``moemae:loadproduct``, classifies it with ``moemae:classify`` and renders
+the scene in natural colour beside the map and its legend to ``out/demo/landcover.png``.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "out" / "demo"
 QGIS_PROCESS = "qgis_process.bin"  # Debian's qgis_process wrapper passes a flag 3.22 rejects
+#: The real USGS Level-2 product the demo classifies: Liverpool and the Sefton coast, 2020-09-27.
+PRODUCT_ID = "LC08_L2SP_204023_20200927_20201006_02_T1"
+#: Pixels between tiles: 300 m cells on the 433 × 267 px crop (about 1,000 tiles).
+STRIDE = 10
 
 
 def qgis_process(*args: str, profile: Path) -> dict:
@@ -55,31 +60,36 @@ def main() -> int:
     if not report["READY"]:
         sys.exit("demo: a required Python package is missing (see above); run make setup")
 
-    from backend.demo_scene import make_demo_scene
-    from backend.paths import REPOSITORY_SAMPLE_DIR as sample
-
-    if not sample.is_dir():
-        sys.exit(f"demo: {sample} not found: the demo scene is made from the repository's BigEarthNet-L "
-                 "sample; run the demo from a complete clone")
-
-    scene = make_demo_scene(sample, OUT / "scene")
-    print(f"demo: made the demo scene {scene.relative_to(REPO)} (with its MTL file)")
+    product = REPO / "tests" / "data" / "landsat-c2l2" / PRODUCT_ID
+    if not product.is_dir():
+        sys.exit(f"demo: {product} not found: the demo reads the repository's real Landsat product; run "
+                 "the demo from a complete clone")
+    vrt = OUT / f"{PRODUCT_ID}.vrt"
+    print(f"demo: qgis_process.bin run moemae:loadproduct -- INPUT={product.relative_to(REPO)} "
+          f"OUTPUT={vrt.name}")
+    loaded = qgis_process("run", "moemae:loadproduct", "--", f"INPUT={product}", f"OUTPUT={vrt}",
+                          profile=profile)["results"]
+    print(f"demo: {loaded['PRODUCT_ID']}, acquired {loaded['ACQUISITION']} UTC, stacked in {vrt.name}")
     landcover = OUT / "landcover.tif"
-    print(f"demo: qgis_process.bin run moemae:classify -- INPUT={scene.name} DEVICE=auto "
+    print(f"demo: qgis_process.bin run moemae:classify -- INPUT={vrt.name} STRIDE={STRIDE} DEVICE=auto "
           "OUTPUT=landcover.tif")
-    result = qgis_process("run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=auto",
-                          f"OUTPUT={landcover}",
-                          profile=profile)
+    result = qgis_process("run", "moemae:classify", "--", f"INPUT={vrt}", f"STRIDE={STRIDE}", "DEVICE=auto",
+                          f"OUTPUT={landcover}", profile=profile)
+    for line in result.get("log", {}).get("warning", []):
+        print(f"demo: warning from moemae:classify: {line}")
     print(f"demo: wrote {Path(result['results']['OUTPUT']).relative_to(REPO)}")
     picture = OUT / "landcover.png"
+    caption = (f"{loaded['PRODUCT_ID']}, {loaded['ACQUISITION'][:16].replace('T', ' ')} UTC · stride "
+               f"{STRIDE} px ({STRIDE * 30} m cells) · the bundled demonstration model (pretrained on 150 "
+               "patches: expect rough maps)")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    rendered = subprocess.run([sys.executable, str(REPO / "tools" / "render_map.py"), str(scene),
-                               str(landcover),
-                               str(picture)], env=env, capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL)
+    command = [sys.executable, str(REPO / "tools" / "render_map.py"), str(vrt), str(landcover), str(picture),
+               caption]
+    rendered = subprocess.run(command, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if rendered.returncode != 0 or not picture.is_file():
         sys.exit(f"demo: rendering failed:\n{rendered.stdout}{rendered.stderr}")
-    print(f"demo: wrote {picture.relative_to(REPO)} (the map as QGIS draws it, with its legend)")
+    print(f"demo: wrote {picture.relative_to(REPO)} (the scene and the map as QGIS draws them, with the "
+          "legend)")
     print(f"demo: done in {time.perf_counter() - started:.1f} s; outputs in {OUT}")
     return 0
 

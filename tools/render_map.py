@@ -1,6 +1,6 @@
 """Render a land-cover GeoTIFF as QGIS draws it, beside the scene in natural colour, with a legend.
 
-    .venv/bin/python tools/render_map.py SCENE.tif LANDCOVER.tif OUT.png
+    .venv/bin/python tools/render_map.py SCENE LANDCOVER.tif OUT.png ["caption"]
 
 Uses QGIS's own renderer (offscreen) and the plugin's land-cover style, so the picture is what
 a user sees in the map canvas.
@@ -15,24 +15,23 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsApplication,
-    QgsContrastEnhancement,
     QgsMapRendererParallelJob,
     QgsMapSettings,
-    QgsMultiBandColorRenderer,
     QgsRasterLayer,
 )
 from qgis.PyQt.QtCore import QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 
 
-def render(layer, size: int) -> QImage:
+def render(layer, width: int, height: int, extent) -> QImage:
     settings = QgsMapSettings()
     settings.setLayers([layer])
     settings.setDestinationCrs(layer.crs())
-    settings.setExtent(layer.extent())
-    settings.setOutputSize(QSize(size, size))
+    settings.setExtent(extent)
+    settings.setOutputSize(QSize(width, height))
     settings.setBackgroundColor(QColor("white"))
     job = QgsMapRendererParallelJob(settings)
     job.start()
@@ -40,9 +39,72 @@ def render(layer, size: int) -> QImage:
     return job.renderedImage()
 
 
-def main(scene_path: str, landcover_path: str, out_path: str, size: int = 420) -> int:
-    from backend.probe import LinearProbe  # noqa: F401 - ensures the backend is importable
+def style_scene(scene) -> None:
+    """Natural colour as the plugin draws a Landsat product (SR_B4, SR_B3, SR_B2, cumulative cut)."""
+    from moemae_qgis.algorithms.loadproduct import style_product_layer
+
+    style_product_layer(scene, None)
+
+
+def land_cover_classes(landcover, path: str) -> tuple[list, list, list]:
+    """(names, colours, indices present) of a class GeoTIFF, its layer styled as the plugin styles it."""
+    from osgeo import gdal
+
     from moemae_qgis.algorithms.base import apply_land_cover_style
+
+    dataset = gdal.Open(path)  # keep it: a band outlives its dataset only in a crash
+    band = dataset.GetRasterBand(1)
+    band.GetNoDataValue()  # GDAL 3.6's GeoTIFF driver reads the .aux.xml (class names) only after such a call
+    names = [n for n in (band.GetCategoryNames() or []) if n][:-1] or []
+    table = band.GetColorTable()
+    colours = [table.GetColorEntry(i)[:3] for i in range(len(names))]
+    apply_land_cover_style(landcover, names, colours)
+    values, counts = np.unique(dataset.ReadAsArray(), return_counts=True)
+    present = [int(v) for v, _ in sorted(zip(values, counts), key=lambda vc: -vc[1]) if v != 255]
+    return names, colours, present
+
+
+#: How the QA_PIXEL panel draws each flag the plugin masks by default (first match wins).
+QA_COLOURS = (("fill", (0, 0, 0)), ("cloud", (255, 255, 255)), ("cloud shadow", (90, 90, 200)),
+              ("dilated cloud", (255, 170, 0)))
+
+
+def qa_panel(scene_path: str, width: int, height: int) -> QImage | None:
+    """The scene's QA_PIXEL band (when it has one) as flags: fill black, cloud white, cloud shadow
+    blue, dilated cloud orange, clear grey."""
+    from osgeo import gdal
+
+    from backend import landsat
+    from backend.raster import find_qa_band
+
+    dataset = gdal.Open(scene_path)
+    qa = find_qa_band(dataset, None, "scene")
+    if qa is None:
+        return None
+    flags = qa.read(0, 0, dataset.RasterXSize, dataset.RasterYSize).astype(np.int64)
+    rgb = np.full(flags.shape + (3,), 170, np.uint8)
+    for name, colour in reversed(QA_COLOURS):
+        rgb[(flags >> landsat.QA_PIXEL_BITS[name]) & 1 == 1] = colour
+    rgb = np.ascontiguousarray(rgb)
+    image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], 3 * rgb.shape[1], QImage.Format.Format_RGB888)
+    return image.scaled(width, height).copy()
+
+
+def draw_legend(painter, names, colours, present, x: int, y: int) -> None:
+    painter.setFont(QFont("DejaVu Sans", 9))
+    for index in present:
+        painter.fillRect(x, y, 18, 14, QColor(*colours[index]))
+        painter.setPen(QColor("black"))
+        painter.drawRect(x, y, 18, 14)
+        text = names[index] if len(names[index]) < 44 else names[index][:41] + "…"
+        painter.drawText(x + 25, y + 12, text)
+        y += 22
+    painter.setPen(QColor("#555555"))
+    painter.drawText(x, y + 12, "blank: no prediction (fill or masked)")
+
+
+def main(scene_path: str, landcover_path: str, out_path: str, caption: str = "", size: int = 480) -> int:
+    from backend.probe import LinearProbe  # noqa: F401 - ensures the backend is importable
 
     app = QgsApplication([], True)
     app.initQgis()
@@ -50,46 +112,33 @@ def main(scene_path: str, landcover_path: str, out_path: str, size: int = 420) -
     landcover = QgsRasterLayer(landcover_path, "land cover")
     if not scene.isValid() or not landcover.isValid():
         sys.exit(f"render_map: cannot open {scene_path} or {landcover_path}")
-    rgb = QgsMultiBandColorRenderer(scene.dataProvider(), 4, 3, 2)  # SR_B4, SR_B3, SR_B2
-    for band, setter in ((4, rgb.setRedContrastEnhancement), (3, rgb.setGreenContrastEnhancement),
-                         (2, rgb.setBlueContrastEnhancement)):
-        stats = scene.dataProvider().bandStatistics(band)
-        enhancement = QgsContrastEnhancement(scene.dataProvider().dataType(band))
-        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
-        enhancement.setMinimumValue(stats.mean - 2 * stats.stdDev)
-        enhancement.setMaximumValue(stats.mean + 2 * stats.stdDev)
-        setter(enhancement)
-    scene.setRenderer(rgb)
-    from osgeo import gdal
-
-    dataset = gdal.Open(landcover_path)  # keep it: a band outlives its dataset only in a crash
-    band = dataset.GetRasterBand(1)
-    band.GetNoDataValue()  # GDAL 3.6's GeoTIFF driver reads the .aux.xml (class names) only after such a call
-    names = [n for n in (band.GetCategoryNames() or []) if n][:-1] or []
-    table = band.GetColorTable()
-    colours = [table.GetColorEntry(i)[:3] for i in range(len(names))]
-    apply_land_cover_style(landcover, names, colours)
-    present = sorted({int(v) for v in dataset.ReadAsArray().ravel() if v != 255})
-
-    legend_width = 330
-    image = QImage(2 * size + legend_width + 40, size + 50, QImage.Format.Format_ARGB32)
+    style_scene(scene)
+    names, colours, present = land_cover_classes(landcover, landcover_path)
+    extent = scene.extent()
+    width, height = size, max(1, round(size * extent.height() / extent.width()))
+    legend_width, top = 330, 35
+    qa = qa_panel(scene_path, width, height)
+    panels = 3 if qa is not None else 2
+    image = QImage(panels * (width + 10) + legend_width + 20, max(height, 22 * len(present) + 30) + top + 35,
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(QFont("DejaVu Sans", 11, QFont.Weight.Bold))
     painter.drawText(10, 22, "Landsat scene (SR_B4, SR_B3, SR_B2)")
-    painter.drawText(size + 20, 22, "MoE-MAE land cover")
-    painter.drawImage(10, 35, render(scene, size))
-    painter.drawImage(size + 20, 35, render(landcover, size))
+    painter.drawText((panels - 1) * (width + 10) + 10, 22, "MoE-MAE land cover")
+    painter.drawImage(10, top, render(scene, width, height, extent))
+    if qa is not None:
+        painter.drawText(width + 20, 22, "QA_PIXEL: cloud, shadow, dilated, fill")
+        painter.drawImage(width + 20, top, qa)
+    painter.drawImage((panels - 1) * (width + 10) + 10, top, render(landcover, width, height, extent))
+    painter.setPen(QColor("#999999"))  # frames: a map's blank cells (no prediction) still show its extent
+    for panel in range(panels):
+        painter.drawRect(panel * (width + 10) + 10, top, width - 1, height - 1)
+    draw_legend(painter, names, colours, present, panels * (width + 10) + 15, top + 10)
     painter.setFont(QFont("DejaVu Sans", 9))
-    y = 45
-    for index in present:
-        painter.fillRect(2 * size + 35, y, 18, 14, QColor(*colours[index]))
-        painter.setPen(QColor("black"))
-        painter.drawRect(2 * size + 35, y, 18, 14)
-        text = names[index] if len(names[index]) < 44 else names[index][:41] + "…"
-        painter.drawText(2 * size + 60, y + 12, text)
-        y += 22
+    painter.setPen(QColor("#333333"))
+    painter.drawText(10, image.height() - 12, caption)
     painter.end()
     image.save(out_path)
     print(f"wrote {out_path}", flush=True)
@@ -98,4 +147,4 @@ def main(scene_path: str, landcover_path: str, out_path: str, size: int = 420) -
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:5]))
