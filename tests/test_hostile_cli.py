@@ -510,7 +510,7 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["probe", "eval", t / "none.json", t / "none.npz"], "does not exist"),
     (lambda t: ["evaluate", SAMPLE, "--folds", "1"], "--folds: must be at least 2"),
     (lambda t: ["evaluate", t / "unlabelled"], "has no labels"),
-    (lambda t: ["classify", t, "--out", t / "m.tif"], "is a folder, not a raster"),
+    (lambda t: ["classify", t, "--out", t / "m.tif"], "holds no Landsat product"),
     (lambda t: ["classify", "/vsizip/" + str(t / "none.zip") + "/a.tif", "--out", t / "m.tif"],
      "does not exist"),
     (lambda t: ["classify", SAMPLE / "patches.csv", "--out", t / "m.tif", "--stride", "41"],

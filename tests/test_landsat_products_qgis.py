@@ -201,3 +201,47 @@ def test_qgis_process_classifies_both_real_products(tmp_path, given, deployed_pr
     written = gdal.Open(str(out))
     assert written.GetMetadataItem("INPUT").startswith("LC08_L2SP_")
     assert np.any(written.ReadAsArray() != 255)
+
+
+# --------------------------------------------------------------------------- refusals in the toolbox
+def truncated_tar(tmp_path):
+    whole = product_tar(LIVERPOOL, tmp_path / "whole.tar").read_bytes()
+    (tmp_path / "cut.tar").write_bytes(whole[:len(whole) // 3 + 7])
+    return {"INPUT": str(tmp_path / "cut.tar")}
+
+
+def qa_of_another_size(tmp_path):
+    qa = tmp_path / "qa_small.tif"
+    gdal.Translate(str(qa), str(CLOUDY / f"{CLOUDY.name}_QA_PIXEL.TIF"), srcWin=[0, 0, 300, 300])
+    stack = tmp_path / "stack.vrt"
+    gdal.BuildVRT(str(stack), [str(CLOUDY / f"{CLOUDY.name}_SR_B{n}.TIF") for n in range(1, 8)],
+                  separate=True).FlushCache()
+    return {"INPUT": str(stack), "QA_PIXEL": str(qa)}
+
+
+def level_1_mtl(tmp_path):
+    folder = copy_product(LIVERPOOL, tmp_path / "in", product_id="LC08_L1TP_204023_20200927_20201006_02_T1")
+    return {"INPUT": str(mtl_of(folder))}
+
+
+def neither_dn_nor_reflectance(tmp_path):
+    path = tmp_path / "odd.tif"
+    source = gdal.Open(str(LIVERPOOL / f"{LIVERPOOL.name}_SR_B1.TIF"))
+    out = gdal.GetDriverByName("GTiff").Create(str(path), source.RasterXSize, source.RasterYSize, 7,
+                                               gdal.GDT_Float32)
+    out.SetGeoTransform(source.GetGeoTransform())
+    out.SetProjection(source.GetProjection())
+    for k in range(7):
+        out.GetRasterBand(k + 1).WriteArray(source.ReadAsArray().astype(np.float32) / 7.3)
+    out = None
+    return {"INPUT": str(path)}
+
+
+@pytest.mark.parametrize("case, message", [
+    (truncated_tar, "cut.tar is truncated"), (qa_of_another_size, "QA_PIXEL qa_small.tif is 300 × 300 px"),
+    (level_1_mtl, "is a Level-1 product"), (neither_dn_nor_reflectance, "neither Level-2 digital numbers")])
+def test_the_toolbox_refuses_bad_products_with_one_message_and_no_output(provider, tmp_path, case, message):
+    parameters = dict(case(tmp_path), DEVICE="cpu", OUTPUT=str(tmp_path / "map.tif"))
+    with pytest.raises(QgsProcessingException, match=message.replace("(", r"\(")):
+        run("classify", parameters)
+    assert not list(tmp_path.glob("map*"))

@@ -110,7 +110,7 @@ def test_plugin_in_qgis_desktop_with_dependencies(tmp_path):
     seen = run_qgis_desktop(tmp_path, with_venv=True)
     assert seen["plugin_loaded"]
     assert "&MoE-MAE land cover" in seen["raster_menu"]
-    assert seen["submenu"] == ["MoE-MAE land cover…", "Check environment…",
+    assert seen["submenu"] == ["MoE-MAE land cover…", "Add Landsat product…", "Check environment…",
                                "Install missing Python packages…"]
     assert seen["on_raster_toolbar"]
     assert seen["message_bar"] == []
