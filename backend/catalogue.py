@@ -1,32 +1,182 @@
-"""Installed models and probes: the bundled ones in resources/models, the user's own in
-``<user data dir>/models``. Read-only: files are read to describe them, never changed."""
+"""The models and probes the project knows by name, and the user's own.
+
+One place: ``resources/models/catalogue.json`` lists the bundled demonstration model, the
+paper's published model (its URL, size, licence) and the probes that go with each; this module
+reads it, resolves a name or a path to a file, tells which catalogue model a checkpoint is
+(:func:`identify`: a download record, or the demonstration weights), and lists everything for
+``python -m backend models``. Files are read to describe them, never changed.
+"""
 from __future__ import annotations
 
+import functools
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import paths
+from .errors import UserError
 
 if TYPE_CHECKING:
     from .model import MoEMAE
 
 BUNDLED_DIR = paths.RESOURCES_DIR / "models"
-#: The default model and probe the plugin uses when the user picks none.
+CATALOGUE_FILE = BUNDLED_DIR / "catalogue.json"
+DEMONSTRATION_MODEL, PUBLISHED_MODEL = "demo-S", "published-S"
+#: The bundled demonstration model and its probe: what runs when nothing better is at hand.
 DEFAULT_CHECKPOINT = BUNDLED_DIR / "moemae_S_bigearthnet_sample.pt"
 DEFAULT_PROBE = BUNDLED_DIR / "probe_bigearthnet19_mean.json"
+#: Beside a downloaded model: where it came from and its SHA-256, checked on every load.
+RECORD_SUFFIX = ".download.json"
 #: Said whenever the bundled model makes a map or a probe (dialog, toolbox, CLI).
 DEMONSTRATION_WARNING = (
     "the bundled model is a demonstration: it was pretrained on only 150 BigEarthNet-L patches of European "
-    "landscapes, so expect rough maps (towns may come out as forest or fields). For real maps use the "
-    "paper's published checkpoint, pretrained_S_best.pth from the MoE-MAE reference implementation, with a "
-    "probe fitted on it: see resources/models/README.md")
+    "landscapes, so expect rough maps (towns may come out as forest or fields). For real maps download the "
+    "paper's published model: python -m backend models download published-S (in QGIS: the dialog's model "
+    "list, Download…)")
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """A model of the catalogue; ``path`` is where its file is (or goes, once downloaded)."""
+
+    name: str
+    title: str
+    file: str
+    bundled: bool
+    demonstration: bool
+    size: str
+    approx_mb: float
+    licence: str
+    source: str
+    url: str | None = None
+    sha256: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return (BUNDLED_DIR if self.bundled else paths.user_models_dir()) / self.file
+
+    @property
+    def available(self) -> bool:
+        return self.path.is_file()
+
+
+@dataclass(frozen=True)
+class ProbeEntry:
+    """A probe of the catalogue, for the catalogue model ``model``."""
+
+    name: str
+    model: str
+    file: str
+    title: str
+    default: bool = False
+
+    @property
+    def path(self) -> Path:
+        return BUNDLED_DIR / self.file
+
+
+@functools.lru_cache(maxsize=1)
+def read_catalogue() -> tuple[tuple[ModelEntry, ...], tuple[ProbeEntry, ...]]:
+    """The catalogue's models and probes, as ``resources/models/catalogue.json`` lists them."""
+    content = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    return (tuple(ModelEntry(**entry) for entry in content["models"]),
+            tuple(ProbeEntry(**entry) for entry in content["probes"]))
+
+
+def model_entry(name: str) -> ModelEntry | None:
+    return next((m for m in read_catalogue()[0] if m.name == name), None)
+
+
+def probe_entry(name: str) -> ProbeEntry | None:
+    return next((p for p in read_catalogue()[1] if p.name == name), None)
+
+
+def default_model() -> ModelEntry:
+    """The published model once it is downloaded, else the demonstration model."""
+    published = model_entry(PUBLISHED_MODEL)
+    return published if published.available else model_entry(DEMONSTRATION_MODEL)
+
+
+def default_probe(model: str) -> ProbeEntry | None:
+    """The probe a catalogue model paints with when none is chosen (its entry marked default)."""
+    return next((p for p in read_catalogue()[1] if p.model == model and p.default), None)
+
+
+def resolve_model(choice: str | None) -> Path:
+    """The checkpoint file of a catalogue name or a path (None or "": :func:`default_model`);
+    a catalogue model not downloaded yet is refused, saying how to get it."""
+    entry = model_entry(choice) if choice else default_model()
+    if entry is None:
+        return Path(choice)
+    if not entry.available:
+        raise UserError(f"the model {entry.name} ({entry.title}) is not downloaded yet: python -m backend "
+                        f"models download {entry.name} (about {entry.approx_mb:g} MB), or in QGIS the "
+                        "dialog's model list, Download…")
+    return entry.path
+
+
+def resolve_probe(choice: str | None, checkpoint: str | Path) -> Path:
+    """The probe file of a catalogue name or a path; None or "": the default probe of the
+    catalogue model ``checkpoint`` is (the demonstration probe for any other model)."""
+    if choice:
+        entry = probe_entry(choice)
+        return entry.path if entry else Path(choice)
+    found = default_probe(identify(checkpoint) or DEMONSTRATION_MODEL)
+    return found.path if found else DEFAULT_PROBE
+
+
+def identify(checkpoint: str | Path, model: MoEMAE | None = None) -> str | None:
+    """The catalogue name of the checkpoint file at ``checkpoint``: its download record (its
+    SHA-256 checked: a changed file is refused), the catalogue's SHA-256, the bundled file, or
+    (given the loaded ``model``) the demonstration weights; None for a model of one's own."""
+    from .files import same_file
+
+    path = Path(checkpoint)
+    record = read_record(path)
+    if record is not None:
+        return record["catalogue"]
+    if path.is_file() and same_file(path, DEFAULT_CHECKPOINT):
+        return DEMONSTRATION_MODEL
+    known = {m.sha256: m.name for m in read_catalogue()[0] if m.sha256}
+    if known and path.is_file() and file_sha256(path) in known:
+        return known[file_sha256(path)]
+    if model is not None and is_demonstration_model(model):
+        return DEMONSTRATION_MODEL
+    return None
+
+
+def read_record(path: Path) -> dict | None:
+    """The download record beside ``path``, its SHA-256 compared with the file's; None if none."""
+    record_path = path.with_name(path.name + RECORD_SUFFIX)
+    if not record_path.is_file() or not path.is_file():
+        return None
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or "catalogue" not in record or "sha256" not in record:
+        return None
+    if file_sha256(path) != record["sha256"]:
+        raise UserError(f"{path} changed since it was downloaded (its SHA-256 is no longer the recorded "
+                        f"{record['sha256'][:16]}…): it is damaged or was replaced; download it again")
+    return record
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read 1 MB at a time."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def demonstration_fingerprint() -> str | None:
     """The weight fingerprint of the bundled demonstration model, as its bundled probe records it
     (one place: the probe was fitted on exactly those weights)."""
-    import json
-
     try:
         return json.loads(DEFAULT_PROBE.read_text(encoding="utf-8"))["model"]["fingerprint"]
     except (OSError, ValueError, KeyError, TypeError):
@@ -70,15 +220,23 @@ def _checkpoint_summary(path: Path) -> str:
 
 
 def list_models() -> list[dict]:
+    """Rows for ``python -m backend models``: the catalogue's models (downloaded or not, with
+    their probes), then the checkpoints and probes of the user's own in the user models folder."""
+    models, probes = read_catalogue()
     rows = []
-    for origin, folder in (("bundled", BUNDLED_DIR), ("user", paths.user_models_dir())):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if path.suffix in (".pt", ".pth"):
-                rows.append({"kind": "checkpoint", "origin": origin, "name": path.name, "path": str(path),
-                             "summary": _checkpoint_summary(path)})
-            elif path.suffix == ".json" and path.name.startswith("probe"):
-                rows.append({"kind": "probe", "origin": origin, "name": path.name, "path": str(path),
-                             "summary": _probe_summary(path)})
+    for entry in models:
+        status = ("bundled" if entry.bundled else "downloaded" if entry.available
+                  else f"not downloaded (about {entry.approx_mb:g} MB)")
+        names = [p.name + (" (default)" if p.default else "") for p in probes if p.model == entry.name]
+        rows.append({"kind": "model", "name": entry.name, "status": status, "path": str(entry.path),
+                     "summary": f"{entry.title}; licence {entry.licence}; probes: {', '.join(names)}"})
+    known = {m.file for m in models}
+    folder = paths.user_models_dir()
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.suffix in (".pt", ".pth") and path.name not in known:
+            rows.append({"kind": "model", "name": path.name, "status": "yours", "path": str(path),
+                         "summary": _checkpoint_summary(path)})
+        elif path.suffix == ".json" and path.name.startswith("probe"):
+            rows.append({"kind": "probe", "name": path.name, "status": "yours", "path": str(path),
+                         "summary": _probe_summary(path)})
     return rows

@@ -96,7 +96,9 @@ def _load_model(path: str | None, device: str, size: str = "S"):
     from .model import MoEMAE
 
     if path:
-        return load_pretrained(path, device)
+        from .catalogue import resolve_model
+
+        return load_pretrained(resolve_model(path), device)
     return MoEMAE(size).to(resolve_device(device)).eval()  # random initialisation, on purpose
 
 
@@ -306,10 +308,10 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
                       "python -m backend embed LC08_L2SP_204023_20200927_20201006_02_T1_MTL.txt --checkpoint "
                       "pretrained_S_best.pth --stride 40 --out embeddings.tif"])
     embed.add_argument("data", help="a pack or a dataset folder; with --out *.tif, a Landsat product (MTL "
-                                    "file, "
-                                    "folder or .tar) or raster")
-    embed.add_argument("--checkpoint", default=None,
-                       help="published or project checkpoint (default: random weights, for baselines)")
+                                    "file, folder or .tar) or raster")
+    embed.add_argument("--model", "--checkpoint", dest="checkpoint", default=None,
+                       help="a catalogue name or a checkpoint file (default: random weights for a dataset, "
+                            "for baselines; the default model for a raster)")
     embed.add_argument("--out", required=True, help=".npz to write, or .tif for a product or raster")
     embed.add_argument("--pooling", default="mean", choices=POOLINGS,
                        help="how tokens become features (mean)")
@@ -510,13 +512,13 @@ def add_demo_scene_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from .catalogue import DEFAULT_PROBE
+    from .catalogue import resolve_model, resolve_probe
     from .memory import peak_memory_mb
     from .raster import classify_raster
 
     started = time.perf_counter()
-    request = _scene_request(args, args.input, args.out, probe=args.probe or str(DEFAULT_PROBE),
-                             probabilities=args.probabilities)
+    probe = resolve_probe(args.probe, resolve_model(args.checkpoint))
+    request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
     print(result.summary())
     if args.report_resources:
@@ -543,11 +545,11 @@ def _acquisition(args: argparse.Namespace, source: str):
 
 def _scene_request(args: argparse.Namespace, source: str, output: str, **extra):
     """The ``raster.ClassifyRequest`` of the scene options (:func:`_add_scene_options`)."""
-    from .catalogue import DEFAULT_CHECKPOINT
+    from .catalogue import resolve_model
     from .raster import ClassifyRequest
 
     acquisition = _acquisition(args, source)
-    return ClassifyRequest(input=source, output=output, checkpoint=args.checkpoint or str(DEFAULT_CHECKPOINT),
+    return ClassifyRequest(input=source, output=output, checkpoint=str(resolve_model(args.checkpoint)),
                            bands=args.bands, stride=args.stride, acquisition=acquisition.when,
                            acquisition_source=acquisition.source if acquisition.when else "",
                            use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
@@ -614,8 +616,13 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
                                         ".tar as downloaded) or a surface-reflectance raster")
     classify.add_argument("--out", required=True, help="class GeoTIFF to write")
     classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
-    classify.add_argument("--checkpoint", default=None, help="model (default: the bundled one)")
-    classify.add_argument("--probe", default=None, help="probe (default: the bundled one)")
+    classify.add_argument("--model", "--checkpoint", dest="checkpoint", default=None,
+                          help="a catalogue name (demo-S, published-S: python -m backend models) or a "
+                               "checkpoint file (default: published-S once downloaded, else the "
+                               "demonstration model demo-S)")
+    classify.add_argument("--probe", default=None,
+                          help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
+                               "(default: the model's default probe: eurosat10-cls for published-S)")
     _add_scene_options(classify)
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
@@ -625,22 +632,45 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
+    if args.action == "download":
+        return _download_model(args)
     from .catalogue import list_models
 
-    rows = list_models()
-    if not rows:
-        print("no models installed")
-        return 0
-    for row in rows:
-        print(f"{row['kind']:<10} {row['origin']:<8} {row['name']:<28} {row['summary']}")
-        print(f"{'':<20}{row['path']}")
+    for row in list_models():
+        print(f"{row['kind']:<6} {row['name']:<20} {row['status']:<32} {row['summary']}")
+        print(f"{'':<7}{row['path']}")
+    return 0
+
+
+def _download_model(args: argparse.Namespace) -> int:
+    from .catalogue import model_entry, read_catalogue
+    from .download import download_model
+
+    entry = model_entry(args.name or "")
+    if entry is None:
+        names = ", ".join(m.name for m in read_catalogue()[0] if m.url)
+        raise UserError(f"{args.name!r} is no model of the catalogue; models to download: {names}")
+    print(f"downloading {entry.name} ({entry.title}) from {args.url or entry.url}")
+    path = download_model(entry, args.url, progress=_bar(0, "downloading", unit="B"))
+    print(f"saved {path}; its probes: python -m backend models")
     return 0
 
 
 def add_models_parser(commands: argparse._SubParsersAction) -> None:
-    _command(commands, "models", cmd_models, "list installed models and probes",
-             "List the bundled model and probe and the user's own (in the user data folder's models/).",
-             ["python -m backend models"])
+    models = _command(commands, "models", cmd_models, "list models and probes; download the published one",
+                      "List the models and probes the project knows by name (the bundled demonstration "
+                      "model, the paper's published model, their probes) and your own in the user models "
+                      "folder; or download a catalogue model: resumable (run it again after a cut), "
+                      "verified (it must load as a checkpoint; its SHA-256 is recorded and checked on every "
+                      "later load). Catalogue names work wherever a model or probe is asked for.",
+                      ["python -m backend models",
+                       "python -m backend models download published-S",
+                       "python -m backend models download published-S --url https://mirror.example.org/"
+                       "pretrained_S_best.pth"])
+    models.add_argument("action", nargs="?", default="list", choices=["list", "download"],
+                        help="list (default) or download")
+    models.add_argument("name", nargs="?", default=None, help="the catalogue model to download: published-S")
+    models.add_argument("--url", default=None, help="download from this URL instead (a mirror)")
 
 
 # --------------------------------------------------------------------------- the parser

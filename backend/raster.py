@@ -624,12 +624,26 @@ def load_model_and_probe(request: ClassifyRequest, device: torch.device) -> tupl
         raise UserError(f"the probe {Path(request.probe).name} expects {probe.num_features} features but the "
                         f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do "
                         "not belong together; pick the probe fitted on this model")
+    check_probe_belongs(probe, Path(request.probe).name, request.checkpoint, model)
     if expected and expected != model_fingerprint(model):
         raise UserError(f"the probe {Path(request.probe).name} was fitted on another model "
                         f"({probe.model.get('checkpoint', 'unknown')}), not on "
                         f"{Path(request.checkpoint).name}; pick the probe fitted on this model (or fit one "
                         "with moemae:trainprobe)")
     return model, probe
+
+
+def check_probe_belongs(probe: LinearProbe, probe_name: str, checkpoint: str, model: MoEMAE) -> None:
+    """A catalogue probe (``model.catalogue`` in its file) paints only with its catalogue model."""
+    from .catalogue import identify, model_entry
+
+    wanted = probe.model.get("catalogue")
+    if wanted and identify(checkpoint, model) != wanted:
+        entry = model_entry(wanted)
+        title = entry.title if entry else wanted
+        raise UserError(f"the probe {probe_name} belongs to the model {wanted} ({title}), not to "
+                        f"{Path(checkpoint).name}: choose {wanted} as the model, or a probe fitted on this "
+                        "one")
 
 
 def metadata_warnings(scene: Scene, when: date | datetime | None, use_metadata: bool) -> list:

@@ -34,7 +34,8 @@ def test_models_command_lists_bundled_and_user_models(tmp_path, monkeypatch):
     result = run_backend_cli("models")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert any(line.startswith("checkpoint bundled  moemae_S_bigearthnet_sample.pt") for line in lines)
-    assert any(line.startswith("probe      bundled  probe_bigearthnet19_mean.json") and "19 classes" in line
-               for line in lines)
-    assert any("user" in line and "broken.pt" in line and "not usable" in line for line in lines)
+    assert any(line.startswith("model  demo-S               bundled") and "demonstration" in line
+               and "probes: bigearthnet19-demo (default)" in line for line in lines)
+    assert any(line.startswith("model  published-S          not downloaded (about 30 MB)")
+               and "probes: eurosat10-cls (default), eurosat10-mean" in line for line in lines)
+    assert any(line.startswith("model  broken.pt            yours") and "not usable" in line for line in lines)

@@ -199,7 +199,8 @@ def test_the_demonstration_model_is_said_plainly_wherever_its_file_lies(tmp_path
     copy = tmp_path / "renamed.pt"
     shutil.copy(DEFAULT_CHECKPOINT, copy)
     result = raster.classify_raster(request(LIVERPOOL, tmp_path / "map.tif", checkpoint=str(copy)))
-    assert any("demonstration" in w and "150 BigEarthNet-L patches" in w and "pretrained_S_best.pth" in w
+    assert any("demonstration" in w and "150 BigEarthNet-L patches" in w
+               and "python -m backend models download published-S" in w
                for w in result.warnings)
     other = raster.embed_raster(request(LIVERPOOL, tmp_path / "emb.tif", checkpoint=str(FIXTURE_CHECKPOINT),
                                         probe=None, probabilities=None))

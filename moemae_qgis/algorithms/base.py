@@ -220,13 +220,16 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             self.BANDS, self.tr("Bands SR_B1…SR_B7, in that order (default: by band name; bands 1-7 of a "
                                 "7-band raster without Landsat band names)"),
             parentLayerParameterName=self.INPUT, optional=True, allowMultiple=True))
+        names = ", ".join(m.name for m in catalogue.read_catalogue()[0])
         self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model checkpoint (default: the bundled model)"), extension="", optional=True,
-            defaultValue=str(catalogue.DEFAULT_CHECKPOINT), fileFilter=self.tr("Checkpoints (*.pt *.pth)")))
-        if with_probe:
+            self.MODEL, self.tr("Model: a catalogue name ({}) or a checkpoint file (default: published-S "
+                                "once downloaded, else the demonstration model)").format(names),
+            optional=True, fileFilter=self.tr("Checkpoints (*.pt *.pth)")))
+        if with_probe:  # no extension: QGIS would refuse a catalogue name for lacking ".json"
             self.addParameter(QgsProcessingParameterFile(
-                self.PROBE, self.tr("Linear probe (default: the bundled 19-class BigEarthNet probe)"),
-                extension="json", optional=True, defaultValue=str(catalogue.DEFAULT_PROBE)))
+                self.PROBE, self.tr("Linear probe: a catalogue name (eurosat10-cls, bigearthnet19-mean …) or "
+                                    "a probe file (default: the model's own default probe)"),
+                optional=True, fileFilter=self.tr("Probes (*.json)")))
         self.addParameter(QgsProcessingParameterNumber(
             self.STRIDE, self.tr("Stride between tiles (pixels; also the output cell size)"),
             QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=1, maxValue=40))
@@ -297,8 +300,20 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         return layer, layer.source().split("|")[0]
 
     def model_path(self, parameters, context) -> str:
-        return self.parameterAsFile(parameters, self.MODEL,
-                                    context) or str(load_backend("catalogue").DEFAULT_CHECKPOINT)
+        """MODEL as a checkpoint file: a catalogue name resolved, empty for the default model."""
+        try:
+            return str(load_backend("catalogue").resolve_model(self.parameterAsFile(parameters, self.MODEL,
+                                                                                    context)))
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+    def probe_path(self, parameters, context, checkpoint: str) -> str:
+        """PROBE as a probe file: a catalogue name resolved, empty for the model's default probe."""
+        try:
+            return str(load_backend("catalogue").resolve_probe(
+                self.parameterAsFile(parameters, self.PROBE, context), checkpoint))
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
 
     def scene_request(self, parameters, context, feedback, **extra):
         """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
