@@ -53,3 +53,18 @@ def cli(capsys):
         out, err = capsys.readouterr()
         return code, out, err
     return run
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 serving the fixture checkpoint as the published file."""
+    import threading
+
+    from helpers import REFERENCE, Server
+
+    running = Server((REFERENCE / "moe_mae_S_fixture_checkpoint.pth").read_bytes())
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()

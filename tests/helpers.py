@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import http.server
 import json
 import os
 import subprocess
@@ -184,3 +185,55 @@ def copy_product(product: Path, dest: Path, product_id: str | None = None, drop:
         else:
             target.write_bytes(file.read_bytes())
     return folder
+
+
+#: The published model's file name, under which the test server serves the fixture checkpoint.
+PUBLISHED_NAME = "pretrained_S_best.pth"
+
+
+class Server(http.server.ThreadingHTTPServer):
+    """Serves ``body`` at /<mode>/pretrained_S_best.pth, honouring Range. Modes: ok; slow (in
+    small pieces); cut (the first answer stops halfway, the connection closed); corrupt (other
+    bytes, same length); anything else 404. Remembers the Range headers it was sent."""
+
+    def __init__(self, body: bytes):
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.body, self.ranges, self.cuts_left = body, [], 1
+
+    def url(self, mode: str = "ok") -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/{mode}/{PUBLISHED_NAME}"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802 - the standard library's name
+        server = self.server
+        mode = self.path.strip("/").split("/")[0]
+        if mode not in ("ok", "cut", "corrupt", "slow") or not self.path.endswith(PUBLISHED_NAME):
+            self.send_error(404)
+            return
+        body = server.body if mode != "corrupt" else bytes(reversed(server.body))
+        start = 0
+        if self.headers.get("Range"):
+            server.ranges.append(self.headers["Range"])
+            start = int(self.headers["Range"].split("=")[1].split("-")[0])
+        self.send_response(206 if start else 200)
+        if start:
+            self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
+        self.send_header("Content-Length", str(len(body) - start))
+        self.end_headers()
+        if mode == "cut" and server.cuts_left:
+            server.cuts_left -= 1
+            self.wfile.write(body[start:len(body) // 2])
+            self.close_connection = True
+            return
+        if mode == "slow":  # 64 KB every 2 ms: progress moves, and a cancel lands halfway
+            import time
+
+            for offset in range(start, len(body), 1 << 16):
+                self.wfile.write(body[offset:offset + (1 << 16)])
+                time.sleep(0.002)
+            return
+        self.wfile.write(body[start:])

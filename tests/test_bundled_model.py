@@ -38,4 +38,5 @@ def test_models_command_lists_bundled_and_user_models(tmp_path, monkeypatch):
                and "probes: bigearthnet19-demo (default)" in line for line in lines)
     assert any(line.startswith("model  published-S          not downloaded (about 30 MB)")
                and "probes: eurosat10-cls (default), eurosat10-mean" in line for line in lines)
-    assert any(line.startswith("model  broken.pt            yours") and "not usable" in line for line in lines)
+    assert any(line.startswith("model  broken.pt            yours") and "not usable" in line
+               for line in lines)

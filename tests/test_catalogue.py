@@ -3,9 +3,7 @@
 published file name): whole, resumed after a cut, corrupted, missing, refused, cancelled."""
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -15,63 +13,11 @@ from osgeo import gdal
 from backend import catalogue
 from backend.errors import UserError
 from backend.progress import Cancelled, NullProgress
-from helpers import DATA, LIVERPOOL, REFERENCE, assert_one_error_line, mtl_of
+from helpers import DATA, LIVERPOOL, PUBLISHED_NAME, REFERENCE, assert_one_error_line, mtl_of
 
 FIXTURE = REFERENCE / "moe_mae_S_fixture_checkpoint.pth"
 EXPECTED = REFERENCE / "moe_mae_S_fixture_expected.npz"
 HEADS = DATA / "published-probes"
-PUBLISHED_NAME = "pretrained_S_best.pth"
-
-
-class Server(http.server.ThreadingHTTPServer):
-    """Serves ``body`` at /<mode>/pretrained_S_best.pth, honouring Range. Modes: ok; cut (the
-    first answer stops halfway, the connection closed); corrupt (other bytes, same length);
-    anything else 404. Remembers the Range headers it was sent."""
-
-    def __init__(self, body: bytes):
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.body, self.ranges, self.cuts_left = body, [], 1
-
-    def url(self, mode: str = "ok") -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/{mode}/{PUBLISHED_NAME}"
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):  # noqa: N802 - the standard library's name
-        server = self.server
-        mode = self.path.strip("/").split("/")[0]
-        if mode not in ("ok", "cut", "corrupt") or not self.path.endswith(PUBLISHED_NAME):
-            self.send_error(404)
-            return
-        body = server.body if mode != "corrupt" else bytes(reversed(server.body))
-        start = 0
-        if self.headers.get("Range"):
-            server.ranges.append(self.headers["Range"])
-            start = int(self.headers["Range"].split("=")[1].split("-")[0])
-        self.send_response(206 if start else 200)
-        if start:
-            self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
-        self.send_header("Content-Length", str(len(body) - start))
-        self.end_headers()
-        if mode == "cut" and server.cuts_left:
-            server.cuts_left -= 1
-            self.wfile.write(body[start:len(body) // 2])
-            self.close_connection = True
-            return
-        self.wfile.write(body[start:])
-
-
-@pytest.fixture
-def server():
-    running = Server(FIXTURE.read_bytes())
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
-    thread.start()
-    yield running
-    running.shutdown()
-    running.server_close()
 
 
 def published():
