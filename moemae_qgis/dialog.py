@@ -6,8 +6,6 @@ A cancelled or failed run adds no layer and leaves no file.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -20,7 +18,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsSettings,
 )
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -62,7 +60,9 @@ class ClassifyDialog(QDialog):
         self.layer.layerChanged.connect(self.describe_layer)
         self.restore_settings()
         self.describe_layer(self.layer.currentLayer())
-        self.describe_model(self.model.filePath())
+        self.picker.changed.connect(self.update_run_button)
+        self.picker.message.connect(self.status.setText)
+        self.picker.progress.connect(self.progress.setValue)
 
     # ---- widgets
     def make_scene_widgets(self) -> None:
@@ -115,16 +115,10 @@ class ClassifyDialog(QDialog):
 
     def make_run_widgets(self) -> None:
         """Model, probe, device, stride, output; progress, status and the buttons."""
-        catalogue = load_backend("catalogue")
-        self.model = QgsFileWidget(self)
-        self.model.setFilePath(str(catalogue.DEFAULT_CHECKPOINT))
-        self.model.setFilter(tr("Checkpoints (*.pt *.pth)"))
-        self.model_note = self.explanation("model_note")
-        self.model_note.setStyleSheet("color: #9a5b00")  # a warning, readable on light and dark themes
-        self.model.fileChanged.connect(self.describe_model)
-        self.probe = QgsFileWidget(self)
-        self.probe.setFilePath(str(catalogue.DEFAULT_PROBE))
-        self.probe.setFilter(tr("Probes (*.json)"))
+        from .model_picker import ModelPicker
+
+        self.picker = ModelPicker(self)
+        self.model, self.probe, self.model_note = self.picker.model, self.picker.probe, self.picker.note
         self.device = QComboBox(self)
         self.device.setObjectName("device")
         for name, label in device_choices():
@@ -162,14 +156,18 @@ class ClassifyDialog(QDialog):
         form.addRow("", self.row(self.override, self.when))
         form.addRow(tr("Clouds"), self.clouds)
         form.addRow("", self.mask_clouds)
-        form.addRow(tr("Model"), self.model)
-        form.addRow("", self.model_note)
-        form.addRow(tr("Probe"), self.probe)
+        form.addRow(tr("Model"), self.picker)
         form.addRow(tr("Device"), self.device)
         form.addRow(tr("Stride"), self.stride)
         form.addRow(tr("Output"), self.output)
+        advanced = QgsCollapsibleGroupBox(tr("Advanced"), self)
+        advanced.setObjectName("advanced")
+        advanced_form = QFormLayout(advanced)
+        advanced_form.addRow(tr("Mirror"), self.picker.mirror)
+        advanced.setCollapsed(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(advanced)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -194,6 +192,7 @@ class ClassifyDialog(QDialog):
                                   "surface-reflectance raster to the project."))
             self.detected.setText("")
             self.clouds.setText("")
+            self.bands_ok = False
             return
         from osgeo import gdal
 
@@ -208,7 +207,7 @@ class ClassifyDialog(QDialog):
         self.describe_date(source, dataset)
         self.describe_clouds(dataset, layer.name())
         self.bands_ok = self.describe_bands(dataset)
-        self.run_button.setEnabled(self.bands_ok and not self.running())
+        self.update_run_button()
         self.fit_to_contents()
 
     def fit_to_contents(self) -> None:
@@ -268,14 +267,11 @@ class ClassifyDialog(QDialog):
         else:
             self.clouds.setText(tr("{} masks {}.").format(qa.description, ", ".join(landsat.DEFAULT_QA_MASK)))
 
-    def describe_model(self, path: str) -> None:
-        """The plain warning owed when the bundled demonstration model is chosen."""
-        catalogue, files = load_backend("catalogue"), load_backend("files")
-        demonstration = bool(path) and Path(path).is_file() and files.same_file(path,
-                                                                                catalogue.DEFAULT_CHECKPOINT)
-        warning = tr("Warning: {}.").format(catalogue.DEMONSTRATION_WARNING)
-        self.model_note.setText(warning if demonstration else "")
-        self.model_note.setVisible(demonstration)
+    def update_run_button(self) -> None:
+        """Run needs bands, a model on disk and a probe, and no run or download going on; Cancel
+        stops whichever is going on."""
+        self.run_button.setEnabled(self.bands_ok and self.picker.ready() and not self.running())
+        self.cancel_button.setEnabled(self.running() or self.picker.download_job is not None)
         self.fit_to_contents()
 
     def choose_product(self) -> None:
@@ -298,18 +294,18 @@ class ClassifyDialog(QDialog):
     # ---- settings: the choices of the last run come back with the next dialog
     def restore_settings(self) -> None:
         settings = QgsSettings()
-        for widget, key in ((self.model, "model"), (self.probe, "probe")):
-            path = settings.value(f"{SETTINGS_GROUP}/{key}", "", type=str)
-            if path and Path(path).is_file():
-                widget.setFilePath(path)
+        self.picker.choose(self.model, settings.value(f"{SETTINGS_GROUP}/model", "", type=str))
+        self.picker.choose(self.probe, settings.value(f"{SETTINGS_GROUP}/probe", "", type=str))
+        self.picker.mirror.setText(settings.value(f"{SETTINGS_GROUP}/mirror", "", type=str))
         index = self.device.findData(settings.value(f"{SETTINGS_GROUP}/device", "auto", type=str))
         self.device.setCurrentIndex(max(index, 0))
         self.stride.setValue(settings.value(f"{SETTINGS_GROUP}/stride", 20, type=int))
 
     def remember_settings(self) -> None:
         settings = QgsSettings()
-        settings.setValue(f"{SETTINGS_GROUP}/model", self.model.filePath())
-        settings.setValue(f"{SETTINGS_GROUP}/probe", self.probe.filePath())
+        settings.setValue(f"{SETTINGS_GROUP}/model", self.model.currentData() or "")
+        settings.setValue(f"{SETTINGS_GROUP}/probe", self.probe.currentData() or "")
+        settings.setValue(f"{SETTINGS_GROUP}/mirror", self.picker.mirror.text().strip())
         settings.setValue(f"{SETTINGS_GROUP}/device", self.device.currentData())
         settings.setValue(f"{SETTINGS_GROUP}/stride", self.stride.value())
 
@@ -317,8 +313,8 @@ class ClassifyDialog(QDialog):
     def parameters(self) -> dict:
         # No path: QGIS's temporary output, in its own temporary folder (which it cleans up).
         output = self.output.filePath() or QgsProcessing.TEMPORARY_OUTPUT
-        parameters = {"INPUT": self.layer.currentLayer(), "MODEL": self.model.filePath(),
-                      "PROBE": self.probe.filePath(), "STRIDE": self.stride.value(),
+        parameters = {"INPUT": self.layer.currentLayer(), "MODEL": self.model.currentData() or "",
+                      "PROBE": self.probe.currentData() or "", "STRIDE": self.stride.value(),
                       "DEVICE": self.device.currentData(), "OUTPUT": output}
         if self.override.isChecked():
             parameters["ACQUISITION_DATE"] = self.when.dateTime()
@@ -348,14 +344,14 @@ class ClassifyDialog(QDialog):
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:
+        self.picker.cancel_download()
         if self.feedback is not None:
             self.feedback.cancel()
             self.status.setText(tr("Cancelling…"))
 
     def finished(self, ok: bool, results: dict) -> None:
         self.task = None
-        self.cancel_button.setEnabled(False)
-        self.run_button.setEnabled(self.layer.currentLayer() is not None and self.bands_ok)
+        self.update_run_button()
         output = (results or {}).get("OUTPUT")
         if self.feedback.isCanceled() or not ok or not output:
             last_line = (self.feedback.textLog().strip().splitlines() or [tr("see the Processing log")])[-1]
@@ -370,7 +366,9 @@ class ClassifyDialog(QDialog):
 
         layer = QgsRasterLayer(output, tr("Land cover ({})").format(self.layer_name))
         try:
-            probe_path = self.params["PROBE"] or str(load_backend("catalogue").DEFAULT_PROBE)
+            catalogue = load_backend("catalogue")
+            model = catalogue.resolve_model(self.params["MODEL"])
+            probe_path = catalogue.resolve_probe(self.params["PROBE"], model)
             probe = load_backend("probe").LinearProbe.load(probe_path)
             apply_land_cover_style(layer, probe.class_names, probe.colours)
         except Exception as exc:  # the map is made; only its colours are missing

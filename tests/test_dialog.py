@@ -157,5 +157,5 @@ def test_the_dialog_remembers_the_last_runs_choices(provider, qgis_iface, tmp_pa
     first.remember_settings()
     second = ClassifyDialog(qgis_iface)
     assert second.stride.value() == 33 and second.device.currentData() == "cpu"
-    assert second.model.filePath() == first.model.filePath()
+    assert second.model.currentData() == first.model.currentData() == "demo-S"
     assert QgsSettings().value(f"{SETTINGS_GROUP}/stride", type=int) == 33

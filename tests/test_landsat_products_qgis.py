@@ -172,7 +172,7 @@ def test_the_dialog_shows_a_products_date_clouds_and_the_demonstration_warning(p
     assert dialog.parameters()["MASK"] == ["fill"]
     assert dialog.model_note.text().startswith("Warning: the bundled model is a demonstration")
     assert not dialog.model_note.isHidden()
-    dialog.model.setFilePath(str(FIXTURE_CHECKPOINT))
+    dialog.picker.choose(dialog.model, str(FIXTURE_CHECKPOINT))
     assert dialog.model_note.text() == "" and dialog.model_note.isHidden()
 
 

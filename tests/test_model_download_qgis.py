@@ -69,3 +69,36 @@ def test_a_failed_download_in_qgis_says_why_and_keeps_nothing(qgis_app, server, 
     ok, message, _ = run_download(server.url(mode))
     assert not ok and fragment in message, message
     assert not published_path().exists()
+
+
+# --------------------------------------------------------------------------- the dialog's model list
+def test_the_dialog_lists_models_by_name_and_downloads_the_published_one(provider, qgis_iface, server):
+    from moemae_qgis.dialog import ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    labels = [dialog.model.itemText(i) for i in range(dialog.model.count())]
+    assert labels == ["MoE-MAE S, demonstration (pretrained on 150 patches): a demonstration, expect rough "
+                      "maps",
+                      "MoE-MAE S, published (pretrained on BigEarthNet-L): not downloaded, about 30 MB"]
+    assert dialog.model.currentData() == "demo-S" and not dialog.model_note.isHidden()
+    assert [dialog.probe.itemData(i) for i in range(dialog.probe.count())] == ["bigearthnet19-demo"]
+    dialog.picker.choose(dialog.model, "published-S")
+    assert not dialog.picker.download.isHidden() and not dialog.picker.ready()
+    assert dialog.model_note.isHidden()
+    dialog.picker.mirror.setText(server.url("slow"))
+    statuses = []
+    dialog.picker.message.connect(statuses.append)
+    dialog.picker.download.click()
+    assert dialog.cancel_button.isEnabled()  # Cancel stops a download too
+    deadline = time.monotonic() + 60
+    while dialog.picker.download_job is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    assert any(s.startswith("Downloading published-S: ") and s.endswith(" MB") for s in statuses), statuses
+    assert dialog.status.text().startswith("Downloaded published-S: ")
+    assert dialog.model.currentText() == "MoE-MAE S, published (pretrained on BigEarthNet-L)"
+    assert dialog.picker.download.isHidden() and dialog.picker.ready()
+    assert not dialog.cancel_button.isEnabled()
+    probes = [dialog.probe.itemData(i) for i in range(dialog.probe.count())]
+    assert probes[0] == "eurosat10-cls" and "bigearthnet19-mean" in probes and len(probes) == 6
+    assert dialog.parameters()["MODEL"] == "published-S" and dialog.parameters()["PROBE"] == "eurosat10-cls"
