@@ -518,7 +518,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     probe = resolve_probe(args.probe, resolve_model(args.checkpoint))
-    request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities)
+    request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities,
+                             resolution=args.resolution)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
     print(result.summary())
     if args.report_resources:
@@ -624,6 +625,10 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
                           help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
                                "(default: the model's default probe: eurosat10-cls for published-S)")
     _add_scene_options(classify)
+    classify.add_argument("--resolution", default="tile", choices=["tile", "token", "auto"],
+                          help="tile: a cell per stride (default); token: a cell per 4 × 4 px token "
+                               "(120 m), for probes on the mean of the tokens, STRIDE a multiple of 4; auto: "
+                               "token where the probe allows it")
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
     classify.add_argument("--report-resources", action="store_true",

@@ -7,7 +7,7 @@ import numpy as np
 
 from . import landsat
 from .progress import NullProgress
-from .tokens import CLS_INDEX, NUM_TOKENS
+from .tokens import CLS_INDEX, NUM_LEADING_TOKENS, NUM_PATCH_TOKENS, NUM_TOKENS
 
 if TYPE_CHECKING:
     import torch
@@ -27,6 +27,9 @@ POOLINGS = ("mean", "cls", "patch-mean", "all", "tokens")
 VECTOR_POOLINGS = ("mean", "cls", "patch-mean", "all")
 #: Poolings that give D values per tile: what an embedding raster can hold as bands.
 RASTER_POOLINGS = ("mean", "cls", "patch-mean")
+#: Poolings that are a mean of tokens, so that an affine probe on them has a per-token form
+#: (:func:`token_features`): what a map at token resolution can use.
+TOKEN_POOLINGS = ("mean", "patch-mean")
 
 
 def pool(tokens: torch.Tensor, pooling: str) -> torch.Tensor:
@@ -73,6 +76,34 @@ def embed_tiles(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray
         pairs = [meta[:, i] for i in range(4)]
     tokens = model.encode(images, *pairs, normed=normed, precision=precision)
     return pool(tokens, pooling).float().cpu().numpy()
+
+
+def token_features(tokens: torch.Tensor, pooling: str) -> torch.Tensor:
+    """(B, 105, D) tokens → (B, 100, D) features, one per 4 × 4 px patch (row-major), whose mean
+    over the tile is the tile's ``pooling`` feature exactly.
+
+    "mean": patch token k becomes (100 · t_k + s) / 105, s the sum of the five leading tokens
+    (week, hour, lat, lon, CLS) spread evenly over the 100 patches; "patch-mean": t_k itself.
+    An affine probe's logits of these features therefore average back to the tile's logits.
+    """
+    patches = tokens[:, NUM_LEADING_TOKENS:]
+    if pooling == "patch-mean":
+        return patches
+    if pooling == "mean":
+        leading = tokens[:, :NUM_LEADING_TOKENS].sum(dim=1, keepdim=True)
+        return (NUM_PATCH_TOKENS * patches + leading) / NUM_TOKENS
+    raise ValueError(f"pooling {pooling!r} has no per-token form; only {', '.join(TOKEN_POOLINGS)} have")
+
+
+def embed_tile_tokens(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray | None, *,
+                      pooling: str = "mean", normed: bool = False, precision: str = "float32") -> np.ndarray:
+    """(B, 7, 40, 40) digital numbers and (B, 4, 2) metadata pairs → (B, 100, D) float32
+    per-patch features (:func:`token_features`)."""
+    import torch
+
+    tokens = torch.from_numpy(embed_tiles(model, digital_numbers, metadata, pooling="tokens", normed=normed,
+                                          precision=precision))
+    return token_features(tokens, pooling).numpy()
 
 
 def embed_arrays(model: MoEMAE, arrays: PatchArrays, *, pooling: str = "mean", normed: bool = False,

@@ -66,7 +66,10 @@ class LinearProbe:
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
         """(N, F) features → (N, C) probabilities (independent per class when multi-label)."""
-        z = self.logits(features)
+        return self.probabilities(self.logits(features))
+
+    def probabilities(self, z: np.ndarray) -> np.ndarray:
+        """(N, C) logits → (N, C) probabilities: a sigmoid per class (multi-label) or a softmax."""
         if self.multilabel:
             return 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
         z = z - z.max(axis=1, keepdims=True)

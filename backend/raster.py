@@ -88,6 +88,7 @@ class ClassifyRequest:
     qa_pixel: str | None = None  # a QA_PIXEL file on the input's grid (a product brings its own)
     mask: tuple = landsat.DEFAULT_QA_MASK  # the QA_PIXEL flags that mask a pixel
     input_scale: str = "auto"  # "auto", "dn" or "reflectance": see backend.pixel_quality
+    resolution: str = "tile"  # "tile": a cell per stride; "token": a cell per 4 × 4 px token; "auto"
 
 
 @dataclass
@@ -399,11 +400,13 @@ def check_paths(request: ClassifyRequest, scene: Scene, what: str) -> None:
 
 
 # --------------------------------------------------------------------------- 3. the grid
-def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX) -> list:
-    """Offsets of tiles along one axis: every ``stride`` px, the last one moved inward to end at the edge."""
+def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX, align: int = 1) -> list:
+    """Offsets of tiles along one axis: every ``stride`` px, the last one moved inward to end at
+    the edge (at the last multiple of ``align`` px that fits, so token cells stay on one grid)."""
     starts = list(range(0, length - size + 1, stride))
-    if starts[-1] + size < length:
-        starts.append(length - size)
+    last = (length - size) // align * align
+    if starts[-1] < last:
+        starts.append(last)
     return starts
 
 
@@ -430,32 +433,49 @@ class Grid:
     stride: int
     width: int
     height: int
+    token: bool = False  # cells of one token (4 × 4 px) instead of one stride
 
     @property
     def tiles(self) -> int:
         return len(self.xs) * len(self.ys)
 
+    @property
+    def cell_px(self) -> int:
+        """Side of an output cell, in input pixels."""
+        return landsat.TOKEN_PATCH_PX if self.token else self.stride
+
     def cells(self, x0: int, y0: int) -> tuple[slice, slice]:
+        """The output cells a tile at (x0, y0) gives values to: in token mode its 10 × 10 tokens."""
+        if self.token:
+            side, span = landsat.TOKEN_PATCH_PX, landsat.PATCH_SIZE_PX // landsat.TOKEN_PATCH_PX
+            return slice(y0 // side, y0 // side + span), slice(x0 // side, x0 // side + span)
         rows = cells_of_tile(y0, self.stride, self.rows, self.height)
         cols = cells_of_tile(x0, self.stride, self.cols, self.width)
         return slice(rows.start, rows.stop), slice(cols.start, cols.stop)
 
     def output_transform(self, transform: tuple) -> tuple:
-        s = self.stride
+        s = self.cell_px
         return (transform[0], transform[1] * s, transform[2] * s, transform[3], transform[4] * s,
                 transform[5] * s)
 
 
-def plan_grid(scene: Scene, stride: int, values_per_cell: int) -> Grid:
-    """The tiles and output cells at ``stride``; refuses a grid the machine cannot hold."""
+def plan_grid(scene: Scene, stride: int, values_per_cell: int, token: bool = False) -> Grid:
+    """The tiles and output cells at ``stride`` (cells of one stride, or ``token``: of one 4 × 4
+    px token, the tiles then starting on multiples of 4 px); refuses a grid the machine cannot
+    hold."""
     from .memory import available_memory_bytes
 
+    side = landsat.TOKEN_PATCH_PX
     if not 1 <= stride <= landsat.PATCH_SIZE_PX:
         raise UserError(f"STRIDE must be between 1 and {landsat.PATCH_SIZE_PX} px, not {stride}")
+    if token and stride % side:
+        raise UserError(f"RESOLUTION token needs a STRIDE that is a multiple of {side} px (4, 8, … 40), so "
+                        f"that every tile's tokens fall on one {side} × {side} px grid; not {stride}")
     width, height = scene.width, scene.height
-    grid = Grid(xs=tile_starts(width, stride), ys=tile_starts(height, stride),
-                rows=math.ceil(height / stride),
-                cols=math.ceil(width / stride), stride=stride, width=width, height=height)
+    cell, align = (side, side) if token else (stride, 1)
+    grid = Grid(xs=tile_starts(width, stride, align=align), ys=tile_starts(height, stride, align=align),
+                rows=math.ceil(height / cell), cols=math.ceil(width / cell), stride=stride, width=width,
+                height=height, token=token)
     # The output grid is held in memory (sums, mean, the bands written): refuse what cannot fit
     # rather than let the system kill the process (QGIS with it).
     needed = 4 * values_per_cell * grid.rows * grid.cols * 3
@@ -523,11 +543,12 @@ class TileCounts:
 
 
 def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, counts: TileCounts
-                 ) -> Iterator[tuple[list, np.ndarray]]:
-    """Batches of usable tiles: ([(x0, y0)…], (B, 7, 40, 40) UInt16 digital numbers), read one
-    strip of 40 rows at a time, unused pixels handled as the module docstring says."""
+                 ) -> Iterator[tuple[list, np.ndarray, np.ndarray]]:
+    """Batches of usable tiles: ([(x0, y0)…], (B, 7, 40, 40) UInt16 digital numbers, (B, 40, 40)
+    True where a pixel is unused), read one strip of 40 rows at a time, unused pixels handled as
+    the module docstring says."""
     size = landsat.PATCH_SIZE_PX
-    origins, pixels, counted_to = [], [], 0
+    origins, pixels, unused_masks, counted_to = [], [], [], 0
     for y0 in grid.ys:
         progress.check()
         strip = scene.read_window(0, y0, scene.width, size)  # (7, 40, W)
@@ -543,11 +564,12 @@ def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, 
             counts.patched += bool(unused.any())
             origins.append((x0, y0))
             pixels.append(fill_invalid(strip.pixels[:, :, x0:x0 + size], unused))
+            unused_masks.append(unused)
             if len(origins) == batch_size:
-                yield origins, np.stack(pixels)
-                origins, pixels = [], []
+                yield origins, np.stack(pixels), np.stack(unused_masks)
+                origins, pixels, unused_masks = [], [], []
     if origins:
-        yield origins, np.stack(pixels)
+        yield origins, np.stack(pixels), np.stack(unused_masks)
 
 
 def tile_metadata(scene: Scene, origins: list, when: date | datetime | None,
@@ -580,6 +602,14 @@ class Accumulator:
             rows, cols = self.grid.cells(x0, y0)
             self.sums[:, rows, cols] += value[:, None, None]
             self.hits[rows, cols] += 1
+
+    def add_tokens(self, origins: list, values: np.ndarray, usable: np.ndarray) -> None:
+        """``values``: (B, values_per_cell, 10, 10), one per token of the tiles at ``origins``;
+        ``usable``: (B, 10, 10), False for tokens whose 4 × 4 px are more than half unused."""
+        for (x0, y0), value, keep in zip(origins, values, usable):
+            rows, cols = self.grid.cells(x0, y0)
+            self.sums[:, rows, cols] += np.where(keep, value, 0)
+            self.hits[rows, cols] += keep
 
     @property
     def covered(self) -> np.ndarray:
@@ -714,7 +744,7 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     device = resolve_device(request.device)
     model, probe = load_model_and_probe(request, device)
     n_values = len(probe.class_names) if probe else model.config.dim
-    grid = plan_grid(scene, request.stride, n_values)
+    grid = plan_grid(scene, request.stride, n_values, token=token_resolution(request, probe))
     _check_space(request, grid, n_values)
     batch_size = effective_batch_size(request.batch_size, device)
     use_meta = request.use_metadata and (probe.use_metadata if probe else True)
@@ -741,6 +771,30 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     return result
 
 
+RESOLUTIONS = ("tile", "token", "auto")
+
+
+def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> bool:
+    """Whether the map's cells are tokens (4 × 4 px) rather than strides: RESOLUTION token, or
+    auto with a probe on a mean of tokens and a stride that is a multiple of 4 px."""
+    from .embed import TOKEN_POOLINGS
+
+    if request.resolution not in RESOLUTIONS:
+        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {request.resolution!r}")
+    per_token = probe is not None and probe.pooling in TOKEN_POOLINGS
+    if request.resolution == "auto":
+        return per_token and request.stride % landsat.TOKEN_PATCH_PX == 0
+    if request.resolution == "token" and probe is None:
+        raise UserError("RESOLUTION token is for land-cover maps; embedding rasters are written per tile "
+                        "(RESOLUTION tile)")
+    if request.resolution == "token" and not per_token:
+        raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
+                        "tile, which has no per-token form: RESOLUTION token works with probes on the mean "
+                        "of the tokens (mean or patch-mean pooling: the bundled probe, eurosat10-mean, "
+                        "bigearthnet19-mean, your own mean probes); use RESOLUTION tile with this one")
+    return request.resolution == "token"
+
+
 def demonstration_warnings(model: MoEMAE) -> list:
     """The plain warning owed whenever the bundled demonstration model makes a map."""
     from .catalogue import DEMONSTRATION_WARNING, is_demonstration_model
@@ -764,6 +818,7 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
         "PROBE": Path(request.probe).name if probe else "none: embeddings",
         "PRECISION": str(resolve_precision(device, request.precision)).replace("torch.", ""),
         "DEVICE": str(device), "STRIDE_PX": str(grid.stride),
+        "RESOLUTION": "token" if grid.token else "tile", "CELL_PX": str(grid.cell_px),
         "INPUT": scene.name, "INPUT_SCALE": scene.scale,
         "ACQUISITION": when.isoformat() if when else "unknown (encoded as missing)",
         "ACQUISITION_SOURCE": request.acquisition_source or ("given" if when else "none"),
@@ -780,10 +835,7 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
     its values added to the cells it covers."""
     import torch
 
-    from .embed import embed_tiles
-
     when = request.acquisition if use_metadata else None
-    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
     values_per_cell = len(probe.class_names) if probe else model.config.dim
     counts, accumulator = TileCounts(), Accumulator(grid, values_per_cell)
     # GDAL caches every block it reads, up to 5 % of the RAM by default: memory would grow with
@@ -792,18 +844,46 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
     gdal.SetCacheMax(min(cache, GDAL_CACHE_BYTES))
     try:
         with torch.inference_mode():
-            for origins, pixels in tile_batches(scene, grid, batch_size, progress, counts):
+            for origins, pixels, unused in tile_batches(scene, grid, batch_size, progress, counts):
                 progress.check()
                 meta = tile_metadata(scene, origins, when, use_metadata)
-                features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed,
-                                       precision=request.precision)
-                values = probe.predict_proba(features) if probe else features
-                accumulator.add(origins, values.astype(np.float32))
+                if grid.token:
+                    logits, usable = token_logits(model, probe, pixels, meta, unused, request)
+                    accumulator.add_tokens(origins, logits, usable)
+                else:
+                    accumulator.add(origins, tile_values(model, probe, pixels, meta, request))
                 progress.update(len(origins))
     finally:
         gdal.SetCacheMax(cache)
     progress.close()
     return accumulator, counts
+
+
+def tile_values(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, meta: np.ndarray | None,
+                request: ClassifyRequest) -> np.ndarray:
+    """(B, values) per tile: the probe's class probabilities, or the pooled embedding."""
+    from .embed import embed_tiles
+
+    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
+    features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed, precision=request.precision)
+    return (probe.predict_proba(features) if probe else features).astype(np.float32)
+
+
+def token_logits(model: MoEMAE, probe: LinearProbe, pixels: np.ndarray, meta: np.ndarray | None,
+                 unused: np.ndarray, request: ClassifyRequest) -> tuple[np.ndarray, np.ndarray]:
+    """((B, C, 10, 10) logits of each token's share of its tile's feature, (B, 10, 10) True for
+    tokens whose 4 × 4 px are at most half unused). The tokens' logits average to the tile's
+    (``backend.embed.token_features``): overlapping tiles average them, as a map cell's value."""
+    from .embed import embed_tile_tokens
+
+    side = landsat.PATCH_SIZE_PX // landsat.TOKEN_PATCH_PX
+    features = embed_tile_tokens(model, pixels, meta, pooling=probe.pooling, normed=probe.normed,
+                                 precision=request.precision)  # (B, 100, D)
+    batch = len(features)
+    logits = probe.logits(features.reshape(batch * side * side, -1)).reshape(batch, side, side, -1)
+    px = landsat.TOKEN_PATCH_PX
+    share = unused.reshape(batch, side, px, side, px).mean(axis=(2, 4))
+    return logits.transpose(0, 3, 1, 2).astype(np.float32), share <= MAX_FILL_SHARE
 
 
 def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
@@ -839,6 +919,9 @@ def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulato
                        palette=probe.colours, names=probe.class_names)
         targets.append((request.output, classes))
         if request.probabilities:
+            if grid.token:  # a token cell holds the mean of logits: its probabilities come from them
+                flat = mean.reshape(len(mean), -1).T.astype(np.float64)
+                mean = probe.probabilities(flat).T.reshape(mean.shape)
             layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
             targets.append((request.probabilities, dict(layers=layers, data_type=gdal.GDT_Float32,
                                                         nodata=float("nan"), descriptions=probe.class_names)))

@@ -127,6 +127,11 @@ class ClassifyDialog(QDialog):
         self.stride.setRange(1, 40)
         self.stride.setValue(20)
         self.stride.setSuffix(" px")
+        self.resolution = QComboBox(self)
+        self.resolution.setObjectName("resolution")
+        self.resolution.addItem(tr("one per tile step (the stride)"), "tile")
+        self.resolution.addItem(tr("one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride "
+                                   "a multiple of 4)"), "token")
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif)"))
@@ -159,6 +164,7 @@ class ClassifyDialog(QDialog):
         form.addRow(tr("Model"), self.picker)
         form.addRow(tr("Device"), self.device)
         form.addRow(tr("Stride"), self.stride)
+        form.addRow(tr("Map cells"), self.resolution)
         form.addRow(tr("Output"), self.output)
         advanced = QgsCollapsibleGroupBox(tr("Advanced"), self)
         advanced.setObjectName("advanced")
@@ -300,6 +306,8 @@ class ClassifyDialog(QDialog):
         index = self.device.findData(settings.value(f"{SETTINGS_GROUP}/device", "auto", type=str))
         self.device.setCurrentIndex(max(index, 0))
         self.stride.setValue(settings.value(f"{SETTINGS_GROUP}/stride", 20, type=int))
+        index = self.resolution.findData(settings.value(f"{SETTINGS_GROUP}/resolution", "tile", type=str))
+        self.resolution.setCurrentIndex(max(index, 0))
 
     def remember_settings(self) -> None:
         settings = QgsSettings()
@@ -308,6 +316,7 @@ class ClassifyDialog(QDialog):
         settings.setValue(f"{SETTINGS_GROUP}/mirror", self.picker.mirror.text().strip())
         settings.setValue(f"{SETTINGS_GROUP}/device", self.device.currentData())
         settings.setValue(f"{SETTINGS_GROUP}/stride", self.stride.value())
+        settings.setValue(f"{SETTINGS_GROUP}/resolution", self.resolution.currentData())
 
     # ---- running
     def parameters(self) -> dict:
@@ -315,6 +324,7 @@ class ClassifyDialog(QDialog):
         output = self.output.filePath() or QgsProcessing.TEMPORARY_OUTPUT
         parameters = {"INPUT": self.layer.currentLayer(), "MODEL": self.model.currentData() or "",
                       "PROBE": self.probe.currentData() or "", "STRIDE": self.stride.value(),
+                      "RESOLUTION": self.resolution.currentData(),
                       "DEVICE": self.device.currentData(), "OUTPUT": output}
         if self.override.isChecked():
             parameters["ACQUISITION_DATE"] = self.when.dateTime()
