@@ -1,6 +1,6 @@
 """Render a land-cover GeoTIFF as QGIS draws it, beside the scene in natural colour, with a legend.
 
-    .venv/bin/python tools/render_map.py SCENE LANDCOVER.tif OUT.png ["caption"]
+    .venv/bin/python tools/render_map.py SCENE LANDCOVER.tif[,OTHER.tif …] OUT.png ["caption"]
 
 Uses QGIS's own renderer (offscreen) and the plugin's land-cover style, so the picture is what
 a user sees in the map canvas.
@@ -103,47 +103,69 @@ def draw_legend(painter, names, colours, present, x: int, y: int) -> None:
     painter.drawText(x, y + 12, "blank: no prediction (fill or masked)")
 
 
-def main(scene_path: str, landcover_path: str, out_path: str, caption: str = "", size: int = 480) -> int:
+def map_title(path: str) -> str:
+    """The panel title of a land-cover map: its cell size in metres, from its geotransform."""
+    from osgeo import gdal
+
+    cell = abs(gdal.Open(path).GetGeoTransform()[1])
+    return f"MoE-MAE land cover, {cell:.0f} m cells"
+
+
+def main(scene_path: str, landcover_paths: str, out_path: str, caption: str = "", size: int = 480) -> int:
+    """``landcover_paths``: one map, or several separated by commas (drawn side by side)."""
     from backend.probe import LinearProbe  # noqa: F401 - ensures the backend is importable
 
     app = QgsApplication([], True)
     app.initQgis()
+    paths = landcover_paths.split(",")
     scene = QgsRasterLayer(scene_path, "scene")
-    landcover = QgsRasterLayer(landcover_path, "land cover")
-    if not scene.isValid() or not landcover.isValid():
-        sys.exit(f"render_map: cannot open {scene_path} or {landcover_path}")
+    maps = [QgsRasterLayer(path, "land cover") for path in paths]
+    if not scene.isValid() or not all(m.isValid() for m in maps):
+        sys.exit(f"render_map: cannot open {scene_path} or {landcover_paths}")
     style_scene(scene)
-    names, colours, present = land_cover_classes(landcover, landcover_path)
+    present = []
+    for layer, path in zip(maps, paths):
+        names, colours, found = land_cover_classes(layer, path)
+        present += [index for index in found if index not in present]
     extent = scene.extent()
     width, height = size, max(1, round(size * extent.height() / extent.width()))
-    legend_width, top = 330, 35
     qa = qa_panel(scene_path, width, height)
-    panels = 3 if qa is not None else 2
-    image = QImage(panels * (width + 10) + legend_width + 20, max(height, 22 * len(present) + 30) + top + 35,
-                   QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(QFont("DejaVu Sans", 11, QFont.Weight.Bold))
-    painter.drawText(10, 22, "Landsat scene (SR_B4, SR_B3, SR_B2)")
-    painter.drawText((panels - 1) * (width + 10) + 10, 22, "MoE-MAE land cover")
-    painter.drawImage(10, top, render(scene, width, height, extent))
+    panels = [("Landsat scene (SR_B4, SR_B3, SR_B2)", render(scene, width, height, extent))]
     if qa is not None:
-        painter.drawText(width + 20, 22, "QA_PIXEL: cloud, shadow, dilated, fill")
-        painter.drawImage(width + 20, top, qa)
-    painter.drawImage((panels - 1) * (width + 10) + 10, top, render(landcover, width, height, extent))
-    painter.setPen(QColor("#999999"))  # frames: a map's blank cells (no prediction) still show its extent
-    for panel in range(panels):
-        painter.drawRect(panel * (width + 10) + 10, top, width - 1, height - 1)
-    draw_legend(painter, names, colours, present, panels * (width + 10) + 15, top + 10)
-    painter.setFont(QFont("DejaVu Sans", 9))
-    painter.setPen(QColor("#333333"))
-    painter.drawText(10, image.height() - 12, caption)
-    painter.end()
+        panels.append(("QA_PIXEL: cloud, shadow, dilated, fill", qa))
+    for layer, path in zip(maps, paths):
+        title = map_title(path) if len(paths) > 1 else "MoE-MAE land cover"
+        panels.append((title, render(layer, width, height, extent)))
+    image = compose(panels, width, height, (names, colours, present), caption)
     image.save(out_path)
     print(f"wrote {out_path}", flush=True)
     # QGIS 3.22's exitQgis() can crash a standalone script on the way out; the image is written.
     os._exit(0)
+
+
+def compose(panels: list, width: int, height: int, legend: tuple, caption: str) -> QImage:
+    """Titled, framed panels side by side, the legend at the right, the caption below."""
+    names, colours, present = legend
+    top, legend_width = 35, 330
+    image = QImage(len(panels) * (width + 10) + legend_width + 20,
+                   max(height, 22 * len(present) + 30) + top + 35, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for index, (title, picture) in enumerate(panels):
+        x = index * (width + 10) + 10
+        painter.setFont(QFont("DejaVu Sans", 11, QFont.Weight.Bold))
+        painter.setPen(QColor("black"))
+        painter.drawText(x, 22, title)
+        painter.drawImage(x, top, picture)
+        painter.setPen(QColor("#999999"))  # a frame: blank cells (no prediction) still show the extent
+        painter.drawRect(x, top, width - 1, height - 1)
+    draw_legend(painter, names, colours, present, len(panels) * (width + 10) + 15, top + 10)
+    painter.setFont(QFont("DejaVu Sans", 9))
+    painter.setPen(QColor("#333333"))
+    painter.drawText(10, image.height() - 12, caption)
+    painter.end()
+    return image
 
 
 if __name__ == "__main__":
