@@ -108,22 +108,35 @@ def resolve_model(choice: str | None) -> Path:
     a catalogue model not downloaded yet is refused, saying how to get it."""
     entry = model_entry(choice) if choice else default_model()
     if entry is None:
-        return Path(choice)
+        return _existing(choice, "model", [m.name for m in read_catalogue()[0]])
     if not entry.available:
         raise UserError(f"the model {entry.name} ({entry.title}) is not downloaded yet: python -m backend "
                         f"models download {entry.name} (about {entry.approx_mb:g} MB), or in QGIS the "
                         "dialog's model list, Download…")
+    if not entry.bundled:
+        identify(entry.path)  # its download record checked: a changed or unrecorded file is refused
     return entry.path
 
 
-def resolve_probe(choice: str | None, checkpoint: str | Path) -> Path:
+def resolve_probe(choice: str | None, checkpoint: str | Path, model_choice: str | None = None) -> Path:
     """The probe file of a catalogue name or a path; None or "": the default probe of the
-    catalogue model ``checkpoint`` is (the demonstration probe for any other model)."""
+    catalogue model chosen by name (``model_choice``; none: the default model), or that the file
+    ``checkpoint`` is (the demonstration probe for any other model)."""
     if choice:
         entry = probe_entry(choice)
-        return entry.path if entry else Path(choice)
-    found = default_probe(identify(checkpoint) or DEMONSTRATION_MODEL)
+        return entry.path if entry else _existing(choice, "probe", [p.name for p in read_catalogue()[1]])
+    named = model_entry(model_choice) if model_choice else default_model()
+    found = default_probe(named.name if named else identify(checkpoint) or DEMONSTRATION_MODEL)
     return found.path if found else DEFAULT_PROBE
+
+
+def _existing(choice: str, what: str, names: list) -> Path:
+    """``choice`` as a file path, refused with the catalogue's names when there is no such file."""
+    path = Path(choice)
+    if not path.exists() and "/" not in choice and "\\" not in choice and not path.suffix:
+        raise UserError(f"{choice!r} is neither a {what} of the catalogue ({', '.join(names)}) nor a file; "
+                        "see python -m backend models")
+    return path
 
 
 def identify(checkpoint: str | Path, model: MoEMAE | None = None) -> str | None:
@@ -138,6 +151,12 @@ def identify(checkpoint: str | Path, model: MoEMAE | None = None) -> str | None:
         return record["catalogue"]
     if path.is_file() and same_file(path, DEFAULT_CHECKPOINT):
         return DEMONSTRATION_MODEL
+    unrecorded = next((m for m in read_catalogue()[0] if not m.bundled and m.path.is_file() and
+                       same_file(path, m.path) and not m.sha256), None)
+    if unrecorded is not None:
+        raise UserError(f"{path} has no download record, so it cannot be told to be {unrecorded.name}: "
+                        f"register it with python -m backend models download {unrecorded.name} --url "
+                        f"{path.absolute().as_uri()} (it is checked, not copied from the web)")
     known = {m.sha256: m.name for m in read_catalogue()[0] if m.sha256}
     if known and path.is_file() and file_sha256(path) in known:
         return known[file_sha256(path)]
@@ -154,9 +173,11 @@ def read_record(path: Path) -> dict | None:
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    if not isinstance(record, dict) or "catalogue" not in record or "sha256" not in record:
-        return None
+        record = None
+    if not isinstance(record, dict) or not isinstance(record.get("catalogue"), str) \
+            or not isinstance(record.get("sha256"), str):
+        raise UserError(f"the download record {record_path} is damaged; download the model again (python -m "
+                        "backend models download)")
     if file_sha256(path) != record["sha256"]:
         raise UserError(f"{path} changed since it was downloaded (its SHA-256 is no longer the recorded "
                         f"{record['sha256'][:16]}…): it is damaged or was replaced; download it again")
@@ -219,13 +240,21 @@ def _checkpoint_summary(path: Path) -> str:
             f"{provenance.get('epochs', '?')} epochs on {provenance.get('patches', '?')} patches")
 
 
+def _download_status(entry: ModelEntry) -> str:
+    """"downloaded" when the file's download record vouches for it, else what is wrong."""
+    try:
+        return "downloaded" if read_record(entry.path) else "present, no download record"
+    except UserError:
+        return "damaged: download it again"
+
+
 def list_models() -> list[dict]:
     """Rows for ``python -m backend models``: the catalogue's models (downloaded or not, with
     their probes), then the checkpoints and probes of the user's own in the user models folder."""
     models, probes = read_catalogue()
     rows = []
     for entry in models:
-        status = ("bundled" if entry.bundled else "downloaded" if entry.available
+        status = ("bundled" if entry.bundled else _download_status(entry) if entry.available
                   else f"not downloaded (about {entry.approx_mb:g} MB)")
         names = [p.name + (" (default)" if p.default else "") for p in probes if p.model == entry.name]
         rows.append({"kind": "model", "name": entry.name, "status": status, "path": str(entry.path),

@@ -255,6 +255,11 @@ def cmd_embed(args: argparse.Namespace) -> int:
 
     if args.out.lower().endswith((".tif", ".tiff")):
         return _embed_scene(args)
+    from .product import is_product_path
+
+    if is_product_path(args.data) and not Path(args.data).is_dir():
+        raise UserError(f"{Path(args.data).name} is a Landsat product: its embeddings go into a GeoTIFF, one "
+                        "per cell; give --out ending in .tif")
 
     from .checkpoint import model_fingerprint
     from .embed import embed_arrays
@@ -517,7 +522,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .raster import classify_raster
 
     started = time.perf_counter()
-    probe = resolve_probe(args.probe, resolve_model(args.checkpoint))
+    probe = resolve_probe(args.probe, resolve_model(args.checkpoint), args.checkpoint)
     request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities,
                              resolution=args.resolution)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
@@ -578,9 +583,11 @@ def _add_scene_options(parser: argparse.ArgumentParser, only: str = "") -> None:
                              "named "
                              f"QA_PIXEL, brings its own){note}")
     parser.add_argument("--mask", nargs="+", default=list(DEFAULT_QA_MASK), metavar="FLAG",
-                        help=f"QA_PIXEL flags that mask a pixel, among {', '.join(QA_PIXEL_BITS)} (write "
-                             "'cloud shadow' as cloud-shadow), or none (default: "
-                             f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}){note}")
+                        help=f"QA_PIXEL flags that mask a pixel where QA_PIXEL is at hand (a product, a band "
+                             f"named QA_PIXEL, --qa-pixel), among {', '.join(QA_PIXEL_BITS)} (write 'cloud "
+                             "shadow' as cloud-shadow), or none (default: "
+                             f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}); put it after the "
+                             f"input{note}")
     parser.add_argument("--input-scale", default="auto", choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
@@ -613,15 +620,15 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
          "python -m backend classify scene_SR_stack.tif --qa-pixel scene_QA_PIXEL.TIF --out landcover.tif",
          "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
          "--out landcover.tif --probabilities proba.tif"])
-    classify.add_argument("input", help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder or "
-                                        ".tar as downloaded) or a surface-reflectance raster")
+    classify.add_argument("input", help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder, "
+                                        "or .tar or .tar.gz as downloaded) or a surface-reflectance raster")
     classify.add_argument("--out", required=True, help="class GeoTIFF to write")
     classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
-    classify.add_argument("--model", "--checkpoint", dest="checkpoint", default=None,
+    classify.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (demo-S, published-S: python -m backend models) or a "
                                "checkpoint file (default: published-S once downloaded, else the "
                                "demonstration model demo-S)")
-    classify.add_argument("--probe", default=None,
+    classify.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
                                "(default: the model's default probe: eurosat10-cls for published-S)")
     _add_scene_options(classify)
@@ -639,6 +646,9 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
 def cmd_models(args: argparse.Namespace) -> int:
     if args.action == "download":
         return _download_model(args)
+    if args.name or args.url:
+        raise UserError("models lists everything and takes no name or --url; to download: python -m backend "
+                        "models download NAME [--url URL]")
     from .catalogue import list_models
 
     for row in list_models():
@@ -651,10 +661,13 @@ def _download_model(args: argparse.Namespace) -> int:
     from .catalogue import model_entry, read_catalogue
     from .download import download_model
 
+    names = ", ".join(m.name for m in read_catalogue()[0] if m.url)
     entry = model_entry(args.name or "")
-    if entry is None:
-        names = ", ".join(m.name for m in read_catalogue()[0] if m.url)
-        raise UserError(f"{args.name!r} is no model of the catalogue; models to download: {names}")
+    if not args.name:
+        raise UserError(f"name the model to download: python -m backend models download NAME ({names})")
+    if entry is None or not (args.url or entry.url):
+        raise UserError(f"{args.name!r} is no model of the catalogue to download; models to download: "
+                        f"{names}")
     print(f"downloading {entry.name} ({entry.title}) from {args.url or entry.url}")
     path = download_model(entry, args.url, progress=_bar(0, "downloading", unit="B"))
     print(f"saved {path}; its probes: python -m backend models")

@@ -80,6 +80,9 @@ def _fetch_once(url: str, part: Path, progress: Progress) -> Path:
         headers["Range"] = f"bytes={start}-"
     try:
         response = urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=TIMEOUT_S)
+    except ValueError as exc:  # no scheme, a broken address
+        raise UserError(f"{url!r} is not a URL that can be downloaded ({exc}); give an http://, https:// or "
+                        "file:// URL") from None
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and start:  # the part is whole already, or longer than the file: start over
             part.unlink()
@@ -128,12 +131,16 @@ def finish(entry: ModelEntry, part: Path, source: str) -> Path:
     """Check the downloaded ``part`` (a checkpoint of the entry's size, the catalogue's SHA-256
     when known), rename it into place and record where it came from; a body that is not a
     checkpoint is deleted."""
+    from .catalogue import is_demonstration_model
     from .checkpoint import CheckpointError, load_pretrained
 
     try:
+        _check_is_torch_file(part)
         model = load_pretrained(part)
         if model.config.size != entry.size:
             raise CheckpointError(f"it is a size-{model.config.size} model, not size {entry.size}")
+        if not entry.demonstration and is_demonstration_model(model):
+            raise CheckpointError("it holds the weights of the bundled demonstration model")
     except CheckpointError as exc:
         part.unlink(missing_ok=True)
         reason = str(exc).replace(str(part), "the file")
@@ -155,8 +162,25 @@ def finish(entry: ModelEntry, part: Path, source: str) -> Path:
     return destination
 
 
+def _check_is_torch_file(path: Path) -> None:
+    """A PyTorch file begins as a zip archive (or, in the legacy format, a pickle): anything else
+    (a login page, an error page, garbage) is named for what it looks like."""
+    from .checkpoint import CheckpointError
+
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+    if not head.startswith((b"PK\x03\x04", b"\x80")):
+        looks = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else (
+            f"{len(head)} bytes" if len(head) < 64 else "not a PyTorch file")
+        raise CheckpointError(f"it is {looks}, not a PyTorch checkpoint")
+
+
 def http_error(url: str, code: int, reason: str = "") -> str:
-    """What an HTTP error status means for the user."""
+    """What an HTTP error status means for the user (one line)."""
+    return " ".join(_http_error(url, code, reason).split())
+
+
+def _http_error(url: str, code: int, reason: str = "") -> str:
     if code == 404:
         return f"{url} does not exist on the server (HTTP 404); check the URL or the mirror"
     if code in (401, 403):
@@ -170,7 +194,11 @@ def http_error(url: str, code: int, reason: str = "") -> str:
 
 
 def network_error(url: str, reason: object) -> str:
-    """What a failure to connect means for the user."""
+    """What a failure to connect means for the user (one line)."""
+    return " ".join(_network_error(url, reason).split())
+
+
+def _network_error(url: str, reason: object) -> str:
     if isinstance(reason, socket.gaierror):
         return (f"cannot find {_host(url)} (DNS: {reason.strerror or reason}): is the network up, and the "
                 "address right?")

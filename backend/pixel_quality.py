@@ -86,9 +86,15 @@ def resolve_scale(dataset: gdal.Dataset, bands: list, declared: str, name: str) 
         raise UserError(f"{name} holds integers, but INPUT_SCALE says reflectance (floats from "
                         f"{landsat.SR_OFFSET:g} to 1.6); leave INPUT_SCALE on auto for Level-2 digital "
                         "numbers")
-    if declared != "auto" or is_integer:
+    if declared == "reflectance" or is_integer:
         return "dn" if declared == "auto" else declared
     values = _sample(dataset, bands)
+    if declared == "dn":
+        if values.size and np.any(values != np.round(values)):
+            raise UserError(f"{name} holds floats that are not whole numbers (from {values.min():g} to "
+                            f"{values.max():g}), but INPUT_SCALE says digital numbers; leave it on auto, or "
+                            "say reflectance")
+        return "dn"
     if values.size == 0:
         return "dn"  # nothing valid to tell by: every tile will be refused as no data anyway
     low, high = np.percentile(values, [0.1, 99.9])
@@ -112,7 +118,7 @@ def _sample(dataset: gdal.Dataset, bands: list) -> np.ndarray:
             for number in bands:
                 band = dataset.GetRasterBand(number)
                 values = band.ReadAsArray(int(x0), int(y0), size_x, size_y).astype(np.float64).ravel()
-                keep = np.isfinite(values)
+                keep = np.isfinite(values) & (values != 0)  # 0: fill, whatever the scale
                 if band.GetNoDataValue() is not None:
                     keep &= values != band.GetNoDataValue()
                 found.append(values[keep])

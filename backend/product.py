@@ -45,6 +45,7 @@ class Product:
     bands: list
     qa_pixel: str | None
     mtl: str | None
+    members: tuple = ()  # every file of the product (thermal and QA bands too): none may be written over
 
     @property
     def files(self) -> list:
@@ -53,8 +54,9 @@ class Product:
 
 def is_product_path(path: str | Path) -> bool:
     """Whether ``path`` names a product rather than a raster: a folder, an MTL file or a tar."""
-    text = str(path)
-    return (Path(text).is_dir() or text.endswith(MTL_SUFFIXES) or text.lower().endswith(TAR_SUFFIXES))
+    text = str(path).lower()
+    return (Path(path).is_dir() or text.endswith(tuple(s.lower() for s in MTL_SUFFIXES))
+            or text.endswith(TAR_SUFFIXES))
 
 
 @geo.with_gdal_exceptions
@@ -67,8 +69,7 @@ def open_product(path: str | Path) -> Product:
     if path.is_dir():
         location, names, wanted = str(path), sorted(os.listdir(path)), None
     elif path.name.lower().endswith(TAR_SUFFIXES):
-        location, names, wanted = _tar_contents(path), None, None
-        names = [n for n in gdal.ReadDirRecursive(location) or [] if not n.endswith("/")]
+        location, names, wanted = _tar_contents(path), _tar_names(path), None
     else:  # an MTL file: its product, in its folder
         location, names = str(path.parent), sorted(os.listdir(path.parent))
         wanted = _product_id_in(path.name)
@@ -78,9 +79,41 @@ def open_product(path: str | Path) -> Product:
     product_id = wanted or _only_product(names, path)
     check_kind(product_id)
     found = _find_files(product_id, location, names, str(path))
-    if path.name.endswith(MTL_SUFFIXES):
+    if is_product_path(path.name) and not path.name.lower().endswith(TAR_SUFFIXES) and not path.is_dir():
         found.mtl = str(path)  # this one, whichever other formats lie beside it
+    check_mtl(found)
     return found
+
+
+def _tar_names(tar: Path) -> list:
+    """The files in a tar (paths inside it), or a refusal when it cannot be read through."""
+    # GDAL would leave an index (<name>.properties) beside a gzipped tar: never write by an input.
+    gdal.SetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES", "NO")
+    try:
+        names = gdal.ReadDirRecursive(f"/vsitar/{tar.absolute()}") or []
+    except RuntimeError as exc:
+        raise UserError(f"{tar.name} cannot be read through ({str(exc).strip()}): it is damaged or cut "
+                        "short; download the product again") from None
+    return [n for n in names if not n.endswith("/")]
+
+
+def _check_mtl_names(mtl: dict, path: str | None, product_id: str) -> None:
+    said = mtl.get("PRODUCT_CONTENTS", {}).get("LANDSAT_PRODUCT_ID")
+    if said and str(said).upper() != product_id:
+        raise UserError(f"{Path(path).name} describes {said}, not {product_id}: the MTL does not belong with "
+                        "these files; use the product's own MTL")
+
+
+def check_mtl(found: Product) -> None:
+    """Refuse an MTL that speaks of another product, or that lists one file for two bands."""
+    if not found.mtl:
+        return
+    _check_mtl_names(read_mtl(found.mtl), found.mtl, found.product_id)
+    files = [found.bands[i] for i in range(len(found.bands))]
+    twice = sorted({Path(f).name for f in files if files.count(f) > 1})
+    if twice:
+        raise UserError(f"{Path(found.mtl).name} lists {', '.join(twice)} for more than one SR band; the MTL "
+                        "is damaged: use the product's own MTL, or download the product again")
 
 
 def _tar_contents(tar: Path) -> str:
@@ -94,7 +127,8 @@ def _tar_contents(tar: Path) -> str:
 
 
 def _product_id_in(name: str) -> str | None:
-    match = landsat.PRODUCT_ID.search(name)
+    """The product id in a file name, in USGS's upper case whatever the name's case."""
+    match = landsat.PRODUCT_ID.search(name.upper())
     return match.group(0) if match else None
 
 
@@ -106,9 +140,9 @@ def _only_product(names: list, where: Path) -> str:
                         "LC08_L2SP_204023_20200927_20201006_02_T1_SR_B1.TIF; give the folder or .tar of a "
                         "Landsat 8/9 Collection 2 Level-2 product as downloaded from USGS")
     if len(ids) > 1:
-        raise UserError(f"{where} holds {len(ids)} Landsat products ({', '.join(ids)}); give the MTL file "
-                        "of the "
-                        f"one to use, e.g. {ids[0]}_MTL.txt")
+        how = "unpack it and give" if where.name.lower().endswith(TAR_SUFFIXES) else "give"
+        raise UserError(f"{where} holds {len(ids)} Landsat products ({', '.join(ids)}); {how} the MTL file "
+                        f"of the one to use, e.g. {ids[0]}_MTL.txt")
     return ids[0]
 
 
@@ -144,7 +178,9 @@ def _find_files(product_id: str, location: str, names: list, source: str) -> Pro
     by_name = {Path(n).name.upper(): f"{location}/{n}" for n in names}
     mtl_names = [f"{product_id}{suffix}".upper() for suffix in MTL_SUFFIXES]  # .txt first
     mtl = next((by_name[name] for name in mtl_names if name in by_name), None)
-    listed = product_files(read_mtl(mtl)) if mtl else {}
+    contents = read_mtl(mtl) if mtl else {}
+    _check_mtl_names(contents, mtl, product_id)
+    listed = product_files(contents)
     wanted = {band: listed.get(band, f"{product_id}_{band}.TIF") for band in (*landsat.BANDS, QA_PIXEL)}
     missing = [band for band in landsat.BANDS if wanted[band].upper() not in by_name]
     if missing:
@@ -153,9 +189,10 @@ def _find_files(product_id: str, location: str, names: list, source: str) -> Pro
                 else ": download the product again, with all its SR bands")
         raise UserError(f"the product {product_id} in {source} lacks {', '.join(missing)} ({files}"
                         f"{', listed in its MTL' if mtl else ''}){hint}")
+    members = tuple(path for name, path in by_name.items() if name.startswith(product_id))
     return Product(product_id=product_id, source=source,
                    bands=[by_name[wanted[b].upper()] for b in landsat.BANDS],
-                   qa_pixel=by_name.get(wanted[QA_PIXEL].upper()), mtl=mtl)
+                   qa_pixel=by_name.get(wanted[QA_PIXEL].upper()), mtl=mtl, members=members)
 
 
 # --------------------------------------------------------------------------- the MTL

@@ -287,7 +287,8 @@ class Scene:
         """The window's pixels as digital numbers and why each is not used (module docstring)."""
         raw = self.read(x0, y0, width, height)
         pixels, not_numbers = pixel_quality.to_digital_numbers(raw, self.scale)
-        invalid = not_numbers | fill_mask(pixels, []) | nodata_mask(raw, self.nodata)
+        # 0 in every band is fill in either scale (a reflectance of 0 everywhere is no scene).
+        invalid = not_numbers | fill_mask(pixels, []) | fill_mask(raw, self.nodata)
         qa = self.qa.read(x0, y0, width, height) if self.qa else None
         return Window(pixels, pixel_quality.reasons(qa, self.mask, invalid), not_numbers)
 
@@ -342,10 +343,11 @@ def _open_input(path: str) -> tuple[gdal.Dataset, Product | None]:
 
 def find_qa_band(dataset: gdal.Dataset, qa_pixel: str | None, name: str) -> QaBand | None:
     """QA_PIXEL: the file ``qa_pixel`` (on the raster's grid), else a band of ``dataset`` named
-    QA_PIXEL, else None."""
+    QA_PIXEL, else None; refused unless it is one band of UInt16 flags."""
     if not qa_pixel:
         for number in range(1, dataset.RasterCount + 1):
             if dataset.GetRasterBand(number).GetDescription().strip().upper().endswith("QA_PIXEL"):
+                _check_qa_type(dataset, number, f"band {number} of {name}")
                 return QaBand(dataset, number, f"QA_PIXEL (band {number} of {name})")
         return None
     _existing_raster(qa_pixel)
@@ -354,17 +356,26 @@ def find_qa_band(dataset: gdal.Dataset, qa_pixel: str | None, name: str) -> QaBa
     except RuntimeError as exc:
         raise UserError(f"QA_PIXEL {Path(qa_pixel).name} cannot be opened as a raster ({str(exc).strip()})"
                         ) from None
-    if qa.GetRasterBand(1).DataType not in INTEGER_TYPES or qa.RasterCount != 1:
-        raise UserError(f"QA_PIXEL {Path(qa_pixel).name} is not a QA_PIXEL band (one band of 16-bit flags); "
-                        "give the product's …_QA_PIXEL.TIF")
+    if qa.RasterCount != 1:
+        raise UserError(f"QA_PIXEL {Path(qa_pixel).name} has {qa.RasterCount} bands, not one; give the "
+                        "product's …_QA_PIXEL.TIF as USGS delivers it")
+    _check_qa_type(qa, 1, Path(qa_pixel).name)
     from .product import grid_of
 
     if grid_of(qa)[:3] != grid_of(dataset)[:3]:
         raise UserError(f"QA_PIXEL {Path(qa_pixel).name} is {qa.RasterXSize} × {qa.RasterYSize} px on "
-                        "another "
-                        f"grid than {name} ({dataset.RasterXSize} × {dataset.RasterYSize} px): give the "
-                        "QA_PIXEL of the same product, cropped as the bands were")
+                        f"another grid than {name} ({dataset.RasterXSize} × {dataset.RasterYSize} px): give "
+                        "the QA_PIXEL of the same product, cropped as the bands were")
     return QaBand(qa, 1, f"QA_PIXEL ({Path(qa_pixel).name})")
+
+
+def _check_qa_type(dataset: gdal.Dataset, number: int, what: str) -> None:
+    """QA_PIXEL is 16 bits of flags: a Byte or float band would read as masks that are not."""
+    data_type = dataset.GetRasterBand(number).DataType
+    if data_type != gdal.GDT_UInt16:
+        raise UserError(f"QA_PIXEL ({what}) holds {gdal.GetDataTypeName(data_type)} values, not the UInt16 "
+                        "flags of a Collection 2 QA_PIXEL band; give the product's …_QA_PIXEL.TIF as USGS "
+                        "delivers it")
 
 
 @geo.with_gdal_exceptions
@@ -391,6 +402,14 @@ def check_paths(request: ClassifyRequest, scene: Scene, what: str) -> None:
     Temporary files that killed runs left beside the outputs are cleared."""
     inputs = [("the input raster", f) for f in scene.files] + [
         ("the model", request.checkpoint), ("the probe", request.probe), *request.also_reads]
+    if scene.product:
+        product = scene.product
+        inputs += [("a file of the product", f) for f in product.members if not f.startswith("/vsi")]
+        for path in (request.output, request.probabilities):
+            if path and Path(path).name.upper().startswith(product.product_id):
+                raise UserError(f"{Path(path).name} is named like a file of the product "
+                                f"{product.product_id}: it would be taken for one of its bands; name the "
+                                "output otherwise")
     outputs = [(what, request.output, TIFF_SUFFIXES),
                ("the probabilities raster", request.probabilities, TIFF_SUFFIXES)]
     check_outputs(outputs, inputs)
@@ -823,7 +842,8 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
         "ACQUISITION": when.isoformat() if when else "unknown (encoded as missing)",
         "ACQUISITION_SOURCE": request.acquisition_source or ("given" if when else "none"),
         "METADATA_TOKENS": "date and position" if use_metadata else "none (encoded as missing)",
-        "QA_PIXEL_MASK": ", ".join(scene.mask) if scene.qa else "none: no QA_PIXEL",
+        # GDAL keeps no empty item: every value must say something.
+        "QA_PIXEL_MASK": (", ".join(scene.mask) or "none") if scene.qa else "none: no QA_PIXEL",
         "MASKED_SHARE": f"{masked_share(counts):.4f}",
         "TILES": str(grid.tiles), "TILES_WITHOUT_PREDICTION": str(counts.skipped),
     }

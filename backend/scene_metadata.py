@@ -10,6 +10,7 @@ overrides them all, and the QGIS plugin adds the layer's temporal properties aft
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from . import landsat
 from .errors import UserError
+
+log = logging.getLogger(__name__)
 
 TAG_KEYS = ("ACQUISITION_DATE", "DATE_ACQUIRED", "ACQUISITIONDATETIME", "DATETIME", "TIFFTAG_DATETIME")
 
@@ -132,6 +135,9 @@ def from_product(path: str) -> Acquisition | None:
         return None
     found = open_product(path)
     answer = from_mtl_file(found.mtl) if found.mtl else None
+    if found.mtl and answer is None:
+        log.warning(f"the MTL file {Path(found.mtl).name} holds no readable DATE_ACQUIRED (it is empty or "
+                    "damaged): the date comes from the product id, and the time of day is unknown")
     return answer or from_product_id(Path(found.product_id))
 
 

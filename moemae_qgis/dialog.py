@@ -378,7 +378,7 @@ class ClassifyDialog(QDialog):
         try:
             catalogue = load_backend("catalogue")
             model = catalogue.resolve_model(self.params["MODEL"])
-            probe_path = catalogue.resolve_probe(self.params["PROBE"], model)
+            probe_path = catalogue.resolve_probe(self.params["PROBE"], model, self.params["MODEL"])
             probe = load_backend("probe").LinearProbe.load(probe_path)
             apply_land_cover_style(layer, probe.class_names, probe.colours)
         except Exception as exc:  # the map is made; only its colours are missing

@@ -311,7 +311,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         """PROBE as a probe file: a catalogue name resolved, empty for the model's default probe."""
         try:
             return str(load_backend("catalogue").resolve_probe(
-                self.parameterAsFile(parameters, self.PROBE, context), checkpoint))
+                self.parameterAsFile(parameters, self.PROBE, context), checkpoint,
+                self.parameterAsFile(parameters, self.MODEL, context)))
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
 
