@@ -182,19 +182,22 @@ def pretrain_rate(root: Path, device: torch.device, batch: int, seconds: float, 
     return max(h["images_per_s"] for h in summary["history"][1:])
 
 
-def classify_scene(root: Path, size: int, device: torch.device, workdir: Path) -> tuple[float, float]:
+def classify_scene(root: Path, size: int, device: torch.device, workdir: Path,
+                   resolution: str = "tile") -> tuple[float, float]:
     """(seconds, peak MB) of ``python -m backend classify`` on a generated size × size scene at
-    stride 40, each in a fresh process so that its peak memory is its own."""
+    stride 40 (cells of one stride, or ``resolution`` token: of one 4 × 4 px token), each in a
+    fresh process so that its peak memory is its own."""
     import subprocess
     import sys
 
     from .demo_scene import make_demo_scene
 
-    scene = make_demo_scene(root, workdir / f"scene{size}", size=size)
+    made = sorted((workdir / f"scene{size}").glob("*_SR_stack.tif"))  # the tile run made it already
+    scene = made[0] if made else make_demo_scene(root, workdir / f"scene{size}", size=size)
     # Run from backend's parent folder, where ``backend`` is importable in either layout.
     result = subprocess.run([sys.executable, "-m", "backend", "classify", str(scene), "--stride", "40",
                              "--device", str(device), "--out", str(workdir / f"map{size}.tif"),
-                             "--report-resources"],
+                             "--resolution", resolution, "--report-resources"],
                             capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
     line = [x for x in result.stdout.splitlines() if x.startswith("resources:")]
     if result.returncode != 0 or not line:
@@ -276,6 +279,10 @@ def data_rows(device: torch.device, step_rate: float, args: argparse.Namespace) 
                 seconds, peak = classify_scene(Path(args.data), size, device, Path(tmp))
                 rows.append(Row(f"classify {size}² scene, stride 40", seconds, "s",
                                 f"{(size // 40) ** 2 / seconds:,.0f} tiles/s, peak memory {peak:,.0f} MB"))
+                token_s, token_peak = classify_scene(Path(args.data), size, device, Path(tmp), "token")
+                rows.append(Row("the same at 120 m (RESOLUTION token)", token_s, "s",
+                                f"{token_s / seconds:.2f}× the time at 1.2 km, peak memory "
+                                f"{token_peak:,.0f} MB"))
     return rows
 
 

@@ -11,7 +11,8 @@ The QGIS algorithms, the dialog (through them) and the CLI all call :func:`class
 4. :func:`tile_batches`: the tiles, read one strip of 40 rows at a time (memory grows with the
    scene's width, never with the whole scene), with their invalid pixels handled;
 5. :func:`tile_metadata` and the encoder, the probe, then :class:`Accumulator`;
-6. :func:`write_outputs`: GeoTIFFs written at temporary names, read back and checked (the class
+6. :class:`MapOutputs`: GeoTIFFs written at temporary names, a block of rows at a time as the
+   rows are final (memory stays flat in the scene's size), read back and checked (the class
    names in their .aux.xml sidecar too), then renamed into place. A failed or cancelled run
    leaves nothing behind and never replaces a good earlier output.
 
@@ -37,8 +38,9 @@ from osgeo import gdal
 from . import geo, landsat, pixel_quality
 from .classes import CLASS_NODATA
 from .errors import UserError
-from .files import check_free_space, check_outputs, remove_stale_temporaries, temporary_name, write_failure
+from .files import check_free_space, check_outputs, remove_stale_temporaries
 from .geo import INTEGER_TYPES
+from .map_writer import GeoTiffWriter, RowWindow, move_into_place
 from .metadata import encode_metadata
 from .product import Product, is_product_path, open_product, stack
 from .progress import NullProgress, Progress
@@ -53,7 +55,7 @@ log = logging.getLogger(__name__)
 
 #: GDAL's block cache during a classification: a row of blocks of an 8000-px-wide scene.
 GDAL_CACHE_BYTES = 64 << 20
-#: Largest output grid (values × cells × 3 copies × 4 bytes) a run may hold in memory, at most.
+#: Largest part of the output grid (values × cells × 3 copies × 4 bytes) a run may hold in memory.
 MAX_GRID_BYTES = 3 << 30
 #: A tile with more than this share of invalid pixels gives no prediction.
 MAX_FILL_SHARE = 0.5
@@ -495,9 +497,12 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int, token: bool = Fal
     grid = Grid(xs=tile_starts(width, stride, align=align), ys=tile_starts(height, stride, align=align),
                 rows=math.ceil(height / cell), cols=math.ceil(width / cell), stride=stride, width=width,
                 height=height, token=token)
-    # The output grid is held in memory (sums, mean, the bands written): refuse what cannot fit
-    # rather than let the system kill the process (QGIS with it).
-    needed = 4 * values_per_cell * grid.rows * grid.cols * 3
+    # The open rows of the output grid are held in memory (sums, mean, the rows written): at most
+    # a tile's height and the strips one batch of CPU_MAX_BATCH tiles spans. Refuse what cannot
+    # fit rather than let the system kill the process (QGIS with it).
+    spanned = ((CPU_MAX_BATCH // len(grid.xs) + 2) * math.ceil(stride / cell)
+               + landsat.PATCH_SIZE_PX // cell + 2)
+    needed = 4 * values_per_cell * min(grid.rows, spanned) * grid.cols * 3
     available = available_memory_bytes()
     limit = MAX_GRID_BYTES if available is None else min(MAX_GRID_BYTES, available // 2)
     if needed > limit:
@@ -608,34 +613,29 @@ def tile_metadata(scene: Scene, origins: list, when: date | datetime | None,
 
 
 class Accumulator:
-    """Per output cell: the sum of the values of the tiles that cover it, and how many do."""
+    """Per output cell of the rows still open: the sum of the values the tiles give it, and how
+    many; rows are handed out (:meth:`take_final`) once no later tile can reach them."""
 
     def __init__(self, grid: Grid, values_per_cell: int):
         self.grid = grid
-        self.sums = np.zeros((values_per_cell, grid.rows, grid.cols), np.float32)
-        self.hits = np.zeros((grid.rows, grid.cols), np.uint16)
+        self.window = RowWindow(values_per_cell, grid.cols)
 
     def add(self, origins: list, values: np.ndarray) -> None:
         """``values``: (B, values_per_cell) for the tiles at ``origins``."""
         for (x0, y0), value in zip(origins, values):
-            rows, cols = self.grid.cells(x0, y0)
-            self.sums[:, rows, cols] += value[:, None, None]
-            self.hits[rows, cols] += 1
+            self.window.add(*self.grid.cells(x0, y0), value)
 
     def add_tokens(self, origins: list, values: np.ndarray, usable: np.ndarray) -> None:
         """``values``: (B, values_per_cell, 10, 10), one per token of the tiles at ``origins``;
         ``usable``: (B, 10, 10), False for tokens whose 4 × 4 px are more than half unused."""
         for (x0, y0), value, keep in zip(origins, values, usable):
-            rows, cols = self.grid.cells(x0, y0)
-            self.sums[:, rows, cols] += np.where(keep, value, 0)
-            self.hits[rows, cols] += keep
+            self.window.add(*self.grid.cells(x0, y0), value, keep)
 
-    @property
-    def covered(self) -> np.ndarray:
-        return self.hits > 0
-
-    def mean(self) -> np.ndarray:
-        return np.where(self.covered, self.sums / np.maximum(self.hits, 1), 0).astype(np.float32)
+    def take_final(self, next_y0: int | None) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first row, mean, hits) of the rows no tile from row ``next_y0`` of pixels on reaches
+        (None: all the rows that are left)."""
+        stop = self.grid.rows if next_y0 is None else self.grid.cells(0, next_y0)[0].start
+        return self.window.take(max(stop, self.window.base))
 
 
 # --------------------------------------------------------------------------- the runs
@@ -774,19 +774,23 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     progress = progress or NullProgress()
     progress.total = grid.tiles  # known only now
     log.info(describe_input(scene, grid, device))
-    accumulator, counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress)
-    skipped_by = report_unused(scene, counts, warnings)
-    if not accumulator.covered.any():
-        raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill, no "
-                        "data (0, the bands' nodata value, values that are no digital numbers) or masked by "
-                        "QA_PIXEL; is it the right raster, or is it all cloud?")
-    result = ClassifyResult(output=str(request.output), probabilities=request.probabilities, class_names=[],
-                            colours=[], tiles=grid.tiles, tiles_skipped_fill=counts.skipped,
-                            grid=(grid.rows, grid.cols), device=str(device), warnings=warnings,
-                            tiles_patched=counts.patched, batch_size=batch_size, skipped_by=skipped_by)
-    result.provenance = provenance(request, scene, model, probe, device, grid, counts, use_meta)
-    pooling = probe.pooling if probe else request.pooling
-    write_outputs(request, scene, grid, accumulator, probe, pooling, result)
+    outputs = MapOutputs(request, scene, grid, probe, n_values)
+    try:
+        counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress, outputs)
+        skipped_by = report_unused(scene, counts, warnings)
+        if not outputs.covered:
+            raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill, "
+                            "no data (0, the bands' nodata value, values that are no digital numbers) or "
+                            "masked by QA_PIXEL; is it the right raster, or is it all cloud?")
+        result = ClassifyResult(output=str(request.output), probabilities=request.probabilities,
+                                class_names=[], colours=[], tiles=grid.tiles,
+                                tiles_skipped_fill=counts.skipped,
+                                grid=(grid.rows, grid.cols), device=str(device), warnings=warnings,
+                                tiles_patched=counts.patched, batch_size=batch_size, skipped_by=skipped_by)
+        result.provenance = provenance(request, scene, model, probe, device, grid, counts, use_meta)
+        outputs.finish(result)
+    finally:
+        outputs.abort()  # nothing when finished; else no temporary file stays
     return result
 
 
@@ -850,9 +854,9 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
 
 
 def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | None, request: ClassifyRequest,
-                 batch_size: int, use_metadata: bool, progress: Progress) -> tuple[Accumulator, TileCounts]:
+                 batch_size: int, use_metadata: bool, progress: Progress, outputs: MapOutputs) -> TileCounts:
     """Steps 4 and 5: every usable tile through the encoder (and the probe, when there is one),
-    its values added to the cells it covers."""
+    its values added to the cells it covers; rows of cells go to ``outputs`` as they are final."""
     import torch
 
     when = request.acquisition if use_metadata else None
@@ -872,11 +876,13 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
                     accumulator.add_tokens(origins, logits, usable)
                 else:
                     accumulator.add(origins, tile_values(model, probe, pixels, meta, request))
+                outputs.write(*accumulator.take_final(origins[-1][1]))
                 progress.update(len(origins))
+        outputs.write(*accumulator.take_final(None))
     finally:
         gdal.SetCacheMax(cache)
     progress.close()
-    return accumulator, counts
+    return counts
 
 
 def tile_values(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, meta: np.ndarray | None,
@@ -920,139 +926,69 @@ def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
 
 
 # --------------------------------------------------------------------------- 6. writing
-def write_outputs(request: ClassifyRequest, scene: Scene, grid: Grid, accumulator: Accumulator,
-                  probe: LinearProbe | None,
-                  pooling: str,
-                  result: ClassifyResult) -> None:
-    """Write every output to a temporary name, check it, then rename all into place."""
-    covered, mean = accumulator.covered, accumulator.mean()
-    transform, crs = grid.output_transform(scene.transform), scene.crs
-    targets = []
-    if probe is None:
-        layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
-        descriptions = [f"embedding {k} ({pooling})" for k in range(len(mean))]
-        targets.append((request.output, dict(layers=layers, data_type=gdal.GDT_Float32, nodata=float("nan"),
-                                             descriptions=descriptions)))
-    else:
-        classes_map = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
-        classes = dict(layers=[classes_map], data_type=gdal.GDT_Byte, nodata=CLASS_NODATA,
-                       palette=probe.colours, names=probe.class_names)
-        targets.append((request.output, classes))
+class MapOutputs:
+    """The run's GeoTIFFs (the class map and the probabilities, or the embeddings), written by
+    rows as they are final (``backend.map_writer``), checked, and renamed into place together."""
+
+    def __init__(self, request: ClassifyRequest, scene: Scene, grid: Grid, probe: LinearProbe | None,
+                 n_values: int):
+        self.probe, self.token, self.covered = probe, grid.token, 0
+        self.class_counts = np.zeros(n_values, np.int64)
+        common = dict(size=(grid.cols, grid.rows), transform=grid.output_transform(scene.transform),
+                      crs=scene.crs)
+        floats = dict(data_type=gdal.GDT_Float32, nodata=float("nan"), **common)
+        self.writers = []  # (kind, writer, final path)
+        if probe is None:
+            pooling = request.pooling
+            self._add("values", request.output, bands=n_values, **floats,
+                      descriptions=[f"embedding {k} ({pooling})" for k in range(n_values)])
+            return
+        self._add("classes", request.output, bands=1, data_type=gdal.GDT_Byte, nodata=CLASS_NODATA,
+                  palette=probe.colours, names=probe.class_names, **common)
         if request.probabilities:
-            if grid.token:  # a token cell holds the mean of logits: its probabilities come from them
-                flat = mean.reshape(len(mean), -1).T.astype(np.float64)
-                mean = probe.probabilities(flat).T.reshape(mean.shape)
-            layers = [np.where(covered, mean[k], np.nan).astype(np.float32) for k in range(len(mean))]
-            targets.append((request.probabilities, dict(layers=layers, data_type=gdal.GDT_Float32,
-                                                        nodata=float("nan"), descriptions=probe.class_names)))
-        values, counts = np.unique(classes_map[covered], return_counts=True)
-        result.class_names, result.colours = probe.class_names, probe.colours
-        result.counts = {probe.class_names[v]: int(c) for v, c in zip(values, counts)}
-    written = []
-    try:
-        for path, options in targets:
-            written.append((write_geotiff(Path(path), transform=transform, crs=crs,
-                                          metadata=result.provenance, **options), Path(path)))
+            self._add("probabilities", request.probabilities, bands=n_values, descriptions=probe.class_names,
+                      **floats)
+
+    def _add(self, kind: str, path: str, **options) -> None:
+        self.writers.append((kind, GeoTiffWriter(Path(path), **options), Path(path)))
+
+    def write(self, row0: int, mean: np.ndarray, hits: np.ndarray) -> None:
+        """Rows from ``row0`` of the cells' mean values (values, n, cols) and hits (n, cols)."""
+        if not hits.size:
+            return
+        covered = hits > 0
+        self.covered += int(covered.sum())
+        for kind, writer, _ in self.writers:
+            if kind == "classes":
+                classes = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
+                self.class_counts += np.bincount(classes[covered], minlength=len(self.class_counts))
+                writer.write_rows(row0, [classes])
+                continue
+            values = self._probabilities(mean) if kind == "probabilities" and self.token else mean
+            writer.write_rows(row0, [np.where(covered, layer, np.nan).astype(np.float32) for layer in values])
+
+    def _probabilities(self, logits: np.ndarray) -> np.ndarray:
+        """A token cell holds the mean of its tokens' logits: its probabilities come from them."""
+        flat = logits.reshape(len(logits), -1).T.astype(np.float64)
+        return self.probe.probabilities(flat).T.reshape(logits.shape)
+
+    def finish(self, result: ClassifyResult) -> None:
+        """Record what made the outputs, close and check them all, then rename them into place."""
+        written = []
+        for _, writer, final in self.writers:
+            writer.set_metadata(result.provenance)
+        for _, writer, final in self.writers:
+            written.append((writer.close(), final))
         for tmp, final in written:
-            _move_into_place(tmp, final)
-    finally:
-        for tmp, _ in written:  # left only when something failed
-            _remove_with_sidecar(tmp)
+            move_into_place(tmp, final)
+        self.writers = []
+        if self.probe is not None:
+            names = self.probe.class_names
+            result.class_names, result.colours = names, self.probe.colours
+            result.counts = {names[k]: int(n) for k, n in enumerate(self.class_counts) if n}
 
-
-def _remove_with_sidecar(path: Path) -> None:
-    Path(path).unlink(missing_ok=True)
-    Path(f"{path}.aux.xml").unlink(missing_ok=True)
-
-
-def _move_into_place(tmp: Path, final: Path) -> None:
-    """Rename a finished GeoTIFF over ``final``, with its .aux.xml sidecar (class names live
-    there: GeoTIFF has no place for them), and drop a stale sidecar of an earlier run."""
-    sidecar = Path(f"{tmp}.aux.xml")
-    if sidecar.exists():
-        sidecar.replace(f"{final}.aux.xml")
-    else:
-        Path(f"{final}.aux.xml").unlink(missing_ok=True)
-    tmp.replace(final)
-
-
-def write_geotiff(path: Path, *, layers: list, data_type: int, transform: Sequence[float], crs: str,
-                  nodata: float, palette: list | None = None, names: list | None = None,
-                  descriptions: list | None = None, metadata: dict | None = None) -> Path:
-    """A tiled, compressed GeoTIFF of ``layers`` (each (rows, cols)) at a temporary name beside
-    ``path``, read back and compared with what was meant (pixels, class names, colours); returns
-    that name. A failed write (a full disk above all) raises a :class:`UserError` saying so and
-    leaves no temporary file. ``metadata``: GDAL metadata items (what made the file)."""
-    tmp = temporary_name(path, "part.tif")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    messages = []
-    gdal.PushErrorHandler(lambda _class, _number, message: messages.append(message.strip()))
-    try:
-        _write(tmp, layers, data_type, transform, crs, nodata, palette, names, descriptions, metadata or {})
-        problem = _written_differs(tmp, layers, transform, palette, names, metadata or {})
-    except (RuntimeError, OSError) as exc:
-        problem = str(exc).strip()
-    finally:
-        gdal.PopErrorHandler()
-    if problem:
-        _remove_with_sidecar(tmp)
-        # GDAL names the temporary file; the user knows the output by its own name.
-        text = "; ".join([problem] + [m.replace(str(tmp), str(path)) for m in messages])
-        raise UserError(write_failure(path, text))
-    return tmp
-
-
-def _write(tmp: Path, layers, data_type, transform, crs, nodata, palette, names, descriptions,
-           metadata) -> None:
-    rows, cols = layers[0].shape
-    options = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
-    out = gdal.GetDriverByName("GTiff").Create(str(tmp), cols, rows, len(layers), data_type, options=options)
-    try:
-        out.SetGeoTransform(transform)
-        out.SetMetadata({str(k): str(v) for k, v in metadata.items()})
-        if crs:
-            out.SetProjection(crs)
-        for k, layer in enumerate(layers):
-            band = out.GetRasterBand(k + 1)
-            band.SetNoDataValue(nodata)
-            band.WriteArray(layer)
-            if descriptions:
-                band.SetDescription(descriptions[k])
-        if palette:
-            table = gdal.ColorTable()
-            for index, colour in enumerate(palette):
-                table.SetColorEntry(index, tuple(int(v) for v in colour) + (255,))
-            table.SetColorEntry(CLASS_NODATA, (0, 0, 0, 0))
-            band = out.GetRasterBand(1)
-            band.SetRasterColorTable(table)
-            band.SetRasterColorInterpretation(gdal.GCI_PaletteIndex)
-            band.SetCategoryNames(_category_names(names))
-        out.FlushCache()
-    finally:
-        out = None  # closes the file and writes the .aux.xml sidecar
-
-
-def _category_names(names) -> list:
-    return list(names) + [""] * (CLASS_NODATA - len(names)) + ["no data"]
-
-
-def _written_differs(tmp: Path, layers, transform, palette, names, metadata) -> str | None:
-    """Why the GeoTIFF at ``tmp`` is not what was meant, or None when it is."""
-    written = gdal.Open(str(tmp))
-    if written is None or written.RasterCount != len(layers):
-        return "the written file cannot be read back"
-    # Also loads the .aux.xml sidecar: GDAL 3.6's GeoTIFF driver reads it only on such a call.
-    if written.GetGeoTransform() != tuple(transform):
-        return "the georeferencing was not saved"
-    for k, layer in enumerate(layers):
-        back = written.GetRasterBand(k + 1).ReadAsArray()
-        if back is None or not np.array_equal(back, layer, equal_nan=layer.dtype.kind == "f"):
-            return f"band {k + 1} reads back differently"
-    band = written.GetRasterBand(1)
-    if names and band.GetCategoryNames() != _category_names(names):
-        return "the class names (in the .aux.xml sidecar) were not saved"
-    if palette and band.GetColorTable() is None:
-        return "the colour table was not saved"
-    if any(written.GetMetadataItem(key) != str(value) for key, value in metadata.items()):
-        return "the record of what made the file (GDAL metadata) was not saved"
-    return None
+    def abort(self) -> None:
+        """Remove what was written (nothing once :meth:`finish` succeeded)."""
+        for _, writer, _ in self.writers:
+            writer.abort()
+        self.writers = []

@@ -1,0 +1,197 @@
+"""Output maps written as the tiles pass, so that memory stays flat whatever the scene's size.
+
+- :class:`RowWindow`: per output cell of the rows still open, the sum of the values given to it
+  and how many; rows leave the window once no later tile can reach them.
+- :class:`GeoTiffWriter`: a tiled, compressed GeoTIFF written a block of rows at a time at a
+  temporary name beside its path; what was written is hashed band by band, read back and hashed
+  again when it is closed, with its georeferencing, class names, colours and metadata checked.
+  Only a file that reads back as written is renamed into place (by the caller, all outputs at
+  once); a failed or cancelled run removes it, and the earlier output stays as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from osgeo import gdal
+
+from .classes import CLASS_NODATA
+from .errors import UserError
+from .files import temporary_name, write_failure
+
+#: Rows of cells read back at a time when a written file is checked.
+CHECK_ROWS = 256
+
+
+class RowWindow:
+    """Sums (values, rows, cols) float32 and hits (rows, cols) of output rows [base, base + n)."""
+
+    def __init__(self, values: int, cols: int):
+        self.base = 0
+        self.sums = np.zeros((values, 0, cols), np.float32)
+        self.hits = np.zeros((0, cols), np.uint16)
+
+    def _open_to(self, stop: int) -> None:
+        missing = stop - self.base - self.hits.shape[0]
+        if missing > 0:
+            values, _, cols = self.sums.shape
+            self.sums = np.concatenate([self.sums, np.zeros((values, missing, cols), np.float32)], axis=1)
+            self.hits = np.concatenate([self.hits, np.zeros((missing, cols), np.uint16)])
+
+    def add(self, rows: slice, cols: slice, value: np.ndarray, keep: np.ndarray | bool = True) -> None:
+        """Add ``value`` ((values,) for every cell, or (values, r, c)) to the cells [rows, cols]
+        (absolute rows), where ``keep`` ((r, c) or True)."""
+        self._open_to(rows.stop)
+        local = slice(rows.start - self.base, rows.stop - self.base)
+        value = value[:, None, None] if value.ndim == 1 else value
+        self.sums[:, local, cols] += np.where(keep, value, 0)
+        self.hits[local, cols] += keep
+
+    def take(self, stop: int) -> tuple[int, np.ndarray, np.ndarray]:
+        """(first row, mean (values, n, cols) with 0 where no hit, hits (n, cols)) of the rows
+        [base, stop), which leave the window."""
+        self._open_to(stop)
+        count, row0 = stop - self.base, self.base
+        sums, hits = self.sums[:, :count], self.hits[:count]
+        mean = np.where(hits > 0, sums / np.maximum(hits, 1), 0).astype(np.float32)
+        self.sums, self.hits, self.base = self.sums[:, count:], self.hits[count:], stop
+        return row0, mean, hits
+
+
+class GeoTiffWriter:
+    """One output GeoTIFF, written by rows (see the module docstring)."""
+
+    def __init__(self, path: Path, *, size: tuple, bands: int, data_type: int, transform: Sequence[float],
+                 crs: str, nodata: float, palette: list | None = None, names: list | None = None,
+                 descriptions: list | None = None, metadata: dict | None = None):
+        self.path, self.tmp = Path(path), temporary_name(path, "part.tif")
+        self.transform, self.palette, self.names = tuple(transform), palette, names
+        self.metadata = {str(k): str(v) for k, v in (metadata or {}).items()}
+        self.digests = [hashlib.sha256() for _ in range(bands)]
+        self.problems: list = []
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.dataset = self._guarded(self._create, size, bands, data_type, crs, nodata, descriptions)
+
+    def _guarded(self, action, *args):
+        """Run a GDAL action with its messages kept (a full disk says so there), never raising."""
+        gdal.PushErrorHandler(lambda _class, _number, message: self.problems.append(message.strip()))
+        try:
+            return action(*args)
+        except (RuntimeError, OSError) as exc:
+            self.problems.append(str(exc).strip())
+            return None
+        finally:
+            gdal.PopErrorHandler()
+
+    def _create(self, size, bands, data_type, crs, nodata, descriptions):
+        cols, rows = size
+        options = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
+        out = gdal.GetDriverByName("GTiff").Create(str(self.tmp), cols, rows, bands, data_type,
+                                                   options=options)
+        out.SetGeoTransform(self.transform)
+        out.SetMetadata(self.metadata)
+        if crs:
+            out.SetProjection(crs)
+        for k in range(bands):
+            band = out.GetRasterBand(k + 1)
+            band.SetNoDataValue(nodata)
+            if descriptions:
+                band.SetDescription(descriptions[k])
+        if self.palette:
+            _set_palette(out.GetRasterBand(1), self.palette, self.names)
+        return out
+
+    def write_rows(self, row0: int, layers: list) -> None:
+        """``layers``: one (n, cols) array per band, the rows from ``row0`` on."""
+        if self.dataset is None:
+            return
+        for k, layer in enumerate(layers):
+            self.digests[k].update(np.ascontiguousarray(layer).tobytes())
+            self._guarded(self.dataset.GetRasterBand(k + 1).WriteArray, layer, 0, row0)
+
+    def close(self) -> Path:
+        """Close, read back and check; the temporary path of a good file, else a UserError
+        (the temporary file removed)."""
+        if self.dataset is not None:
+            self._guarded(self.dataset.FlushCache)
+        self._guarded(self._drop_dataset)  # closing writes the .aux.xml sidecar: its errors are kept
+        # Read back even after an error: what did not reach the file explains it best.
+        problem = self._guarded(self._differs) if self.tmp.exists() else None
+        if self.problems or problem:
+            self.abort()
+            # GDAL names the temporary file; the user knows the output by its own name.
+            text = "; ".join(([problem] if problem else []) + [m.replace(str(self.tmp), str(self.path))
+                                                                 for m in self.problems])
+            raise UserError(write_failure(self.path, text))
+        return self.tmp
+
+    def set_metadata(self, metadata: dict) -> None:
+        """What made the file, known only at the end of the run (GDAL metadata items)."""
+        self.metadata = {str(k): str(v) for k, v in metadata.items()}
+        if self.dataset is not None:
+            self._guarded(self.dataset.SetMetadata, self.metadata)
+
+    def _drop_dataset(self) -> None:
+        self.dataset = None
+
+    def abort(self) -> None:
+        self.dataset = None
+        remove_with_sidecar(self.tmp)
+
+    def _differs(self) -> str | None:
+        """Why the written file is not what was meant, or None when it is."""
+        written = gdal.Open(str(self.tmp))
+        if written is None or written.RasterCount != len(self.digests):
+            return "the written file cannot be read back"
+        # Also loads the .aux.xml sidecar: GDAL 3.6's GeoTIFF driver reads it only on such a call.
+        if written.GetGeoTransform() != self.transform:
+            return "the georeferencing was not saved"
+        for k, expected in enumerate(self.digests):
+            band, digest = written.GetRasterBand(k + 1), hashlib.sha256()
+            for row0 in range(0, written.RasterYSize, CHECK_ROWS):
+                rows = min(CHECK_ROWS, written.RasterYSize - row0)
+                block = band.ReadAsArray(0, row0, written.RasterXSize, rows)
+                digest.update(np.ascontiguousarray(block).tobytes())
+            if digest.digest() != expected.digest():
+                return f"band {k + 1} reads back differently"
+        band = written.GetRasterBand(1)
+        if self.names and band.GetCategoryNames() != category_names(self.names):
+            return "the class names (in the .aux.xml sidecar) were not saved"
+        if self.palette and band.GetColorTable() is None:
+            return "the colour table was not saved"
+        if any(written.GetMetadataItem(key) != value for key, value in self.metadata.items()):
+            return "the record of what made the file (GDAL metadata) was not saved"
+        return None
+
+
+def _set_palette(band: gdal.Band, palette: list, names: list) -> None:
+    table = gdal.ColorTable()
+    for index, colour in enumerate(palette):
+        table.SetColorEntry(index, tuple(int(v) for v in colour) + (255,))
+    table.SetColorEntry(CLASS_NODATA, (0, 0, 0, 0))
+    band.SetRasterColorTable(table)
+    band.SetRasterColorInterpretation(gdal.GCI_PaletteIndex)
+    band.SetCategoryNames(category_names(names))
+
+
+def category_names(names: list) -> list:
+    """The class names as GDAL stores them: one per value, "no data" at the nodata value."""
+    return list(names) + [""] * (CLASS_NODATA - len(names)) + ["no data"]
+
+
+def remove_with_sidecar(path: Path) -> None:
+    Path(path).unlink(missing_ok=True)
+    Path(f"{path}.aux.xml").unlink(missing_ok=True)
+
+
+def move_into_place(tmp: Path, final: Path) -> None:
+    """Rename a finished GeoTIFF over ``final``, with its .aux.xml sidecar (class names live
+    there: GeoTIFF has no place for them), and drop a stale sidecar of an earlier run."""
+    sidecar = Path(f"{tmp}.aux.xml")
+    if sidecar.exists():
+        sidecar.replace(f"{final}.aux.xml")
+    else:
+        Path(f"{final}.aux.xml").unlink(missing_ok=True)
+    tmp.replace(final)
