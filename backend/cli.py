@@ -523,8 +523,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     probe = resolve_probe(args.probe, resolve_model(args.checkpoint), args.checkpoint)
-    request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities,
-                             resolution=args.resolution)
+    request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
     print(result.summary())
     if args.report_resources:
@@ -560,6 +559,7 @@ def _scene_request(args: argparse.Namespace, source: str, output: str, **extra):
                            acquisition_source=acquisition.source if acquisition.when else "",
                            use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
                            qa_pixel=args.qa_pixel, mask=tuple(args.mask), input_scale=args.input_scale,
+                           resolution=args.resolution,
                            also_reads=[("the MTL "
                                         "file", acquisition.path)] if acquisition.path else [], **extra)
 
@@ -588,6 +588,10 @@ def _add_scene_options(parser: argparse.ArgumentParser, only: str = "") -> None:
                              "shadow' as cloud-shadow), or none (default: "
                              f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}); put it after the "
                              f"input{note}")
+    parser.add_argument("--resolution", default="tile", choices=["tile", "token", "auto"],
+                        help="tile: a cell per stride (default); token: a cell per 4 × 4 px token (120 m), "
+                             "for features on the mean of the tokens, STRIDE a multiple of 4; auto: token "
+                             f"where the probe or pooling allows it{note}")
     parser.add_argument("--input-scale", default="auto", choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
@@ -632,10 +636,6 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
                           help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
                                "(default: the model's default probe: eurosat10-cls for published-S)")
     _add_scene_options(classify)
-    classify.add_argument("--resolution", default="tile", choices=["tile", "token", "auto"],
-                          help="tile: a cell per stride (default); token: a cell per 4 × 4 px token "
-                               "(120 m), for probes on the mean of the tokens, STRIDE a multiple of 4; auto: "
-                               "token where the probe allows it")
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
     classify.add_argument("--report-resources", action="store_true",

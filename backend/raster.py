@@ -804,12 +804,12 @@ def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> boo
 
     if request.resolution not in RESOLUTIONS:
         raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {request.resolution!r}")
-    per_token = probe is not None and probe.pooling in TOKEN_POOLINGS
+    per_token = (probe.pooling if probe else request.pooling) in TOKEN_POOLINGS
     if request.resolution == "auto":
         return per_token and request.stride % landsat.TOKEN_PATCH_PX == 0
-    if request.resolution == "token" and probe is None:
-        raise UserError("RESOLUTION token is for land-cover maps; embedding rasters are written per tile "
-                        "(RESOLUTION tile)")
+    if request.resolution == "token" and probe is None and not per_token:
+        raise UserError(f"POOLING {request.pooling} has no per-token form: an embedding field at token "
+                        f"resolution is made of the tokens' shares of the mean (POOLING mean or patch-mean)")
     if request.resolution == "token" and not per_token:
         raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
                         "tile, which has no per-token form: RESOLUTION token works with probes on the mean "
@@ -895,18 +895,21 @@ def tile_values(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, me
     return (probe.predict_proba(features) if probe else features).astype(np.float32)
 
 
-def token_logits(model: MoEMAE, probe: LinearProbe, pixels: np.ndarray, meta: np.ndarray | None,
+def token_logits(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, meta: np.ndarray | None,
                  unused: np.ndarray, request: ClassifyRequest) -> tuple[np.ndarray, np.ndarray]:
-    """((B, C, 10, 10) logits of each token's share of its tile's feature, (B, 10, 10) True for
-    tokens whose 4 × 4 px are at most half unused). The tokens' logits average to the tile's
-    (``backend.embed.token_features``): overlapping tiles average them, as a map cell's value."""
+    """((B, C, 10, 10) logits of each token's share of its tile's feature, or without a probe
+    (B, D, 10, 10) the shares themselves; (B, 10, 10) True for tokens whose 4 × 4 px are at most
+    half unused). The tokens' values average to the tile's (``backend.embed.token_features``):
+    overlapping tiles average them, as a map cell's value."""
     from .embed import embed_tile_tokens
 
     side = landsat.PATCH_SIZE_PX // landsat.TOKEN_PATCH_PX
-    features = embed_tile_tokens(model, pixels, meta, pooling=probe.pooling, normed=probe.normed,
+    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
+    features = embed_tile_tokens(model, pixels, meta, pooling=pooling, normed=normed,
                                  precision=request.precision)  # (B, 100, D)
     batch = len(features)
-    logits = probe.logits(features.reshape(batch * side * side, -1)).reshape(batch, side, side, -1)
+    flat = features.reshape(batch * side * side, -1)
+    logits = (probe.logits(flat) if probe else flat).reshape(batch, side, side, -1)
     px = landsat.TOKEN_PATCH_PX
     share = unused.reshape(batch, side, px, side, px).mean(axis=(2, 4))
     return logits.transpose(0, 3, 1, 2).astype(np.float32), share <= MAX_FILL_SHARE
@@ -939,9 +942,9 @@ class MapOutputs:
         floats = dict(data_type=gdal.GDT_Float32, nodata=float("nan"), **common)
         self.writers = []  # (kind, writer, final path)
         if probe is None:
-            pooling = request.pooling
+            how = request.pooling + (", per 4 × 4 px token" if grid.token else "")
             self._add("values", request.output, bands=n_values, **floats,
-                      descriptions=[f"embedding {k} ({pooling})" for k in range(n_values)])
+                      descriptions=[f"embedding {k} ({how})" for k in range(n_values)])
             return
         self._add("classes", request.output, bands=1, data_type=gdal.GDT_Byte, nodata=CLASS_NODATA,
                   palette=probe.colours, names=probe.class_names, **common)

@@ -117,3 +117,26 @@ def test_token_resolution_refuses_what_has_no_per_token_form(tmp_path, cli):
     assert_one_error_line(code, err, "reads the 'cls' feature of a tile, which has no per-token form",
                           "use RESOLUTION tile")
     assert not (tmp_path / "m.tif").exists() and catalogue.probe_entry("eurosat10-cls") is not None
+
+
+def test_an_embedding_field_at_120_m_averages_back_to_the_tile_embeddings(crops, tmp_path):
+    scene = mosaic(crops, tmp_path)
+    common = dict(input=str(scene), probe=None, probabilities=None, stride=40, device="cpu",
+                  checkpoint=str(DEFAULT_CHECKPOINT))
+    raster.embed_raster(raster.ClassifyRequest(output=str(tmp_path / "tile.tif"), **common))
+    raster.embed_raster(raster.ClassifyRequest(output=str(tmp_path / "token.tif"), resolution="token",
+                                               **common))
+    tokens = gdal.Open(str(tmp_path / "token.tif"))
+    assert (tokens.RasterCount, tokens.RasterXSize, tokens.RasterYSize) == (144, 40, 40)
+    assert tokens.GetRasterBand(7).GetDescription() == "embedding 6 (mean, per 4 × 4 px token)"
+    field = tokens.ReadAsArray().astype(np.float64).reshape(144, 4, 10, 4, 10).mean(axis=(2, 4))
+    tile = gdal.Open(str(tmp_path / "tile.tif")).ReadAsArray()
+    np.testing.assert_allclose(field, tile, atol=1e-4)
+    assert np.abs(tokens.ReadAsArray()[:, :10, :10] - tile[:, :1, :1]).max() > 0.01  # tokens differ
+
+
+def test_an_embedding_field_of_the_cls_token_is_refused(tmp_path, cli):
+    code, _, err = cli("embed", LIVERPOOL, "--pooling", "cls", "--resolution", "token", "--out",
+                       tmp_path / "e.tif")
+    assert_one_error_line(code, err, "POOLING cls has no per-token form")
+    assert not (tmp_path / "e.tif").exists()

@@ -207,7 +207,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
 
     INPUT, BANDS, MODEL, PROBE, STRIDE = "INPUT", "BANDS", "MODEL", "PROBE", "STRIDE"
     ACQUISITION_DATE, USE_METADATA = "ACQUISITION_DATE", "USE_METADATA"
-    MASK, QA_PIXEL, INPUT_SCALE = "MASK", "QA_PIXEL", "INPUT_SCALE"
+    MASK, QA_PIXEL, INPUT_SCALE, RESOLUTION = "MASK", "QA_PIXEL", "INPUT_SCALE", "RESOLUTION"
     DEVICE, BATCH_SIZE, OUTPUT = "DEVICE", "BATCH_SIZE", "OUTPUT"
 
     def add_scene_parameters(self, with_probe: bool) -> None:
@@ -265,6 +265,16 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             options=list(quality.INPUT_SCALES), defaultValue="auto")
         scale.setUsesStaticStrings(True)
         self.addParameter(scale)
+
+    def add_resolution_parameter(self) -> None:
+        """RESOLUTION, for the algorithms that can write a cell per token (classify, embed)."""
+        resolution = QgsProcessingParameterEnum(
+            self.RESOLUTION, self.tr("Map cells: tile (one per STRIDE) or token (one per 4 × 4 px token, "
+                                     "120 m; for features on the mean of the tokens, STRIDE a multiple of "
+                                     "4); auto: token where the probe or pooling allows it"),
+            options=list(load_backend("raster").RESOLUTIONS), defaultValue="tile")
+        resolution.setUsesStaticStrings(True)
+        self.addParameter(resolution)
 
     def product_input(self, parameters) -> str | None:
         """INPUT when it names a Landsat product (its MTL file, folder or tar) rather than a layer."""
@@ -330,6 +340,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
             batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
             acquisition_source=acquisition.source if acquisition.when else "",
+            resolution=(self.parameterAsEnumString(parameters, self.RESOLUTION, context) or "tile")
+            if self.parameterDefinition(self.RESOLUTION) else "tile",
             also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [],
             **self.pixel_quality(parameters, context), **extra)
 

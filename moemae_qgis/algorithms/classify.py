@@ -6,14 +6,14 @@ with the probe's class names and colours when QGIS loads it.
 """
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterRasterDestination
+from qgis.core import QgsProcessingParameterRasterDestination
 
 from ..backend_loader import load_backend
 from .base import LandCoverStyler, SceneAlgorithm
 
 
 class ClassifyAlgorithm(SceneAlgorithm):
-    OUTPUT_PROBABILITIES, RESOLUTION = "OUTPUT_PROBABILITIES", "RESOLUTION"
+    OUTPUT_PROBABILITIES = "OUTPUT_PROBABILITIES"
     NAME, DISPLAY_NAME, GROUP, GROUP_ID = "classify", "Classify land cover", "Land cover", "landcover"
     HELP_ANCHOR = "landsat-products-as-downloaded"
     SHORT_DESCRIPTION = ("A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the "
@@ -35,22 +35,14 @@ class ClassifyAlgorithm(SceneAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=True)
-        resolution = QgsProcessingParameterEnum(
-            self.RESOLUTION, self.tr("Map cells: tile (one per STRIDE) or token (one per 4 × 4 px token, "
-                                     "120 m; for probes on the mean of the tokens, STRIDE a multiple of 4); "
-                                     "auto: token where the probe allows it"),
-            options=list(load_backend("raster").RESOLUTIONS), defaultValue="tile")
-        resolution.setUsesStaticStrings(True)
-        self.addParameter(resolution)
+        self.add_resolution_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Land cover")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_PROBABILITIES, self.tr("Class probabilities"), optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
-        resolution = self.parameterAsEnumString(parameters, self.RESOLUTION, context) or "tile"
         request = self.scene_request(parameters, context, feedback, probabilities=probabilities,
-                                     resolution=resolution,
                                      probe=self.probe_path(parameters, context, self.model_path(parameters,
                                                                                                 context)))
         result = self.run_backend(load_backend("raster").classify_raster, request, feedback=feedback)
