@@ -24,7 +24,15 @@ import numpy as np
 from . import classes, geo, landsat
 from .errors import UserError
 from .progress import NullProgress, Progress
-from .raster import MAX_FILL_SHARE, Scene, demonstration_warnings, fill_invalid, open_scene, tile_metadata
+from .raster import (
+    MAX_FILL_SHARE,
+    RESOLUTIONS,
+    Scene,
+    demonstration_warnings,
+    fill_invalid,
+    open_scene,
+    tile_metadata,
+)
 
 if TYPE_CHECKING:
     from .model import MoEMAE
@@ -69,17 +77,17 @@ def _tile_origin(col: float, row: float, scene: Scene) -> tuple[int, int]:
 
 
 def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: date | datetime | None,
-                  use_metadata: bool, pooling: str,
-                  progress: Progress) -> tuple[np.ndarray, np.ndarray, int]:
+                  use_metadata: bool, pooling: str, progress: Progress,
+                  token: bool = False) -> tuple[np.ndarray, np.ndarray, int]:
     """Features (N, F) and labels (N,) of the usable tiles at (col, row, class) ``samples``, and
-    how many positions were skipped for being more than half fill, no data or masked."""
-    from .embed import embed_tiles
-
+    how many positions were skipped for being more than half fill, no data or masked. With
+    ``token``, a sample's feature is the share of the tile's mean of the 4 × 4 px token under it
+    (``backend.embed.token_features``), as a map at token resolution reads it."""
     size = landsat.PATCH_SIZE_PX
     features, labels, skipped = [], [], 0
     for start in range(0, len(samples), BATCH):
         progress.check()
-        origins, tiles, batch_labels = [], [], []
+        origins, tiles, batch_labels, tokens = [], [], [], []
         for col, row, label in samples[start:start + BATCH]:
             x0, y0 = _tile_origin(col, row, scene)
             window = scene.read_window(x0, y0, size, size)
@@ -89,14 +97,45 @@ def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: da
             origins.append((x0, y0))
             tiles.append(fill_invalid(window.pixels, window.unused))
             batch_labels.append(int(label))
+            tokens.append(_token_index(col - x0, row - y0))
         if tiles:
             meta = tile_metadata(scene, origins, acquisition, use_metadata)
-            features.append(embed_tiles(model, np.stack(tiles), meta, pooling=pooling))
+            features.append(_features(model, np.stack(tiles), meta, pooling, tokens if token else None))
             labels.extend(batch_labels)
         progress.update(min(BATCH, len(samples) - start))
     dim = features[0].shape[1] if features else 0
     return (np.concatenate(features) if features else np.zeros((0, dim), np.float32),
             np.asarray(labels, dtype=np.int64), skipped)
+
+
+def _token_index(col: float, row: float) -> int:
+    """Row-major index of the 4 × 4 px token of a tile under the position (col, row) in it."""
+    side, px = landsat.PATCH_SIZE_PX // landsat.TOKEN_PATCH_PX, landsat.TOKEN_PATCH_PX
+    clamp = lambda v: int(min(max(v // px, 0), side - 1))  # noqa: E731 - a one-line helper
+    return clamp(row) * side + clamp(col)
+
+
+def _features(model: MoEMAE, tiles: np.ndarray, meta: np.ndarray | None, pooling: str,
+              tokens: list | None) -> np.ndarray:
+    """(B, F) features of the tiles: pooled, or (``tokens``: an index per tile) the token's share."""
+    from .embed import embed_tile_tokens, embed_tiles
+
+    if tokens is None:
+        return embed_tiles(model, tiles, meta, pooling=pooling)
+    shares = embed_tile_tokens(model, tiles, meta, pooling=pooling)  # (B, 100, D)
+    return shares[np.arange(len(shares)), tokens]
+
+
+def _token_resolution(resolution: str, pooling: str) -> bool:
+    """Whether samples are read per token; refused for poolings that have no per-token form."""
+    from .embed import TOKEN_POOLINGS
+
+    if resolution not in RESOLUTIONS:
+        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {resolution!r}")
+    if resolution == "token" and pooling not in TOKEN_POOLINGS:
+        raise UserError(f"POOLING {pooling} has no per-token form: a probe of tokens is fitted on their "
+                        "shares of the mean (POOLING mean or patch-mean)")
+    return resolution == "token" or (resolution == "auto" and pooling in TOKEN_POOLINGS)
 
 
 def cross_validated_accuracy(features: np.ndarray, labels: np.ndarray, class_names: list, folds: int,
@@ -138,13 +177,15 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
                        bands: list | None = None, acquisition: date | datetime | None = None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
                        qa_pixel: str | None = None, mask: Sequence[str] = landsat.DEFAULT_QA_MASK,
-                       input_scale: str = "auto",
+                       input_scale: str = "auto", resolution: str = "tile",
                        min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
                        progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     ``qa_pixel``, ``mask`` and ``input_scale`` are read as a classification reads them
-    (``backend.raster.open_scene``): masked tiles are left out. Returns (LinearProbe,
+    (``backend.raster.open_scene``): masked tiles are left out. ``resolution`` "token": each
+    position's feature is the 4 × 4 px token under it (pooling mean or patch-mean), and the probe
+    records it (``training["resolution"]``). Returns (LinearProbe,
     ProbeReport). Refuses, naming the class, when a class has fewer than
     ``min_per_class`` usable tiles. ``progress`` counts the positions read and embedded; it is
     checked for a cancel between batches and between cross-validation folds.
@@ -164,8 +205,10 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
         log.warning(line)
     progress = progress or NullProgress()
     progress.total = len(samples)
+    token = _token_resolution(resolution, pooling)
     features, labels, skipped = embed_samples(scene, samples, model, acquisition=acquisition,
-                                              use_metadata=use_metadata, pooling=pooling, progress=progress)
+                                              use_metadata=use_metadata, pooling=pooling, progress=progress,
+                                              token=token)
     counts = _class_counts(labels, class_names)
     _refuse_classes_with_too_few(counts, min_per_class)
     folds = min(5, min(counts.values()))
@@ -176,6 +219,7 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
                 standardize=True, seed=seed, pooling=pooling, use_metadata=use_metadata,
                 model_info={"fingerprint": model_fingerprint(model), "size": model.config.size,
                             "checkpoint": Path(checkpoint).name})
-    probe.training.update(source_raster=scene.name, cv_accuracy=accuracy, folds=folds)
+    probe.training.update(source_raster=scene.name, cv_accuracy=accuracy, folds=folds,
+                          resolution="token" if token else "tile")
     return probe, ProbeReport(counts=counts, skipped_fill=skipped, cv_accuracy=accuracy, folds=folds,
                               thinned_from=given if len(samples) < given else 0)

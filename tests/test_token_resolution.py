@@ -140,3 +140,24 @@ def test_an_embedding_field_of_the_cls_token_is_refused(tmp_path, cli):
                        tmp_path / "e.tif")
     assert_one_error_line(code, err, "POOLING cls has no per-token form")
     assert not (tmp_path / "e.tif").exists()
+
+
+def test_a_probe_fitted_on_tokens_says_so_and_paints_the_coast_at_120_m(tmp_path):
+    """Sea and land positions on the real Liverpool product, read per token: the probe records
+    it, and its map at 120 m puts the sea west of the land along each row."""
+    from backend.training_areas import fit_probe_on_areas
+
+    sea = [(col, row, 0) for col in range(30, 150, 12) for row in range(30, 240, 12)]
+    land = [(col, row, 1) for col in range(330, 420, 12) for row in range(30, 240, 12)]
+    probe, report = fit_probe_on_areas(str(LIVERPOOL), sea + land, ["sea", "land"], DEFAULT_CHECKPOINT,
+                                       device="cpu", resolution="token")
+    tile_probe, _ = fit_probe_on_areas(str(LIVERPOOL), sea + land, ["sea", "land"], DEFAULT_CHECKPOINT,
+                                       device="cpu", resolution="tile")
+    assert probe.training["resolution"] == "token" and tile_probe.training["resolution"] == "tile"
+    assert not np.allclose(probe.coef, tile_probe.coef)  # fitted on other features
+    assert report.counts == {"sea": len(sea), "land": len(land)}
+    probe.save(tmp_path / "probe_coast.json")
+    classify(LIVERPOOL, tmp_path / "coast.tif", probe=str(tmp_path / "probe_coast.json"), stride=20,
+             resolution="token", probabilities=None)
+    coast = gdal.Open(str(tmp_path / "coast.tif")).ReadAsArray()
+    assert (coast[:, :30] == 0).mean() > 0.95 and (coast[:, 85:105] == 1).mean() > 0.9
