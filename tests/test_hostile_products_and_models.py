@@ -4,7 +4,6 @@ beside an input, an input overwritten, or a misleading message)."""
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 
 import numpy as np
@@ -63,8 +62,7 @@ def test_outputs_named_like_a_file_of_the_product_are_refused(cli, tmp_path):
     before = snapshot(folder)
     for name in (f"{LIVERPOOL.name}_SR_B4.tif", f"{LIVERPOOL.name}_ST_B10.TIF"):
         code, _, err = classify(cli, folder, folder / name)
-        assert code == 2 and "error:" in err, err
-        assert f"{name} is named like a file of the product" in err or "is also" in err, err
+        assert_one_error_line(code, err, f"{name} is named like a file of the product")
     assert snapshot(folder) == before
 
 
@@ -199,4 +197,3 @@ def test_an_unknown_model_or_probe_name_lists_the_catalogue(cli, tmp_path):
     assert_one_error_line(code, err, "'nosuch-probe' is neither a probe of the catalogue", "eurosat10-cls")
     code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif", "--model", "Demo-S")
     assert_one_error_line(code, err, "'Demo-S' is neither a model of the catalogue (demo-S, published-S)")
-    assert json.loads(catalogue.CATALOGUE_FILE.read_text())["models"][0]["name"] == "demo-S"
