@@ -329,13 +329,12 @@ def _describe_grid(grid: tuple) -> str:
 
 
 @geo.with_gdal_exceptions
-def write_stack(source: str | Path, vrt: str | Path) -> Product:
-    """Write the stack of the product at ``source`` (its MTL file, folder or tar) as a VRT file at
-    ``vrt``: at a temporary name beside it first, then renamed, so a failure leaves nothing and
-    an earlier file as it was. Returns the product."""
+def write_stack(found: Product, vrt: str | Path) -> Path:
+    """Write the stack of the product ``found`` (:func:`open_product`) as a VRT file at ``vrt``:
+    at a temporary name beside it first, then renamed, so a failure leaves nothing and an
+    earlier file as it was. Returns the VRT's path."""
     from .files import check_outputs, temporary_name, write_failure
 
-    found = open_product(source)
     check_outputs([("the product's virtual raster", str(vrt), (".vrt",))],
                   [("the product", f) for f in found.files if not f.startswith("/vsi")])
     target = Path(vrt)
@@ -350,4 +349,4 @@ def write_stack(source: str | Path, vrt: str | Path) -> Product:
         raise UserError(write_failure(target, exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
-    return found
+    return target

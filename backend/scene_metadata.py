@@ -15,9 +15,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import landsat
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .product import Product
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +137,12 @@ def from_product(path: str) -> Acquisition | None:
 
     if not is_product_path(path):
         return None
-    found = open_product(path)
+    return acquisition_of(open_product(path))
+
+
+def acquisition_of(found: Product) -> Acquisition | None:
+    """The acquisition of an opened product: its MTL, else its product id (said when the MTL
+    holds no readable date)."""
     answer = from_mtl_file(found.mtl) if found.mtl else None
     if found.mtl and answer is None:
         log.warning(f"the MTL file {Path(found.mtl).name} holds no readable DATE_ACQUIRED (it is empty or "

@@ -155,7 +155,8 @@ def test_demo_renderer_draws_the_scene_and_its_map(tmp_path):
     from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 
     scene = tmp_path / "liverpool.vrt"
-    product.write_stack(LIVERPOOL, scene)  # what make demo draws: the real product, as loadproduct stacks it
+    # What make demo draws: the real product, as loadproduct stacks it.
+    product.write_stack(product.open_product(LIVERPOOL), scene)
     landcover = tmp_path / "landcover.tif"
     raster.classify_raster(raster.ClassifyRequest(
         input=str(scene), output=str(landcover), stride=40, device="cpu", checkpoint=str(DEFAULT_CHECKPOINT),

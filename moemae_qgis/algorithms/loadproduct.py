@@ -106,8 +106,9 @@ class LoadProductAlgorithm(MoeMaeAlgorithm):
             found = product.open_product(source)
             output = self.parameterAsFileOutput(parameters, self.OUTPUT, context) or str(
                 default_vrt_path(found.product_id))
-            product.write_stack(source, output)
-            acquisition = load_backend("scene_metadata").find_acquisition(source)
+            product.write_stack(found, output)
+            dates = load_backend("scene_metadata")
+            acquisition = dates.acquisition_of(found) or dates.Acquisition(None, "nowhere: no readable date")
         except errors.UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         feedback.pushInfo(self.tr("{}: SR_B1…SR_B7{} stacked in {}").format(
