@@ -185,7 +185,14 @@ def read_record(path: Path) -> dict | None:
 
 
 def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read 1 MB at a time."""
+    """SHA-256 of a file's bytes, read 1 MB at a time; the same file unchanged (size and time of
+    change) is hashed once per process, however often a run resolves and checks its model."""
+    stat = Path(path).stat()
+    return _sha256(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
     import hashlib
 
     digest = hashlib.sha256()
