@@ -289,8 +289,11 @@ class Scene:
         """The window's pixels as digital numbers and why each is not used (module docstring)."""
         raw = self.read(x0, y0, width, height)
         pixels, not_numbers = pixel_quality.to_digital_numbers(raw, self.scale)
-        # 0 in every band is fill in either scale (a reflectance of 0 everywhere is no scene).
-        invalid = not_numbers | fill_mask(pixels, []) | fill_mask(raw, self.nodata)
+        # 0 in every band is fill in either scale (a reflectance of 0 everywhere is no scene), and
+        # so is 0 once reflectance is converted (-0.2): the second test only where they differ.
+        invalid = not_numbers | fill_mask(raw, self.nodata)
+        if self.scale == "reflectance":
+            invalid |= fill_mask(pixels, [])
         qa = self.qa.read(x0, y0, width, height) if self.qa else None
         return Window(pixels, pixel_quality.reasons(qa, self.mask, invalid), not_numbers)
 
