@@ -678,7 +678,8 @@ def add_models_parser(commands: argparse._SubParsersAction) -> None:
     models = _command(commands, "models", cmd_models, "list models and probes; download the published one",
                       "List the models and probes the project knows by name (the bundled demonstration "
                       "model, the paper's published model, their probes) and your own in the user models "
-                      "folder; or download a catalogue model: resumable (run it again after a cut), "
+                      "folder (<user data dir>/moemae-qgis/models; MOEMAE_DATA_DIR overrides the user data "
+                      "dir); or download a catalogue model: resumable (run it again after a cut), "
                       "verified (it must load as a checkpoint; its SHA-256 is recorded and checked on every "
                       "later load). Catalogue names work wherever a model or probe is asked for.",
                       ["python -m backend models",
@@ -688,7 +689,8 @@ def add_models_parser(commands: argparse._SubParsersAction) -> None:
     models.add_argument("action", nargs="?", default="list", choices=["list", "download"],
                         help="list (default) or download")
     models.add_argument("name", nargs="?", default=None, help="the catalogue model to download: published-S")
-    models.add_argument("--url", default=None, help="download from this URL instead (a mirror)")
+    models.add_argument("--url", default=None, help="download only: from this URL instead (a mirror, or "
+                                                    "file:// to register a file you downloaded yourself)")
 
 
 # --------------------------------------------------------------------------- the parser
