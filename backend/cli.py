@@ -299,6 +299,7 @@ def _embed_scene(args: argparse.Namespace) -> int:
 
 def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     from .embed import POOLINGS
+    from .raster import EMBEDDING_RESOLUTION_DEFAULT
 
     embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
                      "Encode every patch with the frozen encoder and write an .npz with patch_ids, "
@@ -326,7 +327,7 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
-    _add_scene_options(embed, only="rasters only")
+    _add_scene_options(embed, EMBEDDING_RESOLUTION_DEFAULT, only="rasters only")
     _add_skip_bad(embed)
     _add_device(embed)
 
@@ -564,10 +565,12 @@ def _scene_request(args: argparse.Namespace, source: str, output: str, **extra):
                                         "file", acquisition.path)] if acquisition.path else [], **extra)
 
 
-def _add_scene_options(parser: argparse.ArgumentParser, only: str = "") -> None:
-    """The options of a Landsat scene, shared by classify and embed (``only``: "rasters only")."""
+def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "") -> None:
+    """The options of a Landsat scene, shared by classify and embed (``resolution``: the default
+    of --resolution; ``only``: "rasters only")."""
     from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
     from .pixel_quality import INPUT_SCALES
+    from .raster import RESOLUTIONS
 
     note = f" ({only})" if only else ""
     parser.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
@@ -588,10 +591,10 @@ def _add_scene_options(parser: argparse.ArgumentParser, only: str = "") -> None:
                              "shadow' as cloud-shadow), or none (default: "
                              f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}); put it after the "
                              f"input{note}")
-    parser.add_argument("--resolution", default="tile", choices=["tile", "token", "auto"],
-                        help="tile: a cell per stride (default); token: a cell per 4 × 4 px token (120 m), "
-                             "for features on the mean of the tokens, STRIDE a multiple of 4; auto: token "
-                             f"where the probe or pooling allows it{note}")
+    parser.add_argument("--resolution", default=resolution, choices=RESOLUTIONS,
+                        help="token: a cell per 4 × 4 px token (120 m), for features on the mean of the "
+                             "tokens, STRIDE a multiple of 4; tile: a cell per stride; auto: token where the "
+                             f"probe or pooling and STRIDE allow it, else tile (default: {resolution}){note}")
     parser.add_argument("--input-scale", default="auto", choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
@@ -611,6 +614,8 @@ def _gdal_tags(path: str) -> dict:
 
 
 def add_classify_parser(commands: argparse._SubParsersAction) -> None:
+    from .raster import MAP_RESOLUTION_DEFAULT
+
     classify = _command(
         commands, "classify", cmd_classify, "classify a Landsat product or raster into a land-cover GeoTIFF",
         "The same inference core as the QGIS algorithm moemae:classify: 40 × 40 px tiles every STRIDE px, "
@@ -635,7 +640,7 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
     classify.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
                                "(default: the model's default probe: eurosat10-cls for published-S)")
-    _add_scene_options(classify)
+    _add_scene_options(classify, MAP_RESOLUTION_DEFAULT)
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
     classify.add_argument("--report-resources", action="store_true",

@@ -39,6 +39,8 @@ QA_PIXEL_BITS = {"fill": 0, "dilated cloud": 1, "cirrus": 2, "cloud": 3, "cloud 
 #: What QA_PIXEL masks unless the user says otherwise: no data, clouds and their shadows.
 DEFAULT_QA_MASK = ("fill", "dilated cloud", "cloud", "cloud shadow")
 
+#: Ground size of a Landsat 8/9 Level-2 surface-reflectance pixel, in metres.
+PIXEL_M = 30
 #: Side of one model input tile, in pixels (30 m Landsat pixels: 1.2 km).
 PATCH_SIZE_PX = 40
 #: Side of one transformer token's square of pixels (a 10 × 10 grid of tokens per tile).

@@ -90,7 +90,9 @@ class ClassifyRequest:
     qa_pixel: str | None = None  # a QA_PIXEL file on the input's grid (a product brings its own)
     mask: tuple = landsat.DEFAULT_QA_MASK  # the QA_PIXEL flags that mask a pixel
     input_scale: str = "auto"  # "auto", "dn" or "reflectance": see backend.pixel_quality
-    resolution: str = "tile"  # "tile": a cell per stride; "token": a cell per 4 × 4 px token; "auto"
+    # "tile": a cell per stride; "token": a cell per 4 × 4 px token; "auto"; None: MAP_RESOLUTION_DEFAULT
+    # for a map, EMBEDDING_RESOLUTION_DEFAULT for embeddings
+    resolution: str | None = None
 
 
 @dataclass
@@ -732,7 +734,8 @@ def describe_input(scene: Scene, grid: Grid, device: torch.device) -> str:
     qa = f"; {scene.qa.description} masks {', '.join(scene.mask) or 'nothing'}" if scene.qa else ""
     return (f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
             f"{', '.join(landsat.BANDS)} ({scene.bands.how}), {scale}{qa}; {grid.tiles} tiles at stride "
-            f"{grid.stride} px → {grid.cols} × {grid.rows} cells; device {describe_device(device)}")
+            f"{grid.stride} px → {grid.cols} × {grid.rows} cells of {grid.cell_px} px "
+            f"({grid.cell_px * landsat.PIXEL_M} m); device {describe_device(device)}")
 
 
 def report_unused(scene: Scene, counts: TileCounts, warnings: list) -> dict:
@@ -797,7 +800,12 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     return result
 
 
-RESOLUTIONS = ("tile", "token", "auto")
+RESOLUTIONS = ("auto", "tile", "token")
+#: A map's default cells: 120 m tokens where the probe allows it (:func:`token_resolution`).
+MAP_RESOLUTION_DEFAULT = "auto"
+#: An embedding raster's default cells: one per stride, since a field of 120 m cells is
+#: (stride / 4)² times as large (25× at stride 20: 2.2 GB of float32 for a whole scene).
+EMBEDDING_RESOLUTION_DEFAULT = "tile"
 
 
 def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> bool:
@@ -805,20 +813,28 @@ def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> boo
     auto with a probe on a mean of tokens and a stride that is a multiple of 4 px."""
     from .embed import TOKEN_POOLINGS
 
-    if request.resolution not in RESOLUTIONS:
-        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {request.resolution!r}")
-    per_token = (probe.pooling if probe else request.pooling) in TOKEN_POOLINGS
-    if request.resolution == "auto":
-        return per_token and request.stride % landsat.TOKEN_PATCH_PX == 0
-    if request.resolution == "token" and probe is None and not per_token:
+    resolution = request.resolution or (MAP_RESOLUTION_DEFAULT if request.probe
+                                        else EMBEDDING_RESOLUTION_DEFAULT)
+    if resolution not in RESOLUTIONS:
+        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {resolution!r}")
+    pooling = probe.pooling if probe else request.pooling
+    per_token = pooling in TOKEN_POOLINGS
+    if resolution == "auto":
+        aligned = request.stride % landsat.TOKEN_PATCH_PX == 0
+        if not per_token or not aligned:
+            why = (f"the {pooling!r} feature has no per-token form" if not per_token else
+                   f"STRIDE {request.stride} px is not a multiple of {landsat.TOKEN_PATCH_PX} px")
+            log.info(f"RESOLUTION auto: a cell per stride, since {why}")
+        return per_token and aligned
+    if resolution == "token" and probe is None and not per_token:
         raise UserError(f"POOLING {request.pooling} has no per-token form: an embedding field at token "
                         f"resolution is made of the tokens' shares of the mean (POOLING mean or patch-mean)")
-    if request.resolution == "token" and not per_token:
+    if resolution == "token" and not per_token:
         raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
                         "tile, which has no per-token form: RESOLUTION token works with probes on the mean "
                         "of the tokens (mean or patch-mean pooling: the bundled probe, eurosat10-mean, "
                         "bigearthnet19-mean, your own mean probes); use RESOLUTION tile with this one")
-    return request.resolution == "token"
+    return resolution == "token"
 
 
 def demonstration_warnings(model: MoEMAE) -> list:

@@ -25,6 +25,7 @@ from . import classes, geo, landsat
 from .errors import UserError
 from .progress import NullProgress, Progress
 from .raster import (
+    MAP_RESOLUTION_DEFAULT,
     MAX_FILL_SHARE,
     RESOLUTIONS,
     Scene,
@@ -177,7 +178,7 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
                        bands: list | None = None, acquisition: date | datetime | None = None,
                        use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
                        qa_pixel: str | None = None, mask: Sequence[str] = landsat.DEFAULT_QA_MASK,
-                       input_scale: str = "auto", resolution: str = "tile",
+                       input_scale: str = "auto", resolution: str = MAP_RESOLUTION_DEFAULT,
                        min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
                        progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.

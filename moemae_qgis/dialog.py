@@ -129,9 +129,10 @@ class ClassifyDialog(QDialog):
         self.stride.setSuffix(" px")
         self.resolution = QComboBox(self)
         self.resolution.setObjectName("resolution")
-        self.resolution.addItem(tr("one per tile step (the stride)"), "tile")
+        self.resolution.addItem(tr("auto: one per token (120 m) where the probe and stride allow it"), "auto")
         self.resolution.addItem(tr("one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride "
                                    "a multiple of 4)"), "token")
+        self.resolution.addItem(tr("one per tile step (the stride)"), "tile")
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif)"))
@@ -306,7 +307,9 @@ class ClassifyDialog(QDialog):
         index = self.device.findData(settings.value(f"{SETTINGS_GROUP}/device", "auto", type=str))
         self.device.setCurrentIndex(max(index, 0))
         self.stride.setValue(settings.value(f"{SETTINGS_GROUP}/stride", 20, type=int))
-        index = self.resolution.findData(settings.value(f"{SETTINGS_GROUP}/resolution", "tile", type=str))
+        # Not the key "resolution" of earlier versions: each run stored the old default (tile) there.
+        default = load_backend("raster").MAP_RESOLUTION_DEFAULT
+        index = self.resolution.findData(settings.value(f"{SETTINGS_GROUP}/map_cells", default, type=str))
         self.resolution.setCurrentIndex(max(index, 0))
 
     def remember_settings(self) -> None:
@@ -316,7 +319,7 @@ class ClassifyDialog(QDialog):
         settings.setValue(f"{SETTINGS_GROUP}/mirror", self.picker.mirror.text().strip())
         settings.setValue(f"{SETTINGS_GROUP}/device", self.device.currentData())
         settings.setValue(f"{SETTINGS_GROUP}/stride", self.stride.value())
-        settings.setValue(f"{SETTINGS_GROUP}/resolution", self.resolution.currentData())
+        settings.setValue(f"{SETTINGS_GROUP}/map_cells", self.resolution.currentData())
 
     # ---- running
     def parameters(self) -> dict:

@@ -46,7 +46,7 @@ def test_mosaic_through_moemae_classify_matches_the_backend(provider, mosaic, tm
     out = tmp_path / "landcover.tif"
     result = processing.run("moemae:classify", {"INPUT": str(path), "STRIDE": 40, "DEVICE": "cpu",
                                                 "ACQUISITION_DATE": "2017-06-13T10:10:31",
-                                                "OUTPUT": str(out)})
+                                                "RESOLUTION": "tile", "OUTPUT": str(out)})
     assert result["OUTPUT"] == str(out)
     classes_map = gdal.Open(str(out)).ReadAsArray()
     assert np.array_equal(classes_map, direct_classes(path, crops, WHEN))
@@ -95,7 +95,8 @@ def test_date_from_an_mtl_file_beside_the_raster(provider, mosaic, tmp_path):
 
     out = tmp_path / "map.tif"
     processing.run("moemae:classify",
-                   {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)},
+                   {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "RESOLUTION": "tile",
+                    "OUTPUT": str(out)},
                    feedback=Feedback())
     assert any(line.startswith("Acquisition: 2021-06-15 09:53 UTC (from the MTL file") for line in log)
     assert np.array_equal(gdal.Open(str(out)).ReadAsArray(),
@@ -158,8 +159,9 @@ def test_trainprobe_fits_the_users_classes_and_classify_uses_them(provider, mosa
     processing.run("moemae:classify",
                    {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu",
                                        "OUTPUT": str(out)})
-    classes_map = gdal.Open(str(out)).ReadAsArray()
-    assert (classes_map[:, :2] == 0).mean() > 0.7 and (classes_map[:, 2:] == 1).mean() > 0.7
+    classes_map = gdal.Open(str(out)).ReadAsArray()  # 40 × 40 cells of 4 px: the probe and map are per token
+    assert probe.training["resolution"] == "token" and classes_map.shape == (40, 40)
+    assert (classes_map[:, :20] == 0).mean() > 0.7 and (classes_map[:, 20:] == 1).mean() > 0.7
 
 
 def test_trainprobe_refuses_a_class_with_too_few_samples(provider, mosaic, tmp_path):
@@ -185,8 +187,8 @@ def test_geographic_crs_and_non_square_raster(provider, mosaic, tmp_path):
     processing.run("moemae:classify",
                    {"INPUT": str(geographic), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
     result = gdal.Open(str(out))
-    assert (result.RasterXSize, result.RasterYSize) == (4, 2)
-    assert result.GetGeoTransform() == pytest.approx((21.0, 0.0216, 0.0, 63.3, 0.0, -0.0108))
+    assert (result.RasterXSize, result.RasterYSize) == (40, 20)  # cells of 4 px, the default
+    assert result.GetGeoTransform() == pytest.approx((21.0, 0.00216, 0.0, 63.3, 0.0, -0.00108))
     assert (result.ReadAsArray() != 255).all()
 
 

@@ -150,12 +150,15 @@ def test_the_dialog_remembers_the_last_runs_choices(provider, qgis_iface, tmp_pa
 
     from moemae_qgis.dialog import SETTINGS_GROUP, ClassifyDialog
 
+    QgsSettings().setValue(f"{SETTINGS_GROUP}/resolution", "tile")  # what versions before auto stored
     first = ClassifyDialog(qgis_iface)
-    assert first.stride.value() == 20
+    assert first.stride.value() == 20 and first.resolution.currentData() == "auto"
     first.stride.setValue(33)
     first.device.setCurrentIndex(first.device.findData("cpu"))
+    first.resolution.setCurrentIndex(first.resolution.findData("tile"))
     first.remember_settings()
     second = ClassifyDialog(qgis_iface)
     assert second.stride.value() == 33 and second.device.currentData() == "cpu"
+    assert second.resolution.currentData() == "tile" and second.parameters()["RESOLUTION"] == "tile"
     assert second.model.currentData() == first.model.currentData() == "demo-S"
     assert QgsSettings().value(f"{SETTINGS_GROUP}/stride", type=int) == 33

@@ -224,8 +224,10 @@ def test_values_that_are_not_digital_numbers_are_no_data_and_said(tmp_path, capl
     reference = write_raster(tmp_path / "declared.tif", declared.astype(np.uint16), nodata=65535)
     result = raster.classify_raster(request(odd, tmp_path / "a.tif", probabilities=str(tmp_path / "pa.tif")))
     raster.classify_raster(request(reference, tmp_path / "b.tif", probabilities=str(tmp_path / "pb.tif")))
+    # Cells of 4 px (the default): the cells under the odd values are NaN in both, every other equal.
     assert np.array_equal(gdal.Open(str(tmp_path / "pa.tif")).ReadAsArray(),
-                          gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
+                          gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray(), equal_nan=True)
+    assert np.isnan(gdal.Open(str(tmp_path / "pa.tif")).ReadAsArray()[:, 1:4, 11:15]).all()
     assert any("values outside 0-65535" in r.getMessage() and r.levelno == logging.WARNING
                for r in caplog.records)
     assert any(w.startswith("1 tile(s) held values outside 0-65535") for w in result.warnings)
@@ -544,7 +546,7 @@ def test_gdal_virtual_paths_are_read(cli, scene, tmp_path):
 def test_a_raster_without_georeferencing_gives_a_map_on_qgis_pixel_grid(tmp_path, caplog):
     path = write_raster(tmp_path / "plain.tif", mosaic_pixels()[:, :120], georeferenced=False)
     result = raster.classify_raster(request(path, tmp_path / "m.tif"))
-    assert gdal.Open(result.output).GetGeoTransform() == (0.0, 40.0, 0.0, 0.0, 0.0, -40.0)
+    assert gdal.Open(result.output).GetGeoTransform() == (0.0, 4.0, 0.0, 0.0, 0.0, -4.0)  # 4 px cells
     assert any("no georeferencing" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
 
 

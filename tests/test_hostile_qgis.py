@@ -109,7 +109,8 @@ def test_training_points_land_on_the_pixels_the_backend_reads_on_a_rotated_raste
     assert not any("skipped" in line for line in feedback.infos)
     out = tmp_path / "map.tif"
     run("classify",
-        {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu", "OUTPUT": str(out)})
+        {"INPUT": str(path), "PROBE": str(probe_path), "STRIDE": 40, "DEVICE": "cpu", "RESOLUTION": "tile",
+         "OUTPUT": str(out)})
     expected = np.full((4, 4), 255)
     expected[:2, :2], expected[2:, 2:] = 0, 1
     assert np.array_equal(gdal.Open(str(out)).ReadAsArray(), expected)

@@ -109,7 +109,7 @@ def test_a_tars_mtl_gives_the_date_and_time(tmp_path):
 def test_on_the_cloudy_product_each_tile_follows_its_qa_pixel_share(tmp_path, mask):
     """Stride 40: one cell per tile. A tile more than half masked by QA_PIXEL gives nodata (255),
     every other tile a class; the share is counted here from the QA_PIXEL file itself."""
-    result = raster.classify_raster(request(CLOUDY, tmp_path / "map.tif", mask=mask))
+    result = raster.classify_raster(request(CLOUDY, tmp_path / "map.tif", mask=mask, resolution="tile"))
     classes = read(tmp_path / "map.tif")
     qa = read(CLOUDY / f"{CLOUDY.name}_QA_PIXEL.TIF").astype(np.int64)
     masked = np.zeros(qa.shape, bool)

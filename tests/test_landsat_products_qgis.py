@@ -108,7 +108,7 @@ def test_add_landsat_product_says_why_a_product_is_refused(provider, clean_proje
 def test_classify_reads_a_product_as_its_mtl_and_masks_its_clouds(provider, tmp_path):
     out = tmp_path / "map.tif"
     results, feedback, _ = run("classify", {"INPUT": str(mtl_of(CLOUDY, "json")), "STRIDE": 40,
-                                            "DEVICE": "cpu", "OUTPUT": str(out)})
+                                            "DEVICE": "cpu", "RESOLUTION": "tile", "OUTPUT": str(out)})
     classes = gdal.Open(str(out)).ReadAsArray()
     assert classes.shape == (13, 13) and (classes == 255).sum() >= 150 and (classes != 255).sum() >= 2
     assert any("Acquisition: 2019-01-14 14:34 UTC (from the MTL file" in line for line in feedback.infos)
@@ -123,7 +123,7 @@ def test_classify_on_a_loaded_product_layer_reads_its_date_and_qa_pixel(provider
     layer = add_product_layer(str(CLOUDY), clean_project)
     out = tmp_path / "map.tif"
     results, feedback, _ = run("classify", {"INPUT": layer, "STRIDE": 40, "DEVICE": "cpu",
-                                            "MASK": ["fill"], "OUTPUT": str(out)})
+                                            "MASK": ["fill"], "RESOLUTION": "tile", "OUTPUT": str(out)})
     written = gdal.Open(str(out))
     assert written.GetMetadataItem("QA_PIXEL_MASK") == "fill"
     assert written.GetMetadataItem("ACQUISITION") == "2019-01-14T14:34:30"

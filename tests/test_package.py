@@ -102,7 +102,8 @@ def test_classify_from_the_command_line_with_enum_words(plugin_zip, tmp_path):
     run = qgis_process_json(["run", "moemae:classify", "--", f"INPUT={scene}", "DEVICE=cpu", "STRIDE=40",
                              f"OUTPUT={out}"], profile)
     assert run["results"]["OUTPUT"] == str(out)
-    assert gdal.Open(str(out)).ReadAsArray().shape == (2, 2)
+    written = gdal.Open(str(out))
+    assert written.ReadAsArray().shape == (20, 20) and written.GetMetadataItem("RESOLUTION") == "token"
 
 
 @pytest.mark.slow

@@ -27,8 +27,10 @@ def mosaic(tmp_path_factory):
 
 
 def request(path, out, **overrides):
+    """Cells of one tile (RESOLUTION tile): these tests compare each cell with its tile through the
+    backend; cells of one token, the default, are tests/test_token_resolution.py's."""
     values = dict(input=str(path), output=str(out), checkpoint=str(DEFAULT_CHECKPOINT),
-                  probe=str(DEFAULT_PROBE),
+                  probe=str(DEFAULT_PROBE), resolution="tile",
                   stride=40, acquisition=WHEN, device="cpu", precision="float32")
     values.update(overrides)
     return raster.ClassifyRequest(**values)

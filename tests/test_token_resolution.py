@@ -44,7 +44,7 @@ def mosaic(crops, tmp_path):
 
 def classify(source, out, **overrides):
     values = dict(input=str(source), output=str(out), checkpoint=str(DEFAULT_CHECKPOINT),
-                  probe=str(DEFAULT_PROBE),
+                  probe=str(DEFAULT_PROBE), resolution="tile",
                   stride=40, device="cpu", precision="float32", probabilities=str(out.with_suffix(".p.tif")))
     values.update(overrides)
     return raster.classify_raster(raster.ClassifyRequest(**values))
@@ -159,3 +159,40 @@ def test_a_probe_fitted_on_tokens_says_so_and_paints_the_coast_at_120_m(tmp_path
              resolution="token", probabilities=None)
     coast = gdal.Open(str(tmp_path / "coast.tif")).ReadAsArray()
     assert (coast[:, :30] == 0).mean() > 0.95 and (coast[:, 85:105] == 1).mean() > 0.9
+
+
+def test_by_default_a_map_has_120_m_cells_where_the_probe_and_stride_allow_it(tmp_path, cli):
+    """auto, the default of classify: token cells for a probe on the mean of the tokens at a
+    stride that is a multiple of 4 px; else one cell per stride, and the log says why. An
+    embedding raster keeps one cell per stride unless asked (a 120 m field is 25× as large)."""
+    def run(*args):
+        code, out, err = cli(*args)
+        assert code == 0, err
+        return out + err
+
+    run("classify", LIVERPOOL, "--stride", "40", "--out", tmp_path / "a.tif")
+    log = run("classify", LIVERPOOL, "--stride", "30", "--out", tmp_path / "b.tif")
+    assert "RESOLUTION auto: a cell per stride, since STRIDE 30 px is not a multiple of 4 px\n" in log
+    cls_probe = LinearProbe.load(DEFAULT_PROBE)
+    cls_probe.pooling = "cls"
+    cls_probe.save(tmp_path / "probe_cls.json")
+    log = run("classify", LIVERPOOL, "--stride", "40", "--probe", tmp_path / "probe_cls.json",
+              "--out", tmp_path / "c.tif")
+    assert "RESOLUTION auto: a cell per stride, since the 'cls' feature has no per-token form\n" in log
+    run("embed", LIVERPOOL, "--stride", "40", "--out", tmp_path / "e.tif")
+    cells = {}
+    for name in "abce":
+        written = gdal.Open(str(tmp_path / f"{name}.tif"))
+        cells[name] = (written.GetMetadataItem("RESOLUTION"), written.GetGeoTransform()[1])
+    assert cells == {"a": ("token", 120.0), "b": ("tile", 900.0), "c": ("tile", 1200.0),
+                     "e": ("tile", 1200.0)}
+
+
+def test_the_toolbox_defaults_match_the_command_line(provider):
+    from qgis.core import QgsApplication
+
+    def default(name):
+        algorithm = QgsApplication.processingRegistry().algorithmById(f"moemae:{name}")
+        return algorithm.parameterDefinition("RESOLUTION").defaultValue()
+
+    assert [default(name) for name in ("classify", "trainprobe", "embed")] == ["auto", "auto", "tile"]

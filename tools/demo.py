@@ -24,8 +24,9 @@ OUT = REPO / "out" / "demo"
 QGIS_PROCESS = "qgis_process.bin"  # Debian's qgis_process wrapper passes a flag 3.22 rejects
 #: The real USGS Level-2 product the demo classifies: Liverpool and the Sefton coast, 2020-09-27.
 PRODUCT_ID = "LC08_L2SP_204023_20200927_20201006_02_T1"
-#: Pixels between tiles: 300 m cells on the 433 × 267 px crop (about 1,000 tiles).
-STRIDE = 10
+#: Pixels between tiles, the default: 308 tiles on the 433 × 267 px crop. RESOLUTION is left at
+#: its default (auto), which gives cells of one 4 × 4 px token, 120 m, with the bundled probe.
+STRIDE = 20
 
 
 def qgis_process(*args: str, profile: Path) -> dict:
@@ -39,6 +40,16 @@ def qgis_process(*args: str, profile: Path) -> dict:
         sys.exit(f"demo: qgis_process {' '.join(args)} failed ({result.returncode}):\n"
                  f"{result.stdout}\n{result.stderr}")
     return json.loads(result.stdout[start:])
+
+
+def gdal_tag(path: Path, name: str) -> str:
+    """A GDAL metadata item the map records (what made it: CELL_PX, RESOLUTION, …)."""
+    from osgeo import gdal
+
+    value = gdal.Open(str(path)).GetMetadataItem(name)
+    if value is None:
+        sys.exit(f"demo: {path.name} does not record {name}")
+    return value
 
 
 def main() -> int:
@@ -77,10 +88,11 @@ def main() -> int:
                           f"OUTPUT={landcover}", profile=profile)
     for line in result.get("log", {}).get("warning", []):
         print(f"demo: warning from moemae:classify: {line}")
-    print(f"demo: wrote {Path(result['results']['OUTPUT']).relative_to(REPO)}")
+    cell_px = int(gdal_tag(landcover, "CELL_PX"))
+    print(f"demo: wrote {Path(result['results']['OUTPUT']).relative_to(REPO)} (cells of {cell_px} px)")
     picture = OUT / "landcover.png"
     caption = (f"{loaded['PRODUCT_ID']}, {loaded['ACQUISITION'][:16].replace('T', ' ')} UTC · stride "
-               f"{STRIDE} px ({STRIDE * 30} m cells) · the bundled demonstration model (pretrained on 150 "
+               f"{STRIDE} px, {cell_px * 30} m cells · the bundled demonstration model (pretrained on 150 "
                "patches: expect rough maps)")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     command = [sys.executable, str(REPO / "tools" / "render_map.py"), str(vrt), str(landcover), str(picture),

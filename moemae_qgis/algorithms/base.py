@@ -266,13 +266,14 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         scale.setUsesStaticStrings(True)
         self.addParameter(scale)
 
-    def add_resolution_parameter(self) -> None:
-        """RESOLUTION, for the algorithms that can write a cell per token (classify, embed)."""
+    def add_resolution_parameter(self, default: str) -> None:
+        """RESOLUTION, for the algorithms that can write a cell per token (classify, embed, trainprobe);
+        ``default``: backend.raster's MAP_RESOLUTION_DEFAULT or EMBEDDING_RESOLUTION_DEFAULT."""
         resolution = QgsProcessingParameterEnum(
-            self.RESOLUTION, self.tr("Map cells: tile (one per STRIDE) or token (one per 4 × 4 px token, "
-                                     "120 m; for features on the mean of the tokens, STRIDE a multiple of "
-                                     "4); auto: token where the probe or pooling allows it"),
-            options=list(load_backend("raster").RESOLUTIONS), defaultValue="tile")
+            self.RESOLUTION, self.tr("Map cells: token (one per 4 × 4 px token, 120 m; for features on the "
+                                     "mean of the tokens, STRIDE a multiple of 4), tile (one per STRIDE), or "
+                                     "auto: token where the probe or pooling and STRIDE allow it, else tile"),
+            options=list(load_backend("raster").RESOLUTIONS), defaultValue=default)
         resolution.setUsesStaticStrings(True)
         self.addParameter(resolution)
 
@@ -340,8 +341,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
             batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
             acquisition_source=acquisition.source if acquisition.when else "",
-            resolution=(self.parameterAsEnumString(parameters, self.RESOLUTION, context) or "tile")
-            if self.parameterDefinition(self.RESOLUTION) else "tile",
+            resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
             also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [],
             **self.pixel_quality(parameters, context), **extra)
 

@@ -35,7 +35,7 @@ class ClassifyAlgorithm(SceneAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=True)
-        self.add_resolution_parameter()
+        self.add_resolution_parameter(load_backend("raster").MAP_RESOLUTION_DEFAULT)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Land cover")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_PROBABILITIES, self.tr("Class probabilities"), optional=True, createByDefault=False))

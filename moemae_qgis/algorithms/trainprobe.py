@@ -107,7 +107,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=False)
-        self.add_resolution_parameter()
+        self.add_resolution_parameter(load_backend("raster").MAP_RESOLUTION_DEFAULT)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TRAINING, self.tr("Training areas (points or polygons)"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
@@ -138,7 +138,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
             bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback,
-            resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context) or "tile",
+            resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
             **self.pixel_quality(parameters, context))
         self.report(report, feedback)
         try:
