@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--classify-sizes", default="2000,4000,8000",
                         help="side lengths (px) of generated scenes to classify at stride 40 (default: "
                              "2000,4000,8000; 'none' skips)")
+    parser.add_argument("--product-size", default="7700x7800",
+                        help="WIDTHxHEIGHT px of the generated whole-scene product (a USGS .tar) classified "
+                             "from the tar to a styled 120 m map at stride 40 (default: 7700x7800, a real "
+                             "scene's size; 'none' skips)")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -206,6 +211,50 @@ def classify_scene(root: Path, size: int, device: torch.device, workdir: Path,
     return float(parts[1]), float(parts[5])
 
 
+def classify_product(tar: Path, device: torch.device, workdir: Path) -> tuple[float, float, dict, tuple]:
+    """(seconds, peak MB, stage → seconds, (tiles, tiles without prediction)) of
+    ``python -m backend classify`` on the product ``tar``
+    at stride 40 and 120 m cells, in a fresh process: from the tar as downloaded to the styled
+    map (palette and class names in the GeoTIFF). The stages are the classification's own
+    (``--report-resources``); "start-up" is the rest: Python, PyTorch, the MTL."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "backend", "classify", str(tar), "--stride", "40",
+                             "--resolution", "token", "--device", str(device), "--out",
+                             str(workdir / "product-map.tif"), "--report-resources"],
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    line = [x for x in result.stdout.splitlines() if x.startswith("resources:")]
+    if result.returncode != 0 or not line:
+        raise RuntimeError(f"classify failed: {result.stderr[-2000:]}")
+    head, *stages = line[0].split("; ")
+    seconds, peak = float(head.split()[1]), float(head.split()[5])
+    by_stage = {name: float(value.split()[0]) for name, value in (x.split(": ") for x in stages)}
+    by_stage["start-up"] = seconds - sum(by_stage.values())
+    skipped, tiles = re.search(r"; (\d+) of (\d+) tiles were", result.stdout).groups()
+    return seconds, peak, by_stage, (int(tiles), int(skipped))
+
+
+def product_rows(root: Path, device: torch.device, size: str) -> list:
+    """The whole-scene row: a product of ``size`` ("7700x7800") px made as a USGS tar, then
+    classified from the tar to the styled 120 m map, with where the time goes."""
+    from .demo_scene import make_scene_product
+
+    width, height = (int(v) for v in size.lower().split("x"))
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        tar = make_scene_product(root, tmp, size=(width, height))
+        made = time.perf_counter() - started
+        seconds, peak, stages, (tiles, fill) = classify_product(tar, device, Path(tmp))
+        tar_mb = tar.stat().st_size / 2**20
+    where = ", ".join(f"{name} {value:.1f} s" for name, value in stages.items())
+    return [Row(f"whole-scene product {width} × {height} px (.tar, {tar_mb:,.0f} MB) to a styled 120 m map, "
+                "stride 40", seconds, "s",
+                f"{tiles:,} tiles, {tiles - fill:,} of them encoded (the rest fill outside the footprint), "
+                f"{(tiles - fill) / seconds:,.0f} encoded tiles/s; peak memory {peak:,.0f} MB; {where} "
+                f"(making the product took {made:.0f} s, not counted)")]
+
+
 def machine_description(device: torch.device) -> str:
     import torch
 
@@ -283,6 +332,8 @@ def data_rows(device: torch.device, step_rate: float, args: argparse.Namespace) 
                 rows.append(Row("the same at 120 m (RESOLUTION token)", token_s, "s",
                                 f"{token_s / seconds:.2f}× the time at 1.2 km, peak memory "
                                 f"{token_peak:,.0f} MB"))
+    if args.product_size != "none":
+        rows += product_rows(Path(args.data), device, args.product_size)
     return rows
 
 

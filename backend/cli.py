@@ -528,7 +528,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
     print(result.summary())
     if args.report_resources:
-        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
+        print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB; "
+              + "; ".join(f"{stage}: {seconds:.2f} s" for stage, seconds in result.seconds.items()))
     return 0
 
 

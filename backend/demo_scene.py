@@ -9,6 +9,8 @@ and named like a Level-2 product.
 """
 from __future__ import annotations
 
+import shutil
+import tarfile
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,107 @@ EPSG = 32634
 def make_demo_scene(sample_dir: str | Path, out_dir: str | Path, size: int = 400, fields: int = 14,
                     seed: int = 7) -> Path:
     """Write ``<out>/<product id>_SR_stack.tif`` (size × size px) and its ``_MTL.txt``; returns the tif."""
+    layout = _field_layout(sample_dir, size, size, fields, seed)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{PRODUCT_ID}_SR_stack.tif"
+    tmp = temporary_name(path, "part.tif")  # renamed when complete: a killed run leaves no half scene
+    remove_stale_temporaries(path)
+    try:
+        options = ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"]
+        ds = _create(tmp, size, size, landsat.NUM_BANDS, options)
+        _paint_fields([ds.GetRasterBand(b + 1) for b in range(landsat.NUM_BANDS)], layout)
+        for b, name in enumerate(landsat.BANDS):
+            band = ds.GetRasterBand(b + 1)
+            band.SetDescription(name)
+            band.SetNoDataValue(landsat.FILL_VALUE)
+        ds = None
+        write_atomically(out / f"{PRODUCT_ID}_MTL.txt", lambda f: f.write(_mtl()))
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+#: QA_PIXEL of a fill pixel, and of a clear land pixel: bit 6 "clear", and "low" (01) in each
+#: two-bit confidence (cloud 8-9, cloud shadow 10-11, snow/ice 12-13, cirrus 14-15), as USGS
+#: writes them: 1 and 21824.
+QA_FILL = 1 << landsat.QA_PIXEL_BITS["fill"]
+QA_CLEAR = (1 << 6) | 0b01_01_01_01 << 8
+#: A whole Landsat 8/9 Level-2 scene: its grid (px) and, inside it, the footprint of the
+#: 185 km swath, 180 km along track (in px of 30 m), turned by the orbit's heading.
+WHOLE_SCENE_PX = (7700, 7800)
+FOOTPRINT_PX, FOOTPRINT_DEGREES = (6170, 6000), 12.0
+#: How USGS writes the band files of a Collection 2 product: cloud-optimised GeoTIFFs, tiled
+#: 256 × 256, DEFLATE with horizontal differencing (overviews left out: nothing here reads them).
+USGS_TIFF_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=2", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256",
+                     "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
+
+
+@geo.with_gdal_exceptions
+def make_scene_product(sample_dir: str | Path, out_dir: str | Path, size: tuple = WHOLE_SCENE_PX,
+                       fields: int = 40, seed: int = 7) -> Path:
+    """Write ``<out>/<product id>.tar``, a Level-2 product in USGS's layout and size: SR_B1…SR_B7,
+    QA_PIXEL and the MTL file, the scene's fields inside a turned footprint with fill (0, QA_PIXEL
+    fill) around it, as a real scene's grid holds. ``size``: (width, height) px. Returns the tar."""
+    width, height = size
+    layout = _field_layout(sample_dir, width, height, fields, seed)
+    out = Path(out_dir)
+    folder = out / f"{PRODUCT_ID}.part"
+    tar_path = out / f"{PRODUCT_ID}.tar"
+    tmp = temporary_name(tar_path, "part")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    try:
+        names = [f"{PRODUCT_ID}_{band}.TIF" for band in (*landsat.BANDS, "QA_PIXEL")]
+        files = [_create(folder / name, width, height, 1, USGS_TIFF_OPTIONS) for name in names]
+        _paint_fields([f.GetRasterBand(1) for f in files], layout, footprint=_footprint(width, height))
+        files = None  # closes them
+        mtl = f"{PRODUCT_ID}_MTL.txt"
+        (folder / mtl).write_text(_mtl(names))
+        with tarfile.open(tmp, "w") as tar:  # USGS delivers an uncompressed tar
+            for name in [*names, mtl]:
+                tar.add(folder / name, arcname=name)
+        tmp.replace(tar_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return tar_path
+
+
+def _create(path: Path, width: int, height: int, bands: int, options: list) -> gdal.Dataset:
+    """A UInt16 GeoTIFF on the demo's UTM grid (30 m pixels)."""
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), width, height, bands, gdal.GDT_UInt16,
+                                              options=options)
+    ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    ds.SetProjection(srs.ExportToWkt())
+    return ds
+
+
+def _mtl(files: list = ()) -> str:
+    """The MTL file: the acquisition and, for a product, its id, level and files."""
+    listed = "".join(f'    FILE_NAME_{_MTL_KEYS[Path(name).stem.split("_", 7)[-1]]} = "{name}"\n'
+                     for name in files)
+    contents = (f'  GROUP = PRODUCT_CONTENTS\n    LANDSAT_PRODUCT_ID = "{PRODUCT_ID}"\n'
+                f'    PROCESSING_LEVEL = "L2SP"\n{listed}  END_GROUP = PRODUCT_CONTENTS\n') if files else ""
+    return ("GROUP = LANDSAT_METADATA_FILE\n" + contents + "  GROUP = IMAGE_ATTRIBUTES\n"
+            f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {ACQUIRED[0]}\n"
+            f"    SCENE_CENTER_TIME = \"{ACQUIRED[1]}\"\n  END_GROUP = IMAGE_ATTRIBUTES\n"
+            "END_GROUP = LANDSAT_METADATA_FILE\nEND\n")
+
+
+#: The MTL's PRODUCT_CONTENTS key of each file (FILE_NAME_<key>), as USGS names them.
+_MTL_KEYS = {**{band: f"BAND_{band[-1]}" for band in landsat.BANDS}, "QA_PIXEL": "QUALITY_L1_PIXEL"}
+
+
+def _field_layout(sample_dir: str | Path, width: int, height: int, fields: int, seed: int) -> dict:
+    """The fields of a scene: their seeds (px), the real patch each is textured with, and the
+    phases of the wobble of their borders."""
     arrays = data.load(data.open_dataset(sample_dir))
     images = np.asarray(arrays.images)
     fill = np.all(images == 0, axis=1).mean(axis=(1, 2))
@@ -36,7 +139,7 @@ def make_demo_scene(sample_dir: str | Path, out_dir: str | Path, size: int = 400
     if len(usable) < fields:
         raise UserError(f"{sample_dir} has only {len(usable)} patches without fill; need {fields}")
     rng = np.random.default_rng(seed)
-    seeds = rng.uniform(0, size, (fields, 2)).astype(np.float32)
+    seeds = rng.uniform(0, [width, height], (fields, 2)).astype(np.float32)
     chosen = rng.choice(usable, fields, replace=False)
     phases = rng.uniform(0, 6, 2)
     p = landsat.PATCH_SIZE_PX
@@ -45,52 +148,44 @@ def make_demo_scene(sample_dir: str | Path, out_dir: str | Path, size: int = 400
         patch = data.resize_to_patch(images[index], size=3 * p)  # 3× larger: fewer visible repeats
         tile = np.concatenate([patch, patch[:, ::-1]], axis=1)  # mirrored: seamless repeats
         tiles.append(np.concatenate([tile, tile[:, :, ::-1]], axis=2))
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{PRODUCT_ID}_SR_stack.tif"
-    tmp = temporary_name(path, "part.tif")  # renamed when complete: a killed run leaves no half scene
-    remove_stale_temporaries(path)
-    try:
-        ds = gdal.GetDriverByName("GTiff").Create(str(tmp), size, size, landsat.NUM_BANDS, gdal.GDT_UInt16,
-                                                  options=["COMPRESS=DEFLATE", "TILED=YES",
-                                                           "BIGTIFF=IF_SAFER"])
-        ds.SetGeoTransform((ORIGIN[0], 30.0, 0.0, ORIGIN[1], 0.0, -30.0))
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(EPSG)
-        ds.SetProjection(srs.ExportToWkt())
-        _paint_fields(ds, size, tiles, seeds, phases)
-        for b, name in enumerate(landsat.BANDS):
-            band = ds.GetRasterBand(b + 1)
-            band.SetDescription(name)
-            band.SetNoDataValue(landsat.FILL_VALUE)
-        ds = None
-        mtl = ("GROUP = LANDSAT_METADATA_FILE\n  GROUP = IMAGE_ATTRIBUTES\n"
-               f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {ACQUIRED[0]}\n"
-               f"    SCENE_CENTER_TIME = \"{ACQUIRED[1]}\"\n  END_GROUP = IMAGE_ATTRIBUTES\n"
-               "END_GROUP = LANDSAT_METADATA_FILE\nEND\n")
-        write_atomically(out / f"{PRODUCT_ID}_MTL.txt", lambda f: f.write(mtl))
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return {"width": width, "height": height, "tiles": tiles, "seeds": seeds, "phases": phases}
 
 
-def _paint_fields(ds, size: int, tiles: list, seeds, phases) -> None:
-    """Write the fields into ``ds`` a block of rows at a time: each pixel takes its field's tile."""
+def _footprint(width: int, height: int):
+    """(rows, cols) → True inside the turned footprint of a scene centred in the grid."""
+    turn = np.radians(FOOTPRINT_DEGREES)
+    half_across, half_along = FOOTPRINT_PX[0] / 2, FOOTPRINT_PX[1] / 2
+
+    def inside(yy: np.ndarray, xx: np.ndarray) -> np.ndarray:
+        dx, dy = xx - width / 2, yy - height / 2
+        across = dx * np.cos(turn) + dy * np.sin(turn)
+        along = -dx * np.sin(turn) + dy * np.cos(turn)
+        return (np.abs(across) < half_across) & (np.abs(along) < half_along)
+    return inside
+
+
+def _paint_fields(bands: list, layout: dict, footprint=None) -> None:
+    """Write the fields into the 7 SR ``bands`` (and, with ``footprint``, fill outside it and an
+    8th band, QA_PIXEL) a block of rows at a time: each pixel takes its field's tile."""
+    width, height, tiles, seeds, phases = (layout[k] for k in ("width", "height", "tiles", "seeds", "phases"))
     period = tiles[0].shape[1]
-    block = max(1, min(size, 2_000_000 // size))  # rows at a time: memory stays small for any size
-    for top in range(0, size, block):
-        rows = min(block, size - top)
-        yy, xx = np.mgrid[top:top + rows, 0:size].astype(np.float32)
+    # Rows at a time: the (fields, rows, width) distances stay near 100 MB for any size.
+    block = max(1, min(height, 25_000_000 // (width * len(tiles))))
+    for top in range(0, height, block):
+        rows = min(block, height - top)
+        yy, xx = np.mgrid[top:top + rows, 0:width].astype(np.float32)
         # Irregular fields: nearest seed, with wobbly borders from a little low-frequency noise.
         wobble = 480 * np.sin(xx / 23.0 + phases[0]) * np.cos(yy / 31.0 + phases[1])
         distance = (xx[None] - seeds[:, 0, None, None]) ** 2 + (yy[None] - seeds[:, 1, None, None]) ** 2
         field_of = np.argmin(distance + wobble[None], axis=0)
-        pixels = np.zeros((landsat.NUM_BANDS, rows, size), np.uint16)
+        pixels = np.zeros((landsat.NUM_BANDS, rows, width), np.uint16)
         iy, ix = yy.astype(np.int64) % period, xx.astype(np.int64) % period
         for k, tile in enumerate(tiles):
             mask = field_of == k
             pixels[:, mask] = tile[:, iy[mask], ix[mask]]
+        if footprint is not None:
+            inside = footprint(yy, xx)
+            pixels[:, ~inside] = landsat.FILL_VALUE
+            bands[landsat.NUM_BANDS].WriteArray(np.where(inside, QA_CLEAR, QA_FILL).astype(np.uint16), 0, top)
         for b in range(landsat.NUM_BANDS):
-            ds.GetRasterBand(b + 1).WriteArray(pixels[b], 0, top)
+            bands[b].WriteArray(pixels[b], 0, top)
