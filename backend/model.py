@@ -254,7 +254,9 @@ class MoEFeedForward(nn.Module):
         h = logits + torch.randn_like(logits) * noise_scale if self.training else logits
         top_values, top_index = h.topk(self.top_k, dim=-1)  # (T, k)
         top_weights = top_values.softmax(dim=-1)
-        gates = torch.zeros_like(logits).scatter(1, top_index, top_weights)  # (T, E), dense
+        # In top_weights' dtype, not logits': CUDA's autocast runs softmax in float32 and the
+        # gate's product in bfloat16 (the CPU's keeps both in bfloat16).
+        gates = logits.new_zeros(logits.shape, dtype=top_weights.dtype).scatter(1, top_index, top_weights)
         v = self.V(x)  # (T, dh), once per token: V is shared
         act = self._expert_activations(x)  # (T, E, dh)
         if self.training and self.dropout.p > 0:
