@@ -296,7 +296,36 @@ def stack(product: Product, path: str = "") -> gdal.Dataset:
     vrt.SetMetadataItem(PRODUCT_ID_ITEM, product.product_id)
     if product.mtl:
         vrt.SetMetadataItem(MTL_ITEM, product.mtl)
-    return vrt
+    xml = simple_sources(vrt.GetMetadata("xml:VRT")[0])
+    if not path:
+        return gdal.Open(xml)
+    Path(path).write_text(xml, encoding="utf-8")
+    return gdal.Open(path)
+
+
+#: What makes a VRT source more than a copy of its band's pixels: such a source stays complex.
+_COMPUTING_TAGS = {"ScaleOffset", "ScaleRatio", "LUT", "Exponent", "ColorTableComponent", "UseMaskBand",
+                   "SrcMin", "SrcMax", "DstMin", "DstMax"}
+
+
+def simple_sources(xml: str) -> str:
+    """The VRT ``xml`` with each ComplexSource that only copies its band's pixels made a
+    SimpleSource, which GDAL reads about 4 times as fast (a whole scene: 8.7 s → 2.3 s,
+    docs/benchmarks.md). BuildVRT writes ComplexSources even for plain copies. A source NODATA
+    equal to its band's NoDataValue changes no pixel of a copy onto the same grid, so it goes."""
+    root = ElementTree.fromstring(xml)
+    for band in root.iter("VRTRasterBand"):
+        band_nodata = band.findtext("NoDataValue")
+        for source in band.findall("ComplexSource"):
+            nodata = source.find("NODATA")
+            if {child.tag for child in source} & _COMPUTING_TAGS:
+                continue
+            if nodata is not None:
+                if band_nodata is None or float(nodata.text) != float(band_nodata):
+                    continue
+                source.remove(nodata)
+            source.tag = "SimpleSource"
+    return ElementTree.tostring(root, encoding="unicode")
 
 
 def grid_of(dataset: gdal.Dataset) -> tuple:

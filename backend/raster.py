@@ -29,6 +29,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
@@ -43,7 +44,7 @@ from .geo import INTEGER_TYPES
 from .map_writer import GeoTiffWriter, RowWindow, move_into_place
 from .metadata import encode_metadata
 from .product import Product, is_product_path, open_product, stack
-from .progress import NullProgress, Progress
+from .progress import LockedProgress, NullProgress, Progress, StageClock
 
 if TYPE_CHECKING:
     import torch
@@ -111,6 +112,7 @@ class ClassifyResult:
     batch_size: int = 0
     skipped_by: dict = field(default_factory=dict)  # reason → tiles without prediction
     provenance: dict = field(default_factory=dict)  # what made the output: its GDAL metadata
+    seconds: dict = field(default_factory=dict)  # stage → wall seconds (backend.progress.StageClock)
 
     def summary(self) -> str:
         """One line for the log: the output, its grid, and what became of the tiles."""
@@ -221,7 +223,7 @@ class Window:
     codes: np.ndarray
     not_numbers: np.ndarray  # (H, W) True where the values were no digital number
 
-    @property
+    @cached_property  # read once per tile: computed once per window
     def unused(self) -> np.ndarray:
         return self.codes > 0
 
@@ -601,6 +603,45 @@ def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, 
         yield origins, np.stack(pixels), np.stack(unused_masks)
 
 
+def read_ahead(batches: Iterator, depth: int = 2) -> Iterator:
+    """``batches`` produced by a thread of their own, up to ``depth`` ahead: while a GPU encodes
+    one batch, GDAL decodes the next strips. What the thread raises (a damaged file, Cancelled)
+    is raised here; leaving the loop early stops the thread before this returns."""
+    import queue
+    import threading
+
+    waiting, stop, end = queue.Queue(maxsize=depth), threading.Event(), object()
+
+    def hand_over(item) -> bool:
+        while not stop.is_set():
+            try:
+                waiting.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                if not hand_over(batch):
+                    return
+            hand_over(end)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            hand_over(exc)
+
+    thread = threading.Thread(target=produce, name="moemae-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while (item := waiting.get()) is not end:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
 def tile_metadata(scene: Scene, origins: list, when: date | datetime | None,
                   use_metadata: bool) -> np.ndarray | None:
     """(B, 4, 2) metadata pairs of tiles at ``origins``: the scene's acquisition date and each
@@ -625,16 +666,16 @@ class Accumulator:
         self.grid = grid
         self.window = RowWindow(values_per_cell, grid.cols)
 
-    def add(self, origins: list, values: np.ndarray) -> None:
-        """``values``: (B, values_per_cell) for the tiles at ``origins``."""
-        for (x0, y0), value in zip(origins, values):
-            self.window.add(*self.grid.cells(x0, y0), value)
-
-    def add_tokens(self, origins: list, values: np.ndarray, usable: np.ndarray) -> None:
-        """``values``: (B, values_per_cell, 10, 10), one per token of the tiles at ``origins``;
-        ``usable``: (B, 10, 10), False for tokens whose 4 × 4 px are more than half unused."""
-        for (x0, y0), value, keep in zip(origins, values, usable):
-            self.window.add(*self.grid.cells(x0, y0), value, keep)
+    def add_values(self, origins: list, values: np.ndarray, usable: np.ndarray | None) -> None:
+        """``values``: (B, values_per_cell) for the tiles at ``origins``, or (``usable`` given)
+        (B, values_per_cell, 10, 10), one per token, with ``usable`` (B, 10, 10) False for tokens
+        whose 4 × 4 px are more than half unused."""
+        if usable is None:
+            for (x0, y0), value in zip(origins, values):
+                self.window.add(*self.grid.cells(x0, y0), value)
+        else:
+            for (x0, y0), value, keep in zip(origins, values, usable):
+                self.window.add(*self.grid.cells(x0, y0), value, keep)
 
     def take_final(self, next_y0: int | None) -> tuple[int, np.ndarray, np.ndarray]:
         """(first row, mean, hits) of the rows no tile from row ``next_y0`` of pixels on reaches
@@ -763,11 +804,13 @@ def masked_share(counts: TileCounts) -> float:
 def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     from .device import resolve_device
 
-    scene = open_scene(request.input, request.bands, qa_pixel=request.qa_pixel, mask=request.mask,
-                       input_scale=request.input_scale)
-    check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
-    device = resolve_device(request.device)
-    model, probe = load_model_and_probe(request, device)
+    clock = StageClock()
+    with clock("opening the scene and the model"):
+        scene = open_scene(request.input, request.bands, qa_pixel=request.qa_pixel, mask=request.mask,
+                           input_scale=request.input_scale)
+        check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
+        device = resolve_device(request.device)
+        model, probe = load_model_and_probe(request, device)
     n_values = len(probe.class_names) if probe else model.config.dim
     grid = plan_grid(scene, request.stride, n_values, token=token_resolution(request, probe))
     _check_space(request, grid, n_values)
@@ -782,7 +825,8 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
     log.info(describe_input(scene, grid, device))
     outputs = MapOutputs(request, scene, grid, probe, n_values)
     try:
-        counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress, outputs)
+        counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress, outputs,
+                              clock)
         skipped_by = report_unused(scene, counts, warnings)
         if not outputs.covered:
             raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill, "
@@ -794,9 +838,12 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
                                 grid=(grid.rows, grid.cols), device=str(device), warnings=warnings,
                                 tiles_patched=counts.patched, batch_size=batch_size, skipped_by=skipped_by)
         result.provenance = provenance(request, scene, model, probe, device, grid, counts, use_meta)
-        outputs.finish(result)
+        with clock("finishing the outputs"):
+            outputs.finish(result)
     finally:
         outputs.abort()  # nothing when finished; else no temporary file stays
+    result.seconds = clock.seconds
+    log.info(f"time: {clock.describe()}")
     return result
 
 
@@ -873,9 +920,11 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
 
 
 def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | None, request: ClassifyRequest,
-                 batch_size: int, use_metadata: bool, progress: Progress, outputs: MapOutputs) -> TileCounts:
+                 batch_size: int, use_metadata: bool, progress: Progress, outputs: MapOutputs,
+                 clock: StageClock) -> TileCounts:
     """Steps 4 and 5: every usable tile through the encoder (and the probe, when there is one),
-    its values added to the cells it covers; rows of cells go to ``outputs`` as they are final."""
+    its values added to the cells it covers; rows of cells go to ``outputs`` as they are final.
+    ``clock`` gets the time of each step."""
     import torch
 
     when = request.acquisition if use_metadata else None
@@ -885,19 +934,32 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
     # the scene. One row of blocks is all the strips need; the cache size is restored afterwards.
     cache = gdal.GetCacheMax()
     gdal.SetCacheMax(min(cache, GDAL_CACHE_BYTES))
+    if next(model.parameters()).device.type == "cpu":  # the encoder's threads use every core
+        batches = tile_batches(scene, grid, batch_size, progress, counts)
+    else:
+        progress = LockedProgress(progress)
+        batches = read_ahead(tile_batches(scene, grid, batch_size, progress, counts))
     try:
         with torch.inference_mode():
-            for origins, pixels, unused in tile_batches(scene, grid, batch_size, progress, counts):
+            while True:
+                with clock("reading and masking"):
+                    batch = next(batches, None)
+                if batch is None:
+                    break
+                origins, pixels, unused = batch
                 progress.check()
-                meta = tile_metadata(scene, origins, when, use_metadata)
-                if grid.token:
-                    logits, usable = token_logits(model, probe, pixels, meta, unused, request)
-                    accumulator.add_tokens(origins, logits, usable)
-                else:
-                    accumulator.add(origins, tile_values(model, probe, pixels, meta, request))
-                outputs.write(*accumulator.take_final(origins[-1][1]))
+                with clock("encoder and probe"):
+                    meta = tile_metadata(scene, origins, when, use_metadata)
+                    if grid.token:
+                        values, usable = token_logits(model, probe, pixels, meta, unused, request)
+                    else:
+                        values, usable = tile_values(model, probe, pixels, meta, request), None
+                with clock("map cells and writing"):
+                    accumulator.add_values(origins, values, usable)
+                    outputs.write(*accumulator.take_final(origins[-1][1]))
                 progress.update(len(origins))
-        outputs.write(*accumulator.take_final(None))
+        with clock("map cells and writing"):
+            outputs.write(*accumulator.take_final(None))
     finally:
         gdal.SetCacheMax(cache)
     progress.close()

@@ -146,3 +146,42 @@ def test_gdal_exception_mode_of_the_host_is_left_alone(mosaic, tmp_path):
     finally:
         if previous:
             gdal.UseExceptions()
+
+
+# --------------------------------------------------------------------------- reading ahead (GPU runs)
+def cloudy_batches(progress, counts, mask=landsat.DEFAULT_QA_MASK):
+    from helpers import CLOUDY
+
+    scene = raster.open_scene(str(CLOUDY), mask=mask)
+    grid = raster.plan_grid(scene, 40, 19, token=True)
+    return raster.tile_batches(scene, grid, 16, progress, counts)
+
+
+def test_reading_ahead_gives_the_same_batches_and_counts_in_the_same_order():
+    from backend.progress import LockedProgress, NullProgress
+
+    plain, ahead = raster.TileCounts(), raster.TileCounts()
+    expected = list(cloudy_batches(NullProgress(), plain, mask=("fill",)))
+    progress = LockedProgress(NullProgress())
+    got = list(raster.read_ahead(cloudy_batches(progress, ahead, mask=("fill",))))
+    assert [b[0] for b in got] == [b[0] for b in expected] and len(got) >= 3
+    assert all(np.array_equal(g[1], e[1]) and np.array_equal(g[2], e[2]) for g, e in zip(got, expected))
+    assert (ahead.skipped, ahead.pixels_by) == (plain.skipped, plain.pixels_by)
+    assert progress.inner.count == plain.skipped  # the thread counted the tiles it skipped
+
+
+def test_reading_ahead_raises_what_the_reader_raised_and_stops_its_thread():
+    import threading
+
+    from backend.progress import Cancelled, LockedProgress, NullProgress
+
+    class CancelAfter(NullProgress):
+        def cancelled(self):
+            return self.count >= 100  # cancelled by the user once 100 tiles were skipped
+
+    with pytest.raises(Cancelled):
+        list(raster.read_ahead(cloudy_batches(LockedProgress(CancelAfter()), raster.TileCounts())))
+    batches = raster.read_ahead(cloudy_batches(NullProgress(), raster.TileCounts()))
+    next(batches)
+    batches.close()  # the consumer stops early (an encoder error): no reader thread is left behind
+    assert not [t for t in threading.enumerate() if t.name == "moemae-read-ahead"]
