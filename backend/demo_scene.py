@@ -152,9 +152,11 @@ def _field_layout(sample_dir: str | Path, width: int, height: int, fields: int, 
 
 
 def _footprint(width: int, height: int):
-    """(rows, cols) → True inside the turned footprint of a scene centred in the grid."""
+    """(rows, cols) → True inside the turned footprint of a scene centred in the grid (scaled
+    with the grid when it is not a whole scene's)."""
     turn = np.radians(FOOTPRINT_DEGREES)
-    half_across, half_along = FOOTPRINT_PX[0] / 2, FOOTPRINT_PX[1] / 2
+    half_across = FOOTPRINT_PX[0] / 2 * width / WHOLE_SCENE_PX[0]
+    half_along = FOOTPRINT_PX[1] / 2 * height / WHOLE_SCENE_PX[1]
 
     def inside(yy: np.ndarray, xx: np.ndarray) -> np.ndarray:
         dx, dy = xx - width / 2, yy - height / 2

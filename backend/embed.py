@@ -60,11 +60,10 @@ def normalize_tiles(model: MoEMAE, digital_numbers: np.ndarray, device: torch.de
                              *model.normalization)
 
 
-def embed_tiles(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray | None, *,
-                pooling: str = "mean",
-                normed: bool = False, precision: str = "float32") -> np.ndarray:
-    """Features of a batch of tiles: (B, 7, 40, 40) digital numbers and (B, 4, 2) metadata
-    pairs (None: all missing) → (B, F) float32 (or (B, 105, D) for pooling "tokens")."""
+def encode_tiles(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray | None, *,
+                 normed: bool = False, precision: str = "float32") -> torch.Tensor:
+    """(B, 7, 40, 40) digital numbers and (B, 4, 2) metadata pairs (None: all missing) → the
+    (B, 105, D) tokens, on the model's device, in ``precision``."""
     import torch
 
     device = next(model.parameters()).device
@@ -74,7 +73,15 @@ def embed_tiles(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray
         # np.array copies: a pack's metadata is a read-only memory map, which torch will not wrap.
         meta = torch.from_numpy(np.array(metadata, dtype=np.float32)).to(device)
         pairs = [meta[:, i] for i in range(4)]
-    tokens = model.encode(images, *pairs, normed=normed, precision=precision)
+    return model.encode(images, *pairs, normed=normed, precision=precision)
+
+
+def embed_tiles(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray | None, *,
+                pooling: str = "mean",
+                normed: bool = False, precision: str = "float32") -> np.ndarray:
+    """Features of a batch of tiles: (B, 7, 40, 40) digital numbers and (B, 4, 2) metadata
+    pairs (None: all missing) → (B, F) float32 (or (B, 105, D) for pooling "tokens")."""
+    tokens = encode_tiles(model, digital_numbers, metadata, normed=normed, precision=precision)
     return pool(tokens, pooling).float().cpu().numpy()
 
 
@@ -96,14 +103,14 @@ def token_features(tokens: torch.Tensor, pooling: str) -> torch.Tensor:
 
 
 def embed_tile_tokens(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.ndarray | None, *,
-                      pooling: str = "mean", normed: bool = False, precision: str = "float32") -> np.ndarray:
+                      pooling: str = "mean", normed: bool = False, precision: str = "float32",
+                      on_device: bool = False) -> np.ndarray | torch.Tensor:
     """(B, 7, 40, 40) digital numbers and (B, 4, 2) metadata pairs → (B, 100, D) float32
-    per-patch features (:func:`token_features`)."""
-    import torch
-
-    tokens = torch.from_numpy(embed_tiles(model, digital_numbers, metadata, pooling="tokens", normed=normed,
-                                          precision=precision))
-    return token_features(tokens, pooling).numpy()
+    per-patch features (:func:`token_features`); ``on_device``: as a tensor on the model's
+    device, for more work there (a map's probe) before anything is copied back."""
+    tokens = encode_tiles(model, digital_numbers, metadata, normed=normed, precision=precision)
+    features = token_features(tokens.float(), pooling)
+    return features if on_device else features.cpu().numpy()
 
 
 def embed_arrays(model: MoEMAE, arrays: PatchArrays, *, pooling: str = "mean", normed: bool = False,

@@ -16,6 +16,7 @@ import math
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +24,9 @@ from . import __version__
 from .classes import MAX_CLASSES, fallback_colour
 from .errors import UserError
 from .files import write_atomically
+
+if TYPE_CHECKING:
+    import torch
 
 PROBE_FORMAT = "moemae-qgis/linear-probe"
 PROBE_VERSION = 1
@@ -55,14 +59,24 @@ class LinearProbe:
     def num_features(self) -> int:
         return self.coef.shape[1]
 
-    def logits(self, features: np.ndarray) -> np.ndarray:
-        x = np.asarray(features, dtype=np.float64)
+    def logits(self, features: np.ndarray | torch.Tensor) -> np.ndarray | torch.Tensor:
+        """(N, F) features → (N, C) logits, in float64: an array from an array, or a tensor on
+        the features' device from a tensor (a GPU map computes them before copying back)."""
+        mean, scale, coef, intercept = self.scaler_mean, self.scaler_scale, self.coef, self.intercept
+        if isinstance(features, np.ndarray) or not hasattr(features, "device"):
+            x = np.asarray(features, dtype=np.float64)
+        else:
+            import torch
+
+            x = features.double()
+            mean, scale, coef, intercept = (None if a is None else torch.as_tensor(a, device=x.device)
+                                            for a in (mean, scale, coef, intercept))
         if x.ndim != 2 or x.shape[1] != self.num_features:
             raise ProbeError(f"the probe expects {self.num_features} features per sample, "
-                             f"got shape {x.shape}")
-        if self.scaler_mean is not None:
-            x = (x - self.scaler_mean) / self.scaler_scale
-        return x @ self.coef.T + self.intercept
+                             f"got shape {tuple(x.shape)}")
+        if mean is not None:
+            x = (x - mean) / scale
+        return x @ coef.T + intercept
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
         """(N, F) features → (N, C) probabilities (independent per class when multi-label)."""

@@ -41,7 +41,8 @@ def test_absent_gpu_index_is_a_clear_error():
 def test_bench_prints_a_table():
     """Seconds on any CPU: bfloat16 is measured only where it is native, every row is bounded."""
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
-                             "--train-batch", "4", "--classify-sizes", "80", timeout=300)
+                             "--train-batch", "4", "--classify-sizes", "80", "--product-size", "300x260",
+                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
@@ -49,6 +50,11 @@ def test_bench_prints_a_table():
                 "read the same data packed", "pretrain on the packed sample, batch 4",
                 "classify 80² scene, stride 40"):
         assert f"| {row} |" in result.stdout
+    lines = result.stdout.splitlines()
+    product = next(line for line in lines if line.startswith("| whole-scene product 300 × 260"))
+    for stage in ("opening the scene and the model", "reading and masking", "encoder and probe",
+                  "map cells and writing", "start-up"):
+        assert f"{stage} " in product
     if bfloat16_supported(torch.device("cpu")):
         assert "| encoder S bfloat16, batch 4 |" in result.stdout
     else:

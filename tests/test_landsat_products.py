@@ -21,6 +21,7 @@ from helpers import (
     LANDSAT,
     LIVERPOOL,
     REFERENCE,
+    SAMPLE,
     assert_one_error_line,
     copy_product,
     mtl_of,
@@ -327,3 +328,39 @@ def test_the_cli_classifies_a_product_and_embeds_it(tmp_path, cli):
     assert code == 0, err
     embedded = gdal.Open(str(tmp_path / "emb.tif"))
     assert (embedded.RasterCount, embedded.RasterXSize, embedded.RasterYSize) == (144, 11, 7)
+
+
+# --------------------------------------------------------------------------- the bench's whole-scene product
+def test_a_generated_whole_scene_product_reads_like_a_real_one(tmp_path):
+    """make_scene_product (the bench's 7700 × 7800 px scene, here small): a USGS tar with the MTL
+    listing its files, the scene inside a turned footprint, fill and QA_PIXEL fill around it."""
+    from backend.demo_scene import QA_CLEAR, QA_FILL, make_scene_product
+
+    tar = make_scene_product(SAMPLE, tmp_path, size=(500, 420), fields=6)
+    found = product.open_product(tar)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [tar.name]  # no folder or part file left
+    listed = product.read_mtl(found.mtl)["PRODUCT_CONTENTS"]
+    assert listed["FILE_NAME_QUALITY_L1_PIXEL"] == f"{found.product_id}_QA_PIXEL.TIF"
+    qa = gdal.Open(found.qa_pixel).ReadAsArray()
+    red = gdal.Open(found.bands[3]).ReadAsArray()
+    assert set(np.unique(qa)) == {QA_FILL, QA_CLEAR} and QA_CLEAR == 21824
+    assert ((qa == QA_FILL) == (red == 0)).all()
+    assert qa[0, 0] == QA_FILL and qa[210, 250] == QA_CLEAR and 0.2 < (qa == QA_FILL).mean() < 0.5
+
+
+def test_the_stack_reads_plain_band_copies_as_simple_sources():
+    """BuildVRT writes ComplexSources, which GDAL reads about 4× slower; a plain copy of a band
+    becomes a SimpleSource, and a source that changes pixels stays as it is."""
+    vrt = product.stack(product.open_product(CLOUDY))
+    xml = vrt.GetMetadata("xml:VRT")[0]
+    assert xml.count("<SimpleSource") == 8 and "ComplexSource" not in xml
+    assert np.array_equal(vrt.GetRasterBand(4).ReadAsArray(), read(CLOUDY / f"{CLOUDY.name}_SR_B4.TIF"))
+    band = ('<VRTDataset rasterXSize="2" rasterYSize="2"><VRTRasterBand dataType="UInt16" band="1">{}'
+            '<ComplexSource><SourceFilename>a.tif</SourceFilename><SourceBand>1</SourceBand>{}'
+            '</ComplexSource></VRTRasterBand></VRTDataset>')
+    same_nodata = product.simple_sources(band.format("<NoDataValue>0</NoDataValue>", "<NODATA>0</NODATA>"))
+    assert "<SimpleSource>" in same_nodata and "NODATA>" not in same_nodata
+    for kept in (band.format("<NoDataValue>0</NoDataValue>", "<NODATA>7</NODATA>"),
+                 band.format("", "<NODATA>0</NODATA>"), band.format("", "<ScaleRatio>2</ScaleRatio>")):
+        made = product.simple_sources(kept)
+        assert "<ComplexSource>" in made and "SimpleSource" not in made
