@@ -284,7 +284,7 @@ def stack(product: Product, path: str = "") -> gdal.Dataset:
     names = [*landsat.BANDS, *([QA_PIXEL] if product.qa_pixel else [])]
     check_same_grid(files, names)
     try:
-        vrt = gdal.BuildVRT(path, files, separate=True)
+        vrt = gdal.BuildVRT("", files, separate=True)  # in memory: the file is written below, once
     except RuntimeError as exc:
         raise UserError(f"the bands of {product.product_id} cannot be read ({str(exc).strip()}); download "
                         "the "
@@ -296,7 +296,7 @@ def stack(product: Product, path: str = "") -> gdal.Dataset:
     vrt.SetMetadataItem(PRODUCT_ID_ITEM, product.product_id)
     if product.mtl:
         vrt.SetMetadataItem(MTL_ITEM, product.mtl)
-    xml = simple_sources(vrt.GetMetadata("xml:VRT")[0])
+    xml = split_sources(simple_sources(vrt.GetMetadata("xml:VRT")[0]))
     if not path:
         return gdal.Open(xml)
     Path(path).write_text(xml, encoding="utf-8")
@@ -306,6 +306,32 @@ def stack(product: Product, path: str = "") -> gdal.Dataset:
 #: What makes a VRT source more than a copy of its band's pixels: such a source stays complex.
 _COMPUTING_TAGS = {"ScaleOffset", "ScaleRatio", "LUT", "Exponent", "ColorTableComponent", "UseMaskBand",
                    "SrcMin", "SrcMax", "DstMin", "DstMax"}
+
+
+def split_sources(xml: str) -> str:
+    """The VRT ``xml`` with each band's one whole-band SimpleSource cut into a top and a bottom
+    half. GDAL hands the statistics and histograms asked of a VRT band with one source to that
+    source's file, whose .aux.xml it then writes beside it: QGIS's stretch of a product layer
+    would add files to the user's download folder. With two sources the VRT computes them itself
+    and keeps them in its own .aux.xml; reading is as fast."""
+    root = ElementTree.fromstring(xml)
+    height = int(root.get("rasterYSize"))
+    for band in root.iter("VRTRasterBand"):
+        sources = band.findall("SimpleSource")
+        if len(sources) != 1 or height < 2 or len(band.findall("ComplexSource")):
+            continue
+        source = sources[0]
+        src, dst = source.find("SrcRect"), source.find("DstRect")
+        if src is None or dst is None or src.attrib != dst.attrib or int(src.get("ySize")) != height:
+            continue
+        bottom = ElementTree.fromstring(ElementTree.tostring(source))
+        band.insert(list(band).index(source) + 1, bottom)
+        half = height // 2
+        for element, (y_off, y_size) in ((source, (0, half)), (bottom, (half, height - half))):
+            for rect in (element.find("SrcRect"), element.find("DstRect")):
+                rect.set("yOff", str(y_off))
+                rect.set("ySize", str(y_size))
+    return ElementTree.tostring(root, encoding="unicode")
 
 
 def simple_sources(xml: str) -> str:

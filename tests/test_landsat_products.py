@@ -350,10 +350,11 @@ def test_a_generated_whole_scene_product_reads_like_a_real_one(tmp_path):
 
 def test_the_stack_reads_plain_band_copies_as_simple_sources():
     """BuildVRT writes ComplexSources, which GDAL reads about 4× slower; a plain copy of a band
-    becomes a SimpleSource, and a source that changes pixels stays as it is."""
+    becomes a SimpleSource (in two halves: see the test of a product layer's folder), and a
+    source that changes pixels stays as it is."""
     vrt = product.stack(product.open_product(CLOUDY))
     xml = vrt.GetMetadata("xml:VRT")[0]
-    assert xml.count("<SimpleSource") == 8 and "ComplexSource" not in xml
+    assert xml.count("<SimpleSource") == 16 and "ComplexSource" not in xml  # two halves per band
     assert np.array_equal(vrt.GetRasterBand(4).ReadAsArray(), read(CLOUDY / f"{CLOUDY.name}_SR_B4.TIF"))
     band = ('<VRTDataset rasterXSize="2" rasterYSize="2"><VRTRasterBand dataType="UInt16" band="1">{}'
             '<ComplexSource><SourceFilename>a.tif</SourceFilename><SourceBand>1</SourceBand>{}'

@@ -88,6 +88,47 @@ def test_add_landsat_product_adds_one_layer_from_a_tar(provider, clean_project, 
     assert vrt.endswith(f"products/{CLOUDY.name}.vrt")  # in the (isolated) user data folder
 
 
+#: A QGIS session of its own: GDAL writes a file's .aux.xml when it closes the file, which in a
+#: long-lived QGIS happens only as QGIS exits.
+ADD_AND_EXIT = """
+import sys
+sys.path[:0] = [{repo!r}, "/usr/share/qgis/python/plugins"]
+from qgis.core import QgsApplication, QgsProject
+app = QgsApplication([], False)
+app.initQgis()
+from processing.core.Processing import Processing
+Processing.initialize()
+from moemae_qgis.provider import MoeMaeProvider
+provider = MoeMaeProvider()  # kept: QGIS holds no Python reference to it
+QgsApplication.processingRegistry().addProvider(provider)
+from moemae_qgis.product_layer import add_product_layer
+layer = add_product_layer({product!r}, QgsProject.instance())
+print(layer.renderer().type(), layer.renderer().redContrastEnhancement().maximumValue())
+QgsProject.instance().removeAllMapLayers()
+app.exitQgis()
+"""
+
+
+def test_a_product_layer_writes_nothing_into_the_products_folder(tmp_path):
+    """QGIS's stretch computes histograms; through a one-source VRT GDAL would store them in an
+    .aux.xml beside each band file of the user's download. The product's folder stays as it was."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    folder = copy_product(CLOUDY, tmp_path / "download")
+    before = sorted(p.name for p in folder.iterdir())
+    script = ADD_AND_EXIT.format(repo=str(REPO), product=str(folder))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOEMAE_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0 and result.stdout.startswith("multibandcolor "), result.stderr[-2000:]
+    assert float(result.stdout.split()[1]) > 0  # the stretch was computed
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
 def test_add_landsat_product_takes_a_band_file_for_its_folder(provider, clean_project):
     from moemae_qgis.product_layer import add_product_layer
 
@@ -214,7 +255,10 @@ def qa_of_another_size(tmp_path):
     qa = tmp_path / "qa_small.tif"
     gdal.Translate(str(qa), str(CLOUDY / f"{CLOUDY.name}_QA_PIXEL.TIF"), srcWin=[0, 0, 300, 300])
     stack = tmp_path / "stack.vrt"
-    gdal.BuildVRT(str(stack), [str(CLOUDY / f"{CLOUDY.name}_SR_B{n}.TIF") for n in range(1, 8)],
+    # From a copy: QGIS's default stretch of this one-source-per-band VRT would leave .aux.xml
+    # files beside the bands it reads.
+    bands = copy_product(CLOUDY, tmp_path / "copy")
+    gdal.BuildVRT(str(stack), [str(bands / f"{CLOUDY.name}_SR_B{n}.TIF") for n in range(1, 8)],
                   separate=True).FlushCache()
     return {"INPUT": str(stack), "QA_PIXEL": str(qa)}
 
