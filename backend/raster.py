@@ -9,8 +9,10 @@ The QGIS algorithms, the dialog (through them) and the CLI all call :func:`class
    bottom edge moved inward (never padded); output cells of stride × stride input pixels,
    aligned to the input's grid, each averaging the tiles that contain its centre;
 4. :func:`tile_batches`: the tiles, read one strip of 40 rows at a time (memory grows with the
-   scene's width, never with the whole scene), with their invalid pixels handled;
-5. :func:`tile_metadata` and the encoder, the probe, then :class:`Accumulator`;
+   scene's width, never with the whole scene), with their invalid pixels handled; on a GPU read
+   ahead by a thread of their own (:func:`read_ahead`) while the encoder works;
+5. :func:`tile_metadata` and the encoder, the probe, then :class:`Accumulator`; the cells are
+   one stride, or one 4 × 4 px token (:func:`token_resolution`, :func:`token_logits`);
 6. :class:`MapOutputs`: GeoTIFFs written at temporary names, a block of rows at a time as the
    rows are final (memory stays flat in the scene's size), read back and checked (the class
    names in their .aux.xml sidecar too), then renamed into place. A failed or cancelled run
