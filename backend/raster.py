@@ -870,12 +870,10 @@ def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> boo
     pooling = probe.pooling if probe else request.pooling
     per_token = pooling in TOKEN_POOLINGS
     if resolution == "auto":
-        aligned = request.stride % landsat.TOKEN_PATCH_PX == 0
-        if not per_token or not aligned:
-            why = (f"the {pooling!r} feature has no per-token form" if not per_token else
-                   f"STRIDE {request.stride} px is not a multiple of {landsat.TOKEN_PATCH_PX} px")
+        why = why_not_tokens(pooling, request.stride)
+        if why:
             log.info(f"RESOLUTION auto: a cell per stride, since {why}")
-        return per_token and aligned
+        return not why
     if resolution == "token" and probe is None and not per_token:
         raise UserError(f"POOLING {request.pooling} has no per-token form: an embedding field at token "
                         f"resolution is made of the tokens' shares of the mean (POOLING mean or patch-mean)")
@@ -885,6 +883,19 @@ def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> boo
                         "of the tokens (mean or patch-mean pooling: the bundled probe, eurosat10-mean, "
                         "bigearthnet19-mean, your own mean probes); use RESOLUTION tile with this one")
     return resolution == "token"
+
+
+def why_not_tokens(pooling: str, stride: int) -> str:
+    """Why a map of features pooled as ``pooling`` at ``stride`` px cannot have 120 m cells, in
+    words ("" when it can): the pooling has no per-token form, or the stride is not a multiple
+    of a token's 4 px."""
+    from .embed import TOKEN_POOLINGS
+
+    if pooling not in TOKEN_POOLINGS:
+        return f"the {pooling!r} feature has no per-token form"
+    if stride % landsat.TOKEN_PATCH_PX:
+        return f"STRIDE {stride} px is not a multiple of {landsat.TOKEN_PATCH_PX} px"
+    return ""
 
 
 def demonstration_warnings(model: MoEMAE) -> list:

@@ -61,6 +61,9 @@ class ClassifyDialog(QDialog):
         self.restore_settings()
         self.describe_layer(self.layer.currentLayer())
         self.picker.changed.connect(self.update_run_button)
+        for signal in (self.picker.changed, self.stride.valueChanged, self.resolution.currentIndexChanged):
+            signal.connect(self.describe_cells)
+        self.describe_cells()
         self.picker.message.connect(self.status.setText)
         self.picker.progress.connect(self.progress.setValue)
 
@@ -133,6 +136,7 @@ class ClassifyDialog(QDialog):
         self.resolution.addItem(tr("one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride "
                                    "a multiple of 4)"), "token")
         self.resolution.addItem(tr("one per tile step (the stride)"), "tile")
+        self.cells_note = self.explanation("cells_note")
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif)"))
@@ -166,6 +170,7 @@ class ClassifyDialog(QDialog):
         form.addRow(tr("Device"), self.device)
         form.addRow(tr("Stride"), self.stride)
         form.addRow(tr("Map cells"), self.resolution)
+        form.addRow("", self.cells_note)
         form.addRow(tr("Output"), self.output)
         advanced = QgsCollapsibleGroupBox(tr("Advanced"), self)
         advanced.setObjectName("advanced")
@@ -273,6 +278,23 @@ class ClassifyDialog(QDialog):
                                    "classes. Add the Landsat product (Add Landsat product…) to mask them."))
         else:
             self.clouds.setText(tr("{} masks {}.").format(qa.description, ", ".join(landsat.DEFAULT_QA_MASK)))
+
+    def describe_cells(self, *_) -> None:
+        """Under Map cells: the size of the cells the run will give, and why not 120 m when not."""
+        raster, pixel_m = load_backend("raster"), load_backend("landsat").PIXEL_M
+        choice, stride = self.resolution.currentData(), self.stride.value()
+        pooling = self.picker.probe_pooling()
+        why = raster.why_not_tokens(pooling, stride) if pooling else ""
+        per_stride = tr("Cells of {} px ({} m)").format(stride, stride * pixel_m)
+        if choice == "tile":
+            text = per_stride + "."
+        elif not why:
+            text = tr("Cells of 4 px (120 m), one per token.")
+        elif choice == "auto":
+            text = tr("{}: {}.").format(per_stride, why)
+        else:
+            text = tr("The run will be refused: {}.").format(why)
+        self.cells_note.setText(text)
 
     def update_run_button(self) -> None:
         """Run needs bands, a model on disk and a probe, and no run or download going on; Cancel

@@ -145,6 +145,17 @@ class ModelPicker(QWidget):
         on_disk = entry.available if entry else Path(self.model.currentData() or "").is_file()
         return on_disk and self.probe.count() > 0 and self.download_job is None
 
+    def probe_pooling(self) -> str | None:
+        """How the chosen probe pools the tokens (mean, cls, …); None when it cannot be read."""
+        catalogue = load_backend("catalogue")
+        try:
+            model_choice = self.model.currentData() or ""
+            model = catalogue.resolve_model(model_choice)
+            path = catalogue.resolve_probe(self.probe.currentData() or "", model, model_choice)
+            return load_backend("probe").LinearProbe.load(path).pooling
+        except Exception:  # noqa: BLE001 - the dialog says nothing rather than fail; the run will say why
+            return None
+
     def choose(self, box: QComboBox, value: str) -> None:
         """Select ``value`` (a catalogue name or a path) in ``box``, adding a path not listed."""
         index = box.findData(value)

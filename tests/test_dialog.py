@@ -162,3 +162,30 @@ def test_the_dialog_remembers_the_last_runs_choices(provider, qgis_iface, tmp_pa
     assert second.resolution.currentData() == "tile" and second.parameters()["RESOLUTION"] == "tile"
     assert second.model.currentData() == first.model.currentData() == "demo-S"
     assert QgsSettings().value(f"{SETTINGS_GROUP}/stride", type=int) == 33
+
+
+def test_the_dialog_says_what_cells_the_map_will_have(provider, qgis_iface, tmp_path):
+    """Under Map cells, before the run: 120 m where the probe and stride allow it, else the
+    stride's cells and why (auto), or that the run will be refused (token)."""
+    from moemae_qgis.dialog import ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("auto"))
+    dialog.stride.setValue(20)
+    assert dialog.cells_note.text() == "Cells of 4 px (120 m), one per token."
+    dialog.stride.setValue(10)
+    assert dialog.cells_note.text() == "Cells of 10 px (300 m): STRIDE 10 px is not a multiple of 4 px."
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("token"))
+    assert dialog.cells_note.text() == "The run will be refused: STRIDE 10 px is not a multiple of 4 px."
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("tile"))
+    dialog.stride.setValue(40)
+    assert dialog.cells_note.text() == "Cells of 40 px (1200 m)."
+    from backend.catalogue import DEFAULT_PROBE
+    from backend.probe import LinearProbe
+
+    cls_probe = LinearProbe.load(DEFAULT_PROBE)
+    cls_probe.pooling = "cls"
+    cls_probe.save(tmp_path / "probe_cls.json")
+    dialog.picker.choose(dialog.picker.probe, str(tmp_path / "probe_cls.json"))
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("auto"))
+    assert dialog.cells_note.text() == "Cells of 40 px (1200 m): the 'cls' feature has no per-token form."
