@@ -61,16 +61,20 @@ class LinearProbe:
 
     def logits(self, features: np.ndarray | torch.Tensor) -> np.ndarray | torch.Tensor:
         """(N, F) features → (N, C) logits, in float64: an array from an array, or a tensor on
-        the features' device from a tensor (a GPU map computes them before copying back)."""
+        the features' device from a tensor (a GPU map computes them before copying back; float32
+        on MPS)."""
         mean, scale, coef, intercept = self.scaler_mean, self.scaler_scale, self.coef, self.intercept
         if isinstance(features, np.ndarray) or not hasattr(features, "device"):
             x = np.asarray(features, dtype=np.float64)
         else:
             import torch
 
-            x = features.double()
-            mean, scale, coef, intercept = (None if a is None else torch.as_tensor(a, device=x.device)
-                                            for a in (mean, scale, coef, intercept))
+            # float64 as on the CPU, except on Apple's MPS, which has no float64.
+            dtype = torch.float32 if features.device.type == "mps" else torch.float64
+            x = features.to(dtype)
+            mean, scale, coef, intercept = (
+                None if a is None else torch.as_tensor(a, dtype=dtype, device=x.device)
+                for a in (mean, scale, coef, intercept))
         if x.ndim != 2 or x.shape[1] != self.num_features:
             raise ProbeError(f"the probe expects {self.num_features} features per sample, "
                              f"got shape {tuple(x.shape)}")

@@ -123,3 +123,16 @@ def test_evaluate_compares_against_zonal_statistics(tmp_path):
     results = json.loads((tmp_path / "e.json").read_text())
     assert set(results) == {"zonal statistics (per-band mean, std)", "MoE-MAE random init (mean pooling)"}
     assert all(0 < r["micro_map"] < 1 for r in results.values())
+
+
+def test_a_probes_logits_of_a_tensor_are_those_of_the_array_on_its_device():
+    """A map on a GPU runs the probe where the tokens are: the same float64 affine map."""
+    import torch
+
+    from backend.catalogue import DEFAULT_PROBE
+
+    probe = LinearProbe.load(DEFAULT_PROBE)
+    features = np.random.default_rng(3).normal(size=(50, probe.num_features)).astype(np.float32)
+    on_device = probe.logits(torch.from_numpy(features))
+    assert isinstance(on_device, torch.Tensor) and on_device.dtype == torch.float64
+    np.testing.assert_allclose(on_device.numpy(), probe.logits(features), rtol=1e-12, atol=1e-12)
