@@ -56,12 +56,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--classify-sizes", default="2000,4000,8000",
                         help="side lengths (px) of generated scenes to classify at stride 40 (default: "
                              "2000,4000,8000; 'none' skips)")
-    parser.add_argument("--product-size", default="7700x7800",
+    parser.add_argument("--product-size", default="7700x7800", type=_product_size,
                         help="WIDTHxHEIGHT px of the generated whole-scene product (a USGS .tar) classified "
                              "from the tar to a styled 120 m map at stride 40 (default: 7700x7800, a real "
                              "scene's size; 'none' skips)")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
+
+
+def _product_size(text: str) -> tuple | None:
+    """--product-size: "WIDTHxHEIGHT" px → (width, height), at least a tile a side; "none" → None."""
+    if text == "none":
+        return None
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT (e.g. 7700x7800) or none") from None
+    if min(width, height) < 40:
+        raise argparse.ArgumentTypeError(f"{text!r}: a scene needs at least 40 × 40 px, one tile")
+    return width, height
 
 
 def _timed_rate(fn, seconds: float, sync, trials: int = 5) -> float:
@@ -238,12 +251,12 @@ def classify_product(tar: Path, device: torch.device, workdir: Path) -> tuple[fl
     return seconds, peak, by_stage, (int(tiles), int(skipped))
 
 
-def product_rows(root: Path, device: torch.device, size: str) -> list:
-    """The whole-scene row: a product of ``size`` ("7700x7800") px made as a USGS tar, then
+def product_rows(root: Path, device: torch.device, size: tuple) -> list:
+    """The whole-scene row: a product of ``size`` (width, height) px made as a USGS tar, then
     classified from the tar to the styled 120 m map, with where the time goes."""
     from .demo_scene import make_scene_product
 
-    width, height = (int(v) for v in size.lower().split("x"))
+    width, height = size
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         tar = make_scene_product(root, tmp, size=(width, height))
@@ -335,7 +348,7 @@ def data_rows(device: torch.device, step_rate: float, args: argparse.Namespace) 
                 rows.append(Row("the same at 120 m (RESOLUTION token)", token_s, "s",
                                 f"{token_s / seconds:.2f}× the time at 1.2 km, peak memory "
                                 f"{token_peak:,.0f} MB"))
-    if args.product_size != "none":
+    if args.product_size is not None:
         rows += product_rows(Path(args.data), device, args.product_size)
     return rows
 
