@@ -63,9 +63,9 @@ def is_product_path(path: str | Path) -> bool:
 def open_product(path: str | Path) -> Product:
     """The product at ``path`` (its MTL file, its folder or its tar), or a :class:`UserError`
     that says what was found instead and what to do."""
-    path = Path(path)
-    if not path.exists():
+    if not Path(path).exists():
         raise UserError(f"{path} does not exist; give a Landsat product's MTL file, its folder or its .tar")
+    path = Path(path).absolute()  # its files are named so in a VRT written anywhere
     if path.is_dir():
         location, names, wanted = str(path), sorted(os.listdir(path)), None
     elif path.name.lower().endswith(TAR_SUFFIXES):

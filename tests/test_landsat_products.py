@@ -365,3 +365,16 @@ def test_the_stack_reads_plain_band_copies_as_simple_sources():
                  band.format("", "<NODATA>0</NODATA>"), band.format("", "<ScaleRatio>2</ScaleRatio>")):
         made = product.simple_sources(kept)
         assert "<ComplexSource>" in made and "SimpleSource" not in made
+
+
+def test_a_product_named_relative_to_the_working_folder_stacks_into_a_vrt_that_reads_anywhere(
+        tmp_path, monkeypatch):
+    copy_product(LIVERPOOL, tmp_path / "downloads")
+    monkeypatch.chdir(tmp_path / "downloads")
+    found = product.open_product(LIVERPOOL.name)  # as typed in a shell, relative
+    vrt = product.write_stack(found, tmp_path / "elsewhere" / "p.vrt")
+    monkeypatch.chdir(tmp_path)
+    assert np.array_equal(gdal.Open(str(vrt)).GetRasterBand(4).ReadAsArray(),
+                          read(LIVERPOOL / f"{LIVERPOOL.name}_SR_B4.TIF"))
+    assert gdal.Open(str(vrt)).GetMetadataItem("LANDSAT_MTL") == str(
+        tmp_path / "downloads" / LIVERPOOL.name / f"{LIVERPOOL.name}_MTL.txt")
