@@ -37,6 +37,7 @@ class ModelPicker(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.download_job = None
+        self._poolings: dict = {}  # (probe file, mtime, size) → its pooling
         self.model = self.combo("model")
         self.probe = self.combo("probe")
         self.browse_model = self.button(tr("Browse…"), "browse_model", self.choose_model_file)
@@ -151,8 +152,12 @@ class ModelPicker(QWidget):
         try:
             model_choice = self.model.currentData() or ""
             model = catalogue.resolve_model(model_choice)
-            path = catalogue.resolve_probe(self.probe.currentData() or "", model, model_choice)
-            return load_backend("probe").LinearProbe.load(path).pooling
+            path = Path(catalogue.resolve_probe(self.probe.currentData() or "", model, model_choice))
+            stat = path.stat()
+            key = (str(path), stat.st_mtime_ns, stat.st_size)
+            if key not in self._poolings:  # read once: a probe on all tokens is 5 MB of JSON
+                self._poolings[key] = load_backend("probe").LinearProbe.load(path).pooling
+            return self._poolings[key]
         except Exception:  # noqa: BLE001 - the dialog says nothing rather than fail; the run will say why
             return None
 

@@ -189,3 +189,8 @@ def test_the_dialog_says_what_cells_the_map_will_have(provider, qgis_iface, tmp_
     dialog.picker.choose(dialog.picker.probe, str(tmp_path / "probe_cls.json"))
     dialog.resolution.setCurrentIndex(dialog.resolution.findData("auto"))
     assert dialog.cells_note.text() == "Cells of 40 px (1200 m): the 'cls' feature has no per-token form."
+    cls_probe.pooling = "mean"  # the same file, refitted: read again, not taken from the last look
+    cls_probe.training["refitted"] = True
+    cls_probe.save(tmp_path / "probe_cls.json")
+    dialog.stride.setValue(20)
+    assert dialog.cells_note.text() == "Cells of 4 px (120 m), one per token."
