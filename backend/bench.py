@@ -200,54 +200,54 @@ def pretrain_rate(root: Path, device: torch.device, batch: int, seconds: float, 
     return max(h["images_per_s"] for h in summary["history"][1:])
 
 
-def classify_scene(root: Path, size: int, device: torch.device, workdir: Path,
-                   resolution: str = "tile") -> tuple[float, float]:
-    """(seconds, peak MB) of ``python -m backend classify`` on a generated size × size scene at
-    stride 40 (cells of one stride, or ``resolution`` token: of one 4 × 4 px token), each in a
-    fresh process so that its peak memory is its own."""
-    import subprocess
-    import sys
-
-    from .demo_scene import make_demo_scene
-
-    made = sorted((workdir / f"scene{size}").glob("*_SR_stack.tif"))  # the tile run made it already
-    scene = made[0] if made else make_demo_scene(root, workdir / f"scene{size}", size=size)
-    # Run from backend's parent folder, where ``backend`` is importable in either layout.
-    result = subprocess.run([sys.executable, "-m", "backend", "classify", str(scene), "--stride", "40",
-                             "--device", str(device), "--out", str(workdir / f"map{size}.tif"),
-                             "--resolution", resolution, "--report-resources"],
-                            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
-    line = [x for x in result.stdout.splitlines() if x.startswith("resources:")]
-    if result.returncode != 0 or not line:
-        raise RuntimeError(f"classify failed: {result.stderr[-2000:]}")
-    parts = line[0].split()
-    return float(parts[1]), float(parts[5])
-
-
-def classify_product(tar: Path, device: torch.device, workdir: Path) -> tuple[float, float, dict, tuple]:
-    """(seconds, peak MB, stage → seconds, (tiles, tiles without prediction)) of
-    ``python -m backend classify`` on the product ``tar``
-    at stride 40 and 120 m cells, in a fresh process: from the tar as downloaded to the styled
-    map (palette and class names in the GeoTIFF). The stages are the classification's own
-    (``--report-resources``); "start-up" is the rest of the process's time: Python and PyTorch
-    starting, the MTL read."""
+def run_classify(scene: Path, device: torch.device, out: Path, resolution: str) -> tuple[float, str]:
+    """(wall seconds, stdout) of ``python -m backend classify SCENE --stride 40
+    --report-resources`` in a fresh process, so that its peak memory is its own; a failure is
+    raised with the end of its error output."""
     import subprocess
     import sys
 
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "backend", "classify", str(tar), "--stride", "40",
-                             "--resolution", "token", "--device", str(device), "--out",
-                             str(workdir / "product-map.tif"), "--report-resources"],
+    # Run from backend's parent folder, where ``backend`` is importable in either layout.
+    result = subprocess.run([sys.executable, "-m", "backend", "classify", str(scene), "--stride", "40",
+                             "--device", str(device), "--out", str(out), "--resolution", resolution,
+                             "--report-resources"],
                             capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
-    line = [x for x in result.stdout.splitlines() if x.startswith("resources:")]
-    if result.returncode != 0 or not line:
+    if result.returncode != 0 or "\nresources: " not in "\n" + result.stdout:
         raise RuntimeError(f"classify failed: {result.stderr[-2000:]}")
-    seconds = time.perf_counter() - started  # the whole process: Python and PyTorch starting too
-    head, *stages = line[0].split("; ")
-    peak = float(head.split()[5])
-    by_stage = {name: float(value.split()[0]) for name, value in (x.split(": ") for x in stages)}
+    return time.perf_counter() - started, result.stdout
+
+
+def resources_line(stdout: str) -> tuple[float, float, dict]:
+    """(seconds, peak MB, stage → seconds) from classify's ``resources:`` line."""
+    line = next(x for x in stdout.splitlines() if x.startswith("resources:"))
+    head, *stages = line.split("; ")
+    parts = head.split()
+    return float(parts[1]), float(parts[5]), {name: float(value.split()[0])
+                                              for name, value in (x.split(": ") for x in stages)}
+
+
+def classify_scene(root: Path, size: int, device: torch.device, workdir: Path,
+                   resolution: str = "tile") -> tuple[float, float]:
+    """(seconds, peak MB) of classifying a generated size × size scene at stride 40 (cells of
+    one stride, or ``resolution`` token: of one 4 × 4 px token)."""
+    from .demo_scene import make_demo_scene
+
+    made = sorted((workdir / f"scene{size}").glob("*_SR_stack.tif"))  # the tile run made it already
+    scene = made[0] if made else make_demo_scene(root, workdir / f"scene{size}", size=size)
+    seconds, peak, _ = resources_line(run_classify(scene, device, workdir / f"map{size}.tif", resolution)[1])
+    return seconds, peak
+
+
+def classify_product(tar: Path, device: torch.device, workdir: Path) -> tuple[float, float, dict, tuple]:
+    """(seconds, peak MB, stage → seconds, (tiles, tiles without prediction)) of classifying the
+    product ``tar`` at 120 m cells: from the tar as downloaded to the styled map (palette and
+    class names in the GeoTIFF). The stages are the classification's own; "start-up" is the rest
+    of the process's wall time: Python and PyTorch starting, the MTL read."""
+    seconds, stdout = run_classify(tar, device, workdir / "product-map.tif", "token")
+    _, peak, by_stage = resources_line(stdout)
     by_stage["start-up"] = seconds - sum(by_stage.values())
-    skipped, tiles = re.search(r"; (\d+) of (\d+) tiles were", result.stdout).groups()
+    skipped, tiles = re.search(r"; (\d+) of (\d+) tiles were", stdout).groups()
     return seconds, peak, by_stage, (int(tiles), int(skipped))
 
 
