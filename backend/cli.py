@@ -26,10 +26,39 @@ FORMATTER = argparse.RawDescriptionHelpFormatter
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, with its refusals in the one-line ``error:`` form of every other error."""
+    """argparse, with its refusals in the one-line ``error:`` form of every other error, no
+    abbreviated options (``--strid`` silently taken for ``--stride`` hides a typo), and an unknown
+    option answered by the command it was given to, with the nearest option it has."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
+
+    def parse_known_args(self, args=None, namespace=None):
+        # Only a command's own parser knows all its options; a parser with subcommands hands the
+        # rest of the line on, and argparse would report a typo there with the top-level help.
+        if self._subparsers is None:
+            self._refuse_unknown_options(sys.argv[1:] if args is None else list(args))
+        return super().parse_known_args(args, namespace)
+
+    def _refuse_unknown_options(self, tokens: list) -> None:
+        import difflib
+
+        for token in tokens:
+            if token == "--":
+                return
+            if not token.startswith("-") or token == "-" or self._negative_number_matcher.match(token):
+                continue
+            option = token.split("=", 1)[0]
+            if option in self._option_string_actions:
+                continue
+            known = [name for name in self._option_string_actions if name.startswith("--")]
+            nearest = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {nearest[0]}?" if nearest else ""
+            self.error(f"{self.prog} has no option {option}{hint}")
 
 
 def _examples(*lines: str) -> str:

@@ -566,3 +566,36 @@ def test_dates_with_offsets_mean_utc_and_a_date_alone_leaves_the_hour_unknown(cl
         assert code == 0, err
         maps.append(gdal.Open(str(tmp_path / f"p{name}.tif")).ReadAsArray())
     assert np.array_equal(maps[0], maps[1]) == same
+
+
+@pytest.mark.parametrize("argv, option, nearest", [
+    (("classify", "scene.tif", "--out", "map.tif", "--strid", "40"), "--strid", "--stride"),
+    (("classify", "scene.tif", "--out", "map.tif", "--strdie", "40"), "--strdie", "--stride"),
+    (("probe", "fit", "emb.npz", "--out", "p.json", "--standardise"), "--standardise", "--standardize"),
+    (("models", "download", "published-S", "--ulr", "http://x"), "--ulr", "--url"),
+])
+def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, argv, option,
+                                                                              nearest):
+    """Issue 18, finding 9: argparse took --strid for --stride by prefix, and answered --strdie
+    with the top-level help. Nothing runs: no output appears."""
+    os.chdir(tmp_path)
+    code, out, err = cli(*argv)
+    command = " ".join(argv[:2] if argv[0] == "probe" else argv[:1])
+    assert_one_error_line(code, err, f"python -m backend {command} has no option {option}",
+                          f"did you mean {nearest}?", f"python -m backend {command} --help")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unknown_option_with_no_near_one_is_named_alone(cli):
+    code, _, err = cli("classify", "scene.tif", "--out", "map.tif", "--zzzz")
+    assert_one_error_line(code, err, "classify has no option --zzzz (see:")
+    assert "did you mean" not in err
+
+
+def test_option_values_that_look_like_options_are_still_values(cli, tmp_path):
+    """A negative number and ``--opt=value`` are not mistaken for unknown options: the command
+    reaches its own check of the input."""
+    code, _, err = cli("classify", str(tmp_path / "missing.tif"), "--out=" + str(tmp_path / "m.tif"),
+                       "--stride", "-4")
+    assert_one_error_line(code, err)
+    assert "has no option" not in err
