@@ -26,7 +26,7 @@ from osgeo import gdal
 
 from . import classes, geo, landsat
 from .errors import UserError
-from .files import remove_stale_temporaries, temporary_name
+from .files import remove_stale_temporaries, temporary_name, write_failure
 from .geo import INTEGER_TYPES
 from .metadata import encode_metadata
 from .progress import NullProgress
@@ -313,6 +313,22 @@ def band_statistics(images: np.ndarray, chunk: int = 4096) -> dict:
     return {"mean": mean.round(3).tolist(), "std": std.round(3).tolist()}
 
 
+
+class _Stream:
+    """A file as numpy sees a stream: it then writes in chunks through ``write`` (Python's, which
+    keeps the errno of a full disk) instead of ``tofile``, whose short write says only "N requested
+    and M written"."""
+
+    def __init__(self, handle):
+        self.write = handle.write
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    """``array`` as a .npy file at ``path``; a full disk raises OSError(ENOSPC), a file too large
+    for the file system OSError(EFBIG)."""
+    with open(path, "wb") as handle:
+        np.lib.format.write_array(_Stream(handle), np.ascontiguousarray(array), allow_pickle=False)
+
 def pack(arrays: PatchArrays, out_dir: str | Path, source: str = "") -> Path:
     """Write ``arrays`` as a pack folder::
 
@@ -336,10 +352,10 @@ def pack(arrays: PatchArrays, out_dir: str | Path, source: str = "") -> Path:
     staging = temporary_name(out, "staging")
     staging.mkdir()
     try:
-        np.save(staging / "images.npy", np.ascontiguousarray(arrays.images))
-        np.save(staging / "metadata.npy", np.ascontiguousarray(arrays.metadata))
+        _save_array(staging / "images.npy", arrays.images)
+        _save_array(staging / "metadata.npy", arrays.metadata)
         if arrays.labels is not None:
-            np.save(staging / "labels.npy", np.ascontiguousarray(arrays.labels))
+            _save_array(staging / "labels.npy", arrays.labels)
         manifest = {
             "format": PACK_FORMAT, "format_version": PACK_VERSION, "kind": arrays.kind,
             "source": source, "count": len(arrays), "bands": list(landsat.BANDS),
@@ -355,6 +371,11 @@ def pack(arrays: PatchArrays, out_dir: str | Path, source: str = "") -> Path:
             shutil.rmtree(retired, ignore_errors=True)
         else:
             os.replace(staging, out)
+    except OSError as exc:
+        # Said before the staging folder goes: the disk is still as full as when the write failed.
+        message = write_failure(out, exc)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UserError(message) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -599,3 +599,15 @@ def test_option_values_that_look_like_options_are_still_values(cli, tmp_path):
                        "--stride", "-4")
     assert_one_error_line(code, err)
     assert "has no option" not in err
+
+
+@pytest.mark.slow
+def test_pack_on_a_full_disk_says_so_and_where_and_leaves_nothing(tmp_path):
+    """Issue 19, finding 10: numpy's short write said only "1680000 requested and 10176 written"
+    (no errno, no file). The kernel's own refusal reaches the user, with the pack's path."""
+    out = tmp_path / "pack"
+    result = run_cli_with_file_size_limit(65536, "pack", SAMPLE, "--out", out)
+    assert_one_error_line(result.returncode, result.stderr, f"writing {out} failed (File too large)",
+                          "Nothing was replaced")
+    assert "requested and" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
