@@ -161,8 +161,19 @@ def check_free_space(folder: str | Path, needed_bytes: int, what: str) -> None:
     except OSError:
         return
     if free < needed_bytes:
-        raise UserError(f"{what} needs up to {needed_bytes / 2**20:,.1f} MB but only {free / 2**20:,.1f} MB "
-                        f"are free in {folder}; free some space or choose another folder")
+        needed, available = sizes_apart(needed_bytes, free)
+        raise UserError(f"{what} needs up to {needed} but only {available} are free in {folder}; free some "
+                        "space or choose another folder")
+
+
+def sizes_apart(a_bytes: int, b_bytes: int) -> tuple[str, str]:
+    """Two sizes in MB with just the decimals that show they differ ("needs 0.1 MB, 0.1 MB free"
+    says nothing); in bytes when even a millionth of a MB does not tell them apart."""
+    for digits in range(1, 7):
+        a, b = f"{a_bytes / 2**20:,.{digits}f} MB", f"{b_bytes / 2**20:,.{digits}f} MB"
+        if a != b:
+            return a, b
+    return f"{a_bytes:,} bytes", f"{b_bytes:,} bytes"
 
 
 def check_writable_folder(folder: str | Path, what: str) -> None:

@@ -611,3 +611,22 @@ def test_pack_on_a_full_disk_says_so_and_where_and_leaves_nothing(tmp_path):
                           "Nothing was replaced")
     assert "requested and" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("needed, free, said", [
+    (110_000, 100_000, ("0.105 MB", "0.095 MB")),
+    (5 * 2**20 + 1, 5 * 2**20, ("5.000001 MB", "5.000000 MB")),
+    (5 * 2**20 + 11, 5 * 2**20 + 10, ("5,242,891 bytes", "5,242,890 bytes")),
+    (300 * 2**20, 12 * 2**20, ("300.0 MB", "12.0 MB")),
+])
+def test_a_space_refusal_shows_the_difference(tmp_path, monkeypatch, needed, free, said):
+    """Issue 19, finding 10: "needs up to 0.1 MB but only 0.1 MB are free" hid the difference."""
+    import shutil as shutil_module
+
+    from backend.files import check_free_space
+
+    usage = shutil_module.disk_usage(tmp_path)
+    monkeypatch.setattr(shutil_module, "disk_usage", lambda _: usage._replace(free=free))
+    with pytest.raises(UserError) as refused:
+        check_free_space(tmp_path, needed, "the map")
+    assert f"the map needs up to {said[0]} but only {said[1]} are free in {tmp_path}" in str(refused.value)
