@@ -1,8 +1,8 @@
 """Build the plugin zip for QGIS's "Install from ZIP", and optionally install it into a profile.
 
 The zip holds one folder, ``moemae_qgis/``: the plugin's modules, ``backend/``,
-``resources/``, ``metadata.txt`` and the licence. Entries are sorted and time-stamped from
-the last commit, so the same tree gives the same zip.
+``resources/``, ``metadata.txt``, the licence and the README (the algorithms' offline help).
+Entries are sorted and time-stamped from the last commit, so the same tree gives the same zip.
 
     python tools/package.py --output dist/moemae_qgis-0.1.0.zip
     python tools/package.py --output dist/moemae_qgis-0.1.0.zip --deploy   # + install, enable
@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 PLUGIN_FOLDER = "moemae_qgis"
 # (source in the repository, destination inside moemae_qgis/ in the zip)
 CONTENTS = [("moemae_qgis", ""), ("backend", "backend"), ("resources", "resources"),
-            ("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE"), ("CHANGELOG.md", "CHANGELOG.md")]
+            ("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE"), ("CHANGELOG.md", "CHANGELOG.md"),
+            ("README.md", "README.md")]  # the algorithms' help panels read their sections from it
 SKIP_DIRS = {"__pycache__", ".pytest_cache"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
 
