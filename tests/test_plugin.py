@@ -94,10 +94,13 @@ def test_user_facing_strings_go_through_translation(qgis_iface, monkeypatch):
     try:
         assert [a.text() for a in instance.actions][0] == "‹MoE-MAE land cover…›"
         classify = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:classify")
-        texts = [classify.displayName(), classify.group(), classify.shortHelpString(),
-                 classify.shortDescription()] + [p.description() for p in classify.parameterDefinitions()]
+        parameters = classify.parameterDefinitions()
+        texts = [classify.displayName(), classify.group(), classify.shortDescription()] + [
+            p.description() for p in parameters] + [p.help() for p in parameters if p.help()]
         for text in texts:
             assert text.startswith("‹") and text.endswith("›"), text
+        # The help panel: the README's sections (English, as the README is), then the parameters' help.
+        assert all(p.help() in classify.shortHelpString() for p in parameters)
     finally:
         instance.unload()
 

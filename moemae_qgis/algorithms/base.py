@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -32,6 +34,17 @@ from qgis.PyQt.QtGui import QColor
 from .. import dependencies
 from ..backend_loader import load_backend
 from ..i18n import tr
+from .readme_help import github_anchor, markdown_to_html, readme_section
+
+#: BANDS' help. A product's bands are found by name; QGIS still tries to list the bands of whatever
+#: INPUT holds, and says so where it cannot (a product path in batch mode, or typed as INPUT).
+BANDS_HELP = ("Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands "
+              "1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs "
+              "none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' "
+              "then only says so; leave BANDS empty.")
+#: STRIDE's help: the stride places the tiles; the map's cell is RESOLUTION's (120 m by default).
+STRIDE_HELP = ("A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes "
+               "longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.")
 
 
 def device_options() -> list:
@@ -150,11 +163,12 @@ def apply_land_cover_style(layer, names, colours) -> None:
 
 
 class MoeMaeAlgorithm(QgsProcessingAlgorithm):
-    """The base of the plugin's algorithms. Subclasses set NAME, DISPLAY_NAME, GROUP, GROUP_ID,
-    SHORT_DESCRIPTION, HELP and HELP_ANCHOR (a section of the README)."""
+    """The base of the plugin's algorithms. Subclasses set NAME, DISPLAY_NAME, GROUP, GROUP_ID and
+    SHORT_DESCRIPTION. Their help is the README's section headed by DISPLAY_NAME (HELP_ANCHOR names
+    another), then HELP_SECTIONS; HELP is shown only where the README is missing."""
 
-    NAME = DISPLAY_NAME = GROUP = GROUP_ID = SHORT_DESCRIPTION = HELP = ""
-    HELP_ANCHOR = "installing-into-qgis"
+    NAME = DISPLAY_NAME = GROUP = GROUP_ID = SHORT_DESCRIPTION = HELP = HELP_ANCHOR = ""
+    HELP_SECTIONS: tuple = ()  # anchors of further README sections for the help panel
 
     def tr(self, text: str) -> str:
         return tr(text)
@@ -174,12 +188,37 @@ class MoeMaeAlgorithm(QgsProcessingAlgorithm):
     def shortDescription(self):  # noqa: N802
         return self.tr(self.SHORT_DESCRIPTION)
 
+    def help_anchor(self) -> str:
+        """The README section of this algorithm, by its GitHub anchor."""
+        return self.HELP_ANCHOR or github_anchor(self.DISPLAY_NAME)
+
     def shortHelpString(self):  # noqa: N802
-        return self.tr(self.HELP)
+        """The help panel, the only help offline: the README's sections, then each parameter's help."""
+        own = readme_section(self.help_anchor()).partition("\n")[2]  # its heading is the panel's title
+        sections = [own] + [readme_section(anchor) for anchor in self.HELP_SECTIONS]
+        text = "".join(markdown_to_html(section) for section in sections if section)  # each an <h3>
+        if not text:
+            text = f"<p>{html.escape(self.tr(self.HELP or self.SHORT_DESCRIPTION), quote=False)}</p>"
+        return text + self.parameters_help()
+
+    def parameters_help(self) -> str:
+        """Each parameter's label and help, as a list (the dialog shows the help only as a tooltip)."""
+        items = [f"<li><b>{html.escape(p.description(), quote=False)}</b> ({p.name()})"
+                 + (f": {html.escape(p.help(), quote=False)}" if p.help() else "") + "</li>"
+                 for p in self.parameterDefinitions()
+                 if not p.flags() & QgsProcessingParameterDefinition.FlagHidden]
+        return f"<h3>{self.tr('Parameters')}</h3><ul>{''.join(items)}</ul>" if items else ""
 
     def helpUrl(self):  # noqa: N802
         homepage = load_backend().plugin_metadata().get("homepage", "")
-        return f"{homepage}#{self.HELP_ANCHOR}" if homepage else ""
+        return f"{homepage}#{self.help_anchor()}" if homepage else ""
+
+    def add(self, parameter, help_text: str = "", *values):
+        """Add ``parameter`` with its help (translated, then ``values`` filled in); returns it."""
+        if help_text:
+            parameter.setHelp(self.tr(help_text).format(*values) if values else self.tr(help_text))
+        self.addParameter(parameter)
+        return parameter
 
     def createInstance(self):  # noqa: N802
         return type(self)()
@@ -211,71 +250,73 @@ class SceneAlgorithm(MoeMaeAlgorithm):
     DEVICE, BATCH_SIZE, OUTPUT = "DEVICE", "BATCH_SIZE", "OUTPUT"
 
     def add_scene_parameters(self, with_probe: bool) -> None:
-        """The parameters every raster algorithm of the plugin shares, declared once."""
-        catalogue = load_backend("catalogue")
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.INPUT, self.tr("Landsat 8/9 Level-2 product (its MTL file, folder or .tar) or "
-                                "surface-reflectance raster")))
-        self.addParameter(QgsProcessingParameterBand(
-            self.BANDS, self.tr("Bands SR_B1…SR_B7, in that order (default: by band name; bands 1-7 of a "
-                                "7-band raster without Landsat band names)"),
-            parentLayerParameterName=self.INPUT, optional=True, allowMultiple=True))
-        names = ", ".join(m.name for m in catalogue.read_catalogue()[0])
-        self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model: a catalogue name ({}) or a checkpoint file (default: published-S "
-                                "once downloaded, else the demonstration model)").format(names),
-            optional=True, fileFilter=self.tr("Checkpoints (*.pt *.pth)")))
+        """The parameters every raster algorithm of the plugin shares, declared once: short labels
+        (the dialog must fit a laptop's screen), the explanations as each parameter's help."""
+        names = ", ".join(m.name for m in load_backend("catalogue").read_catalogue()[0])
+        self.add(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Landsat 8/9 Level-2 scene")),
+                 "A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a "
+                 "layer added with 'Add Landsat product', or a surface-reflectance raster.")
+        self.add(QgsProcessingParameterBand(self.BANDS, self.tr("Bands SR_B1…SR_B7"), optional=True,
+                                            parentLayerParameterName=self.INPUT, allowMultiple=True),
+                 BANDS_HELP)
+        self.add(QgsProcessingParameterFile(self.MODEL, self.tr("Model"), optional=True,
+                                            fileFilter=self.tr("Checkpoints (*.pt *.pth)")),
+                 "A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the "
+                 "demonstration model.", names)
         if with_probe:  # no extension: QGIS would refuse a catalogue name for lacking ".json"
-            self.addParameter(QgsProcessingParameterFile(
-                self.PROBE, self.tr("Linear probe: a catalogue name (eurosat10-cls, bigearthnet19-mean …) or "
-                                    "a probe file (default: the model's own default probe)"),
-                optional=True, fileFilter=self.tr("Probes (*.json)")))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.STRIDE, self.tr("Stride between tiles (pixels; also the output cell size)"),
-            QgsProcessingParameterNumber.Type.Integer, defaultValue=20, minValue=1, maxValue=40))
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.ACQUISITION_DATE, self.tr("Acquisition date and time, UTC (default: read from the layer)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.USE_METADATA, self.tr("Use date and position as metadata"), defaultValue=True))
+            self.add(QgsProcessingParameterFile(self.PROBE, self.tr("Probe (the legend)"), optional=True,
+                                                fileFilter=self.tr("Probes (*.json)")),
+                     "A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the "
+                     "model's own default probe.")
+        self.add(QgsProcessingParameterNumber(self.STRIDE, self.tr("Stride between tiles (px)"),
+                                              QgsProcessingParameterNumber.Type.Integer, defaultValue=20,
+                                              minValue=1, maxValue=40), STRIDE_HELP)
+        self.add(QgsProcessingParameterDateTime(self.ACQUISITION_DATE, self.tr("Acquisition date (UTC)"),
+                                                optional=True),
+                 "Default: read from the product's MTL, the product id, the raster's GDAL tags or the "
+                 "layer's temporal properties.")
+        self.add(QgsProcessingParameterBoolean(self.USE_METADATA, self.tr("Use date and position"),
+                                               defaultValue=True),
+                 "Give the model the acquisition date and each tile's latitude and longitude, as it was "
+                 "trained.")
         self.add_pixel_quality_parameters()
         device = QgsProcessingParameterEnum(self.DEVICE, self.tr("Device"), options=device_options(),
                                             defaultValue="auto")
         device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
-        self.addParameter(device)
-        self.addParameter(QgsProcessingParameterNumber(
-            self.BATCH_SIZE, self.tr("Tiles per batch"), QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=256, minValue=1, maxValue=65536))
+        self.add(device, "auto picks CUDA, then Apple MPS, then the CPU.")
+        self.add(QgsProcessingParameterNumber(self.BATCH_SIZE, self.tr("Tiles per batch"),
+                                              QgsProcessingParameterNumber.Type.Integer, defaultValue=256,
+                                              minValue=1, maxValue=65536),
+                 "Fewer tiles per batch need less memory.")
 
     def add_pixel_quality_parameters(self) -> None:
         """MASK, QA_PIXEL and INPUT_SCALE: which pixels count, and what their values mean."""
         landsat, quality = load_backend("landsat"), load_backend("pixel_quality")
-        mask = QgsProcessingParameterEnum(
-            self.MASK, self.tr("QA_PIXEL flags that mask a pixel (when QA_PIXEL is at hand: a product, a "
-                               "band named QA_PIXEL, or the QA_PIXEL parameter)"),
-            options=list(landsat.QA_PIXEL_BITS), allowMultiple=True, optional=True,
-            defaultValue=list(landsat.DEFAULT_QA_MASK))
+        mask = QgsProcessingParameterEnum(self.MASK, self.tr("Mask (QA_PIXEL flags)"),
+                                          options=list(landsat.QA_PIXEL_BITS), allowMultiple=True,
+                                          optional=True, defaultValue=list(landsat.DEFAULT_QA_MASK))
         mask.setUsesStaticStrings(True)  # MASK=cloud on the command line
-        self.addParameter(mask)
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.QA_PIXEL, self.tr("QA_PIXEL of a stacked raster (a product brings its own)"), optional=True))
-        scale = QgsProcessingParameterEnum(
-            self.INPUT_SCALE, self.tr("Input values: auto (from the data type and values), dn (Level-2 "
-                                      "digital numbers) or reflectance (DN × 0.0000275 − 0.2, as floats)"),
-            options=list(quality.INPUT_SCALES), defaultValue="auto")
+        self.add(mask, "The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band "
+                       "named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.")
+        self.add(QgsProcessingParameterRasterLayer(self.QA_PIXEL, self.tr("QA_PIXEL of a stacked raster"),
+                                                   optional=True),
+                 "Only for a raster without its QA_PIXEL band: a product brings its own.")
+        scale = QgsProcessingParameterEnum(self.INPUT_SCALE, self.tr("Input values"),
+                                           options=list(quality.INPUT_SCALES), defaultValue="auto")
         scale.setUsesStaticStrings(True)
-        self.addParameter(scale)
+        self.add(scale, "auto: from the data type and values; dn: Level-2 digital numbers; reflectance: "
+                        "DN × 0.0000275 − 0.2, as floats.")
 
     def add_resolution_parameter(self, default: str) -> None:
         """RESOLUTION, for the algorithms that can write a cell per token (classify, embed, trainprobe);
         ``default``: backend.raster's MAP_RESOLUTION_DEFAULT or EMBEDDING_RESOLUTION_DEFAULT."""
-        resolution = QgsProcessingParameterEnum(
-            self.RESOLUTION, self.tr("Map cells: token (one per 4 × 4 px token, 120 m; for features on the "
-                                     "mean of the tokens, STRIDE a multiple of 4), tile (one per STRIDE), or "
-                                     "auto: token where the probe or pooling and STRIDE allow it, else tile"),
-            options=list(load_backend("raster").RESOLUTIONS), defaultValue=default)
+        resolution = QgsProcessingParameterEnum(self.RESOLUTION, self.tr("Map cells"),
+                                                options=list(load_backend("raster").RESOLUTIONS),
+                                                defaultValue=default)
         resolution.setUsesStaticStrings(True)
-        self.addParameter(resolution)
+        self.add(resolution, "token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean "
+                             "of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; "
+                             "auto: token where the probe or pooling and STRIDE allow it, else tile.")
 
     def product_input(self, parameters) -> str | None:
         """INPUT when it names a Landsat product (its MTL file, folder or tar) rather than a layer."""

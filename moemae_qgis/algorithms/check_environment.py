@@ -10,10 +10,7 @@ class CheckEnvironmentAlgorithm(MoeMaeAlgorithm):
     READY = "READY"
     NAME, DISPLAY_NAME, GROUP, GROUP_ID = "checkenvironment", "Check environment", "Set-up", "setup"
     SHORT_DESCRIPTION = "Which Python packages and devices MoE-MAE finds in this QGIS."
-    HELP = ("Reports the Python packages MoE-MAE needs (PyTorch, scikit-learn, platformdirs) and their "
-            "versions, the devices PyTorch sees (CUDA GPUs by name, Apple MPS, the CPU), and the folders "
-            "where user models and the plugin's own packages live. READY is false when a package is missing; "
-            "the plugin's menu offers to install it.")
+    HELP_SECTIONS = ("gpu-use",)
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.addOutput(QgsProcessingOutputString(self.REPORT, self.tr("Report")))

@@ -10,10 +10,7 @@ class EmbedAlgorithm(SceneAlgorithm):
     POOLING = "POOLING"
     NAME, DISPLAY_NAME, GROUP, GROUP_ID = "embed", "Embed (embedding raster)", "Embeddings", "embeddings"
     SHORT_DESCRIPTION = "A float32 raster of the encoder's embeddings, for clustering and similarity search."
-    HELP = ("Encodes the raster like 'Classify land cover' does (40 × 40 px tiles every STRIDE px, with the "
-            "acquisition date and each tile's position as metadata) and writes each STRIDE × STRIDE cell's "
-            "mean embedding as a float32 raster of D bands (144 for size S; NaN where there is no data). Use "
-            "it to cluster the scene or to find places that look alike.")
+    HELP_SECTIONS = ("maps-at-120-m-one-cell-per-token",)
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=False)
@@ -22,7 +19,8 @@ class EmbedAlgorithm(SceneAlgorithm):
                                              options=list(load_backend("embed").RASTER_POOLINGS),
                                              defaultValue="mean")
         pooling.setUsesStaticStrings(True)
-        self.addParameter(pooling)
+        self.add(pooling, "How a tile's 105 tokens become one embedding: mean of all, patch-mean of the 100 "
+                          "patch tokens, or cls, the CLS token.")
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Embeddings")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -78,23 +78,18 @@ class ProductStyler(QgsProcessingLayerPostProcessorInterface):
 class LoadProductAlgorithm(MoeMaeAlgorithm):
     INPUT, OUTPUT, PRODUCT_ID, ACQUISITION = "INPUT", "OUTPUT", "PRODUCT_ID", "ACQUISITION"
     NAME, DISPLAY_NAME, GROUP, GROUP_ID = "loadproduct", "Add Landsat product", "Landsat", "landsat"
-    HELP_ANCHOR = "landsat-products-as-downloaded"
     SHORT_DESCRIPTION = "A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer."
-    HELP = ("Adds a Landsat 8 or 9 Collection 2 Level-2 product as USGS delivers it (its MTL file, its "
-            "folder or its .tar, unpacked or not) as one layer named by its product id: a virtual raster "
-            "(VRT) that stacks SR_B1…SR_B7 and QA_PIXEL without copying a pixel, drawn in natural colour "
-            "(SR_B4, SR_B3, SR_B2), its temporal range the acquisition time in the MTL. 'Classify land "
-            "cover' on that layer reads its date and masks clouds with its QA_PIXEL. The VRT goes to OUTPUT,"
-            " or by default to the plugin's folder of products. Landsat 4-7, Collection 1 and Level-1 "
-            "products are refused, as are products with a missing SR band.")
+    HELP_SECTIONS = ("landsat-products-as-downloaded",)
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, self.tr("Landsat 8/9 Level-2 product: its MTL file, folder or .tar"),
-            fileFilter=self.tr(PRODUCT_FILTER)))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Virtual raster of the product (default: the plugin's folder of products)"),
-            self.tr("GDAL virtual raster (*.vrt)"), optional=True, createByDefault=False))
+        self.add(QgsProcessingParameterFile(self.INPUT, self.tr("Landsat 8/9 Level-2 product"),
+                                            fileFilter=self.tr(PRODUCT_FILTER)),
+                 "Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.")
+        self.add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Virtual raster (VRT)"),
+                                                       self.tr("GDAL virtual raster (*.vrt)"), optional=True,
+                                                       createByDefault=False),
+                 "Where the VRT goes. Default: the plugin's folder of products, so that a saved project "
+                 "still finds it.")
         self.addOutput(QgsProcessingOutputString(self.PRODUCT_ID, self.tr("Product id")))
         self.addOutput(QgsProcessingOutputString(self.ACQUISITION, self.tr("Acquisition (UTC)")))
 
