@@ -607,7 +607,8 @@ def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: s
                         help="band numbers of SR_B1…SR_B7 (default: by band name; bands 1-7 of a 7-band "
                              f"raster without Landsat band names){note}")
     parser.add_argument("--stride", type=_positive, default=20,
-                        help=f"pixels between tiles, 1-40, also the output cell size (default: 20){note}")
+                        help="pixels between 40 × 40 px tiles, 1-40: smaller overlaps the tiles more and "
+                             f"takes longer; the map's cell size is --resolution's (default: 20){note}")
     parser.add_argument("--acquisition-date", default=None,
                         help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
                              f"2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00{note}")
