@@ -204,3 +204,29 @@ def test_missing_torch_is_a_clear_error_not_a_crash(provider, mosaic, tmp_path, 
         processing.run("moemae:classify",
                        {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(tmp_path / "m.tif")})
     assert not (tmp_path / "m.tif").exists()
+
+
+@pytest.mark.parametrize("bands", ["1,2,3,4,5,6,7", "1 2 3 4 5 6 7", "SR_B1"])
+def test_a_band_list_qgis_would_misread_is_refused_with_the_separator_it_wants(provider, tmp_path, bands):
+    """Issue 19, finding 10: QGIS read BANDS=1,2,3,4,5,6,7 as one band, and the user was told
+    "BANDS lists 1 bands"."""
+    import processing
+
+    path = write_raster(tmp_path / "stack.tif", np.ones((8, 80, 80), np.uint16))
+    out = tmp_path / "map.tif"
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("moemae:classify", {"INPUT": str(path), "BANDS": bands, "DEVICE": "cpu",
+                                           "OUTPUT": str(out)})
+    assert f"BANDS {bands!r} was not understood: QGIS wants the band numbers separated by ';'" \
+        in str(refused.value)
+    assert "lists 1 bands" not in str(refused.value) and not out.exists()
+
+
+def test_a_band_list_with_semicolons_is_read(provider, tmp_path):
+    """The separator QGIS wants passes the check and reaches the backend's own (8 bands given)."""
+    import processing
+
+    path = write_raster(tmp_path / "stack.tif", np.ones((8, 80, 80), np.uint16))
+    with pytest.raises(QgsProcessingException, match="BANDS lists 8 bands; the model needs 7"):
+        processing.run("moemae:classify", {"INPUT": str(path), "BANDS": "1;2;3;4;5;6;7;8", "DEVICE": "cpu",
+                                           "OUTPUT": str(tmp_path / "map.tif")})

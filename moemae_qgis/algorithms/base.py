@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import threading
 from contextlib import contextmanager
 
@@ -36,6 +37,8 @@ from ..backend_loader import load_backend
 from ..i18n import tr
 from .readme_help import github_anchor, markdown_to_html, readme_section
 
+#: A band list as QGIS reads it: numbers separated by ';'.
+BAND_LIST = re.compile(r"\s*\d+(\s*;\s*\d+)*\s*")
 #: BANDS' help. A product's bands are found by name; QGIS still tries to list the bands of whatever
 #: INPUT holds, and says so where it cannot (a product path in batch mode, or typed as INPUT).
 BANDS_HELP = ("Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands "
@@ -359,6 +362,16 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
 
+    def chosen_bands(self, parameters, context) -> list | None:
+        """BANDS as band numbers, None for "by name". QGIS reads a band list only with ``;`` between
+        the numbers and makes ``1,2,3,4,5,6,7`` one band, so a text it would misread is refused."""
+        given = parameters.get(self.BANDS)
+        if isinstance(given, str) and given.strip() and not BAND_LIST.fullmatch(given):
+            raise QgsProcessingException(self.tr(
+                "BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. "
+                "1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)").format(given))
+        return self.parameterAsInts(parameters, self.BANDS, context) or None
+
     def probe_path(self, parameters, context, checkpoint: str) -> str:
         """PROBE as a probe file: a catalogue name resolved, empty for the model's default probe."""
         try:
@@ -375,7 +388,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         acquisition = self.acquisition(parameters, context, layer, source, feedback)
         return raster.ClassifyRequest(
             input=source, output=self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-            bands=self.parameterAsInts(parameters, self.BANDS, context) or None,
+            bands=self.chosen_bands(parameters, context),
             checkpoint=self.model_path(parameters, context),
             stride=self.parameterAsInt(parameters, self.STRIDE, context), acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
