@@ -5,6 +5,10 @@ paper's published model (its URL, size, licence) and the probes that go with eac
 reads it, resolves a name or a path to a file, tells which catalogue model a checkpoint is
 (:func:`identify`: a download record, or the demonstration weights), and lists everything for
 ``python -m backend models``. Files are read to describe them, never changed.
+
+A published model is pinned to its authors' repository (:class:`Pin`: the git blob SHA-1 of the
+file at one commit): a download is kept only when its bytes are that blob, and its download
+record says so; a file that is not is never taken for the published model.
 """
 from __future__ import annotations
 
@@ -37,6 +41,25 @@ DEMONSTRATION_WARNING = (
 
 
 @dataclass(frozen=True)
+class Pin:
+    """Where the authors publish a model's file: ``path`` in the git ``repository`` at
+    ``commit`` (of ``date``), whose content is the git blob ``git_blob_sha1``."""
+
+    repository: str
+    commit: str
+    date: str
+    path: str
+    git_blob_sha1: str
+
+    def __str__(self) -> str:
+        return f"{self.repository} at {self.commit[:8]} ({self.date}), {self.path}"
+
+
+#: What a download record says of a file whose bytes are its pin's git blob.
+VERIFIED = "verified against the authors' repository"
+
+
+@dataclass(frozen=True)
 class ModelEntry:
     """A model of the catalogue; ``path`` is where its file is (or goes, once downloaded)."""
 
@@ -51,10 +74,23 @@ class ModelEntry:
     source: str
     url: str | None = None
     sha256: str | None = None
+    pin: Pin | None = None
 
     @property
     def path(self) -> Path:
         return (BUNDLED_DIR if self.bundled else paths.user_models_dir()) / self.file
+
+    def size_refusal(self, size: int) -> str | None:
+        """Why a file of ``size`` bytes cannot be this model's (None: it may be). The catalogue
+        knows the size only roughly (``approx_mb``: the authors' weights with their optimiser's
+        state, which roughly triples a weight file), so the bounds are a factor of two either
+        way: wide enough for that estimate, narrow enough to stop a weights-only file (a third
+        of it), another model size, or an HTML page before anything loads or downloads. The
+        pin, not the size, is what vouches for a file."""
+        low, high = self.approx_mb * 2**20 / 2, self.approx_mb * 2**20 * 2
+        if low <= size <= high:
+            return None
+        return f"it is {size / 2**20:.1f} MB, far from the catalogue's about {self.approx_mb:g} MB"
 
     @property
     def available(self) -> bool:
@@ -80,7 +116,9 @@ class ProbeEntry:
 def read_catalogue() -> tuple[tuple[ModelEntry, ...], tuple[ProbeEntry, ...]]:
     """The catalogue's models and probes, as ``resources/models/catalogue.json`` lists them."""
     content = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
-    return (tuple(ModelEntry(**entry) for entry in content["models"]),
+    models = [dict(entry, pin=Pin(**entry["pin"]) if entry.get("pin") else None)
+              for entry in content["models"]]
+    return (tuple(ModelEntry(**entry) for entry in models),
             tuple(ProbeEntry(**entry) for entry in content["probes"]))
 
 
@@ -181,21 +219,39 @@ def read_record(path: Path) -> dict | None:
     if file_sha256(path) != record["sha256"]:
         raise UserError(f"{path} changed since it was downloaded (its SHA-256 is no longer the recorded "
                         f"{record['sha256'][:16]}…): it is damaged or was replaced; download it again")
+    entry = model_entry(record["catalogue"])
+    # A record from before the pin (or for another file) vouches for bytes nobody compared with
+    # the authors': the file keeps no claim to the name until it is checked.
+    if entry is not None and entry.pin is not None and record.get("git_blob_sha1") != entry.pin.git_blob_sha1:
+        raise Unverified(f"{path} was never checked against the authors' repository of {entry.name}: check "
+                         f"it now with python -m backend models download {entry.name} --url "
+                         f"{path.absolute().as_uri()} (or download it again)")
     return record
+
+
+class Unverified(UserError):
+    """A download record that does not vouch for the catalogue's pin."""
 
 
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file's bytes, read 1 MB at a time; the same file unchanged (size and time of
     change) is hashed once per process, however often a run resolves and checks its model."""
     stat = Path(path).stat()
-    return _sha256(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, "sha256")
+
+
+def git_blob_sha1(path: Path) -> str:
+    """The file's git blob id, as ``git hash-object`` computes it: SHA-1 over ``blob <size>\\0``
+    and then the bytes; what a repository's tree records for the file at a commit."""
+    stat = Path(path).stat()
+    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, "git-blob")
 
 
 @functools.lru_cache(maxsize=16)
-def _sha256(path: str, size: int, mtime_ns: int) -> str:
+def _digest(path: str, size: int, mtime_ns: int, kind: str) -> str:
     import hashlib
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256() if kind == "sha256" else hashlib.sha1(f"blob {size}\0".encode())
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
@@ -240,19 +296,24 @@ def _checkpoint_summary(path: Path) -> str:
         _, info = model_state_of(content, path)
     except CheckpointError as exc:
         return f"not usable: {str(exc).replace(str(path), path.name)}"
-    if info.get("format") == "published":
-        return f"published format, epoch {info.get('epoch')}"
+    if info.get("format") == "published":  # the authors' file layout; says nothing of whose weights
+        return f"geo-moe-mae checkpoint layout, epoch {info.get('epoch')}"
     provenance = info.get("provenance", {})
     return (f"size {info.get('model_size')}, {provenance.get('made_by', 'unknown origin')}, "
             f"{provenance.get('epochs', '?')} epochs on {provenance.get('patches', '?')} patches")
 
 
 def _download_status(entry: ModelEntry) -> str:
-    """"downloaded" when the file's download record vouches for it, else what is wrong."""
+    """"downloaded" when the file's download record vouches for it (and how), else what is wrong."""
     try:
-        return "downloaded" if read_record(entry.path) else "present, no download record"
+        record = read_record(entry.path)
+    except Unverified:
+        return "unverified: download it again"
     except UserError:
         return "damaged: download it again"
+    if record is None:
+        return "present, no download record"
+    return f"downloaded, {VERIFIED}" if record.get("git_blob_sha1") else "downloaded"
 
 
 def list_models() -> list[dict]:

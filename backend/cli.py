@@ -682,7 +682,9 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
 def cmd_models(args: argparse.Namespace) -> int:
     if args.action == "download":
         return _download_model(args)
-    if args.name or args.url:
+    if args.action == "add":
+        return _add_own_model(args)
+    if args.item or args.url or args.name:
         raise UserError("models lists everything and takes no name or --url; to download: python -m backend "
                         "models download NAME [--url URL]")
     from .catalogue import list_models
@@ -694,19 +696,34 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 def _download_model(args: argparse.Namespace) -> int:
-    from .catalogue import model_entry, read_catalogue
+    from .catalogue import model_entry, read_catalogue, read_record
     from .download import download_model
 
     names = ", ".join(m.name for m in read_catalogue()[0] if m.url)
-    entry = model_entry(args.name or "")
-    if not args.name:
+    entry = model_entry(args.item or "")
+    if not args.item:
         raise UserError(f"name the model to download: python -m backend models download NAME ({names})")
+    if args.name:
+        raise UserError("--name is for a file of your own: python -m backend models add FILE --name NAME")
     if entry is None or not (args.url or entry.url):
-        raise UserError(f"{args.name!r} is no model of the catalogue to download; models to download: "
-                        f"{names}")
+        raise UserError(f"{args.item!r} is no model of the catalogue to download; models to download: "
+                        f"{names} (a file of your own: python -m backend models add FILE --name NAME)")
     print(f"downloading {entry.name} ({entry.title}) from {args.url or entry.url}")
     path = download_model(entry, args.url, progress=_bar(0, "downloading", unit="B"))
-    print(f"saved {path}; its probes: python -m backend models")
+    verified = read_record(path).get("verified", "checked")
+    print(f"saved {path}, {verified}; its probes: python -m backend models")
+    return 0
+
+
+def _add_own_model(args: argparse.Namespace) -> int:
+    from .download import add_own_model
+
+    if not args.item or not args.name or args.url:
+        raise UserError("add takes a checkpoint file and the name to list it under: python -m backend models "
+                        "add FILE --name NAME")
+    path = add_own_model(args.item, args.name)
+    print(f"added {path} as a model of your own (listed as yours, never as a catalogue model): use it with "
+          f"--model {path}")
     return 0
 
 
@@ -716,17 +733,23 @@ def add_models_parser(commands: argparse._SubParsersAction) -> None:
                       "model, the paper's published model, their probes) and your own in the user models "
                       "folder (<user data dir>/moemae-qgis/models; MOEMAE_DATA_DIR overrides the user data "
                       "dir); or download a catalogue model: resumable (run it again after a cut), "
-                      "verified (it must load as a checkpoint; its SHA-256 is recorded and checked on every "
-                      "later load). Catalogue names work wherever a model or probe is asked for.",
+                      "verified (the published model must be the file the authors' repository holds, by its "
+                      "git blob SHA-1; its SHA-256 is recorded and checked on every later load); or add a "
+                      "checkpoint of your own to the user models folder under a name of your own. Catalogue "
+                      "names work wherever a model or probe is asked for.",
                       ["python -m backend models",
                        "python -m backend models download published-S",
                        "python -m backend models download published-S --url https://mirror.example.org/"
-                       "pretrained_S_best.pth"])
-    models.add_argument("action", nargs="?", default="list", choices=["list", "download"],
-                        help="list (default) or download")
-    models.add_argument("name", nargs="?", default=None, help="the catalogue model to download: published-S")
+                       "pretrained_S_best.pth",
+                       "python -m backend models add ~/Downloads/my_pretrained.pth --name my-model"])
+    models.add_argument("action", nargs="?", default="list", choices=["list", "download", "add"],
+                        help="list (default), download or add")
+    models.add_argument("item", nargs="?", default=None, metavar="NAME|FILE",
+                        help="download: the catalogue model (published-S); add: the checkpoint file")
     models.add_argument("--url", default=None, help="download only: from this URL instead (a mirror, or "
                                                     "file:// to register a file you downloaded yourself)")
+    models.add_argument("--name", default=None, help="add only: the name to list your model under (it "
+                                                     "becomes NAME.pth in the user models folder)")
 
 
 # --------------------------------------------------------------------------- the parser

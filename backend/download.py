@@ -3,16 +3,24 @@
 - Resumable: the bytes arrive in ``<file>.part`` (a name no loader takes for a model); a cut
   connection is resumed with an HTTP Range request (a few times in one run, and again by the
   next run), a server that ignores Range starts over.
-- Verified: the size the server announced, then the file must load as a MoE-MAE checkpoint of
-  the expected size (``torch.load(weights_only=True)``); its SHA-256 (and the catalogue's, when
-  the catalogue knows one) is recorded beside it, and :func:`backend.catalogue.identify`
-  compares it on every later load.
-- Atomic: only a verified file is renamed into place; a body that is not a checkpoint is
-  deleted, nothing else is touched.
+- Verified: a body whose announced size is far from the catalogue's is refused before its first
+  byte; the file must then be a PyTorch file of about that size, be the git blob its catalogue
+  entry is pinned to in the authors' repository (when pinned: "verified against the authors'
+  repository"), and load as a MoE-MAE checkpoint of the expected model size
+  (``torch.load(weights_only=True)``). Its SHA-256 (and the catalogue's, when the catalogue
+  knows one) is recorded beside it, and :func:`backend.catalogue.identify` compares it on every
+  later load.
+- Atomic: only a verified file is renamed into place; a refused body is deleted (the ``.part``
+  of an earlier try too, when the announced size is refused), nothing else is touched: a file
+  registered from ``file://`` stays where it was.
 
 This is the headless path (``python -m backend models download``, urllib, which honours the
 ``HTTPS_PROXY``/``HTTP_PROXY`` environment); QGIS downloads through its own network stack and
 hands the finished ``.part`` file to :func:`finish`.
+
+A file refused as a pinned model can still be used, by saying so: :func:`add_own_model`
+(``python -m backend models add FILE --name NAME``) puts it in the user models folder under a
+name of the user's own, where it is listed as theirs and never taken for the catalogue's.
 """
 from __future__ import annotations
 
@@ -20,16 +28,28 @@ import errno
 import http.client
 import json
 import logging
+import os
+import re
+import shutil
 import socket
 import urllib.error
 import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
-from . import __version__
-from .catalogue import RECORD_SUFFIX, ModelEntry, file_sha256
+from . import __version__, paths
+from .catalogue import (
+    RECORD_SUFFIX,
+    VERIFIED,
+    ModelEntry,
+    file_sha256,
+    git_blob_sha1,
+    read_catalogue,
+    read_record,
+)
 from .errors import UserError
-from .files import write_atomically, write_failure
+from .files import same_file, write_atomically, write_failure
 from .progress import NullProgress, Progress
 
 log = logging.getLogger(__name__)
@@ -54,15 +74,16 @@ def download_model(entry: ModelEntry, url: str | None = None, progress: Progress
         raise UserError(f"the model {entry.name} is bundled, there is nothing to download")
     destination = entry.path
     destination.parent.mkdir(parents=True, exist_ok=True)
-    part = fetch(source, part_path(destination), progress or NullProgress())
+    part = fetch(source, part_path(destination), progress or NullProgress(), entry)
     return finish(entry, part, source)
 
 
-def fetch(url: str, part: Path, progress: Progress) -> Path:
-    """The body at ``url`` into ``part``, resuming from what ``part`` already holds."""
+def fetch(url: str, part: Path, progress: Progress, entry: ModelEntry | None = None) -> Path:
+    """The body at ``url`` into ``part``, resuming from what ``part`` already holds; one whose
+    announced size cannot be ``entry``'s is refused before its first byte."""
     for attempt in range(RESUMES + 1):
         try:
-            return _fetch_once(url, part, progress)
+            return _fetch_once(url, part, progress, entry)
         except CUT as exc:
             have = part.stat().st_size if part.exists() else 0
             if attempt == RESUMES:
@@ -73,7 +94,7 @@ def fetch(url: str, part: Path, progress: Progress) -> Path:
     raise AssertionError("unreachable")
 
 
-def _fetch_once(url: str, part: Path, progress: Progress) -> Path:
+def _fetch_once(url: str, part: Path, progress: Progress, entry: ModelEntry | None) -> Path:
     start = part.stat().st_size if part.exists() else 0
     headers = {"User-Agent": f"moemae-qgis/{__version__}"}
     if start:
@@ -86,13 +107,15 @@ def _fetch_once(url: str, part: Path, progress: Progress) -> Path:
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and start:  # the part is whole already, or longer than the file: start over
             part.unlink()
-            return _fetch_once(url, part, progress)
+            return _fetch_once(url, part, progress, entry)
         raise UserError(http_error(url, exc.code, exc.reason)) from None
     except urllib.error.URLError as exc:
         raise UserError(network_error(url, exc.reason)) from None
     with response:
         resumed = response.status == 206
-        total = _announced_total(response, start if resumed else 0)
+        total = announced_total(response.headers.get, start if resumed else 0)
+        if entry is not None:
+            check_announced(entry, total, response.headers.get("Content-Type"), url, part)
         progress.total, progress.count = total or 0, start if resumed else 0
         _write_body(response, part, "ab" if resumed else "wb", progress)
     size = part.stat().st_size
@@ -101,13 +124,26 @@ def _fetch_once(url: str, part: Path, progress: Progress) -> Path:
     return part
 
 
-def _announced_total(response, start: int) -> int | None:
-    """The whole file's size, as the server announced it (Content-Range, else Content-Length)."""
-    content_range = response.headers.get("Content-Range", "")
+def announced_total(header: Callable[[str], str | None], start: int) -> int | None:
+    """The whole file's size, as the server announced it (Content-Range, else Content-Length;
+    ``header`` reads a response header by name, None or "" when absent)."""
+    content_range = header("Content-Range") or ""
     if "/" in content_range and content_range.rsplit("/", 1)[1].isdigit():
         return int(content_range.rsplit("/", 1)[1])
-    length = response.headers.get("Content-Length")
+    length = header("Content-Length")
     return start + int(length) if length and length.isdigit() else None
+
+
+def check_announced(entry: ModelEntry, total: int | None, content_type: str | None, source: str,
+                    part: Path) -> None:
+    """Refuse, before its first byte, a body that the server's headers already tell is not
+    ``entry``: an HTML page, or a size far from the catalogue's. The ``.part`` of an earlier
+    try goes too: it is the start of the same wrong file, and resuming from it would splice."""
+    reason = ("it is an HTML page, not a PyTorch checkpoint" if "html" in (content_type or "").lower()
+              else entry.size_refusal(total) if total is not None else None)
+    if reason:
+        part.unlink(missing_ok=True)
+        raise UserError(refusal(entry, source, f"{reason}, as announced"))
 
 
 def _write_body(response, part: Path, mode: str, progress: Progress) -> None:
@@ -136,6 +172,11 @@ def finish(entry: ModelEntry, part: Path, source: str) -> Path:
 
     try:
         _check_is_torch_file(part)
+        if entry.size_refusal(part.stat().st_size):  # before loading: the pin does not load anything
+            raise CheckpointError(entry.size_refusal(part.stat().st_size))
+        if entry.pin and git_blob_sha1(part) != entry.pin.git_blob_sha1:
+            raise CheckpointError(f"its git blob SHA-1 is {git_blob_sha1(part)[:12]}…, not the "
+                                  f"{entry.pin.git_blob_sha1[:12]}… of {entry.pin}")
         model = load_pretrained(part)
         if model.config.size != entry.size:
             raise CheckpointError(f"it is a size-{model.config.size} model, not size {entry.size}")
@@ -143,9 +184,7 @@ def finish(entry: ModelEntry, part: Path, source: str) -> Path:
             raise CheckpointError("it holds the weights of the bundled demonstration model")
     except CheckpointError as exc:
         part.unlink(missing_ok=True)
-        reason = str(exc).replace(str(part), "the file")
-        raise UserError(f"what {_host(source)} sent is not the model {entry.name} ({reason}); nothing was "
-                        "kept. Check the URL (a mirror may serve another file) and download again") from None
+        raise UserError(refusal(entry, source, str(exc).replace(str(part), "the file"))) from None
     sha256 = file_sha256(part)
     if entry.sha256 and sha256 != entry.sha256:
         part.unlink(missing_ok=True)
@@ -155,11 +194,64 @@ def finish(entry: ModelEntry, part: Path, source: str) -> Path:
     part.replace(destination)
     record = {"catalogue": entry.name, "url": source, "sha256": sha256, "bytes": destination.stat().st_size,
               "downloaded": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    if entry.pin:
+        record.update(git_blob_sha1=entry.pin.git_blob_sha1, verified=f"{VERIFIED}: {entry.pin}")
     write_atomically(destination.with_name(destination.name + RECORD_SUFFIX),
                      lambda f: json.dump(record, f, indent=1))
-    log.info(f"{entry.name}: {record['bytes'] / 2**20:.1f} MB, SHA-256 {sha256}, verified and saved as "
-             f"{destination}")
+    log.info(f"{entry.name}: {record['bytes'] / 2**20:.1f} MB, SHA-256 {sha256}, "
+             f"{record.get('verified', 'checked')}; saved as {destination}")
     return destination
+
+
+def refusal(entry: ModelEntry, source: str, reason: str) -> str:
+    """One line: why what ``source`` gave is not ``entry``, and what to do instead (for a
+    pinned model, keeping the file as a model of one's own, which is never called published)."""
+    advice = "Check the URL (a mirror may serve another file) and download again"
+    if entry.pin:
+        scheme, _, path, *_ = urllib.request.urlparse(source)
+        advice += (f", or use the file as a model of your own, under another name: python -m backend models "
+                   f"add {urllib.request.url2pathname(path)} --name NAME" if scheme == "file" else
+                   ", or, to use that file anyway, save it and add it as a model of your own, under another "
+                   "name: python -m backend models add FILE --name NAME")
+    return f"what {_host(source)} sent is not the model {entry.name} ({reason}); nothing was kept. {advice}"
+
+
+def add_own_model(file: str | Path, name: str) -> Path:
+    """Put the checkpoint ``file`` in the user models folder as ``NAME.pth`` (``.pt`` kept), a
+    model of the user's own: it must load, and ``NAME`` must be new and no catalogue name, so it
+    is never taken for a catalogue model. The file is copied; one lying at a catalogue model's
+    path without a download record is moved, as there it would pass for that model."""
+    from .checkpoint import load_pretrained
+
+    source, stem = Path(file), re.sub(r"\.pth?$", "", name)
+    if not source.is_file():
+        raise UserError(f"{source} is not a file: give the checkpoint to add, then --name NAME")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem):
+        raise UserError(f"{name!r} cannot name a model: use letters, digits, '.', '_' and '-'")
+    models = read_catalogue()[0]
+    if stem in {m.name for m in models} | {Path(m.file).stem for m in models}:
+        raise UserError(f"{name!r} is a name of the catalogue; a model of your own needs a name of its own")
+    destination = paths.user_models_dir() / (stem + (source.suffix if source.suffix == ".pt" else ".pth"))
+    if destination.exists():
+        raise UserError(f"{destination} exists already; choose another --name (nothing is overwritten)")
+    load_pretrained(source)  # a CheckpointError says what is wrong with it
+    squatter = next((m for m in models if not m.bundled and same_file(source, m.path) and not _vouched(m)),
+                    None)
+    if squatter:
+        os.replace(source, destination)
+        squatter.path.with_name(squatter.file + RECORD_SUFFIX).unlink(missing_ok=True)  # vouched for nothing
+    else:
+        with open(source, "rb") as handle:
+            write_atomically(destination, lambda out: shutil.copyfileobj(handle, out), binary=True)
+    return destination
+
+
+def _vouched(entry: ModelEntry) -> bool:
+    """Whether the file at ``entry``'s path is that model by its download record."""
+    try:
+        return read_record(entry.path) is not None
+    except UserError:
+        return False
 
 
 def _check_is_torch_file(path: Path) -> None:

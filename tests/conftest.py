@@ -56,8 +56,42 @@ def cli(capsys):
 
 
 @pytest.fixture
-def server():
-    """A real HTTP server on 127.0.0.1 serving the fixture checkpoint as the published file."""
+def pin_published_to(tmp_path, monkeypatch):
+    """``pin(path)``: from then on, the catalogue pins published-S to the file at ``path`` (its
+    git blob SHA-1, computed here as git does, and its size) instead of the authors' file, so a
+    test can download a file the repository holds through the real checks. It is a copy of the
+    real catalogue, put in place for this test only; the real one refuses these files."""
+    import hashlib
+    import json
+
+    from backend import catalogue
+
+    def pin(path):
+        data = path.read_bytes()
+        content = json.loads(catalogue.CATALOGUE_FILE.read_text(encoding="utf-8"))
+        entry = next(m for m in content["models"] if m["name"] == catalogue.PUBLISHED_MODEL)
+        entry["pin"]["git_blob_sha1"] = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+        entry["approx_mb"] = round(len(data) / 2**20, 1)
+        pinned = tmp_path / "catalogue-pinned.json"
+        pinned.write_text(json.dumps(content), encoding="utf-8")
+        monkeypatch.setattr(catalogue, "CATALOGUE_FILE", pinned)
+        catalogue.read_catalogue.cache_clear()
+
+    yield pin
+    catalogue.read_catalogue.cache_clear()  # the real catalogue again once monkeypatch undoes the path
+
+
+@pytest.fixture
+def pinned_to_fixture(pin_published_to):
+    """The catalogue with published-S pinned to the fixture checkpoint (see pin_published_to)."""
+    from helpers import REFERENCE
+
+    pin_published_to(REFERENCE / "moe_mae_S_fixture_checkpoint.pth")
+
+
+def _serve():
+    """A real HTTP server on 127.0.0.1 serving the fixture checkpoint under the published file
+    name (``.body`` may be changed to serve other bytes)."""
     import threading
 
     from helpers import REFERENCE, Server
@@ -68,3 +102,17 @@ def server():
     yield running
     running.shutdown()
     running.server_close()
+
+
+@pytest.fixture
+def server(pinned_to_fixture):
+    """The fixture checkpoint served as the published file, the catalogue pinned to it: the
+    download machinery (resume, cancel, failures) on a file it accepts."""
+    yield from _serve()
+
+
+@pytest.fixture
+def mirror():
+    """The fixture checkpoint served as the published file with the catalogue as shipped,
+    pinned to the authors' file: a mirror that serves another file."""
+    yield from _serve()

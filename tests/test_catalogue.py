@@ -3,7 +3,10 @@
 published file name): whole, resumed after a cut, corrupted, missing, refused, cancelled."""
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +25,16 @@ HEADS = DATA / "published-probes"
 
 def published():
     return catalogue.model_entry(catalogue.PUBLISHED_MODEL)
+
+
+def blob_sha1(data: bytes) -> str:
+    """A git blob id, as git computes it (written here again, not taken from the code tested)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def left_in_models_folder() -> list:
+    folder = published().path.parent
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
 # --------------------------------------------------------------------------- the catalogue
@@ -91,12 +104,16 @@ def test_a_whole_download_is_verified_registered_and_used_with_its_default_head(
     code, out, err = cli("models", "download", "published-S", "--url", server.url())
     assert code == 0, err
     path = published().path
+    assert f"saved {path}, verified against the authors' repository: AlbughdadiM/geo-moe-mae at " in out
     assert path.read_bytes() == FIXTURE.read_bytes() and not Path(f"{path}.part").exists()
     record = json.loads(Path(f"{path}{catalogue.RECORD_SUFFIX}").read_text())
-    assert record["sha256"] == catalogue.file_sha256(FIXTURE) and record["url"] == server.url()
+    assert record["sha256"] == hashlib.sha256(FIXTURE.read_bytes()).hexdigest()
+    assert record["url"] == server.url()
+    assert record["git_blob_sha1"] == blob_sha1(FIXTURE.read_bytes())
+    assert record["verified"].startswith("verified against the authors' repository: AlbughdadiM/geo-moe-mae")
     assert catalogue.identify(path) == "published-S" and catalogue.default_model().name == "published-S"
     code, out, _ = cli("models")
-    assert "published-S          downloaded" in out
+    assert "published-S          downloaded, verified against the authors' repository" in out
     code, out, err = cli("classify", mtl_of(LIVERPOOL), "--model", "published-S", "--stride", "40",
                          "--device", "cpu", "--out", tmp_path / "map.tif")
     assert code == 0, err
@@ -201,3 +218,67 @@ def test_a_full_disk_keeps_what_arrived_and_says_so(server, monkeypatch):
         download.download_model(published(), server.url())
     assert download.part_path(published().path).stat().st_size >= 1 << 20
     assert not published().path.exists()
+
+
+# --------------------------------------------------------------------------- the authors' pin
+def test_the_published_model_is_pinned_to_the_authors_repository():
+    pin = published().pin
+    assert (pin.repository, pin.commit[:8], pin.date) == ("AlbughdadiM/geo-moe-mae", "f1116f4a", "2025-09-13")
+    assert pin.path == "weights/moe_mae_bigearthnet_ls/pretrained_S_best.pth"
+    assert pin.git_blob_sha1 == "600cdf535fa7fefbf89fbfaeda25bf47285b0a8b"
+    assert catalogue.model_entry(catalogue.DEMONSTRATION_MODEL).pin is None
+
+
+def test_a_files_git_blob_sha1_is_what_git_hash_object_says(tmp_path):
+    padded = tmp_path / "padded.pth"
+    padded.write_bytes(FIXTURE.read_bytes() + b"\0" * 1000)
+    for path in (FIXTURE, padded):
+        git = subprocess.run(["git", "hash-object", "--no-filters", str(path)], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        assert catalogue.git_blob_sha1(path) == git == blob_sha1(path.read_bytes())
+
+
+def test_a_mirror_serving_another_file_is_refused_by_its_announced_size(mirror, cli):
+    """The random-weight fixture in the published format (10 MB against about 30) is refused
+    from the headers, before its first byte; the part of an earlier try goes with it."""
+    published().path.parent.mkdir(parents=True)
+    Path(f"{published().path}.part").write_bytes(b"PK\x03\x04 an earlier try")
+    code, _, err = cli("models", "download", "published-S", "--url", mirror.url())
+    assert_one_error_line(code, err, f"what 127.0.0.1:{mirror.server_address[1]} sent is not the model "
+                          "published-S (it is 9.9 MB, far from the catalogue's about 30 MB, as announced); "
+                          "nothing was kept", "save it and add it as a model of your own, under another "
+                          "name: python -m backend models add FILE --name NAME")
+    assert left_in_models_folder() == [] and catalogue.default_model().name == "demo-S"
+
+
+def test_a_file_of_the_right_size_that_is_not_the_authors_is_refused(mirror, cli):
+    mirror.body = FIXTURE.read_bytes() + bytes(20 << 20)  # about 30 MB: only the pin tells it apart
+    code, _, err = cli("models", "download", "published-S", "--url", mirror.url())
+    assert_one_error_line(code, err, "is not the model published-S (its git blob SHA-1 is "
+                          f"{blob_sha1(mirror.body)[:12]}…, not the 600cdf535fa7… of AlbughdadiM/geo-moe-mae "
+                          "at f1116f4a (2025-09-13), weights/moe_mae_bigearthnet_ls/pretrained_S_best.pth); "
+                          "nothing was kept", "models add FILE --name NAME")
+    assert left_in_models_folder() == []
+
+
+def test_a_refused_file_keeps_the_demonstration_warning_and_can_be_added_as_ones_own(cli, tmp_path):
+    own = tmp_path / "mine.pth"
+    shutil.copy(FIXTURE, own)
+    code, _, err = cli("models", "download", "published-S", "--url", own.as_uri())
+    assert_one_error_line(code, err, "far from the catalogue's about 30 MB",
+                          f"python -m backend models add {own} --name NAME")
+    assert own.read_bytes() == FIXTURE.read_bytes() and left_in_models_folder() == []
+    code, out, err = cli("classify", mtl_of(LIVERPOOL), "--stride", "40", "--device", "cpu",
+                         "--out", tmp_path / "map.tif")
+    assert code == 0 and f"warning: {catalogue.DEMONSTRATION_WARNING}" in out, err
+    assert gdal.Open(str(tmp_path / "map.tif")).GetMetadataItem("MODEL_IS_DEMONSTRATION") == "yes"
+
+    code, out, err = cli("models", "add", own, "--name", "amazon-S")
+    added = published().path.parent / "amazon-S.pth"
+    assert code == 0 and out.startswith(f"added {added} as a model of your own"), err
+    assert added.read_bytes() == own.read_bytes() == FIXTURE.read_bytes() and not published().available
+    assert catalogue.identify(added) is None and catalogue.default_model().name == "demo-S"
+    code, out, _ = cli("models")
+    row = next(line for line in out.splitlines() if line.startswith("model  amazon-S.pth"))
+    assert " yours " in row and "published" not in row, row
+    assert "published-S          not downloaded (about 30 MB)" in out

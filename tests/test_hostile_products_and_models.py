@@ -138,7 +138,7 @@ def test_embedding_a_product_into_an_npz_says_to_write_a_geotiff(cli, tmp_path):
 
 
 # --------------------------------------------------------------------------- catalogue and downloads
-def test_a_published_file_without_a_record_is_refused_until_registered(cli, tmp_path):
+def test_a_published_file_without_a_record_is_refused_until_registered(cli, tmp_path, pinned_to_fixture):
     published_path().parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURE, published_path())
     code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif", "--model", "published-S")
@@ -148,6 +148,66 @@ def test_a_published_file_without_a_record_is_refused_until_registered(cli, tmp_
     code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif", "--model", "published-S")
     assert code == 0, err
     assert gdal.Open(str(tmp_path / "map.tif")).GetMetadataItem("PROBE") == "published_eurosat10_cls.json"
+
+
+def test_a_stray_file_at_the_published_path_is_refused_and_moved_aside_as_ones_own(cli, tmp_path):
+    """The real catalogue: the fixture put where the published model goes cannot be registered
+    as it (not the authors' file); the advice given moves it aside under a name of one's own."""
+    published_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURE, published_path())
+    code, _, err = cli("models", "download", "published-S", "--url", published_path().as_uri())
+    assert_one_error_line(code, err, "is not the model published-S (it is 9.9 MB, far from",
+                          f"python -m backend models add {published_path()} --name NAME")
+    assert published_path().read_bytes() == FIXTURE.read_bytes()  # an input: left as it was
+    code, out, err = cli("models", "add", published_path(), "--name", "mine")
+    assert code == 0, err
+    assert sorted(p.name for p in published_path().parent.iterdir()) == ["mine.pth"]
+    code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif")
+    assert code == 0, err
+    assert gdal.Open(str(tmp_path / "map.tif")).GetMetadataItem("MODEL_IS_DEMONSTRATION") == "yes"
+
+
+def test_a_record_from_before_the_pin_no_longer_vouches_for_its_file(cli, tmp_path):
+    """A download accepted before the catalogue held the pin (the random fixture, as in the
+    report) loses its claim to the name until it is checked, and is then refused."""
+    import hashlib
+    import json
+
+    published_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURE, published_path())
+    published_path().with_name(PUBLISHED_NAME + catalogue.RECORD_SUFFIX).write_text(json.dumps(
+        {"catalogue": "published-S", "sha256": hashlib.sha256(FIXTURE.read_bytes()).hexdigest()}))
+    code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif", "--model", "published-S")
+    assert_one_error_line(code, err, "was never checked against the authors' repository of published-S",
+                          f"models download published-S --url {published_path().as_uri()}")
+    code, out, _ = cli("models")
+    assert "published-S          unverified: download it again" in out
+    code, _, err = cli("models", "download", "published-S", "--url", published_path().as_uri())
+    assert_one_error_line(code, err, "is not the model published-S", "nothing was kept")
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--name", "published-S"], "'published-S' is a name of the catalogue"),
+    (["--name", "pretrained_S_best.pth"], "'pretrained_S_best.pth' is a name of the catalogue"),
+    (["--name", "../up"], "'../up' cannot name a model"),
+    (["--name", "taken"], "taken.pth exists already; choose another --name (nothing is overwritten)"),
+    ([], "add takes a checkpoint file and the name to list it under")])
+def test_adding_a_model_of_ones_own_refuses_names_it_cannot_have(cli, args, fragment):
+    folder = published_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "taken.pth").write_bytes(b"someone's model")
+    code, _, err = cli("models", "add", FIXTURE, *args)
+    assert_one_error_line(code, err, fragment)
+    assert sorted(p.name for p in folder.iterdir()) == ["taken.pth"]
+    assert (folder / "taken.pth").read_bytes() == b"someone's model"
+
+
+def test_adding_a_file_that_is_no_checkpoint_says_so_and_adds_nothing(cli, tmp_path):
+    page = tmp_path / "page.pth"
+    page.write_text("<html>not a model</html>")
+    code, _, err = cli("models", "add", page, "--name", "mine")
+    assert_one_error_line(code, err, "page.pth")
+    assert not published_path().parent.exists() or not list(published_path().parent.iterdir())
 
 
 @pytest.mark.parametrize("record", ['{broken', '{"catalogue": "published-S", "sha256": null}',
@@ -167,9 +227,11 @@ def test_urls_that_are_no_urls_are_one_line(cli, url, fragment):
     assert_one_error_line(code, err, fragment)
 
 
-def test_the_demonstration_weights_are_not_taken_for_the_published_model(cli, tmp_path):
+def test_the_demonstration_weights_are_not_taken_for_the_published_model(cli, tmp_path, pin_published_to):
+    """Even were the pin the bundled file's own, its weights are not the published model."""
     served = tmp_path / PUBLISHED_NAME
     shutil.copy(catalogue.DEFAULT_CHECKPOINT, served)
+    pin_published_to(served)
     code, _, err = cli("models", "download", "published-S", "--url", served.as_uri())
     assert_one_error_line(code, err, "holds the weights of the bundled demonstration model",
                           "nothing was kept")
