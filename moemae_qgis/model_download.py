@@ -4,7 +4,9 @@
 download works wherever QGIS itself reaches the web. It runs in the background (the event loop
 keeps turning), reports progress, and Cancel aborts it. The bytes go to the backend's ``.part``
 file (resumed with an HTTP Range request after a cut, or by the next download), and the
-backend's :func:`backend.download.finish` verifies and registers the file, as the CLI does.
+backend's :func:`backend.download.finish` verifies and registers the file, as the CLI does; a
+body whose headers already say it is not the model (its size, an HTML page) is refused by the
+backend's :func:`backend.download.check_announced` before its first byte is written.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ class ModelDownload(QObject):
         self.part = download.part_path(self.entry.path)
         self.reply, self.file, self.cancelled, self.resumes, self.total = None, None, False, 0, 0
         self.write_error = None  # why the bytes could not be written (a full disk), if they could not
+        self.refused = None  # why the server's headers already tell it is not the model, if they do
 
     def start(self) -> None:
         self.entry.path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,15 +60,37 @@ class ModelDownload(QObject):
             self.reply.abort()
 
     def write_arrived(self) -> None:
+        status = self.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        if self.refused or (status and not 200 <= int(status) < 300):  # refused, or an error page
+            self.reply.readAll()  # not the model: the part keeps what it had
+            return
         try:
             if self.file is None:  # the first bytes: append to a resumed part, else start it afresh
-                resumed = self.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute) == 206
+                resumed = status == 206
+                if not self.announced_ok(resumed):
+                    return
                 self.file = open(self.part, "ab" if resumed else "wb")
                 self.start_at = self.start_at if resumed else 0
             self.file.write(bytes(self.reply.readAll()))
         except OSError as exc:  # never let an exception out of a Qt slot: stop, and say why
             self.write_error = load_backend("files").write_failure(self.part, exc)
             self.reply.abort()
+
+    def announced_ok(self, resumed: bool) -> bool:
+        """Whether the headers leave the body possibly the model; if not, stop with the backend's
+        one line (the part of an earlier try is gone with it)."""
+        download = load_backend("download")
+
+        def header(name: str) -> str:
+            return bytes(self.reply.rawHeader(name.encode())).decode("latin-1")
+        total = download.announced_total(header, self.start_at if resumed else 0)
+        try:
+            download.check_announced(self.entry, total, header("Content-Type"), self.url, self.part)
+        except load_backend("errors").UserError as exc:
+            self.refused = str(exc)
+            self.reply.abort()
+            return False
+        return True
 
     def report(self, received: int, total: int) -> None:
         self.total = self.start_at + total if total > 0 else 0
@@ -81,7 +106,9 @@ class ModelDownload(QObject):
         message = self.reply.errorString()
         self.reply.deleteLater()
         self.reply = None
-        if self.write_error:
+        if self.refused:
+            self.finished.emit(False, self.refused)
+        elif self.write_error:
             self.finished.emit(False, self.write_error + tr("; what arrived is kept: free some space and "
                                                             "Download… again"))
         elif self.cancelled:
