@@ -2,7 +2,8 @@
 
 It only collects parameters and runs the same ``moemae:classify`` algorithm as the toolbox, in
 the background (a QgsProcessingAlgRunnerTask), with a progress bar and a Cancel that works.
-A cancelled or failed run adds no layer and leaves no file.
+A cancelled or failed run adds no layer and leaves no file. What the run reports (warnings, class
+counts, timing: what the toolbox shows in its Log tab) is shown in the dialog's Log pane.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from qgis.core import (
     QgsSettings,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat, QTextCursor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -39,10 +42,49 @@ from qgis.PyQt.QtWidgets import (
 
 from .backend_loader import load_backend
 from .i18n import tr
+from .message_bar import push_with_details
 from .provider import PROVIDER_ID
 
 #: Where the dialog keeps the choices of its last run in the user's QGIS settings.
 SETTINGS_GROUP = "moemae_qgis/dialog"
+
+#: The levels of a run's log lines, and how the Log pane paints them (None: the text's own colour).
+INFO, WARNING, ERROR, COMMAND = "info", "warning", "error", "command"
+LOG_COLOURS = {INFO: None, COMMAND: "#606060", WARNING: "#c45c00", ERROR: "#c00000"}
+
+
+class LogFeedback(QgsProcessingFeedback):
+    """A run's feedback that also hands each message to the dialog through :attr:`message`.
+
+    The algorithm reports from the task's worker thread, and widgets may only be touched in the
+    GUI thread: a signal connected with a queued connection carries each message there."""
+
+    message = pyqtSignal(str, str)  # level, text
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []  # kept here too: the failure message must not wait for the queued signal
+
+    def pushInfo(self, info):  # noqa: N802 - QGIS's names
+        super().pushInfo(info)
+        self.message.emit(INFO, info)
+
+    def pushCommandInfo(self, info):  # noqa: N802
+        super().pushCommandInfo(info)
+        self.message.emit(COMMAND, info)
+
+    def pushConsoleInfo(self, info):  # noqa: N802
+        super().pushConsoleInfo(info)
+        self.message.emit(COMMAND, info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        super().pushWarning(warning)
+        self.message.emit(WARNING, warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+        self.message.emit(ERROR, error)
 
 
 class ClassifyDialog(QDialog):
@@ -56,6 +98,7 @@ class ClassifyDialog(QDialog):
         self.setMinimumWidth(720)
         self.make_scene_widgets()
         self.make_run_widgets()
+        self.make_log_pane()
         self.lay_out()
         self.layer.layerChanged.connect(self.describe_layer)
         self.restore_settings()
@@ -157,6 +200,20 @@ class ClassifyDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
 
+    def make_log_pane(self) -> None:
+        """The run's log: folded while there is nothing to read, it opens itself when a warning or
+        an error arrives, since those change what the map is worth."""
+        self.log_box = QgsCollapsibleGroupBox(tr("Log"), self)
+        self.log_box.setObjectName("log_box")
+        self.log = QPlainTextEdit(self.log_box)
+        self.log.setObjectName("log")
+        self.log.setReadOnly(True)
+        self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # class counts align
+        self.log.setMinimumHeight(9 * self.log.fontMetrics().lineSpacing())
+        QVBoxLayout(self.log_box).addWidget(self.log)
+        self.log_box.setCollapsed(True)
+        self.log_counts = {WARNING: 0, ERROR: 0}
+
     def lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(tr("Landsat layer"), self.row(self.layer, self.add_product))
@@ -182,6 +239,7 @@ class ClassifyDialog(QDialog):
         layout.addWidget(advanced)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.log_box)
         layout.addWidget(self.buttons)
 
     @staticmethod
@@ -366,8 +424,11 @@ class ClassifyDialog(QDialog):
         self.layer_name = self.layer.currentLayer().name() if self.layer.currentLayer() else "?"
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
+        self.feedback = LogFeedback()
         self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.clear_log()
+        # Queued: the task's thread emits, the GUI thread paints.
+        self.feedback.message.connect(self.append_log, Qt.ConnectionType.QueuedConnection)
         self.params = self.parameters()
         self.remember_settings()
         self.task = QgsProcessingAlgRunnerTask(algorithm, self.params, self.context, self.feedback)
@@ -389,13 +450,7 @@ class ClassifyDialog(QDialog):
         self.update_run_button()
         output = (results or {}).get("OUTPUT")
         if self.feedback.isCanceled() or not ok or not output:
-            last_line = (self.feedback.textLog().strip().splitlines() or [tr("see the Processing log")])[-1]
-            message = (tr("Cancelled: no layer was added and no file was left.") if self.feedback.isCanceled()
-                       else tr("Failed: {}").format(last_line))
-            self.status.setText(message)
-            self.progress.setValue(0)
-            if self.iface:
-                self.iface.messageBar().pushMessage("MoE-MAE", message, Qgis.MessageLevel.Warning)
+            self.report_failure()
             return
         from .algorithms.base import apply_land_cover_style
 
@@ -413,6 +468,60 @@ class ClassifyDialog(QDialog):
         if not self.status.text().startswith(tr("Done")):
             self.status.setText(tr("Done: {}").format(output))
         self.progress.setValue(100)
+
+    def report_failure(self) -> None:
+        """Why the run made no map: in the status line, and in the message bar with the whole
+        error and the run's log behind its Details button."""
+        self.progress.setValue(0)
+        if self.feedback.isCanceled():
+            message = tr("Cancelled: no layer was added and no file was left.")
+            self.status.setText(message)
+            if self.iface:
+                self.iface.messageBar().pushMessage("MoE-MAE", message, Qgis.MessageLevel.Warning)
+            return
+        lines = self.feedback.textLog().strip().splitlines()
+        error = (self.feedback.errors or lines or [tr("see the Processing log")])[-1]
+        message = tr("Failed: {}").format(error)
+        self.status.setText(message)
+        if self.iface:
+            details = message + "\n\n" + tr("The run's log:") + "\n" + self.feedback.textLog().strip()
+            push_with_details(self.iface.messageBar(), "MoE-MAE", message, details=details)
+
+    # ---- the run's log
+    def clear_log(self) -> None:
+        self.log.clear()
+        self.log_counts = {WARNING: 0, ERROR: 0}
+        self.update_log_title()
+
+    def append_log(self, level: str, text: str) -> None:
+        """One line of the run's log, warnings and errors in bold colour; the first of those opens
+        the pane."""
+        cursor = self.log.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if not self.log.document().isEmpty():
+            cursor.insertBlock()
+        form = QTextCharFormat()
+        if LOG_COLOURS.get(level):
+            form.setForeground(QColor(LOG_COLOURS[level]))
+        if level in self.log_counts:
+            form.setFontWeight(QFont.Weight.Bold)
+            self.log_counts[level] += 1
+        cursor.insertText(text.rstrip(), form)
+        self.log.verticalScrollBar().setValue(self.log.verticalScrollBar().maximum())
+        self.update_log_title()
+        if level in self.log_counts and self.log_box.isCollapsed():
+            self.log_box.setCollapsed(False)
+            self.fit_to_contents()
+
+    def update_log_title(self) -> None:
+        """The pane's title counts the warnings and errors, which shows them even while folded."""
+        errors, warnings = self.log_counts[ERROR], self.log_counts[WARNING]
+        parts = []
+        if errors:
+            parts.append(tr("1 error") if errors == 1 else tr("{} errors").format(errors))
+        if warnings:
+            parts.append(tr("1 warning") if warnings == 1 else tr("{} warnings").format(warnings))
+        self.log_box.setTitle(tr("Log") + (": " + ", ".join(parts) if parts else ""))
 
 
 def device_choices() -> list:

@@ -194,3 +194,85 @@ def test_the_dialog_says_what_cells_the_map_will_have(provider, qgis_iface, tmp_
     cls_probe.save(tmp_path / "probe_cls.json")
     dialog.stride.setValue(20)
     assert dialog.cells_note.text() == "Cells of 4 px (120 m), one per token."
+
+
+def log_lines(dialog) -> list:
+    """The Log pane's lines as (text, colour of the text, bold)."""
+    from qgis.PyQt.QtGui import QFont
+
+    lines, block = [], dialog.log.document().begin()
+    while block.isValid():
+        form = block.begin().fragment().charFormat() if block.text() else None
+        colour = form.foreground().color().name() if form is not None and form.hasProperty(
+            form.ForegroundBrush) else None
+        lines.append((block.text(), colour, form is not None and form.fontWeight() == QFont.Weight.Bold))
+        block = block.next()
+    return lines
+
+
+def test_the_log_pane_shows_the_runs_warnings_counts_and_timing(provider, scene_layer, qgis_iface, tmp_path):
+    """What the run logs (the demonstration model's warning, the class counts, the time) is in
+    the dialog: the pane starts folded and empty, and opens itself for the warning, painted orange."""
+    from backend.catalogue import DEMONSTRATION_WARNING
+    from moemae_qgis.dialog import LOG_COLOURS, WARNING, ClassifyDialog
+
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(scene_layer)
+    assert dialog.log_box.isCollapsed() and dialog.log.document().isEmpty()
+    assert dialog.log_box.title() == "Log"
+    dialog.output.setFilePath(str(tmp_path / "landcover.tif"))
+    dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+    dialog.run()
+    wait_for(dialog)
+    lines = log_lines(dialog)
+    texts = [text for text, _, _ in lines]
+    assert not dialog.log_box.isCollapsed()
+    assert (DEMONSTRATION_WARNING, LOG_COLOURS[WARNING], True) in lines
+    assert any(text.startswith("time: ") for text in texts), texts
+    assert any(text.startswith(f"wrote {tmp_path / 'landcover.tif'}") for text in texts), texts
+    counts = [text for text in texts if text.startswith("  ") and text.endswith(" cells")]
+    assert counts, texts  # one line per class the map holds
+    assert all(colour is None and not bold for text, colour, bold in lines if text in counts)
+    warnings = sum(1 for _, colour, _ in lines if colour == LOG_COLOURS[WARNING])
+    assert dialog.log_box.title() == ("Log: 1 warning" if warnings == 1 else f"Log: {warnings} warnings")
+    # The same lines as the Processing log, in the same order.
+    assert texts == dialog.feedback.textLog().strip().splitlines()
+    dialog.log_box.setCollapsed(True)
+    dialog.run()  # a second run starts with an empty log
+    assert dialog.log.document().isEmpty() and dialog.log_box.title() == "Log"
+    wait_for(dialog)
+
+
+def test_a_failed_run_shows_its_error_in_red_and_the_whole_of_it_behind_details(provider, scene_layer,
+                                                                                qgis_iface, tmp_path):
+    from qgis.PyQt.QtWidgets import QApplication, QPushButton, QTextEdit
+
+    from moemae_qgis.dialog import ERROR, LOG_COLOURS, ClassifyDialog
+    from moemae_qgis.message_bar import DETAILS_BUTTON, DETAILS_VIEWER
+
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    dialog = ClassifyDialog(qgis_iface)
+    dialog.layer.setLayer(scene_layer)
+    dialog.device.setCurrentIndex(dialog.device.findData("cpu"))
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("token"))
+    dialog.stride.setValue(10)  # refused by the algorithm: 120 m cells need a stride of a multiple of 4
+    dialog.run()
+    wait_for(dialog)
+    error = "RESOLUTION token needs a STRIDE that is a multiple of 4 px"
+    assert dialog.status.text().startswith("Failed: ") and error in dialog.status.text()
+    assert not dialog.log_box.isCollapsed()
+    red = [text for text, colour, bold in log_lines(dialog) if colour == LOG_COLOURS[ERROR] and bold]
+    assert any(error in text for text in red), log_lines(dialog)
+    assert dialog.log_box.title().startswith("Log: 1 error")
+    [item] = bar.items()
+    assert item.text() == dialog.status.text()
+    item.findChild(QPushButton, DETAILS_BUTTON).click()
+    viewers = [w for w in QApplication.topLevelWidgets()
+               if w.objectName() == DETAILS_VIEWER and w.isVisible()]
+    assert len(viewers) == 1
+    shown = viewers[0].findChild(QTextEdit).toPlainText()
+    assert shown.startswith(dialog.status.text()) and "The run's log:" in shown
+    viewers[0].close()
+    bar.clearWidgets()
+
