@@ -128,6 +128,8 @@ class ClassifyDialog(QDialog):
                                        "as no data: a tile more than half masked gets no prediction"))
         self.mask_clouds.setObjectName("mask_clouds")
         self.mask_clouds.setChecked(True)
+        self.mask_wanted = True  # the user's choice, kept while a layer without QA_PIXEL greys the box
+        self.mask_clouds.toggled.connect(self.remember_mask_choice)
         self.bands = self.explanation("bands")
         self.band_override = QCheckBox(tr("Set the bands myself:"), self)
         self.band_override.setObjectName("band_override")
@@ -262,6 +264,7 @@ class ClassifyDialog(QDialog):
                                   "surface-reflectance raster to the project."))
             self.detected.setText("")
             self.clouds.setText("")
+            self.set_mask_available(False)
             self.bands_ok = False
             return
         from osgeo import gdal
@@ -327,15 +330,37 @@ class ClassifyDialog(QDialog):
             self.when.setDateTime(QDateTime(day, clock, Qt.TimeSpec.UTC))
 
     def describe_clouds(self, dataset, name: str) -> None:
-        """Whether QA_PIXEL is at hand to mask clouds, and what it masks."""
-        qa = load_backend("raster").find_qa_band(dataset, None, name)
-        landsat = load_backend("landsat")
-        self.mask_clouds.setEnabled(qa is not None)
-        if qa is None:
-            self.clouds.setText(tr("No QA_PIXEL in this layer: clouds and their shadows will get land-cover "
-                                   "classes. Add the Landsat product (Add Landsat product…) to mask them."))
-        else:
+        """Whether QA_PIXEL is at hand to mask clouds, what it masks, and if not, what to do."""
+        try:
+            qa = load_backend("raster").find_qa_band(dataset, None, name)
+        except load_backend("errors").UserError as exc:  # a QA_PIXEL band of the wrong type
+            self.set_mask_available(False)
+            self.clouds.setText(tr("Clouds cannot be masked: {}.").format(exc))
+            return
+        self.set_mask_available(qa is not None)
+        if qa is not None:
+            landsat = load_backend("landsat")
             self.clouds.setText(tr("{} masks {}.").format(qa.description, ", ".join(landsat.DEFAULT_QA_MASK)))
+            return
+        product_id = dataset.GetMetadataItem(load_backend("product").PRODUCT_ID_ITEM)
+        if product_id:  # added as a product already: adding it again would not bring a QA_PIXEL
+            self.clouds.setText(tr("The product {} has no QA_PIXEL file: clouds and their shadows will not "
+                                   "be masked and will get land-cover classes. Download the product with "
+                                   "its QA_PIXEL band to mask them.").format(product_id))
+        else:
+            self.clouds.setText(tr("No QA_PIXEL in this layer: clouds and their shadows will get land-cover "
+                                   "classes. Add the Landsat product as downloaded, with its QA_PIXEL band "
+                                   "(Add Landsat product…), to mask them."))
+
+    def remember_mask_choice(self, checked: bool) -> None:
+        if self.mask_clouds.isEnabled():  # the dialog's own unticking is not the user's choice
+            self.mask_wanted = checked
+
+    def set_mask_available(self, available: bool) -> None:
+        """Without QA_PIXEL there is nothing to mask: the box is unticked and greyed, so that it
+        claims no mask the run cannot apply; the user's choice comes back with a QA_PIXEL."""
+        self.mask_clouds.setEnabled(available)
+        self.mask_clouds.setChecked(self.mask_wanted and available)
 
     def describe_cells(self, *_) -> None:
         """Under Map cells: the size of the cells the run will give, and why not 120 m when not."""
@@ -387,6 +412,8 @@ class ClassifyDialog(QDialog):
         index = self.device.findData(settings.value(f"{SETTINGS_GROUP}/device", "auto", type=str))
         self.device.setCurrentIndex(max(index, 0))
         self.stride.setValue(settings.value(f"{SETTINGS_GROUP}/stride", 20, type=int))
+        self.mask_wanted = settings.value(f"{SETTINGS_GROUP}/mask_clouds", True, type=bool)
+        self.set_mask_available(self.mask_clouds.isEnabled())
         # Not the key "resolution" of earlier versions: each run stored the old default (tile) there.
         default = load_backend("raster").MAP_RESOLUTION_DEFAULT
         index = self.resolution.findData(settings.value(f"{SETTINGS_GROUP}/map_cells", default, type=str))
@@ -399,6 +426,7 @@ class ClassifyDialog(QDialog):
         settings.setValue(f"{SETTINGS_GROUP}/mirror", self.picker.mirror.text().strip())
         settings.setValue(f"{SETTINGS_GROUP}/device", self.device.currentData())
         settings.setValue(f"{SETTINGS_GROUP}/stride", self.stride.value())
+        settings.setValue(f"{SETTINGS_GROUP}/mask_clouds", self.mask_wanted)
         settings.setValue(f"{SETTINGS_GROUP}/map_cells", self.resolution.currentData())
 
     # ---- running
@@ -413,7 +441,7 @@ class ClassifyDialog(QDialog):
             parameters["ACQUISITION_DATE"] = self.when.dateTime()
         if self.band_override.isChecked():
             parameters["BANDS"] = self.chosen_bands()
-        if not self.mask_clouds.isChecked():
+        if self.mask_clouds.isEnabled() and not self.mask_clouds.isChecked():
             parameters["MASK"] = ["fill"]  # fill is no land: it is never classified
         return parameters
 

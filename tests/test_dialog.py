@@ -276,3 +276,39 @@ def test_a_failed_run_shows_its_error_in_red_and_the_whole_of_it_behind_details(
     viewers[0].close()
     bar.clearWidgets()
 
+
+
+def test_the_clouds_note_for_a_product_without_qa_pixel_and_the_greyed_mask_box(provider, qgis_iface,
+                                                                                 tmp_path):
+    """Liverpool is a product without QA_PIXEL: the note says to download it with its QA_PIXEL
+    band (as the run's log does), not to add it again; the mask box is unticked and grey, and the
+    user's choice comes back with a product that has QA_PIXEL."""
+    from helpers import CLOUDY, LIVERPOOL
+    from moemae_qgis.dialog import ClassifyDialog
+    from moemae_qgis.product_layer import add_product_layer
+
+    project = QgsProject.instance()
+    try:
+        bare = add_product_layer(str(LIVERPOOL), project)
+        cloudy = add_product_layer(str(CLOUDY), project)
+        dialog = ClassifyDialog(qgis_iface)
+        dialog.layer.setLayer(bare)
+        note = dialog.clouds.text()
+        assert note.startswith(f"The product {LIVERPOOL.name} has no QA_PIXEL file")
+        assert "Download the product with its QA_PIXEL band" in note and "Add Landsat product" not in note
+        assert not dialog.mask_clouds.isChecked() and not dialog.mask_clouds.isEnabled()
+        assert "MASK" not in dialog.parameters()
+        dialog.layer.setLayer(cloudy)
+        assert dialog.mask_clouds.isChecked() and dialog.mask_clouds.isEnabled()
+        assert dialog.clouds.text().startswith("QA_PIXEL")
+        dialog.mask_clouds.setChecked(False)  # the user's choice
+        assert dialog.parameters()["MASK"] == ["fill"]
+        dialog.layer.setLayer(bare)
+        dialog.layer.setLayer(cloudy)
+        assert not dialog.mask_clouds.isChecked() and dialog.mask_clouds.isEnabled()
+        dialog.mask_clouds.setChecked(True)
+        dialog.layer.setLayer(bare)
+        dialog.layer.setLayer(cloudy)
+        assert dialog.mask_clouds.isChecked()
+    finally:
+        project.removeAllMapLayers()
