@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
 
 from . import dependencies
 from .i18n import tr
+from .message_bar import push_with_details
 from .provider import PROVIDER_ID, MoeMaeProvider, icon_path
 
 MENU = "&MoE-MAE land cover"
@@ -178,7 +179,7 @@ class MoeMaePlugin:
         try:
             layer = add_product_layer(path, QgsProject.instance())
         except QgsProcessingException as exc:
-            self.iface.messageBar().pushCritical(LOG_TAG, tr("Cannot add the product: {}").format(exc))
+            push_with_details(self.iface.messageBar(), LOG_TAG, tr("Cannot add the product: {}").format(exc))
             return
         self.iface.messageBar().pushSuccess(LOG_TAG, tr("Added {} in natural colour.").format(layer.name()))
 

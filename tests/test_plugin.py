@@ -199,3 +199,42 @@ def test_plugin_spells_enums_as_qgis_4_accepts():
                         head)
         for name in names:
             value = getattr(value, name)
+
+
+def top_level(object_name: str) -> list:
+    from qgis.PyQt.QtWidgets import QApplication
+
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() == object_name and w.isVisible()]
+
+
+def test_a_product_missing_sr_b1_is_refused_with_the_whole_error_behind_details(plugin, qgis_iface, tmp_path,
+                                                                                 monkeypatch):
+    """The real error of a real product folder without SR_B1: the message bar cuts it at two lines,
+    so its end (what to do) is behind a Details button that shows all of it."""
+    import shutil
+
+    from qgis.PyQt.QtWidgets import QTextEdit
+
+    from helpers import LIVERPOOL
+    from moemae_qgis import product_layer
+    from moemae_qgis.message_bar import DETAILS_BUTTON, DETAILS_VIEWER
+
+    folder = tmp_path / "downloads" / "a folder with a long name, as downloads often are" / LIVERPOOL.name
+    folder.mkdir(parents=True)
+    for path in LIVERPOOL.iterdir():
+        if not path.name.endswith("_SR_B1.TIF"):
+            shutil.copy(path, folder / path.name)
+    mtl = folder / f"{LIVERPOOL.name}_MTL.txt"
+    monkeypatch.setattr(product_layer, "choose_product", lambda parent: str(mtl))
+    plugin.add_product()
+    [item] = qgis_iface.messageBar().items()
+    assert item.text().startswith(f"Cannot add the product: the product {LIVERPOOL.name} in ")
+    item.findChild(QPushButton, DETAILS_BUTTON).click()
+    [viewer] = top_level(DETAILS_VIEWER)
+    shown = viewer.findChild(QTextEdit).toPlainText()
+    assert shown == item.text()
+    assert shown.endswith(f"lacks SR_B1 ({LIVERPOOL.name}_SR_B1.TIF, listed in its MTL): download the "
+                          "product again, with all its SR bands")
+    viewer.close()
+    qgis_iface.messageBar().clearWidgets()
+
