@@ -8,7 +8,7 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
 from . import dependencies
 from .i18n import tr
 from .message_bar import push_with_details
-from .provider import PROVIDER_ID, MoeMaeProvider, icon_path
+from .provider import MoeMaeProvider, icon_path
 
 MENU = "&MoE-MAE land cover"
 LOG_TAG = "MoE-MAE"
@@ -56,6 +56,7 @@ class MoeMaePlugin:
         self.install_task: DependencyInstallTask | None = None
         self.missing = []
         self.dialog = None
+        self.report_window = None
 
     # --- Processing (also called by qgis_process, which has no GUI) ---
     def initProcessing(self):  # noqa: N802 - QGIS's name
@@ -96,6 +97,9 @@ class MoeMaePlugin:
             self.dialog.cancel()  # a run in progress stops and leaves nothing
             self.dialog.close()
             self.dialog = None
+        if self.report_window is not None:
+            self.report_window.close()
+            self.report_window = None
         for action in self.actions:
             self.iface.removePluginRasterMenu(tr(MENU), action)
         if self.actions:
@@ -163,9 +167,17 @@ class MoeMaePlugin:
 
     # --- actions ---
     def check_environment(self):
-        import processing
+        """Raster › MoE-MAE land cover › Check environment…: the report at once, in its own window."""
+        from .environment_report import show_environment_report
 
-        processing.execAlgorithmDialog(f"{PROVIDER_ID}:checkenvironment", {})
+        if self.report_window is not None:
+            self.report_window.close()  # one report window, with the latest check
+        window = self.report_window = show_environment_report(self.iface.mainWindow())
+        window.destroyed.connect(lambda *_: self.forget_report_window(window))
+
+    def forget_report_window(self, window):
+        if self.report_window is window:  # not a newer one: closing the old one deletes it later
+            self.report_window = None
 
     def add_product(self):
         """Raster › MoE-MAE land cover › Add Landsat product…"""

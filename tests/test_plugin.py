@@ -238,3 +238,26 @@ def test_a_product_missing_sr_b1_is_refused_with_the_whole_error_behind_details(
     viewer.close()
     qgis_iface.messageBar().clearWidgets()
 
+
+def test_check_environment_shows_the_report_at_once_with_copy(plugin, qgis_iface):
+    """No Processing dialog waiting for Run: the report is there as soon as the entry is chosen."""
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from qgis.PyQt.QtGui import QGuiApplication
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit
+
+    check = next(a for a in plugin.actions if a.objectName() == "moemaeCheckEnvironmentAction")
+    check.trigger()
+    [window] = top_level("moemaeEnvironmentReport")
+    report = window.findChild(QPlainTextEdit, "report").toPlainText()
+    assert "torch          2.13.0" in report and "'auto' picks" in report
+    assert window.findChild(QLabel, "verdict").text() == "Everything MoE-MAE needs is installed."
+    buttons = [b.text() for b in window.findChildren(QAbstractButton)]
+    assert "Run" not in buttons and "Copy" in buttons
+    window.findChild(QPushButton, "copy").click()
+    assert QGuiApplication.clipboard().text() == report
+    check.trigger()  # a second check replaces the first window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(top_level("moemaeEnvironmentReport")) == 1
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert top_level("moemaeEnvironmentReport") == [] and plugin.report_window is None
