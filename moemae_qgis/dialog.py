@@ -211,10 +211,11 @@ class ClassifyDialog(QDialog):
         self.log.setObjectName("log")
         self.log.setReadOnly(True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # class counts align
-        self.log.setMinimumHeight(9 * self.log.fontMetrics().lineSpacing())
+        self.log.setMinimumHeight(6 * self.log.fontMetrics().lineSpacing())
         QVBoxLayout(self.log_box).addWidget(self.log)
         self.log_box.setCollapsed(True)
         self.log_counts = {WARNING: 0, ERROR: 0}
+        self.first_flagged = None  # the block number of the run's first warning or error
 
     def lay_out(self) -> None:
         form = QFormLayout()
@@ -288,6 +289,8 @@ class ClassifyDialog(QDialog):
         which leaves multi-line labels cut off)."""
         self.layout().activate()
         needed = self.layout().heightForWidth(self.width())
+        screen = self.screen().availableGeometry().height() if self.screen() else needed
+        needed = min(needed, screen - 60)  # the buttons stay on the screen (60 px: the title bar)
         if needed > self.height():
             self.resize(self.width(), needed)
 
@@ -496,6 +499,7 @@ class ClassifyDialog(QDialog):
         if not self.status.text().startswith(tr("Done")):
             self.status.setText(tr("Done: {}").format(output))
         self.progress.setValue(100)
+        self.show_first_flagged()
 
     def report_failure(self) -> None:
         """Why the run made no map: in the status line, and in the message bar with the whole
@@ -519,6 +523,7 @@ class ClassifyDialog(QDialog):
     def clear_log(self) -> None:
         self.log.clear()
         self.log_counts = {WARNING: 0, ERROR: 0}
+        self.first_flagged = None
         self.update_log_title()
 
     def append_log(self, level: str, text: str) -> None:
@@ -534,12 +539,23 @@ class ClassifyDialog(QDialog):
         if level in self.log_counts:
             form.setFontWeight(QFont.Weight.Bold)
             self.log_counts[level] += 1
+            if self.first_flagged is None:
+                self.first_flagged = cursor.blockNumber()
         cursor.insertText(text.rstrip(), form)
         self.log.verticalScrollBar().setValue(self.log.verticalScrollBar().maximum())
         self.update_log_title()
         if level in self.log_counts and self.log_box.isCollapsed():
             self.log_box.setCollapsed(False)
             self.fit_to_contents()
+
+    def show_first_flagged(self) -> None:
+        """Once a run is done, scroll the log up to its first warning: the class counts at its end
+        would otherwise push the warnings out of sight."""
+        if self.first_flagged is None:
+            return
+        self.log.moveCursor(QTextCursor.MoveOperation.End)  # from the end, the block comes to the top
+        self.log.setTextCursor(QTextCursor(self.log.document().findBlockByNumber(self.first_flagged)))
+        self.log.ensureCursorVisible()
 
     def update_log_title(self) -> None:
         """The pane's title counts the warnings and errors, which shows them even while folded."""

@@ -237,6 +237,11 @@ def test_the_log_pane_shows_the_runs_warnings_counts_and_timing(provider, scene_
     assert dialog.log_box.title() == ("Log: 1 warning" if warnings == 1 else f"Log: {warnings} warnings")
     # The same lines as the Processing log, in the same order.
     assert texts == dialog.feedback.textLog().strip().splitlines()
+    # The class counts at the end do not push the first warning out of sight.
+    first = next(n for n, (_, colour, _) in enumerate(lines) if colour == LOG_COLOURS[WARNING])
+    assert dialog.log.textCursor().blockNumber() == first
+    shown = dialog.log.cursorRect()
+    assert shown.top() >= 0 and shown.bottom() <= dialog.log.viewport().height(), shown
     dialog.log_box.setCollapsed(True)
     dialog.run()  # a second run starts with an empty log
     assert dialog.log.document().isEmpty() and dialog.log_box.title() == "Log"
