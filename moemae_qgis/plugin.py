@@ -86,7 +86,8 @@ class MoeMaePlugin:
         self.actions = [main, product, check, install]
         for action in self.actions:
             self.iface.addPluginToRasterMenu(tr(MENU), action)
-        self.iface.addRasterToolBarIcon(main)
+        # The Plugins toolbar, which QGIS shows by default (its Raster toolbar it hides).
+        self.iface.addToolBarIcon(main)
         self.check_dependencies()
 
     def unload(self):
@@ -103,7 +104,7 @@ class MoeMaePlugin:
         for action in self.actions:
             self.iface.removePluginRasterMenu(tr(MENU), action)
         if self.actions:
-            self.iface.removeRasterToolBarIcon(self.actions[0])
+            self.iface.removeToolBarIcon(self.actions[0])
         self.actions = []
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.desktop
 PROBE = r'''
 import json
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QToolBar
 from qgis.utils import iface, plugins
 
 def record():
@@ -31,7 +31,8 @@ def record():
         "plugin_loaded": "moemae_qgis" in plugins,
         "raster_menu": [a.text() for a in iface.rasterMenu().actions()],
         "submenu": [a.text() for a in main.associatedWidgets()[0].actions()] if main else [],
-        "on_raster_toolbar": main in iface.rasterToolBar().actions() if main else False,
+        "visible_toolbars": [bar.objectName() for bar in window.findChildren(QToolBar)
+                             if main in bar.actions() and bar.isVisible()] if main else [],
         "message_bar": [item.text() for item in iface.messageBar().items()],
     }
     window.grab().save(OUT + ".png")
@@ -49,20 +50,33 @@ def open_dialog():
     iface.addRasterLayer(LAYER, "demo scene")
     window = iface.mainWindow()
     window.findChild(QAction, "moemaeMainAction").trigger()
-    def grab():
+    def run():
         from moemae_qgis.dialog import ClassifyDialog
         from qgis.PyQt.QtWidgets import QApplication
         dialogs = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, ClassifyDialog) and w.isVisible()]
         seen = {"dialogs": len(dialogs)}
-        if dialogs:
-            d = dialogs[0]
+        if not dialogs:
+            return grab(None, seen)
+        d = dialogs[0]
+        seen.update(detected=d.detected.text(), bands=d.bands.text(), layer=d.layer.currentLayer().name(),
+                    log_open_before=not d.log_box.isCollapsed())
+        d.device.setCurrentIndex(d.device.findData("cpu"))
+        d.run_button.click()
+        wait(d, seen, 0)
+    def wait(d, seen, tries):
+        if d.running() and tries < 900:
+            return QTimer.singleShot(100, lambda: wait(d, seen, tries + 1))
+        QTimer.singleShot(500, lambda: grab(d, seen))  # the queued log lines are painted
+    def grab(d, seen):
+        if d is not None:
             d.grab().save(OUT + "-dialog.png")
-            seen.update(detected=d.detected.text(), bands=d.bands.text(), layer=d.layer.currentLayer().name())
+            seen.update(status=d.status.text(), log_open=not d.log_box.isCollapsed(),
+                        log_title=d.log_box.title(), log=d.log.toPlainText())
         with open(OUT + "-dialog.json", "w") as f:
             json.dump(seen, f)
         record()
-    QTimer.singleShot(1500, grab)
+    QTimer.singleShot(1500, run)
 
 QTimer.singleShot(4000, open_dialog)
 '''
@@ -112,7 +126,8 @@ def test_plugin_in_qgis_desktop_with_dependencies(tmp_path):
     assert "&MoE-MAE land cover" in seen["raster_menu"]
     assert seen["submenu"] == ["MoE-MAE land cover…", "Add Landsat product…", "Check environment…",
                                "Install missing Python packages…"]
-    assert seen["on_raster_toolbar"]
+    # The Plugins toolbar, which QGIS shows by default (not the Raster toolbar, which it hides).
+    assert seen["visible_toolbars"] == ["mPluginToolBar"]
     assert seen["message_bar"] == []
 
 
@@ -125,6 +140,9 @@ def test_plugin_in_qgis_desktop_without_torch_offers_install(tmp_path):
 
 
 def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path):
+    """The dialog opens on the project's layer; a run with the demonstration model opens the Log
+    pane by itself, with the model's warning in it."""
+    from backend.catalogue import DEMONSTRATION_WARNING
     from backend.demo_scene import make_demo_scene
 
     scene = make_demo_scene(SAMPLE, tmp_path / "scene", size=200)
@@ -134,4 +152,7 @@ def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path):
     assert seen["layer"] == "demo scene"
     assert seen["detected"].startswith("2017-06-13 09:42 UTC (from the MTL file")
     assert seen["bands"].endswith("(by band names)")
+    assert seen["status"].startswith("Done: ")
+    assert not seen["log_open_before"] and seen["log_open"] and seen["log_title"].startswith("Log: ")
+    assert DEMONSTRATION_WARNING in seen["log"].splitlines()
     assert (tmp_path / "desktop-dialog.png").stat().st_size > 10_000
