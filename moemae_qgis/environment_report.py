@@ -62,8 +62,8 @@ class EnvironmentReport(QDialog):
         layout.addWidget(verdict)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        width = self.text.fontMetrics().horizontalAdvance("x") * 100
-        self.resize(width, 26 * self.text.fontMetrics().lineSpacing())
+        width = self.text.fontMetrics().horizontalAdvance("x") * 90
+        self.resize(width, 20 * self.text.fontMetrics().lineSpacing())
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.report)
