@@ -223,8 +223,9 @@ def test_the_dialog_says_when_clouds_cannot_be_masked(provider, clean_project, q
 
     dialog = ClassifyDialog(qgis_iface)
     dialog.layer.setLayer(add_product_layer(str(LIVERPOOL), clean_project))
-    assert dialog.clouds.text().startswith("No QA_PIXEL in this layer: clouds and their shadows will get")
-    assert not dialog.mask_clouds.isEnabled()
+    assert dialog.clouds.text().startswith(f"The product {LIVERPOOL.name} has no QA_PIXEL file: clouds and "
+                                           "their shadows will not be masked")
+    assert not dialog.mask_clouds.isEnabled() and not dialog.mask_clouds.isChecked()
 
 
 # --------------------------------------------------------------------------- qgis_process.bin
