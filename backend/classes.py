@@ -1,10 +1,15 @@
 """Land-cover classes, in one place: BigEarthNet's 19 classes, their CORINE colours, and the
-43 → 19 mapping of docs/moe-mae-spec.md. Probes, datasets, the GeoTIFF palette and
-the QGIS legend all read them from here.
+43 → 19 mapping of docs/moe-mae-spec.md; colours for a user's own classes (from a colour the
+user gives, else from words in the class name, else a distinct qualitative palette). Probes,
+datasets, the GeoTIFF palette and the QGIS legend all read them from here.
 """
 from __future__ import annotations
 
 import numpy as np
+
+#: CORINE paints the sea #e6f2ff, which vanishes on QGIS's white canvas (rivers looked like
+#: holes in the map): the sea is this deep blue instead (ColorBrewer's #1f78b4).
+SEA_BLUE = (31, 120, 180)
 
 #: BigEarthNet 19-class nomenclature, in label-index order, each with its CORINE Land Cover
 #: legend colour (RGB) and the 43-class labels (CLC level-3 names) it merges.
@@ -32,7 +37,7 @@ BIGEARTHNET19 = (
     ("Inland wetlands", (166, 166, 255), ("Inland marshes", "Peatbogs")),
     ("Coastal wetlands", (204, 204, 255), ("Salt marshes", "Salines")),
     ("Inland waters", (0, 204, 242), ("Water courses", "Water bodies")),
-    ("Marine waters", (230, 242, 255), ("Coastal lagoons", "Estuaries", "Sea and ocean")),
+    ("Marine waters", SEA_BLUE, ("Coastal lagoons", "Estuaries", "Sea and ocean")),
 )
 
 #: The class raster is UInt8 with this value as nodata (no prediction) ...
@@ -51,7 +56,7 @@ EUROSAT10 = (
     ("AnnualCrop", (255, 255, 168)), ("Forest", (0, 166, 0)), ("HerbaceousVegetation", (204, 242, 77)),
     ("Highway", (204, 0, 0)), ("Industrial", (204, 77, 242)), ("Pasture", (230, 230, 77)),
     ("PermanentCrop", (230, 128, 0)), ("Residential", (230, 0, 77)), ("River", (0, 204, 242)),
-    ("SeaLake", (230, 242, 255)),
+    ("SeaLake", SEA_BLUE),
 )
 
 
@@ -65,12 +70,100 @@ def multi_hot_19(labels43: list) -> np.ndarray:
     return vector
 
 
-def colours_for(names: list) -> list:
-    """A colour per class name: the CORINE colour of a BigEarthNet or EuroSAT class, else a
-    distinct generated one."""
-    table = {name: colour for name, colour, _ in BIGEARTHNET19}
-    table.update(dict(EUROSAT10))
-    return [table.get(name, fallback_colour(i)) for i, name in enumerate(names)]
+def colours_for(names: list, given: dict | None = None) -> list:
+    """An (r, g, b) per class name, no two alike where it can be helped: the colour ``given`` for
+    it (class name → colour), else the CORINE colour of a BigEarthNet or EuroSAT class, else a
+    shade of its keyword group (:data:`KEYWORD_COLOURS`: water blue, forest green …), else the
+    next colour of :data:`QUALITATIVE`. Names are compared case-insensitively, word by word."""
+    given = {name.casefold(): tuple(colour) for name, colour in (given or {}).items()}
+    table = {name.casefold(): colour for name, colour, _ in BIGEARTHNET19}
+    table.update((name.casefold(), colour) for name, colour in EUROSAT10)
+    chosen = [given.get(name.casefold()) or table.get(name.casefold()) for name in names]
+    used = set(filter(None, chosen))
+    shades_taken: dict = {}
+    for i, name in enumerate(names):
+        if chosen[i] is None:
+            chosen[i] = _keyword_colour(name, used, shades_taken)
+    spare = (colour for colour in _qualitative() if colour not in used)
+    for i, colour in enumerate(chosen):
+        if colour is None:
+            chosen[i] = next(spare)
+            used.add(chosen[i])
+    return chosen
+
+
+#: Land-cover words (English, with a few French, Spanish, Portuguese and German ones) and the
+#: shades a class named with them gets, in order: classes sharing a group (two kinds of water)
+#: get different shades. Ordered by precedence: "forested wetland" is a wetland. Every shade is
+#: dark or saturated enough to stand out on QGIS's white canvas.
+KEYWORD_COLOURS = (
+    (("wetland", "wetlands", "marsh", "swamp", "bog", "peat", "peatland", "fen", "mangrove", "mangroves",
+      "humedal", "marais", "sumpf", "várzea", "varzea"),
+     ((0, 150, 136), (0, 105, 92), (77, 182, 172))),
+    (("water", "waters", "river", "rivers", "lake", "lakes", "sea", "ocean", "reservoir", "pond", "stream",
+      "canal", "lagoon", "estuary", "bay", "marine", "sealake", "eau", "agua", "água", "wasser", "rio", "río",
+      "rivière", "fleuve", "lac", "lago", "mer", "mar", "fluss", "meer"),
+     ((31, 120, 180), (0, 160, 225), (8, 69, 148), (66, 146, 198), (44, 62, 160), (0, 119, 153))),
+    (("snow", "ice", "glacier", "cloud", "clouds", "neige", "nieve", "schnee", "nuage", "nube", "nuvem",
+      "wolke", "wolken"),
+     ((180, 190, 205), (150, 170, 200), (205, 205, 215))),
+    (("forest", "forests", "tree", "trees", "wood", "woods", "woodland", "jungle", "rainforest", "forêt",
+      "foret", "bosque", "floresta", "mata", "selva", "wald", "bois"),
+     ((0, 109, 44), (35, 139, 69), (65, 171, 93), (0, 80, 30), (99, 150, 60))),
+    (("grass", "grassland", "grasslands", "meadow", "pasture", "pastures", "savanna", "savannah", "shrub",
+      "shrubs", "shrubland", "scrub", "steppe", "herbaceous", "heath", "moor", "prairie", "cerrado",
+      "pasto", "pastagem", "prado", "wiese", "herbe"),
+     ((140, 200, 70), (180, 210, 90), (110, 170, 60), (160, 190, 40))),
+    (("crop", "crops", "cropland", "field", "fields", "arable", "agriculture", "agricultural", "farm",
+      "farmland", "cultivated", "cultivation", "wheat", "maize", "corn", "rice", "soy", "soybean", "cereal",
+      "orchard", "vineyard", "culture", "cultures", "cultivo", "cultivos", "lavoura", "acker", "champ",
+      "champs", "feld"),
+     ((240, 200, 0), (215, 150, 0), (250, 225, 80), (190, 160, 20), (245, 175, 60))),
+    (("urban", "town", "towns", "built", "city", "cities", "building", "buildings", "settlement",
+      "residential", "industrial", "commercial", "road", "roads", "highway", "village", "impervious",
+      "paved", "urbain", "urbano", "urbana", "ville", "ciudad", "cidade", "stadt", "bâti", "bati",
+      "construido"),
+     ((215, 25, 28), (110, 110, 110), (165, 0, 38), (150, 150, 150), (240, 90, 60), (70, 70, 70))),
+    (("bare", "sand", "sands", "sandy", "soil", "rock", "rocks", "desert", "dune", "dunes", "beach",
+      "beaches", "gravel", "quarry", "mine", "mining", "sable", "arena", "areia", "suelo", "solo", "sol"),
+     ((166, 118, 29), (205, 150, 95), (130, 80, 10), (190, 130, 45))),
+    (("burnt", "burned", "burn", "fire", "scar", "brûlé", "quemado", "queimada"),
+     ((50, 30, 30), (95, 50, 40))),
+)
+
+
+def _keyword_colour(name: str, used: set, shades_taken: dict) -> tuple | None:
+    """The next free shade of the first keyword group a word of ``name`` belongs to, or None."""
+    import re
+
+    words = set(re.findall(r"[^\W\d_]+", name.casefold()))
+    for group, (keywords, shades) in enumerate(KEYWORD_COLOURS):
+        if words.isdisjoint(keywords):
+            continue
+        free = [shade for shade in shades if shade not in used]
+        if not free:  # more classes than shades: darker copies keep them apart
+            step = shades_taken.get(group, 0)
+            free = [tuple(int(v * 0.75 ** (1 + step // len(shades))) for v in shades[step % len(shades)])]
+        shades_taken[group] = shades_taken.get(group, 0) + 1
+        used.add(free[0])
+        return free[0]
+    return None
+
+
+#: Distinct colours for classes no word gives a colour: purples, oranges, pinks and browns, not
+#: the blues, greens, yellows, reds and greys that the keyword groups mean as water, vegetation,
+#: crops and towns.
+QUALITATIVE = ((152, 78, 163), (255, 127, 0), (247, 129, 191), (166, 86, 40), (231, 41, 138),
+               (117, 112, 179), (128, 0, 64), (64, 0, 128))
+
+
+def _qualitative():
+    """:data:`QUALITATIVE`, then golden-angle hues for ever."""
+    yield from QUALITATIVE
+    index = 0
+    while True:
+        yield fallback_colour(index)
+        index += 1
 
 
 def fallback_colour(index: int) -> tuple[int, int, int]:
@@ -79,3 +172,18 @@ def fallback_colour(index: int) -> tuple[int, int, int]:
 
     r, g, b = colorsys.hsv_to_rgb((index * 0.618033988749895) % 1.0, 0.65, 0.9)
     return int(r * 255), int(g * 255), int(b * 255)
+
+
+def parse_colour(text: str) -> tuple[int, int, int]:
+    """(r, g, b) of a colour written "#1f78b4" (or "1f78b4") or "31,120,180"; ValueError with what
+    was expected otherwise."""
+    import re
+
+    value = str(text).strip()
+    hex_digits = re.fullmatch(r"#?([0-9a-fA-F]{6})", value)
+    if hex_digits:
+        return tuple(int(hex_digits.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 3 and all(p.isdigit() and int(p) <= 255 for p in parts):
+        return tuple(int(p) for p in parts)
+    raise ValueError(f"{value!r} is no colour: write it as #1f78b4 or 31,120,180 (red, green, blue 0-255)")

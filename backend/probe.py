@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import __version__
-from .classes import MAX_CLASSES, fallback_colour
+from .classes import MAX_CLASSES, colours_for
 from .errors import UserError
 from .files import write_atomically
 
@@ -274,7 +274,7 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
         coef, intercept = fitter(logistic, x, y, len(class_names))
     n_classes = len(class_names)
     counts = (y.sum(axis=0) if multilabel else np.bincount(y, minlength=n_classes)).astype(int).tolist()
-    colours = list(colours) if colours else [fallback_colour(i) for i in range(n_classes)]
+    colours = list(colours) if colours else colours_for(class_names)
     return LinearProbe(class_names=list(class_names), colours=[tuple(col) for col in colours], coef=coef,
                        intercept=intercept, multilabel=multilabel, pooling=pooling, normed=normed,
                        use_metadata=use_metadata, scaler_mean=scaler_mean, scaler_scale=scaler_scale,
