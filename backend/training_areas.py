@@ -14,7 +14,7 @@ each class is kept (the probe gains nothing from more, and the time would grow w
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -42,6 +42,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIN_PER_CLASS = 3
+#: Default spacing of samples inside a polygon: one per 4 × 4 px token (120 m), the cell of a map
+#: at token resolution, so that a polygon of a few hundred metres gives a few dozen samples, each
+#: a different map cell (at 20 px a 600 m polygon gave one).
+DEFAULT_SPACING_PX = landsat.TOKEN_PATCH_PX
+#: Below this many samples the 95 % interval of a cross-validated accuracy is wider than ±0.1
+#: whatever the accuracy (binomial worst case, p = 0.5: 1.96 × √(0.25 / n) > 0.1 for n < 97), so the
+#: figure is said to mean little. (Samples from one area are alike, so even more samples still
+#: flatter the figure; the warning says the least that is certain.)
+MIN_SAMPLES_FOR_ACCURACY = 100
 #: Most sample positions a probe is fitted on; more are thinned evenly within each class.
 MAX_SAMPLES = 20_000
 BATCH = 256
@@ -54,6 +63,28 @@ class ProbeReport:
     cv_accuracy: float | None  # stratified k-fold overall accuracy; None when too few samples
     folds: int
     thinned_from: int = 0  # positions given, when more than MAX_SAMPLES
+    cv_interval: tuple | None = None  # 95 % Wilson interval (low, high) of cv_accuracy
+    warnings: list = field(default_factory=list)  # what the user must know about the probe
+
+
+def accuracy_interval(accuracy: float, samples: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson score interval of an accuracy measured on ``samples``: unlike the normal
+    approximation it does not shrink to nothing at an accuracy of 1.000."""
+    shrink = 1 + z * z / samples
+    centre = (accuracy + z * z / (2 * samples)) / shrink
+    half = z / shrink * np.sqrt(accuracy * (1 - accuracy) / samples + z * z / (4 * samples ** 2))
+    return max(0.0, float(centre - half)), min(1.0, float(centre + half))
+
+
+def accuracy_warning(accuracy: float | None, samples: int) -> str | None:
+    """What to say when ``samples`` are too few for the cross-validated ``accuracy`` to mean much."""
+    if accuracy is None or samples >= MIN_SAMPLES_FOR_ACCURACY:
+        return None
+    low, high = accuracy_interval(accuracy, samples)
+    return (f"cross-validated accuracy {accuracy:.3f} on only {samples} samples (95 % interval "
+            f"{low:.2f}-{high:.2f}): too few for the figure to mean much (at least "
+            f"{MIN_SAMPLES_FOR_ACCURACY} narrow it to about ±0.1); draw more or larger training areas, in "
+            "more places")
 
 
 def thin_samples(samples: list, max_samples: int, seed: int = 0) -> list:
@@ -180,16 +211,20 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
                        qa_pixel: str | None = None, mask: Sequence[str] = landsat.DEFAULT_QA_MASK,
                        input_scale: str = "auto", resolution: str = MAP_RESOLUTION_DEFAULT,
                        min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
+                       colours: dict | None = None,
                        progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     ``qa_pixel``, ``mask`` and ``input_scale`` are read as a classification reads them
     (``backend.raster.open_scene``): masked tiles are left out. ``resolution`` "token": each
     position's feature is the 4 × 4 px token under it (pooling mean or patch-mean), and the probe
-    records it (``training["resolution"]``). Returns (LinearProbe,
-    ProbeReport). Refuses, naming the class, when a class has fewer than
-    ``min_per_class`` usable tiles. ``progress`` counts the positions read and embedded; it is
-    checked for a cancel between batches and between cross-validation folds.
+    records it (``training["resolution"]``). ``colours``: class name → (r, g, b) the user chose;
+    other classes get colours from their names (``backend.classes.colours_for``). Returns
+    (LinearProbe, ProbeReport); too few samples for the cross-validated accuracy to mean much
+    are warned of in the log, the report and the probe's ``training["warnings"]``. Refuses,
+    naming the class, when a class has fewer than ``min_per_class`` usable tiles. ``progress``
+    counts the positions read and embedded; it is checked for a cancel between batches and
+    between cross-validation folds.
     """
     from .checkpoint import load_pretrained, model_fingerprint
     from .probe import fit
@@ -210,17 +245,32 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
     features, labels, skipped = embed_samples(scene, samples, model, acquisition=acquisition,
                                               use_metadata=use_metadata, pooling=pooling, progress=progress,
                                               token=token)
+    report = _cross_validate(features, labels, class_names, min_per_class, seed, progress)
+    report.skipped_fill, report.thinned_from = skipped, given if len(samples) < given else 0
+    progress.check()
+    probe = fit(features, labels, class_names, multilabel=False,
+                colours=classes.colours_for(class_names, given=colours),
+                standardize=True, seed=seed, pooling=pooling, use_metadata=use_metadata,
+                model_info={"fingerprint": model_fingerprint(model), "size": model.config.size,
+                            "checkpoint": Path(checkpoint).name})
+    probe.training.update(source_raster=scene.name, cv_accuracy=report.cv_accuracy, folds=report.folds,
+                          cv_interval=report.cv_interval, warnings=report.warnings,
+                          resolution="token" if token else "tile")
+    return probe, report
+
+
+def _cross_validate(features: np.ndarray, labels: np.ndarray, class_names: list, min_per_class: int,
+                    seed: int, progress: Progress) -> ProbeReport:
+    """Tiles per class (refused when too few) and the cross-validated accuracy with its interval,
+    warned of in the log when the samples are too few for it to mean much."""
     counts = _class_counts(labels, class_names)
     _refuse_classes_with_too_few(counts, min_per_class)
     folds = min(5, min(counts.values()))
     log.info(f"fitting the probe on {len(labels):,} tiles ({folds}-fold cross-validation first)")
     accuracy = cross_validated_accuracy(features, labels, class_names, folds, seed, progress)
-    progress.check()
-    probe = fit(features, labels, class_names, multilabel=False, colours=classes.colours_for(class_names),
-                standardize=True, seed=seed, pooling=pooling, use_metadata=use_metadata,
-                model_info={"fingerprint": model_fingerprint(model), "size": model.config.size,
-                            "checkpoint": Path(checkpoint).name})
-    probe.training.update(source_raster=scene.name, cv_accuracy=accuracy, folds=folds,
-                          resolution="token" if token else "tile")
-    return probe, ProbeReport(counts=counts, skipped_fill=skipped, cv_accuracy=accuracy, folds=folds,
-                              thinned_from=given if len(samples) < given else 0)
+    warnings = [w for w in [accuracy_warning(accuracy, len(labels))] if w]
+    for line in warnings:
+        log.warning(line)
+    return ProbeReport(counts=counts, skipped_fill=0, cv_accuracy=accuracy, folds=folds,
+                       cv_interval=None if accuracy is None else accuracy_interval(accuracy, len(labels)),
+                       warnings=warnings)

@@ -119,7 +119,8 @@ def assert_one_error_line(code, err: str, *fragments: str) -> None:
 
 
 def training_layer(path, features, geometry="Polygon", epsg=32634):
-    """A real GeoPackage of training areas: (wkt, class) pairs (class None: NULL) in EPSG:``epsg``."""
+    """A real GeoPackage of training areas: (wkt, class) pairs (class None: NULL) in EPSG:``epsg``;
+    (wkt, class, colour) triples add a text field "colour" (None: NULL)."""
     from qgis.core import (
         QgsCoordinateTransformContext,
         QgsFeature,
@@ -131,13 +132,15 @@ def training_layer(path, features, geometry="Polygon", epsg=32634):
     from qgis.PyQt.QtCore import QVariant
 
     memory = QgsVectorLayer(f"{geometry}?crs=EPSG:{epsg}", "training", "memory")
-    memory.dataProvider().addAttributes([QgsField("cover", QVariant.String)])
+    names = ["cover", "colour"][:max(len(f) for f in features) - 1]
+    memory.dataProvider().addAttributes([QgsField(name, QVariant.String) for name in names])
     memory.updateFields()
-    for wkt, cover in features:
+    for wkt, *values in features:
         feature = QgsFeature(memory.fields())
         feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        if cover is not None:
-            feature["cover"] = cover
+        for name, value in zip(names, values):
+            if value is not None:
+                feature[name] = value
         memory.dataProvider().addFeature(feature)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"

@@ -169,7 +169,7 @@ def test_trainprobe_refuses_a_class_with_too_few_samples(provider, mosaic, tmp_p
 
     path, _ = mosaic
     areas = training_layer(tmp_path / "areas.gpkg",
-                           [(box(0, 0, 160, 160), "land"), (box(60, 60, 70, 70), "lake")])
+                           [(box(0, 0, 160, 160), "land"), (box(60, 60, 62, 62), "lake")])
     with pytest.raises(QgsProcessingException, match="too few samples: 'lake' has 1"):
         processing.run("moemae:trainprobe", {"INPUT": str(path), "TRAINING": areas, "CLASS_FIELD": "cover",
                                              "DEVICE": "cpu", "OUTPUT": str(tmp_path / "probe.json")})

@@ -142,7 +142,7 @@ def test_null_classes_are_left_out_and_counted_never_a_class_named_null(provider
                             (box(0, 120, 160, 160), "  ")])
     feedback = Feedback()
     run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
-                       "OUTPUT": str(tmp_path / "probe.json")}, feedback)
+                       "SPACING": 20, "OUTPUT": str(tmp_path / "probe.json")}, feedback)
     assert LinearProbe.load(tmp_path / "probe.json").class_names == ["west", "east"]
     assert "2 of 4 features have no class ('cover' is NULL or empty) and were left out" in feedback.warnings
 

@@ -1,7 +1,8 @@
 """``moemae:trainprobe``: fit a probe of your own classes from points or polygons on a scene.
 
 The adapter turns the training layer into sample positions on the raster (points: where they
-are; polygons: the pixel centres every SPACING px inside them), on the raster's own pixel grid
+are; polygons: the pixel centres every SPACING px inside them, or one point inside a polygon
+too small for any), and its colour field into the classes' colours, on the raster's own pixel grid
 (``backend.geo.PixelGrid``, its GDAL geotransform, rotation included: the grid the backend
 reads the tiles on); the backend embeds the tiles there and fits the probe.
 """
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
@@ -26,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
+from ..i18n import tr
 from .base import SceneAlgorithm, backend_or_explain
 
 
@@ -35,6 +38,7 @@ class TrainingSamples:
 
     names: list = field(default_factory=list)
     samples: list = field(default_factory=list)
+    colours: dict = field(default_factory=dict)  # class name → (r, g, b), from the colour field
     features: int = 0
     no_class: int = 0  # features whose class is NULL or empty
     outside: int = 0  # points, or polygons, with no position on the raster
@@ -50,7 +54,7 @@ def class_of(value) -> str | None:
 
 def polygon_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
     """Pixel centres (col + 0.5, row + 0.5), every ``spacing`` px, inside a polygon given in the
-    raster's CRS."""
+    raster's CRS; when none falls inside (a polygon smaller than the spacing), a point inside it."""
     box = geometry.boundingBox()
     corners = [grid.to_pixel(x, y) for x in (box.xMinimum(), box.xMaximum())
                for y in (box.yMinimum(), box.yMaximum())]
@@ -61,11 +65,42 @@ def polygon_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
             x, y = grid.to_map(col + 0.5, row + 0.5)
             if geometry.contains(QgsPointXY(float(x), float(y))):
                 positions.append((col + 0.5, row + 0.5))
+    if not positions:  # a polygon smaller than the spacing (or a pixel) still gets a sample
+        inside = geometry.pointOnSurface()
+        if not inside.isEmpty():
+            point = inside.asPoint()
+            positions = [(c, r) for c, r in [grid.to_pixel(point.x(), point.y())] if grid.contains(c, r)]
     return positions
 
 
+def feature_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
+    """A feature's sample positions on ``grid`` (points where they are; see :func:`polygon_positions`)."""
+    if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry:
+        positions = [grid.to_pixel(p.x(), p.y()) for p in geometry.vertices()]
+        return [(c, r) for c, r in positions if grid.contains(c, r)]
+    return polygon_positions(geometry, grid, spacing)
+
+
+def note_colour(found: TrainingSamples, name: str, feature, colour_field: str | None) -> None:
+    """The class's colour from the feature's ``colour_field`` (NULL or empty: none); a value that
+    is no colour, or a second colour for a class, is refused naming the feature."""
+    value = class_of(feature[colour_field]) if colour_field else None
+    if value is None:
+        return
+    try:
+        colour = load_backend("classes").parse_colour(value)
+    except ValueError as exc:
+        raise QgsProcessingException(tr("feature {} (class '{}'), field '{}': {}").format(
+            feature.id(), name, colour_field, exc)) from None
+    if found.colours.setdefault(name, colour) != colour:
+        raise QgsProcessingException(tr(
+            "feature {} gives the class '{}' the colour {}, another feature gave it {}: give each class one "
+            "colour in '{}'").format(feature.id(), name, value, "#%02x%02x%02x" % found.colours[name],
+                                    colour_field))
+
+
 def sample_positions(source, field_name: str, transform: QgsCoordinateTransform, grid, spacing: int,
-                     feedback) -> TrainingSamples:
+                     feedback, colour_field: str | None = None) -> TrainingSamples:
     """Every feature of ``source`` as sample positions on ``grid`` (see :class:`TrainingSamples`)."""
     found = TrainingSamples()
     for feature in source.getFeatures():
@@ -76,13 +111,10 @@ def sample_positions(source, field_name: str, transform: QgsCoordinateTransform,
         if name is None:
             found.no_class += 1
             continue
+        note_colour(found, name, feature, colour_field)
         geometry = QgsGeometry(feature.geometry())
         geometry.transform(transform)
-        if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry:
-            positions = [grid.to_pixel(p.x(), p.y()) for p in geometry.vertices()]
-            positions = [(c, r) for c, r in positions if grid.contains(c, r)]
-        else:
-            positions = polygon_positions(geometry, grid, spacing)
+        positions = feature_positions(geometry, grid, spacing)
         if not positions:
             found.outside += 1
             continue
@@ -94,31 +126,59 @@ def sample_positions(source, field_name: str, transform: QgsCoordinateTransform,
 
 
 class TrainProbeAlgorithm(SceneAlgorithm):
-    TRAINING, CLASS_FIELD, SPACING = "TRAINING", "CLASS_FIELD", "SPACING"
+    TRAINING, CLASS_FIELD, COLOUR_FIELD, SPACING = "TRAINING", "CLASS_FIELD", "COLOUR_FIELD", "SPACING"
     NAME, DISPLAY_NAME = "trainprobe", "Train a probe from training areas"
     GROUP, GROUP_ID = "Land cover", "landcover"
     SHORT_DESCRIPTION = "A probe of your own classes, from points or polygons drawn on a scene."
     HELP = ("Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every "
             "point, and every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px "
             "tile labelled with CLASS_FIELD (features whose class is NULL or empty are left out, and "
-            "counted). Logs the cross-validated accuracy and the tiles per class, and refuses when a class "
-            "has fewer than 3. Beyond 20,000 positions an even share of each class is used. Use the probe "
-            "file with 'Classify land cover'.")
+            "counted). SPACING defaults to 4 px, one sample per 120 m token, the cell of a map at token "
+            "resolution, so that a polygon of a few hundred metres gives dozens of samples; a polygon "
+            "smaller than SPACING still gives one, at a point inside it. COLOUR_FIELD (optional) gives a "
+            "class its colour, written #1f78b4 or 31,120,180; other classes get colours from their names "
+            "(water, river, lake: blues; forest, tree: greens; urban, town, built: reds and greys; crop, "
+            "field, arable: yellows; …), else distinct ones. Logs the tiles per class and the "
+            "cross-validated accuracy with its 95 % interval, warns when the samples are too few for that "
+            "figure to mean much (fewer than 100), and refuses when a class has fewer than 3. Beyond 20,000 "
+            "positions an even share of each class is used. Use the probe file with 'Classify land cover'.")
+    #: Scene parameters a probe does not use: it reads one tile per sample, not a grid of tiles.
+    UNUSED = ("STRIDE", "BATCH_SIZE")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
+        self.add_training_parameters()
         self.add_scene_parameters(with_probe=False)
-        self.add_resolution_parameter(load_backend("raster").MAP_RESOLUTION_DEFAULT)
+        for name in self.UNUSED:
+            self.removeParameter(name)
+        self.add_sample_features_parameter()
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Probe"),
+                                                                self.tr("Probe (*.json)")))
+
+    def add_training_parameters(self) -> None:
+        """The probe's own inputs, first: where the classes are, their names and colours, the spacing."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TRAINING, self.tr("Training areas (points or polygons)"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"),
                                                       parentLayerParameterName=self.TRAINING))
+        self.addParameter(QgsProcessingParameterField(
+            self.COLOUR_FIELD, self.tr("Colour field (#1f78b4 or 31,120,180; default: from the class names)"),
+            parentLayerParameterName=self.TRAINING, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SPACING, self.tr("Spacing of samples inside polygons (px)"),
             QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=20, minValue=1, maxValue=400))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Probe"),
-                                                                self.tr("Probe (*.json)")))
+            defaultValue=load_backend("training_areas").DEFAULT_SPACING_PX, minValue=1, maxValue=400))
+
+    def add_sample_features_parameter(self) -> None:
+        """RESOLUTION, which for a probe picks the features it is fitted on, and so the maps it suits."""
+        features = QgsProcessingParameterEnum(
+            self.RESOLUTION, self.tr("Sample features: token (the 120 m token under each sample; for maps of "
+                                     "120 m cells), tile (the whole 1.2 km tile; for maps of a cell per "
+                                     "stride), or auto (token)"),
+            options=list(load_backend("raster").RESOLUTIONS),
+            defaultValue=load_backend("raster").MAP_RESOLUTION_DEFAULT)
+        features.setUsesStaticStrings(True)
+        self.addParameter(features)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         backend_or_explain()
@@ -139,7 +199,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback,
             resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
-            **self.pixel_quality(parameters, context))
+            colours=found.colours, **self.pixel_quality(parameters, context))
         self.report(report, feedback)
         try:
             probe.save(output)
@@ -154,9 +214,12 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         if report.skipped_fill:
             feedback.pushInfo(self.tr("  {} positions skipped: more than half fill or no data")
                               .format(report.skipped_fill))
-        if report.cv_accuracy is not None:
-            feedback.pushInfo(self.tr("Cross-validated accuracy ({}-fold): {:.3f}")
-                              .format(report.folds, report.cv_accuracy))
+        if report.cv_accuracy is not None:  # too few samples for it to mean much: the backend warned
+            low, high = report.cv_interval
+            samples = sum(report.counts.values())
+            feedback.pushInfo(self.tr("Cross-validated accuracy ({}-fold): {:.3f} (95 % interval "
+                                      "{:.2f}-{:.2f}, {} samples)")
+                              .format(report.folds, report.cv_accuracy, low, high, samples))
 
     def check_output(self, parameters, context, output, raster_path, model) -> None:
         """The probe must be a .json that is none of the inputs (the scene, the training layer)."""
@@ -185,14 +248,14 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         grid, crs = self.raster_grid(parameters, context, layer, raster_path)
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         found = sample_positions(source, field_name, transform, grid,
-                                 self.parameterAsInt(parameters, self.SPACING, context), feedback)
+                                 self.parameterAsInt(parameters, self.SPACING, context), feedback,
+                                 self.parameterAsString(parameters, self.COLOUR_FIELD, context) or None)
         if found.no_class:
             feedback.pushWarning(self.tr("{} of {} features have no class ('{}' is NULL or empty) and were "
                                          "left out")
                                  .format(found.no_class, found.features, field_name))
         if found.outside:
-            feedback.pushWarning(self.tr("{} of {} features have no sample position on the raster (outside "
-                                         "it, or polygons smaller than a pixel) and were left out")
+            feedback.pushWarning(self.tr("{} of {} features lie outside the raster and were left out")
                                  .format(found.outside, found.features))
         if not found.samples and found.outside:
             raise QgsProcessingException(self.tr(
