@@ -23,6 +23,7 @@ from .errors import UserError
 
 if TYPE_CHECKING:
     from .model import MoEMAE
+    from .probe import LinearProbe
 
 BUNDLED_DIR = paths.RESOURCES_DIR / "models"
 CATALOGUE_FILE = BUNDLED_DIR / "catalogue.json"
@@ -278,14 +279,97 @@ def is_demonstration_model(model: MoEMAE) -> bool:
 def _probe_summary(path: Path) -> str:
     """One line about a probe file; what is wrong with it when it cannot be used (one bad file
     in the user's folder must not stop the listing)."""
-    from .probe import LinearProbe, ProbeError
+    from .probe import ProbeError
 
     try:
-        probe = LinearProbe.load(path)
+        probe = read_probe(path)
     except ProbeError as exc:
         return f"not usable: {str(exc).replace(str(path), path.name)}"
     return (f"{len(probe.class_names)} classes, {'multi-label' if probe.multilabel else 'single-label'}, "
             f"{probe.pooling} pooling, fitted on {probe.model.get('checkpoint', '?')}")
+
+
+def read_probe(path: str | Path) -> LinearProbe:
+    """The probe at ``path``, read once per version of the file (a probe on all tokens is 5 MB of
+    JSON, and the dialog asks again at every change); a ``ProbeError`` says what is wrong."""
+    stat = Path(path).stat() if Path(path).is_file() else None
+    return _read_probe(str(Path(path).resolve()), stat and stat.st_size, stat and stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_probe(path: str, size: int | None, mtime_ns: int | None) -> LinearProbe:
+    from .probe import LinearProbe
+
+    return LinearProbe.load(path)
+
+
+def user_probe_files() -> list[Path]:
+    """Every probe file in the user models folder, whatever its name: its .json files but the
+    download records kept beside models."""
+    folder = paths.user_models_dir()
+    return sorted(p for p in folder.glob("*.json") if not p.name.endswith(RECORD_SUFFIX)) \
+        if folder.is_dir() else []
+
+
+def usable_user_probes() -> list[Path]:
+    """:func:`user_probe_files` that load as probes; the others are left out, not fatal."""
+    from .probe import ProbeError
+
+    usable = []
+    for path in user_probe_files():
+        try:
+            read_probe(path)
+        except ProbeError:
+            continue
+        usable.append(path)
+    return usable
+
+
+def token_probe_names() -> list[str]:
+    """The catalogue's probes on the mean of the tokens: those that can paint 120 m cells."""
+    from .embed import TOKEN_POOLINGS
+
+    return [p.name for p in read_catalogue()[1] if read_probe(p.path).pooling in TOKEN_POOLINGS]
+
+
+def probe_fits_model(probe_path: str | Path, model_choice: str) -> bool:
+    """Whether the probe at ``probe_path`` was fitted on the model chosen as a catalogue name or a
+    checkpoint path: its catalogue model (``model.catalogue``) or its encoder's fingerprint
+    (``model.fingerprint``) against the model's. A probe that records neither cannot be told
+    apart and fits every model (the run still checks the feature count)."""
+    recorded = read_probe(probe_path).model
+    if not recorded.get("catalogue") and not recorded.get("fingerprint"):
+        return True
+    entry = model_entry(model_choice)
+    try:
+        name = entry.name if entry else identify(model_choice)
+    except UserError:
+        return False
+    if recorded.get("catalogue"):
+        return recorded["catalogue"] == name
+    return recorded["fingerprint"] == model_fingerprint_of(entry.path if entry else Path(model_choice))
+
+
+def model_fingerprint_of(checkpoint: Path) -> str | None:
+    """The encoder fingerprint of a checkpoint file (``backend.checkpoint.model_fingerprint``),
+    None when it is missing or no checkpoint. Loading a model takes a second, so each version of
+    a file is fingerprinted once; the bundled model's is read from its probe."""
+    if checkpoint.is_file() and checkpoint.resolve() == DEFAULT_CHECKPOINT.resolve():
+        return demonstration_fingerprint()
+    if not checkpoint.is_file():
+        return None
+    stat = checkpoint.stat()
+    return _fingerprint(str(checkpoint.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _fingerprint(path: str, size: int, mtime_ns: int) -> str | None:
+    from .checkpoint import CheckpointError, load_pretrained, model_fingerprint
+
+    try:
+        return model_fingerprint(load_pretrained(path, "cpu"))
+    except CheckpointError:
+        return None
 
 
 def _checkpoint_summary(path: Path) -> str:
@@ -333,7 +417,7 @@ def list_models() -> list[dict]:
         if path.suffix in (".pt", ".pth") and path.name not in known:
             rows.append({"kind": "model", "name": path.name, "status": "yours", "path": str(path),
                          "summary": _checkpoint_summary(path)})
-        elif path.suffix == ".json" and path.name.startswith("probe"):
-            rows.append({"kind": "probe", "name": path.name, "status": "yours", "path": str(path),
-                         "summary": _probe_summary(path)})
+    for path in user_probe_files():
+        rows.append({"kind": "probe", "name": path.name, "status": "yours", "path": str(path),
+                     "summary": _probe_summary(path)})
     return rows

@@ -3,7 +3,9 @@ own files and Download… for a catalogue model not on disk yet.
 
 The model list shows every catalogue model (the demonstration model labelled as such, the
 published one with "not downloaded, about N MB" until it is), then the user's own checkpoints;
-the probe list shows the probes of the chosen model. Items carry a catalogue name or a file
+the probe list shows the probes fitted on the chosen model: the catalogue's, then every probe
+file in the user models folder whose recorded model is this one (``catalogue.probe_fits_model``:
+by catalogue name or encoder fingerprint). Items carry a catalogue name or a file
 path: what the toolbox's MODEL and PROBE take.
 """
 from __future__ import annotations
@@ -37,7 +39,6 @@ class ModelPicker(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.download_job = None
-        self._poolings: dict = {}  # (probe file, mtime, size) → its pooling
         self.model = self.combo("model")
         self.probe = self.combo("probe")
         self.browse_model = self.button(tr("Browse…"), "browse_model", self.choose_model_file)
@@ -105,7 +106,8 @@ class ModelPicker(QWidget):
         return entry.title
 
     def fill_probes(self) -> None:
-        """The chosen model's probes (its default first), then the user's own probe files."""
+        """The chosen model's probes (its default first), then the user's own probe files fitted on
+        it, whatever their names (a file that is no probe is left out)."""
         catalogue = load_backend("catalogue")
         name = self.model.currentData() or ""
         self.probe.blockSignals(True)
@@ -115,10 +117,18 @@ class ModelPicker(QWidget):
         for entry in sorted(catalogue.read_catalogue()[1], key=lambda p: not p.default):
             if entry.model == model_name:
                 self.probe.addItem(entry.title, entry.name)
-        folder = load_backend("paths").user_models_dir()
-        for path in sorted(folder.glob("probe*.json")) if folder.is_dir() else []:
-            self.probe.addItem(tr("{} (yours)").format(path.name), str(path))
+        for path in catalogue.usable_user_probes():
+            if self.fits(str(path), name):
+                self.probe.addItem(tr("{} (yours)").format(path.name), str(path))
         self.probe.blockSignals(False)
+
+    @staticmethod
+    def fits(probe: str, model: str) -> bool:
+        """Whether a probe file was fitted on the model chosen (a catalogue name or a file)."""
+        try:
+            return bool(model) and load_backend("catalogue").probe_fits_model(probe, model)
+        except load_backend("errors").UserError:
+            return False
 
     @staticmethod
     def identify(path: str) -> str | None:
@@ -152,12 +162,8 @@ class ModelPicker(QWidget):
         try:
             model_choice = self.model.currentData() or ""
             model = catalogue.resolve_model(model_choice)
-            path = Path(catalogue.resolve_probe(self.probe.currentData() or "", model, model_choice))
-            stat = path.stat()
-            key = (str(path), stat.st_mtime_ns, stat.st_size)
-            if key not in self._poolings:  # read once: a probe on all tokens is 5 MB of JSON
-                self._poolings[key] = load_backend("probe").LinearProbe.load(path).pooling
-            return self._poolings[key]
+            path = catalogue.resolve_probe(self.probe.currentData() or "", model, model_choice)
+            return catalogue.read_probe(path).pooling  # read once per version of the file
         except Exception:  # noqa: BLE001 - the dialog says nothing rather than fail; the run will say why
             return None
 
