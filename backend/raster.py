@@ -870,7 +870,7 @@ def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> boo
     pooling = probe.pooling if probe else request.pooling
     per_token = pooling in TOKEN_POOLINGS
     if resolution == "auto":
-        why = why_not_tokens(pooling, request.stride)
+        why = why_not_tokens(pooling, request.stride, legend=probe is not None)
         if why:
             log.info(f"RESOLUTION auto: a cell per stride, since {why}")
         return not why
@@ -878,21 +878,30 @@ def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> boo
         raise UserError(f"POOLING {request.pooling} has no per-token form: an embedding field at token "
                         f"resolution is made of the tokens' shares of the mean (POOLING mean or patch-mean)")
     if resolution == "token" and not per_token:
+        from .catalogue import token_probe_names
+
         raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
                         "tile, which has no per-token form: RESOLUTION token works with probes on the mean "
-                        "of the tokens (mean or patch-mean pooling: the bundled probe, eurosat10-mean, "
-                        "bigearthnet19-mean, your own mean probes); use RESOLUTION tile with this one")
+                        f"of the tokens (mean or patch-mean pooling: {', '.join(token_probe_names())}, your "
+                        "own mean probes); use RESOLUTION tile with this one")
     return resolution == "token"
 
 
-def why_not_tokens(pooling: str, stride: int) -> str:
+def why_not_tokens(pooling: str, stride: int, legend: bool = True) -> str:
     """Why a map of features pooled as ``pooling`` at ``stride`` px cannot have 120 m cells, in
-    words ("" when it can): the pooling has no per-token form, or the stride is not a multiple
-    of a token's 4 px."""
+    words a user acts on ("" when it can): the legend (``legend``: a probe; else the embedding's
+    POOLING) reads whole tiles, or the stride is not a multiple of a token's 4 px."""
+    from .catalogue import token_probe_names
     from .embed import TOKEN_POOLINGS
 
+    tile_km = landsat.PATCH_SIZE_PX * landsat.PIXEL_M / 1000
+    token_m = landsat.TOKEN_PATCH_PX * landsat.PIXEL_M
+    if pooling not in TOKEN_POOLINGS and legend:
+        return (f"this legend classifies whole {tile_km:g} km tiles; choose a legend on the mean of the "
+                f"tokens ({', '.join(token_probe_names())}) for {token_m} m cells")
     if pooling not in TOKEN_POOLINGS:
-        return f"the {pooling!r} feature has no per-token form"
+        return (f"POOLING {pooling} describes whole {tile_km:g} km tiles; POOLING "
+                f"{' or '.join(TOKEN_POOLINGS)} gives {token_m} m cells")
     if stride % landsat.TOKEN_PATCH_PX:
         return f"STRIDE {stride} px is not a multiple of {landsat.TOKEN_PATCH_PX} px"
     return ""

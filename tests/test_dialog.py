@@ -188,7 +188,9 @@ def test_the_dialog_says_what_cells_the_map_will_have(provider, qgis_iface, tmp_
     cls_probe.save(tmp_path / "probe_cls.json")
     dialog.picker.choose(dialog.picker.probe, str(tmp_path / "probe_cls.json"))
     dialog.resolution.setCurrentIndex(dialog.resolution.findData("auto"))
-    assert dialog.cells_note.text() == "Cells of 40 px (1200 m): the 'cls' feature has no per-token form."
+    assert dialog.cells_note.text() == (
+        "Cells of 40 px (1200 m): this legend classifies whole 1.2 km tiles; choose a legend on the mean of "
+        "the tokens (bigearthnet19-demo, eurosat10-mean, bigearthnet19-mean) for 120 m cells.")
     cls_probe.pooling = "mean"  # the same file, refitted: read again, not taken from the last look
     cls_probe.training["refitted"] = True
     cls_probe.save(tmp_path / "probe_cls.json")

@@ -178,7 +178,9 @@ def test_by_default_a_map_has_120_m_cells_where_the_probe_and_stride_allow_it(tm
     cls_probe.save(tmp_path / "probe_cls.json")
     log = run("classify", LIVERPOOL, "--stride", "40", "--probe", tmp_path / "probe_cls.json",
               "--out", tmp_path / "c.tif")
-    assert "RESOLUTION auto: a cell per stride, since the 'cls' feature has no per-token form\n" in log
+    assert ("RESOLUTION auto: a cell per stride, since this legend classifies whole 1.2 km tiles; choose a "
+            "legend on the mean of the tokens (bigearthnet19-demo, eurosat10-mean, bigearthnet19-mean) for "
+            "120 m cells\n") in log
     run("embed", LIVERPOOL, "--stride", "40", "--out", tmp_path / "e.tif")
     cells = {}
     for name in "abce":
@@ -196,3 +198,14 @@ def test_the_toolbox_defaults_match_the_command_line(provider):
         return algorithm.parameterDefinition("RESOLUTION").defaultValue()
 
     assert [default(name) for name in ("classify", "trainprobe", "embed")] == ["auto", "auto", "tile"]
+
+
+def test_why_a_map_is_not_at_120_m_says_what_to_choose_instead():
+    from backend.raster import why_not_tokens
+
+    assert why_not_tokens("cls", 20) == (
+        "this legend classifies whole 1.2 km tiles; choose a legend on the mean of the tokens "
+        "(bigearthnet19-demo, eurosat10-mean, bigearthnet19-mean) for 120 m cells")
+    assert why_not_tokens("cls", 20, legend=False) == (
+        "POOLING cls describes whole 1.2 km tiles; POOLING mean or patch-mean gives 120 m cells")
+    assert why_not_tokens("mean", 20) == ""
