@@ -218,13 +218,11 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
     ``qa_pixel``, ``mask`` and ``input_scale`` are read as a classification reads them
     (``backend.raster.open_scene``): masked tiles are left out. ``resolution`` "token": each
     position's feature is the 4 × 4 px token under it (pooling mean or patch-mean), and the probe
-    records it (``training["resolution"]``). ``colours``: class name → (r, g, b) the user chose;
-    other classes get colours from their names (``backend.classes.colours_for``). Returns
-    (LinearProbe, ProbeReport); too few samples for the cross-validated accuracy to mean much
-    are warned of in the log, the report and the probe's ``training["warnings"]``. Refuses,
-    naming the class, when a class has fewer than ``min_per_class`` usable tiles. ``progress``
-    counts the positions read and embedded; it is checked for a cancel between batches and
-    between cross-validation folds.
+    records it (``training["resolution"]``). ``colours``: class name → (r, g, b) the user chose
+    (others: ``backend.classes.colours_for``). Returns (LinearProbe, ProbeReport, with warnings
+    such as too few samples for the accuracy to mean much); refuses, naming the class, when a
+    class has fewer than ``min_per_class`` usable tiles. ``progress`` counts the positions read
+    and embedded, and is checked for a cancel between batches and cross-validation folds.
     """
     from .checkpoint import load_pretrained, model_fingerprint
     from .probe import fit
