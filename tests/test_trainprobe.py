@@ -47,8 +47,8 @@ def test_the_probes_own_inputs_come_first_and_scene_options_it_ignores_are_not_o
     names = [p.name() for p in algorithm.parameterDefinitions()]
     assert names[:5] == ["TRAINING", "CLASS_FIELD", "COLOUR_FIELD", "SPACING", "INPUT"]
     assert "STRIDE" not in names and "BATCH_SIZE" not in names
-    resolution = algorithm.parameterDefinition("RESOLUTION").description()
-    assert resolution.startswith("Sample features: token") and "Map cells" not in resolution
+    resolution = algorithm.parameterDefinition("RESOLUTION")
+    assert resolution.description() == "Sample features" and "120 m token" in resolution.help()
 
 
 def test_classes_are_coloured_by_their_names(provider, scene, tmp_path):

@@ -156,29 +156,32 @@ class TrainProbeAlgorithm(SceneAlgorithm):
 
     def add_training_parameters(self) -> None:
         """The probe's own inputs, first: where the classes are, their names and colours, the spacing."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TRAINING, self.tr("Training areas (points or polygons)"),
-            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"),
-                                                      parentLayerParameterName=self.TRAINING))
-        self.addParameter(QgsProcessingParameterField(
-            self.COLOUR_FIELD, self.tr("Colour field (#1f78b4 or 31,120,180; default: from the class names)"),
-            parentLayerParameterName=self.TRAINING, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SPACING, self.tr("Spacing of samples inside polygons (px)"),
-            QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=load_backend("training_areas").DEFAULT_SPACING_PX, minValue=1, maxValue=400))
+        self.add(QgsProcessingParameterFeatureSource(
+            self.TRAINING, self.tr("Training areas"),
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]),
+            "Points or polygons of your classes: each point, and every Spacing px inside each polygon, is "
+            "a sample.")
+        self.add(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Class field"),
+                                             parentLayerParameterName=self.TRAINING),
+                 "The field that names each feature's class; NULL or empty features are left out.")
+        self.add(QgsProcessingParameterField(self.COLOUR_FIELD, self.tr("Colour field"),
+                                             parentLayerParameterName=self.TRAINING, optional=True),
+                 "A colour per class, #1f78b4 or 31,120,180. Default: from the class names (water blue, "
+                 "forest green, town red or grey, crops yellow), else a distinct palette.")
+        self.add(QgsProcessingParameterNumber(
+            self.SPACING, self.tr("Sample spacing (px)"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=load_backend("training_areas").DEFAULT_SPACING_PX, minValue=1, maxValue=400),
+            "A sample every Spacing px inside each polygon; 4 px is one per 120 m token. A polygon "
+            "smaller than that still gives one sample, at a point inside it.")
 
     def add_sample_features_parameter(self) -> None:
         """RESOLUTION, which for a probe picks the features it is fitted on, and so the maps it suits."""
         features = QgsProcessingParameterEnum(
-            self.RESOLUTION, self.tr("Sample features: token (the 120 m token under each sample; for maps of "
-                                     "120 m cells), tile (the whole 1.2 km tile; for maps of a cell per "
-                                     "stride), or auto (token)"),
-            options=list(load_backend("raster").RESOLUTIONS),
+            self.RESOLUTION, self.tr("Sample features"), options=list(load_backend("raster").RESOLUTIONS),
             defaultValue=load_backend("raster").MAP_RESOLUTION_DEFAULT)
         features.setUsesStaticStrings(True)
-        self.addParameter(features)
+        self.add(features, "token: the 120 m token under each sample, for maps of 120 m cells; tile: the "
+                           "whole 1.2 km tile, for maps of a cell per stride; auto: token.")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         backend_or_explain()
@@ -195,7 +198,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         acquisition = self.acquisition(parameters, context, layer, raster_path, feedback)
         probe, report = self.run_backend(
             load_backend("training_areas").fit_probe_on_areas, raster_path, found.samples, found.names, model,
-            bands=self.parameterAsInts(parameters, self.BANDS, context) or None, acquisition=acquisition.when,
+            bands=self.chosen_bands(parameters, context), acquisition=acquisition.when,
             use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
             device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback,
             resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
@@ -236,7 +239,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         """(pixel grid, CRS) of the raster the backend reads: a layer's, or a product's stack."""
         try:
             scene = load_backend("raster").open_scene(
-                raster_path, self.parameterAsInts(parameters, self.BANDS, context) or None)
+                raster_path, self.chosen_bands(parameters, context))
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         grid = load_backend("geo").PixelGrid(scene.transform, scene.width, scene.height)
