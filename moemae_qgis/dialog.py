@@ -11,6 +11,7 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsMapLayerProxyModel,
+    QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
@@ -43,6 +44,7 @@ from qgis.PyQt.QtWidgets import (
 from .backend_loader import load_backend
 from .i18n import tr
 from .message_bar import push_with_details
+from .plugin import LOG_TAG
 from .provider import PROVIDER_ID
 
 #: Where the dialog keeps the choices of its last run in the user's QGIS settings.
@@ -408,18 +410,18 @@ class ClassifyDialog(QDialog):
 
     # ---- settings: the choices of the last run come back with the next dialog
     def restore_settings(self) -> None:
-        settings = QgsSettings()
-        self.picker.choose(self.model, settings.value(f"{SETTINGS_GROUP}/model", "", type=str))
-        self.picker.choose(self.probe, settings.value(f"{SETTINGS_GROUP}/probe", "", type=str))
-        self.picker.mirror.setText(settings.value(f"{SETTINGS_GROUP}/mirror", "", type=str))
-        index = self.device.findData(settings.value(f"{SETTINGS_GROUP}/device", "auto", type=str))
+        self.picker.choose(self.model, remembered("model", ""))
+        self.picker.choose(self.probe, remembered("probe", ""))
+        self.picker.mirror.setText(remembered("mirror", ""))
+        index = self.device.findData(remembered("device", "auto"))
         self.device.setCurrentIndex(max(index, 0))
-        self.stride.setValue(settings.value(f"{SETTINGS_GROUP}/stride", 20, type=int))
-        self.mask_wanted = settings.value(f"{SETTINGS_GROUP}/mask_clouds", True, type=bool)
+        self.stride.setValue(remembered("stride", self.stride.value(), int,
+                                        range(self.stride.minimum(), self.stride.maximum() + 1)))
+        self.mask_wanted = remembered("mask_clouds", True, bool)
         self.set_mask_available(self.mask_clouds.isEnabled())
         # Not the key "resolution" of earlier versions: each run stored the old default (tile) there.
         default = load_backend("raster").MAP_RESOLUTION_DEFAULT
-        index = self.resolution.findData(settings.value(f"{SETTINGS_GROUP}/map_cells", default, type=str))
+        index = self.resolution.findData(remembered("map_cells", default))
         self.resolution.setCurrentIndex(max(index, 0))
 
     def remember_settings(self) -> None:
@@ -566,6 +568,33 @@ class ClassifyDialog(QDialog):
         if warnings:
             parts.append(tr("1 warning") if warnings == 1 else tr("{} warnings").format(warnings))
         self.log_box.setTitle(tr("Log") + (": " + ", ".join(parts) if parts else ""))
+
+
+def remembered(key: str, default, kind=str, allowed=None):
+    """The dialog's setting ``key`` as a ``kind`` (str, int or bool), or ``default`` with a line in
+    the log when what the profile holds cannot be one (or is not in ``allowed``): a value edited
+    by hand, or left by another version, must never stop the dialog from opening."""
+    stored = QgsSettings().value(f"{SETTINGS_GROUP}/{key}", default)
+    try:
+        value = _setting_as(kind, stored)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or (allowed is not None and value not in allowed):
+        QgsMessageLog.logMessage(tr("The remembered {} {!r} is not usable; using {!r}").format(
+            key, stored, default), LOG_TAG, Qgis.MessageLevel.Warning)
+        return default
+    return value
+
+
+def _setting_as(kind, stored):
+    """``stored`` (as QSettings hands it back: the type written, or text from an .ini) as ``kind``;
+    None when it is not one."""
+    if kind is bool:
+        text = str(stored).strip().lower()
+        return stored if isinstance(stored, bool) else {"true": True, "false": False}.get(text)
+    if kind is int:
+        return None if isinstance(stored, bool) else int(str(stored).strip())
+    return stored if isinstance(stored, str) else None
 
 
 def device_choices() -> list:

@@ -319,3 +319,30 @@ def test_the_clouds_note_for_a_product_without_qa_pixel_and_the_greyed_mask_box(
         assert dialog.mask_clouds.isChecked()
     finally:
         project.removeAllMapLayers()
+
+
+@pytest.mark.parametrize("key, stored", [("stride", "abc"), ("stride", 9999), ("stride", True),
+                                         ("mask_clouds", "maybe"), ("device", 5), ("map_cells", ["x", 1]),
+                                         ("model", 3.5), ("mirror", {"a": 1})])
+def test_a_bad_remembered_setting_falls_back_to_its_default_with_a_log_line(provider, qgis_iface, key,
+                                                                             stored):
+    """Issue 19, finding 8: a stride of 'abc' in the profile raised TypeError in restore_settings,
+    and the dialog never opened again."""
+    from qgis.core import QgsApplication, QgsSettings
+
+    from moemae_qgis.dialog import SETTINGS_GROUP, ClassifyDialog
+
+    logged = []
+    log = QgsApplication.messageLog()
+    log.messageReceived.connect(lambda message, tag, level: logged.append((message, tag)))
+    QgsSettings().setValue(f"{SETTINGS_GROUP}/{key}", stored)
+    dialog = ClassifyDialog(qgis_iface)
+    assert dialog.stride.value() == 20 and dialog.device.currentData() == "auto"
+    assert dialog.resolution.currentData() == "auto" and dialog.model.currentData() == "demo-S"
+    assert dialog.mask_wanted is True and dialog.picker.mirror.text() == ""
+    assert any(message.startswith(f"The remembered {key} ") and "is not usable; using" in message
+               and tag == "MoE-MAE" for message, tag in logged), logged
+    dialog.remember_settings()  # what is written back is the default, so the next opening is clean
+    logged.clear()
+    ClassifyDialog(qgis_iface)
+    assert not [m for m, _ in logged if m.startswith("The remembered")]
