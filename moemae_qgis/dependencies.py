@@ -11,14 +11,22 @@ GDAL's bindings are compiled against) keep winning over copies pip drags in as d
 from __future__ import annotations
 
 import importlib
+import json
 import os
-import shutil
+import platform
+import queue
 import subprocess
 import sys
 import tempfile
+import threading
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import qgis_python
 from .backend_loader import load_backend
 
 
@@ -50,42 +58,55 @@ def missing_message(missing) -> str:
             f"{dependency_dir()}, for this plugin only.")
 
 
+def pip_environment() -> dict:
+    """The environment pip runs in: QGIS's, without the user's own site-packages."""
+    return dict(os.environ, PYTHONNOUSERSITE="1")
+
+
 def python_executable() -> str:
-    """The Python interpreter QGIS embeds, to run pip with.
+    """The program that is the Python QGIS runs, checked by running it (see :mod:`.qgis_python`).
 
-    Inside QGIS ``sys.executable`` is often the QGIS program itself, not a Python, so the
-    interpreter is looked for beside the running Python's prefix.
+    Raises ``QgisPythonNotFound`` (a ``RuntimeError``) saying what was found instead and the
+    commands to install by hand.
     """
-    if Path(sys.executable).name.lower().startswith("python"):
-        return sys.executable
-    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    candidates = [Path(sys.exec_prefix) / "python.exe", Path(sys.exec_prefix) / "python3.exe",
-                  Path(sys.exec_prefix) / "bin" / f"python{version}",
-                  Path(sys.exec_prefix) / "bin" / "python3"]
-    for candidate in candidates:
-        if candidate.is_file():
-            return str(candidate)
-    found = shutil.which(f"python{version}")
-    if found:
-        return found
-    raise RuntimeError(
-        f"cannot find the Python {version} that QGIS runs (looked in {sys.exec_prefix}); "
-        "install the packages by hand: python3 -m pip install --target "
-        f"{dependency_dir()} " + " ".join(load_backend("paths").runtime_requirements())
-    )
+    try:
+        return qgis_python.find(env=pip_environment())
+    except qgis_python.QgisPythonNotFound as exc:
+        raise qgis_python.QgisPythonNotFound(f"{exc}\n\n{manual_install_text()}") from None
 
 
-def install_command(target: Path, constraints_file: Path, requirements=None, wheel_folder: Path | None = None
-                    ) -> list[str]:
+def manual_install_text(requirements=None) -> str:
+    """The exact pip command a user can run by hand with QGIS's own Python, and where."""
+    if requirements is None:
+        requirements = load_backend("paths").runtime_requirements()
+    pins = [*requirements, *_numpy_constraint().split()]
+    target = dependency_dir()
+    if sys.platform == "win32":
+        shell = f'In the OSGeo4W Shell, run:\n  python -m pip install --target "{target}" ' + " ".join(pins)
+    else:
+        name = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+        beside = Path(sys.base_prefix) / "bin" / name  # /usr/bin/python3.11: not a shim found on PATH
+        python = str(beside) if beside.is_file() else name
+        shell = (f"In a terminal, with the {python} that says Python {platform.python_version()} "
+                 f"(check with {python} --version), run:\n  {python} -m pip install --target '{target}' "
+                 + " ".join(pins))
+    console = ", ".join(repr(arg) for arg in ["install", "--target", str(target), *pins])
+    return (f"{shell}\nOr, in QGIS's Python console (QGIS does not respond until it ends), run:\n"
+            f"  from pip._internal.cli.main import main; main([{console}])\nThen restart QGIS.")
+
+
+def install_command(target: Path, constraints_file: Path, requirements=None, wheel_folder: Path | None = None,
+                    python: str | None = None) -> list[str]:
     """The pip command line that installs ``requirements`` (default: the runtime list) into ``target``.
 
     ``wheel_folder``: install from the wheels in that folder only, without the network
     (``--no-index --find-links``): for machines off the internet, with wheels brought on a disk.
+    ``python``: the interpreter already found by :func:`python_executable` (looked for when None).
     """
     if requirements is None:
         requirements = load_backend("paths").runtime_requirements()
     source = ["--no-index", "--find-links", str(wheel_folder)] if wheel_folder else []
-    return [python_executable(), "-m", "pip", "install", "--disable-pip-version-check",
+    return [python or python_executable(), "-m", "pip", "install", "--disable-pip-version-check",
             "--no-input", "--upgrade", *source, "--target", str(target), "--constraint",
             str(constraints_file),
             *requirements]
@@ -100,6 +121,48 @@ def _numpy_constraint() -> str:
     return f"numpy=={numpy.__version__}\n"
 
 
+def _write_constraints(folder: str) -> Path:
+    constraints = Path(folder) / "constraints.txt"
+    constraints.write_text(_numpy_constraint(), encoding="utf-8")
+    return constraints
+
+
+def _read_lines(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line.rstrip())
+    lines.put(None)  # pip has closed its output
+
+
+def _run_pip(command: list[str], on_line: Callable[[str], None], is_cancelled: Callable[[], bool]
+             ) -> tuple[int, list[str]]:
+    """Run pip, hand each output line to ``on_line``; returns (exit status, its last 15 lines).
+
+    Lines are read in a thread so that a cancel is seen within 0.2 s even while pip downloads a
+    large wheel in silence. Raises ``RuntimeError`` once ``is_cancelled()`` turns true (pip is
+    stopped first).
+    """
+    on_line("$ " + " ".join(command))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # nosec B603
+                               text=True, env=pip_environment())
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True).start()
+    tail: list[str] = []
+    while True:
+        try:
+            line = lines.get(timeout=0.2)
+        except queue.Empty:
+            line = ""
+        if line is None:  # pip has finished: its exit status is the answer, even if Cancel came late
+            return process.wait(), tail
+        if is_cancelled():
+            process.terminate()
+            process.wait()
+            raise RuntimeError("installation cancelled; nothing was changed in QGIS's own Python")
+        if line:
+            tail = (tail + [line])[-15:]
+            on_line(line)
+
+
 def install(requirements=None, on_line: Callable[[str], None] = print,
             is_cancelled: Callable[[], bool] = lambda: False, wheel_folder: Path | None = None) -> Path:
     """Install the runtime requirements with QGIS's Python into :func:`dependency_dir`
@@ -112,24 +175,78 @@ def install(requirements=None, on_line: Callable[[str], None] = print,
     target = dependency_dir()
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="moemae-pip-") as tmp:
-        constraints = Path(tmp) / "constraints.txt"
-        constraints.write_text(_numpy_constraint(), encoding="utf-8")
-        command = install_command(target, constraints, requirements, wheel_folder)
-        on_line("$ " + " ".join(command))
-        env = dict(os.environ, PYTHONNOUSERSITE="1")
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   text=True, env=env)
-        tail: list[str] = []
-        assert process.stdout is not None
-        for line in process.stdout:
-            line = line.rstrip()
-            tail = (tail + [line])[-15:]
-            on_line(line)
-            if is_cancelled():
-                process.terminate()
-                process.wait()
-                raise RuntimeError("installation cancelled; nothing was changed in QGIS's own Python")
-        if process.wait() != 0:
-            raise RuntimeError(f"pip failed (exit {process.returncode}):\n" + "\n".join(tail))
+        command = install_command(target, _write_constraints(tmp), requirements, wheel_folder)
+        status, tail = _run_pip(command, on_line, is_cancelled)
+        if status != 0:
+            raise RuntimeError(f"pip failed (exit {status}):\n" + "\n".join(tail))
     activate_dependency_dir()
     return target
+
+
+@dataclass(frozen=True)
+class PlannedPackage:
+    """One distribution pip would install, and the file it would download for it."""
+
+    name: str
+    version: str
+    url: str
+    size: int | None  # bytes; None when its source does not say
+
+
+def plan(requirements=None, on_line: Callable[[str], None] = print,
+         is_cancelled: Callable[[], bool] = lambda: False, wheel_folder: Path | None = None
+         ) -> list[PlannedPackage]:
+    """What :func:`install` would download, biggest first, without installing anything.
+
+    pip's own dry run resolves exactly what the install would (same command, same Python,
+    same constraints) and reports each file's URL (``--dry-run --report``). The report holds
+    no sizes: a local file's size is read from the disk, a remote one's from an HTTP HEAD.
+    """
+    with tempfile.TemporaryDirectory(prefix="moemae-pip-") as tmp:
+        report = Path(tmp) / "report.json"
+        command = install_command(dependency_dir(), _write_constraints(tmp), requirements, wheel_folder)
+        command[4:4] = ["--dry-run", "--quiet", "--report", str(report)]
+        status, tail = _run_pip(command, on_line, is_cancelled)
+        if status != 0:
+            raise RuntimeError(f"pip cannot work out what to install (exit {status}):\n" + "\n".join(tail))
+        items = json.loads(report.read_text(encoding="utf-8"))["install"]
+    urls = [item["download_info"]["url"] for item in items]
+    with ThreadPoolExecutor(max_workers=8) as pool:  # one HEAD each: a dozen wheels for PyTorch
+        sizes = list(pool.map(download_size, urls))
+    planned = [PlannedPackage(item["metadata"]["name"], item["metadata"]["version"], url, size)
+               for item, url, size in zip(items, urls, sizes)]
+    return sorted(planned, key=lambda p: -1 if p.size is None else p.size, reverse=True)
+
+
+def download_size(url: str, timeout_s: float = 15) -> int | None:
+    """Bytes of the file at ``url`` (file:, http:, https:), or None when that cannot be known."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "file":
+        path = Path(urllib.request.url2pathname(parts.path))
+        return path.stat().st_size if path.is_file() else None
+    if parts.scheme not in ("http", "https"):
+        return None
+    request = urllib.request.Request(url, method="HEAD")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout_s) as response:  # nosec B310 - http(s) only
+            length = response.headers.get("Content-Length", "")
+    except (OSError, ValueError):  # offline, refused, or a server without HEAD: size unknown
+        return None
+    return int(length) if length.isdigit() else None
+
+
+def format_size(size: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}" if size < 10 * scale else f"{size / scale:.0f} {unit}"
+    return f"{max(1, round(size / 1e3))} kB"
+
+
+def describe_plan(planned: list[PlannedPackage]) -> str:
+    """One line per package (name, version, download size), then the total."""
+    lines = [f"{p.name} {p.version}: " + (format_size(p.size) if p.size is not None else "size not known")
+             for p in planned]
+    total = sum(p.size or 0 for p in planned)
+    unknown = sum(p.size is None for p in planned)
+    amount = ("at least " if unknown else "about ") + format_size(total)
+    return "\n".join(lines + [f"{len(planned)} packages, {amount} to download."])

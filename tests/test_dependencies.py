@@ -4,9 +4,19 @@ pip installs from a folder of wheels the tests make (``--no-index --find-links``
 prove the installer, not the network, and pass on a machine without one.
 """
 import base64
+import functools
+import glob
 import hashlib
+import http.server
+import json
+import os
+import shlex
+import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -14,7 +24,17 @@ import platformdirs
 import pytest
 
 from backend import paths
-from moemae_qgis import dependencies
+from moemae_qgis import dependencies, qgis_python
+
+
+@pytest.fixture(autouse=True)
+def isolated_pip(monkeypatch):
+    """pip sees no configuration of this machine (its indexes, find-links, constraints): only what a
+    test gives it, so that nothing reaches beyond 127.0.0.1."""
+    for name in [name for name in os.environ if name.startswith("PIP_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("PIP_NO_CACHE_DIR", "1")
 
 
 def test_fallback_data_dir_matches_platformdirs(monkeypatch, tmp_path):
@@ -44,13 +64,6 @@ def test_dependency_dir_is_one_folder_per_python_version(tmp_path, monkeypatch):
     assert paths.user_models_dir() == tmp_path / "models"
 
 
-def test_python_executable_is_this_python_version():
-    python = dependencies.python_executable()
-    version = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    assert version == str(tuple(sys.version_info[:2]))
-
-
 def test_install_command_targets_plugin_folder(tmp_path):
     command = dependencies.install_command(tmp_path / "deps", tmp_path / "c.txt")
     assert command[1:4] == ["-m", "pip", "install"]
@@ -59,12 +72,14 @@ def test_install_command_targets_plugin_folder(tmp_path):
     assert command[-3:] == paths.runtime_requirements()
 
 
-def write_wheel(folder: Path, name: str, version: str, module_text: str) -> Path:
+def write_wheel(folder: Path, name: str, version: str, module_text: str, requires: tuple = ()) -> Path:
     """A real pure-Python wheel (PEP 427) of one module, with a RECORD pip can check."""
     module = name.replace("-", "_")
     dist_info = f"{module}-{version}.dist-info"
+    requirements = "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {f"{module}/__init__.py": module_text,
-             f"{dist_info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+             f"{dist_info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+                                      + requirements,
              f"{dist_info}/WHEEL": "Wheel-Version: 1.0\nGenerator: moemae-tests\nRoot-Is-Purelib: true\n"
                                    "Tag: py3-none-any\n"}
     record = []
@@ -117,3 +132,175 @@ def test_activate_adds_existing_folder_once(monkeypatch, tmp_path):
     dependencies.activate_dependency_dir()
     dependencies.activate_dependency_dir()
     assert sys.path.count(str(target)) == 1
+
+
+# --- Which Python pip runs with (issue 18, finding 3) ---
+
+def identity_of(python: str) -> tuple[str, str]:
+    """(version, base prefix) as the program itself says them: asked directly, not through the module."""
+    said = subprocess.run([python, "-c", "import platform, sys; print(platform.python_version()); "
+                                         "print(sys.base_prefix)"],
+                          capture_output=True, text=True, check=True).stdout.split("\n")
+    return said[0], os.path.realpath(said[1])
+
+
+def write_script(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    path.chmod(0o755)
+    return path
+
+
+def other_python(tmp_path: Path) -> tuple[Path, str, str]:
+    """A shim named python3 that runs another Python than this one, with that Python's version and prefix.
+
+    It execs a real other interpreter when the machine has one (pyenv's, or another python3.X on
+    PATH), as the pyenv shim of the issue did; otherwise a script answers as a Python 3.99 would.
+    """
+    this = identity_of(sys.executable)
+    found = [shutil.which(f"python3.{minor}") for minor in range(6, 16)]
+    found += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/*/bin/python3")))
+    for python in filter(None, found):
+        try:
+            other = identity_of(python)
+        except (OSError, subprocess.CalledProcessError):
+            continue
+        if other != this:
+            shim = write_script(tmp_path / "shims" / "python3", f'#!/bin/sh\nexec "{python}" "$@"\n')
+            return shim, *other
+    answer = json.dumps({"version": "3.99.0", "base_prefix": "/opt/python3.99", "abi": ".cpython-399.so",
+                         "stdlib": "/opt/python3.99/lib", "pip": True})
+    shim = write_script(tmp_path / "shims" / "python3", f"#!/bin/sh\necho '{answer}'\n")
+    return shim, "3.99.0", "/opt/python3.99"
+
+
+def pyenv_shim_without_that_python(tmp_path: Path) -> Path:
+    """What a pyenv shim does when the version it is asked for is not installed."""
+    return write_script(tmp_path / "pyenv" / "python3.11",
+                        "#!/bin/sh\necho \"pyenv: python3.11: command not found\" >&2\nexit 127\n")
+
+
+def test_the_running_python_is_found_and_accepted():
+    python = dependencies.python_executable()
+    assert identity_of(python) == identity_of(sys.executable)
+    assert qgis_python.probe(python, dependencies.pip_environment())[0] == qgis_python.running_identity()
+
+
+def test_a_shim_for_another_python_as_sys_executable_is_passed_over(monkeypatch, tmp_path):
+    """Inside QGIS sys.executable was a pyenv shim for another Python: pip must not run with it."""
+    shim, _, _ = other_python(tmp_path)
+    monkeypatch.setattr(sys, "executable", str(shim))
+    python = dependencies.python_executable()
+    assert python != str(shim)
+    assert identity_of(python) == identity_of(sys._base_executable)
+
+
+def test_no_python_that_is_qgis_python_is_refused_naming_both(tmp_path):
+    shim, version, prefix = other_python(tmp_path)
+    missing = pyenv_shim_without_that_python(tmp_path)
+    not_python = write_script(tmp_path / "bin" / "python", "#!/bin/sh\necho hello\n")
+    with pytest.raises(qgis_python.QgisPythonNotFound) as refused:
+        qgis_python.find([str(shim), str(missing), str(not_python), str(tmp_path / "nowhere" / "python")])
+    this_version, this_prefix = identity_of(sys.executable)
+    assert str(refused.value).splitlines() == [
+        "Cannot install with pip: none of the Python programs found is the one QGIS runs "
+        f"(Python {this_version} in {this_prefix}).",
+        "Found:",
+        f"  {shim} is Python {version} in {prefix}, another Python",
+        f"  {missing} is not a Python (exit 127: pyenv: python3.11: command not found)",
+        f"  {not_python} is not a Python (exit 0: hello)",
+        f"  {tmp_path / 'nowhere' / 'python'} does not run ([Errno 2] No such file or directory: "
+        f"'{tmp_path / 'nowhere' / 'python'}')",
+        "Install the packages by hand with QGIS's own Python, as below."]
+
+
+def test_refusal_gives_the_exact_command_to_run_by_hand(monkeypatch, tmp_path):
+    shim, _, _ = other_python(tmp_path)
+    monkeypatch.setattr(qgis_python, "candidates", lambda: [str(shim)])
+    with pytest.raises(RuntimeError) as refused:
+        dependencies.python_executable()
+    import numpy
+
+    pins = " ".join(paths.runtime_requirements() + [f"numpy=={numpy.__version__}"])
+    message = str(refused.value)
+    assert f"-m pip install --target '{dependencies.dependency_dir()}' {pins}\n" in message
+    # The command it gives is one that works: run here, pip accepts it (a dry run, from no index at all).
+    line = next(line for line in message.splitlines() if "-m pip install" in line)
+    command = shlex.split(line) + ["--dry-run", "--no-index", "--quiet"]
+    assert identity_of(command[0]) == identity_of(sys._base_executable)
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert "No matching distribution found for torch==2.13.0" in done.stderr
+
+
+# --- What the installer will download, asked of pip before anything is installed ---
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def local_index(tmp_path, monkeypatch):
+    """A package index (PEP 503, as folder listings) on a real HTTP server at 127.0.0.1, set as pip's
+    index the way a user sets a mirror (PIP_INDEX_URL). Holds moemae-offline-probe 1.0, which needs
+    moemae-offline-dep 2.0. Yields {wheel file name: its size in bytes}."""
+    root = tmp_path / "index"
+    probe = write_wheel(root / "simple" / "moemae-offline-probe", "moemae-offline-probe", "1.0",
+                        "ANSWER = 42\n" + "# padding\n" * 4000, requires=("moemae-offline-dep==2.0",))
+    dep = write_wheel(root / "simple" / "moemae-offline-dep", "moemae-offline-dep", "2.0",
+                      "".join(f"# {i:x}\n" for i in range(40_000)))  # compresses less: a bigger file
+    handler = functools.partial(QuietHandler, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PIP_INDEX_URL", f"http://127.0.0.1:{server.server_port}/simple/")
+    yield {probe.name: probe.stat().st_size, dep.name: dep.stat().st_size}
+    server.shutdown()
+    server.server_close()
+
+
+def test_plan_says_what_pip_would_download_and_installs_nothing(local_index):
+    planned = dependencies.plan(["moemae-offline-probe==1.0"], on_line=lambda line: None)
+    assert [(p.name, p.version) for p in planned] == [("moemae-offline-dep", "2.0"),
+                                                      ("moemae-offline-probe", "1.0")]
+    for package in planned:
+        assert package.url.startswith("http://127.0.0.1:")
+        assert package.size == local_index[package.url.rsplit("/", 1)[1]]  # from the server's HEAD
+    assert planned[0].size > planned[1].size  # biggest first
+    sizes = [dependencies.format_size(p.size) for p in planned]
+    total = dependencies.format_size(sum(local_index.values()))
+    assert dependencies.describe_plan(planned).splitlines() == [
+        f"moemae-offline-dep 2.0: {sizes[0]}", f"moemae-offline-probe 1.0: {sizes[1]}",
+        f"2 packages, about {total} to download."]
+    assert not dependencies.dependency_dir().exists()
+
+
+def test_plan_refuses_with_pips_words_when_it_cannot_resolve(local_index):
+    with pytest.raises(RuntimeError, match="pip cannot work out what to install .exit 1.:(?s:.*)No matching "
+                                           "distribution found for moemae-offline-probe==3.0"):
+        dependencies.plan(["moemae-offline-probe==3.0"], on_line=lambda line: None)
+
+
+def test_download_size_of_files_and_of_what_cannot_be_reached(tmp_path):
+    wheel = write_wheel(tmp_path, "moemae-offline-probe", "1.0", "ANSWER = 42\n")
+    assert dependencies.download_size(wheel.as_uri()) == wheel.stat().st_size
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    assert dependencies.download_size(f"http://127.0.0.1:{port}/x.whl", timeout_s=5) is None
+    unknown = dependencies.PlannedPackage("torch", "2.13.0", f"http://127.0.0.1:{port}/x.whl", None)
+    known = dependencies.PlannedPackage("scikit-learn", "1.9.1", wheel.as_uri(), 9_315_422)
+    assert dependencies.describe_plan([known, unknown]).splitlines() == [
+        "scikit-learn 1.9.1: 9.3 MB", "torch 2.13.0: size not known",
+        "2 packages, at least 9.3 MB to download."]
+    assert [dependencies.format_size(n) for n in (400, 35_402, 17_276_093, 2_900_000_000)] == [
+        "1 kB", "35 kB", "17 MB", "2.9 GB"]
+
+
+def test_cancel_stops_pip_while_it_prints_nothing():
+    """pip prints nothing for minutes while it downloads PyTorch: Cancel must not wait for a line."""
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="installation cancelled"):
+        dependencies._run_pip([sys.executable, "-c", "import time; time.sleep(60)"],
+                              on_line=lambda line: None,
+                              is_cancelled=lambda: time.monotonic() - started > 0.5)
+    assert time.monotonic() - started < 5
