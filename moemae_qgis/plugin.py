@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
 
@@ -19,12 +20,20 @@ def log(message: str, level=Qgis.MessageLevel.Info) -> None:
 
 
 class DependencyInstallTask(QgsTask):
-    """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip."""
+    """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip.
 
-    def __init__(self, on_done):
-        super().__init__(tr("MoE-MAE: installing PyTorch, scikit-learn and platformdirs"),
+    With ``plan_only`` it installs nothing: pip's dry run works out what it would download
+    (``self.plan``), for the user to confirm first.
+    """
+
+    def __init__(self, on_done, plan_only: bool = False):
+        super().__init__(tr("MoE-MAE: working out what to download") if plan_only else
+                         tr("MoE-MAE: installing PyTorch, scikit-learn and platformdirs"),
                          QgsTask.Flag.CanCancel)
         self.on_done = on_done
+        self.plan_only = plan_only
+        self.plan: list = []
+        self.python = ""  # the interpreter pip runs with, found and checked before the task starts
         self.error: str | None = None
 
     def run(self):
@@ -38,7 +47,10 @@ class DependencyInstallTask(QgsTask):
             self.setProgress(min(95.0, lines * 0.5))
 
         try:
-            dependencies.install(on_line=on_line, is_cancelled=self.isCanceled)
+            if self.plan_only:
+                self.plan = dependencies.plan(on_line=on_line, is_cancelled=self.isCanceled)
+            else:
+                dependencies.install(on_line=on_line, is_cancelled=self.isCanceled)
         except Exception as exc:  # reported in finished(), on the main thread
             self.error = str(exc)
             return False
@@ -55,6 +67,7 @@ class MoeMaePlugin:
         self.actions: list[QAction] = []
         self.install_task: DependencyInstallTask | None = None
         self.missing = []
+        self.missing_item = None  # the message bar's "lacks torch" warning, cleared once installed
         self.dialog = None
         self.report_window = None
 
@@ -126,10 +139,11 @@ class MoeMaePlugin:
         button.setObjectName("moemaeInstallButton")
         button.clicked.connect(self.offer_install)
         widget.layout().addWidget(button)
-        bar.pushWidget(widget, Qgis.MessageLevel.Warning)
+        self.missing_item = bar.pushWidget(widget, Qgis.MessageLevel.Warning)
         return False
 
     def offer_install(self):
+        """Find QGIS's own Python, then ask pip (in the background) what it would download."""
         if self.install_task is not None:
             self.iface.messageBar().pushInfo(LOG_TAG, tr("The installation is already running; see the task "
                                                          "manager."))
@@ -139,15 +153,34 @@ class MoeMaePlugin:
             self.iface.messageBar().pushSuccess(LOG_TAG, tr("All required Python packages are installed."))
             return
         try:
-            command = " ".join(dependencies.install_command(dependencies.dependency_dir(), "<constraints>"))
+            python = dependencies.python_executable()  # refuse now, before pip runs, if it is not QGIS's
         except RuntimeError as exc:
-            QMessageBox.warning(self.iface.mainWindow(), "MoE-MAE", str(exc))
+            log(str(exc), Qgis.MessageLevel.Critical)
+            QMessageBox.warning(self.iface.mainWindow(), tr("MoE-MAE: cannot install Python packages"),
+                                str(exc))
+            return
+        self.install_task = DependencyInstallTask(self.plan_finished, plan_only=True)
+        self.install_task.python = python
+        QgsApplication.taskManager().addTask(self.install_task)
+        self.iface.messageBar().pushInfo(LOG_TAG, tr("Asking pip what it would download…"))
+
+    def plan_finished(self, ok: bool, error: str | None):
+        """Tell the user what will be downloaded (packages, versions, sizes) and install on Yes."""
+        task, self.install_task = self.install_task, None
+        if task is None or task.isCanceled():  # unloaded, or cancelled in the task manager: say nothing
+            return
+        if not ok:
+            log(error or "", Qgis.MessageLevel.Critical)
+            QMessageBox.warning(self.iface.mainWindow(), tr("MoE-MAE: cannot install Python packages"),
+                                f"{error}\n\n" + tr("To install them by hand:") + "\n"
+                                + dependencies.manual_install_text())
             return
         answer = QMessageBox.question(
             self.iface.mainWindow(), tr("MoE-MAE: install Python packages"),
-            dependencies.missing_message(self.missing)
-            + "\n\n" + tr("This downloads them from the Python Package Index (PyTorch is large) and runs:")
-            + "\n\n" + command + "\n\n" + tr("Install now?"))
+            dependencies.missing_message(self.missing) + "\n\n"
+            + tr("pip will download and install:") + "\n" + dependencies.describe_plan(task.plan) + "\n\n"
+            + tr("with QGIS's Python, {}.").format(task.python) + "\n\n"
+            + tr("Install now?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.install_task = DependencyInstallTask(self.install_finished)
@@ -158,6 +191,7 @@ class MoeMaePlugin:
     def install_finished(self, ok: bool, error: str | None):
         self.install_task = None
         if ok and not dependencies.missing_modules():
+            self.clear_missing_warning()
             self.iface.messageBar().pushSuccess(LOG_TAG, tr("Python packages installed; MoE-MAE is ready."))
         else:
             message = error or tr("the packages were installed but still cannot be imported; restart QGIS")
@@ -165,6 +199,12 @@ class MoeMaePlugin:
             self.iface.messageBar().pushCritical(LOG_TAG, tr("Installation failed: {} (details in the "
                                                              "MoE-MAE log)")
                                                  .format(message.splitlines()[0]))
+
+    def clear_missing_warning(self):
+        """Take down the "lacks torch" warning, unless the user has closed it already."""
+        item, self.missing_item = self.missing_item, None
+        if item is not None and not sip.isdeleted(item):
+            self.iface.messageBar().popWidget(item)
 
     # --- actions ---
     def check_environment(self):

@@ -304,3 +304,137 @@ def test_cancel_stops_pip_while_it_prints_nothing():
                               on_line=lambda line: None,
                               is_cancelled=lambda: time.monotonic() - started > 0.5)
     assert time.monotonic() - started < 5
+
+
+# --- The plugin's Install…: in a real QgsApplication, with a real QgsMessageBar and real dialogs ---
+
+@pytest.fixture
+def plugin_missing_a_package(qgis_iface, monkeypatch, tmp_path):
+    """The plugin loaded in QGIS whose Python lacks one required package, moemae-offline-probe (the
+    runtime requirement list names it): its "lacks" warning is in the message bar, a real
+    QgsMessageBar (pytest-qgis's own only records the texts pushed to it)."""
+    from qgis.gui import QgsMessageBar
+
+    import moemae_qgis
+    from backend import environment
+
+    bar = QgsMessageBar()
+    monkeypatch.setattr(qgis_iface, "messageBar", lambda: bar)
+
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.setitem(environment.REQUIRED_MODULES, "moemae_offline_probe", "moemae-offline-probe")
+    requirements = tmp_path / "requirements-runtime.txt"
+    requirements.write_text("# the one requirement missing here\nmoemae-offline-probe==1.0\n")
+    monkeypatch.setattr(paths, "RUNTIME_REQUIREMENTS_FILE", requirements)
+    qgis_iface.messageBar().clearWidgets()
+    plugin = moemae_qgis.classFactory(qgis_iface)
+    plugin.initGui()
+    yield plugin
+    plugin.unload()
+    sys.modules.pop("moemae_offline_probe", None)  # imported once installed: the next test starts without it
+
+
+def message_bar_texts(iface) -> list[str]:
+    return [item.text() for item in iface.messageBar().items()]
+
+
+def answer_message_boxes(button):
+    """Press ``button`` in each modal QMessageBox as it opens, as a user would; returns (texts, timer)."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    texts = []
+
+    def look():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            texts.append(box.text())
+            pressed = box.button(button)
+            pressed.click() if pressed is not None else box.reject()  # a box of other buttons: close it
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(50)
+    return texts, timer
+
+
+def wait_until(condition, seconds: float = 120) -> None:
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def test_install_shows_what_it_downloads_then_clears_the_lacks_warning(plugin_missing_a_package, qgis_iface,
+                                                                       local_index):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    plugin = plugin_missing_a_package
+    assert [m.package for m in plugin.missing] == ["moemae-offline-probe"]
+    assert message_bar_texts(qgis_iface)[0].startswith("QGIS's Python lacks moemae-offline-probe")
+    texts, timer = answer_message_boxes(QMessageBox.StandardButton.Yes)
+    plugin.offer_install()
+    wait_until(lambda: texts and plugin.install_task is None)
+    timer.stop()
+    sizes = {name.split("-")[0]: dependencies.format_size(size) for name, size in local_index.items()}
+    assert texts == [
+        dependencies.missing_message(plugin.missing) + "\n\npip will download and install:\n"
+        f"moemae-offline-dep 2.0: {sizes['moemae_offline_dep']}\n"
+        f"moemae-offline-probe 1.0: {sizes['moemae_offline_probe']}\n"
+        f"2 packages, about {dependencies.format_size(sum(local_index.values()))} to download.\n\n"
+        f"with QGIS's Python, {dependencies.python_executable()}.\n\nInstall now?"]
+    assert (dependencies.dependency_dir() / "moemae_offline_probe" / "__init__.py").is_file()
+    # The stale warning is gone; what is left says the packages are ready.
+    assert [t for t in message_bar_texts(qgis_iface) if "lacks" in t] == []
+    assert qgis_iface.messageBar().currentItem().text() == "Python packages installed; MoE-MAE is ready."
+
+
+def test_install_answered_no_installs_nothing(plugin_missing_a_package, qgis_iface, local_index):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    texts, timer = answer_message_boxes(QMessageBox.StandardButton.No)
+    plugin_missing_a_package.offer_install()
+    wait_until(lambda: texts and plugin_missing_a_package.install_task is None)
+    timer.stop()
+    assert "2 packages, about" in texts[0]
+    assert not dependencies.dependency_dir().exists()
+    assert any(t.startswith("QGIS's Python lacks moemae-offline") for t in message_bar_texts(qgis_iface))
+
+
+def test_install_with_another_python_is_refused_before_pip_runs(plugin_missing_a_package, qgis_iface,
+                                                                monkeypatch, tmp_path):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    shim, version, prefix = other_python(tmp_path)
+    monkeypatch.setattr(sys, "executable", str(shim))
+    monkeypatch.setattr(qgis_python, "candidates", lambda: [str(shim)])
+    texts, timer = answer_message_boxes(QMessageBox.StandardButton.Ok)
+    plugin_missing_a_package.offer_install()
+    wait_until(lambda: texts, seconds=30)
+    timer.stop()
+    assert plugin_missing_a_package.install_task is None  # nothing started
+    lines = texts[0].splitlines()
+    assert lines[0].startswith("Cannot install with pip: none of the Python programs found is the one QGIS "
+                               "runs (Python ")
+    assert lines[2] == f"  {shim} is Python {version} in {prefix}, another Python"
+    assert f"-m pip install --target '{dependencies.dependency_dir()}' moemae-offline-probe==1.0" in texts[0]
+    assert not dependencies.dependency_dir().exists()
+
+
+def test_install_that_pip_cannot_resolve_says_why_and_installs_nothing(plugin_missing_a_package, qgis_iface,
+                                                                      local_index, tmp_path):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    paths.RUNTIME_REQUIREMENTS_FILE.write_text("moemae-offline-probe==3.0\n")  # the index has 1.0 only
+    texts, timer = answer_message_boxes(QMessageBox.StandardButton.Ok)
+    plugin_missing_a_package.offer_install()
+    wait_until(lambda: texts and plugin_missing_a_package.install_task is None)
+    timer.stop()
+    assert texts[0].startswith("pip cannot work out what to install (exit 1):")
+    assert "No matching distribution found for moemae-offline-probe==3.0" in texts[0]
+    assert "To install them by hand:\nIn a terminal" in texts[0]
+    assert not (dependencies.dependency_dir() / "moemae_offline_probe").exists()
+    assert any(t.startswith("QGIS's Python lacks moemae-offline") for t in message_bar_texts(qgis_iface))
