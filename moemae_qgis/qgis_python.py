@@ -76,11 +76,10 @@ def candidates() -> list[str]:
     found = [sys.executable, getattr(sys, "_base_executable", "")]
     found += [str(Path(folder) / name) for folder in folders if folder for name in names]
     found += [shutil.which(name) or "" for name in names]
-    unique: list[str] = []
-    for path in found:
-        if path and path not in unique and os.path.isfile(path):
-            unique.append(path)
-    return unique
+    # Only programs named python*: sys.executable may be qgis-bin.exe or QGIS.app's binary, and
+    # running that to ask who it is would start another QGIS.
+    pythons = [path for path in found if path and Path(path).name.lower().startswith("python")]
+    return [path for path in dict.fromkeys(pythons) if os.path.isfile(path)]  # each once, in order
 
 
 def probe(program: str, env: dict | None = None) -> tuple[dict | None, str]:

@@ -195,6 +195,16 @@ def test_a_shim_for_another_python_as_sys_executable_is_passed_over(monkeypatch,
     assert identity_of(python) == identity_of(sys._base_executable)
 
 
+def test_qgis_own_program_as_sys_executable_is_never_run(monkeypatch, tmp_path):
+    """On Windows sys.executable is qgis-bin.exe: running it to ask who it is would open another QGIS."""
+    opened = tmp_path / "another-qgis-opened"
+    qgis_bin = write_script(tmp_path / "bin" / "qgis-bin", f"#!/bin/sh\ntouch '{opened}'\n")
+    monkeypatch.setattr(sys, "executable", str(qgis_bin))
+    assert str(qgis_bin) not in qgis_python.candidates()
+    assert identity_of(dependencies.python_executable()) == identity_of(sys._base_executable)
+    assert not opened.exists()
+
+
 def test_no_python_that_is_qgis_python_is_refused_naming_both(tmp_path):
     shim, version, prefix = other_python(tmp_path)
     missing = pyenv_shim_without_that_python(tmp_path)
