@@ -37,7 +37,8 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (see: {self.prog} --help)\n")
 
-    def parse_known_args(self, args=None, namespace=None):
+    def parse_known_args(self, args: list | None = None,
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list]:
         # Only a command's own parser knows all its options; a parser with subcommands hands the
         # rest of the line on, and argparse would report a typo there with the top-level help.
         if self._subparsers is None:

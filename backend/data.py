@@ -352,18 +352,7 @@ def pack(arrays: PatchArrays, out_dir: str | Path, source: str = "") -> Path:
     staging = temporary_name(out, "staging")
     staging.mkdir()
     try:
-        _save_array(staging / "images.npy", arrays.images)
-        _save_array(staging / "metadata.npy", arrays.metadata)
-        if arrays.labels is not None:
-            _save_array(staging / "labels.npy", arrays.labels)
-        manifest = {
-            "format": PACK_FORMAT, "format_version": PACK_VERSION, "kind": arrays.kind,
-            "source": source, "count": len(arrays), "bands": list(landsat.BANDS),
-            "patch_size": landsat.PATCH_SIZE_PX, "multilabel": arrays.multilabel,
-            "class_names": arrays.class_names, "statistics": band_statistics(arrays.images),
-            "skipped": arrays.skipped, "ids": list(arrays.ids),
-        }
-        (staging / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        _write_pack_files(staging, arrays, source)
         if out.exists():
             retired = temporary_name(out, "old")
             os.replace(out, retired)
@@ -380,6 +369,22 @@ def pack(arrays: PatchArrays, out_dir: str | Path, source: str = "") -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out
+
+
+def _write_pack_files(folder: Path, arrays: PatchArrays, source: str) -> None:
+    """The arrays and the manifest of a pack, into ``folder``."""
+    _save_array(folder / "images.npy", arrays.images)
+    _save_array(folder / "metadata.npy", arrays.metadata)
+    if arrays.labels is not None:
+        _save_array(folder / "labels.npy", arrays.labels)
+    manifest = {
+        "format": PACK_FORMAT, "format_version": PACK_VERSION, "kind": arrays.kind,
+        "source": source, "count": len(arrays), "bands": list(landsat.BANDS),
+        "patch_size": landsat.PATCH_SIZE_PX, "multilabel": arrays.multilabel,
+        "class_names": arrays.class_names, "statistics": band_statistics(arrays.images),
+        "skipped": arrays.skipped, "ids": list(arrays.ids),
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
 def open_pack(root: str | Path) -> PatchArrays:

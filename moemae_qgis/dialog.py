@@ -44,8 +44,7 @@ from qgis.PyQt.QtWidgets import (
 from .backend_loader import load_backend
 from .i18n import tr
 from .message_bar import push_with_details
-from .plugin import LOG_TAG
-from .provider import PROVIDER_ID
+from .provider import LOG_TAG, PROVIDER_ID
 
 #: Where the dialog keeps the choices of its last run in the user's QGIS settings.
 SETTINGS_GROUP = "moemae_qgis/dialog"

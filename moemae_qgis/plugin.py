@@ -9,10 +9,9 @@ from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
 from . import dependencies
 from .i18n import tr
 from .message_bar import push_with_details
-from .provider import MoeMaeProvider, icon_path
+from .provider import LOG_TAG, MoeMaeProvider, icon_path
 
 MENU = "&MoE-MAE land cover"
-LOG_TAG = "MoE-MAE"
 
 
 def log(message: str, level=Qgis.MessageLevel.Info) -> None:

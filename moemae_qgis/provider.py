@@ -10,6 +10,8 @@ from .algorithms.trainprobe import TrainProbeAlgorithm
 from .backend_loader import load_backend
 
 PROVIDER_ID = "moemae"
+#: The plugin's tag in QGIS's Log Messages panel and message bar.
+LOG_TAG = "MoE-MAE"
 
 
 def icon_path() -> str:
