@@ -502,7 +502,7 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
 # --------------------------------------------------------------------------- every command, a bad argument
 @pytest.mark.slow
 @pytest.mark.parametrize("args, fragment", [
-    (lambda t: ["info", "--verbose"], "unrecognized arguments: --verbose"),
+    (lambda t: ["info", "--verbose"], "python -m backend info has no option --verbose"),
     (lambda t: ["bench", "--device", "tpu"], "unknown device 'tpu'"),
     (lambda t: ["bench", "--device", "cuda:x"], "unknown device 'cuda:x'"),
     (lambda t: ["bench", "--product-size", "7700"], "'7700' is not WIDTHxHEIGHT"),
