@@ -211,10 +211,13 @@ class ModelPicker(QWidget):
                 self.download_job.entry.name, received / 2**20, total / 2**20))
 
     def download_finished(self, ok: bool, text: str) -> None:
-        name = self.download_job.entry.name
+        entry = self.download_job.entry
+        name = entry.name
         self.download_job = None
         self.download.setEnabled(True)
-        self.message.emit(tr("Downloaded {}: {}").format(name, text) if ok
+        # finish() refuses a pinned model's file unless it is the authors' own: say it was checked.
+        checked = f", {load_backend('catalogue').VERIFIED}" if entry.pin else ""
+        self.message.emit(tr("Downloaded {}{}: {}").format(name, checked, text) if ok
                           else tr("Download failed: {}").format(text))
         self.progress.emit(100 if ok else 0)
         self.fill_models()

@@ -124,7 +124,8 @@ def test_the_dialog_lists_models_by_name_and_downloads_the_published_one(provide
         QCoreApplication.processEvents()
         time.sleep(0.005)
     assert any(s.startswith("Downloading published-S: ") and s.endswith(" MB") for s in statuses), statuses
-    assert dialog.status.text().startswith("Downloaded published-S: ")
+    assert dialog.status.text().startswith(
+        "Downloaded published-S, verified against the authors' repository: ")
     assert dialog.model.currentText() == "MoE-MAE S, published (pretrained on BigEarthNet-L)"
     assert dialog.picker.download.isHidden() and dialog.picker.ready()
     assert not dialog.cancel_button.isEnabled()
