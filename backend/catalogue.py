@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import paths
+from .checksums import RECORD_SUFFIX, file_sha256, git_blob_sha1  # noqa: F401 - used by others
 from .errors import UserError
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ DEMONSTRATION_MODEL, PUBLISHED_MODEL = "demo-S", "published-S"
 #: The bundled demonstration model and its probe: what runs when nothing better is at hand.
 DEFAULT_CHECKPOINT = BUNDLED_DIR / "moemae_S_bigearthnet_sample.pt"
 DEFAULT_PROBE = BUNDLED_DIR / "probe_bigearthnet19_mean.json"
-#: Beside a downloaded model: where it came from and its SHA-256, checked on every load.
-RECORD_SUFFIX = ".download.json"
 #: Said whenever the bundled model makes a map or a probe (dialog, toolbox, CLI).
 DEMONSTRATION_WARNING = (
     "the bundled model is a demonstration: it was pretrained on only 150 BigEarthNet-L patches of European "
@@ -88,10 +87,14 @@ class ModelEntry:
         way: wide enough for that estimate, narrow enough to stop a weights-only file (a third
         of it), another model size, or an HTML page before anything loads or downloads. The
         pin, not the size, is what vouches for a file."""
-        low, high = self.approx_mb * 2**20 / 2, self.approx_mb * 2**20 * 2
-        if low <= size <= high:
+        if self.approx_mb * 2**20 / 2 <= size <= self.max_bytes:
             return None
         return f"it is {size / 2**20:.1f} MB, far from the catalogue's about {self.approx_mb:g} MB"
+
+    @property
+    def max_bytes(self) -> int:
+        """The most bytes a file of this model may have (see :meth:`size_refusal`)."""
+        return int(self.approx_mb * 2**20 * 2)
 
     @property
     def available(self) -> bool:
@@ -234,29 +237,26 @@ class Unverified(UserError):
     """A download record that does not vouch for the catalogue's pin."""
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read 1 MB at a time; the same file unchanged (size and time of
-    change) is hashed once per process, however often a run resolves and checks its model."""
-    stat = Path(path).stat()
-    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, "sha256")
+#: What the map's metadata (MODEL_VERIFIED) says of a checkpoint nothing vouches for.
+UNVERIFIED = "no (a file of your own)"
 
 
-def git_blob_sha1(path: Path) -> str:
-    """The file's git blob id, as ``git hash-object`` computes it: SHA-1 over ``blob <size>\\0``
-    and then the bytes; what a repository's tree records for the file at a commit."""
-    stat = Path(path).stat()
-    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, "git-blob")
+def model_verification(checkpoint: str | Path) -> str:
+    """What vouches for the checkpoint file's bytes, in a few words: "bundled", its download
+    record (for the published model: verified against the authors' repository), or nothing
+    (:data:`UNVERIFIED`: only the SHA-256 recorded at its first use tells it changed)."""
+    from .files import same_file
 
-
-@functools.lru_cache(maxsize=16)
-def _digest(path: str, size: int, mtime_ns: int, kind: str) -> str:
-    import hashlib
-
-    digest = hashlib.sha256() if kind == "sha256" else hashlib.sha1(f"blob {size}\0".encode())
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    path = Path(checkpoint)
+    if path.is_file() and same_file(path, DEFAULT_CHECKPOINT):
+        return "bundled"
+    try:
+        record = read_record(path)
+    except UserError:
+        return "no (its download record does not vouch for it)"
+    if record is None:
+        return UNVERIFIED
+    return record.get("verified") or "checked against its download record"
 
 
 def demonstration_fingerprint() -> str | None:
@@ -415,8 +415,9 @@ def list_models() -> list[dict]:
     folder = paths.user_models_dir()
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if path.suffix in (".pt", ".pth") and path.name not in known:
-            rows.append({"kind": "model", "name": path.name, "status": "yours", "path": str(path),
-                         "summary": _checkpoint_summary(path)})
+            # Nothing vouches for its bytes but the SHA-256 recorded at its first use.
+            rows.append({"kind": "model", "name": path.name, "status": "yours, unverified",
+                         "path": str(path), "summary": _checkpoint_summary(path)})
     for path in user_probe_files():
         rows.append({"kind": "probe", "name": path.name, "status": "yours", "path": str(path),
                      "summary": _probe_summary(path)})

@@ -30,6 +30,7 @@ from typing import Any
 import torch
 
 from . import landsat
+from .checksums import note_checkpoint
 from .errors import UserError
 from .files import write_atomically
 from .model import SIZES, ModelConfig, MoEMAE
@@ -205,8 +206,10 @@ def model_fingerprint(model: MoEMAE) -> str:
     return digest.hexdigest()
 
 
-def load_pretrained(path: str | Path, device: torch.device | str = "cpu") -> MoEMAE:
+def load_pretrained(path: str | Path, device: torch.device | str = "cpu", *, note: bool = True) -> MoEMAE:
     """Load a MoE-MAE from a published or project checkpoint, in eval mode on ``device``.
+    A file of the user's own has its SHA-256 recorded at first use, and a later change is warned
+    of (:func:`backend.checksums.note_checkpoint`; ``note=False``: a download being checked).
 
     The model's ``checkpoint_info`` holds what the file says about itself (format, size, bands,
     normalization statistics, provenance); ``normalization`` is the (mean, std) to z-score with.
@@ -215,6 +218,8 @@ def load_pretrained(path: str | Path, device: torch.device | str = "cpu") -> MoE
     from .device import resolve_device
 
     content = read_file(path)
+    if note:
+        note_checkpoint(Path(path))
     state, info = model_state_of(content, path)
     config = config_for_state(state, path)
     if info.get("format") == FORMAT:

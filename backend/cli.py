@@ -690,8 +690,11 @@ def cmd_models(args: argparse.Namespace) -> int:
                         "models download NAME [--url URL]")
     from .catalogue import list_models
 
-    for row in list_models():
-        print(f"{row['kind']:<6} {row['name']:<20} {row['status']:<32} {row['summary']}")
+    rows = list_models()
+    # Columns as wide as their widest entry, so every row's summary starts at the same place.
+    name_w, status_w = (max(len(row[key]) for row in rows) for key in ("name", "status"))
+    for row in rows:
+        print(f"{row['kind']:<6} {row['name']:<{name_w}} {row['status']:<{status_w}} {row['summary']}")
         print(f"{'':<7}{row['path']}")
     return 0
 

@@ -918,7 +918,7 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
                device: torch.device, grid: Grid, counts: TileCounts, use_metadata: bool) -> dict:
     """What made an output, as GDAL metadata items (``gdalinfo`` shows them)."""
     from . import __version__
-    from .catalogue import is_demonstration_model
+    from .catalogue import is_demonstration_model, model_verification
     from .checkpoint import model_fingerprint
     from .runtime import resolve_precision
 
@@ -927,6 +927,7 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
         "MOEMAE_QGIS_VERSION": __version__,
         "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(model),
         "MODEL_IS_DEMONSTRATION": "yes" if is_demonstration_model(model) else "no",
+        "MODEL_VERIFIED": model_verification(request.checkpoint),
         "PROBE": Path(request.probe).name if probe else "none: embeddings",
         "PRECISION": str(resolve_precision(device, request.precision)).replace("torch.", ""),
         "DEVICE": str(device), "STRIDE_PX": str(grid.stride),

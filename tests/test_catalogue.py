@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -113,7 +114,7 @@ def test_a_whole_download_is_verified_registered_and_used_with_its_default_head(
     assert record["verified"].startswith("verified against the authors' repository: AlbughdadiM/geo-moe-mae")
     assert catalogue.identify(path) == "published-S" and catalogue.default_model().name == "published-S"
     code, out, _ = cli("models")
-    assert "published-S          downloaded, verified against the authors' repository" in out
+    assert re.search(r"^model  published-S +downloaded, verified against the authors' repository ", out, re.M)
     code, out, err = cli("classify", mtl_of(LIVERPOOL), "--model", "published-S", "--stride", "40",
                          "--device", "cpu", "--out", tmp_path / "map.tif")
     assert code == 0, err
@@ -280,5 +281,5 @@ def test_a_refused_file_keeps_the_demonstration_warning_and_can_be_added_as_ones
     assert catalogue.identify(added) is None and catalogue.default_model().name == "demo-S"
     code, out, _ = cli("models")
     row = next(line for line in out.splitlines() if line.startswith("model  amazon-S.pth"))
-    assert " yours " in row and "published" not in row, row
-    assert "published-S          not downloaded (about 30 MB)" in out
+    assert " yours, unverified " in row and "published" not in row, row
+    assert re.search(r"^model  published-S +not downloaded \(about 30 MB\) ", out, re.M)
