@@ -33,21 +33,16 @@ import re
 import shutil
 import socket
 import urllib.error
+import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from . import __version__, paths
-from .catalogue import (
-    RECORD_SUFFIX,
-    VERIFIED,
-    ModelEntry,
-    file_sha256,
-    git_blob_sha1,
-    read_catalogue,
-    read_record,
-)
+from .catalogue import VERIFIED, ModelEntry, read_catalogue, read_record
+from .checksums import RECORD_SUFFIX, file_sha256, git_blob_sha1
 from .errors import UserError
 from .files import same_file, write_atomically, write_failure
 from .progress import NullProgress, Progress
@@ -55,6 +50,7 @@ from .progress import NullProgress, Progress
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 1 << 16
+#: Seconds to wait for the connection, for the answer's headers, and for each block of the body.
 TIMEOUT_S = 30
 #: Resumes after a cut connection within one run, before giving up (the next run resumes too).
 RESUMES = 3
@@ -66,6 +62,91 @@ def part_path(destination: Path) -> Path:
     return destination.with_name(destination.name + ".part")
 
 
+class DownloadLock:
+    """One download of a model at a time, across processes (the CLI, QGIS) and within one: an
+    exclusive lock on ``<file>.part.lock`` while the part is written and checked. The operating
+    system drops it when its holder ends, however it ends, so a lock never outlives its holder;
+    the holder's pid is in the file, for what the next one is told."""
+
+    def __init__(self, entry: ModelEntry):
+        self.entry, self.path, self.fd = entry, Path(f"{part_path(entry.path)}.lock"), None
+
+    def acquire(self) -> DownloadLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        while self.fd is None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _lock(fd):
+                os.close(fd)
+                raise UserError(self.busy())
+            try:  # the file its last holder removed while we waited is no lock any more
+                held = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                held = False
+            self.fd = fd if held else os.close(fd)
+        os.ftruncate(self.fd, 0)
+        os.lseek(self.fd, 0, os.SEEK_SET)
+        os.write(self.fd, str(os.getpid()).encode())
+        return self
+
+    def busy(self) -> str:
+        try:
+            owner = self.path.read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            owner = ""
+        who = "" if not owner.isdigit() else " (in this program)" if owner == str(os.getpid()) else \
+            f" (pid {owner})"
+        return f"another download of {self.entry.name} is running{who}; wait for it or stop it"
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            self.path.unlink()  # while still held: whoever comes next makes a new one
+        except OSError:
+            pass  # Windows keeps a file others have open; the next holder takes it over
+        _unlock(self.fd)
+        os.close(self.fd)
+        self.fd = None
+
+    def __enter__(self) -> DownloadLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+#: Where Windows locks the lock file: past the pid, which the next one must be able to read.
+_LOCK_OFFSET = 64
+
+
+def _lock(fd: int) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 def download_model(entry: ModelEntry, url: str | None = None, progress: Progress | None = None) -> Path:
     """Download ``entry`` (from ``url``, a mirror, or the catalogue's), verify and register it;
     returns its path. Raises :class:`UserError` saying what went wrong and what to do."""
@@ -74,8 +155,9 @@ def download_model(entry: ModelEntry, url: str | None = None, progress: Progress
         raise UserError(f"the model {entry.name} is bundled, there is nothing to download")
     destination = entry.path
     destination.parent.mkdir(parents=True, exist_ok=True)
-    part = fetch(source, part_path(destination), progress or NullProgress(), entry)
-    return finish(entry, part, source)
+    with DownloadLock(entry):
+        part = fetch(source, part_path(destination), progress or NullProgress(), entry)
+        return finish(entry, part, source)
 
 
 def fetch(url: str, part: Path, progress: Progress, entry: ModelEntry | None = None) -> Path:
@@ -96,32 +178,134 @@ def fetch(url: str, part: Path, progress: Progress, entry: ModelEntry | None = N
 
 def _fetch_once(url: str, part: Path, progress: Progress, entry: ModelEntry | None) -> Path:
     start = part.stat().st_size if part.exists() else 0
-    headers = {"User-Agent": f"moemae-qgis/{__version__}"}
+    try:
+        response = _open(url, start)
+    except urllib.error.HTTPError as exc:
+        if exc.code == 416 and start:  # Range Not Satisfiable: the part is whole, or longer than the file
+            if whole_already(start, exc.headers.get):
+                return part
+            part.unlink()  # longer than the file: it cannot be its start
+            return _fetch_once(url, part, progress, entry)
+        raise UserError(http_error(url, exc.code, exc.reason)) from None
+    with response:
+        status = getattr(response, "status", None) or 200  # a file:// answer has none: the whole file
+        answer = admit(entry, url, part, start, status, response.headers.get)
+        progress.total, progress.count = answer.total or 0, answer.offset
+        _write_body(response, part, answer, progress, lambda: refusal(entry, url, "it is larger than the "
+                                                                      "model can be"))
+    size = part.stat().st_size
+    if answer.total is not None and size < answer.total:
+        raise http.client.IncompleteRead(b"", answer.total - size)
+    return part
+
+
+def _open(url: str, start: int):
+    """The server's answer to a GET of ``url`` from byte ``start`` (its headers read), asking for
+    the bytes as they are; failures before an answer become one line (an HTTP error is raised
+    as such, for the caller to read)."""
+    headers = {"User-Agent": f"moemae-qgis/{__version__}", "Accept-Encoding": "identity"}
     if start:
         headers["Range"] = f"bytes={start}-"
+    opener = urllib.request.build_opener(_HttpRedirectsOnly)
     try:
-        response = urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=TIMEOUT_S)
+        return opener.open(urllib.request.Request(url, headers=headers), timeout=TIMEOUT_S)
     except ValueError as exc:  # no scheme, a broken address
         raise UserError(f"{url!r} is not a URL that can be downloaded ({exc}); give an http://, https:// or "
                         "file:// URL") from None
-    except urllib.error.HTTPError as exc:
-        if exc.code == 416 and start:  # the part is whole already, or longer than the file: start over
-            part.unlink()
-            return _fetch_once(url, part, progress, entry)
-        raise UserError(http_error(url, exc.code, exc.reason)) from None
-    except urllib.error.URLError as exc:
+    except urllib.error.HTTPError:
+        raise
+    except urllib.error.URLError as exc:  # no connection: DNS, refused, no answer to connect
         raise UserError(network_error(url, exc.reason)) from None
-    with response:
-        resumed = response.status == 206
-        total = announced_total(response.headers.get, start if resumed else 0)
-        if entry is not None:
-            check_announced(entry, total, response.headers.get("Content-Type"), url, part)
-        progress.total, progress.count = total or 0, start if resumed else 0
-        _write_body(response, part, "ab" if resumed else "wb", progress)
-    size = part.stat().st_size
-    if total is not None and size != total:
-        raise http.client.IncompleteRead(b"", total - size)
-    return part
+    except (OSError, http.client.HTTPException) as exc:  # connected, but no answer came
+        raise UserError(no_answer(url, exc)) from None
+
+
+class _HttpRedirectsOnly(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed to http and https addresses only: a server must not send the
+    download to a local file or to another protocol (urllib would follow ftp://)."""
+
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 - urllib's signature
+        target = urllib.parse.urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
+        if urllib.parse.urlparse(target).scheme.lower() not in ("http", "https"):
+            fp.close()
+            raise UserError(f"{_host(req.full_url)} redirected the download to {target}: only http and https "
+                            "addresses are followed; check the URL")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a server's admitted answer does to the ``.part``: its body goes at ``offset`` (0: the
+    part starts afresh), the whole file is ``total`` bytes (None: not announced), and at most
+    ``limit`` bytes of body are kept (the announced length, else the most the model can be)."""
+
+    offset: int
+    total: int | None
+    limit: int | None
+
+
+def admit(entry: ModelEntry | None, url: str, part: Path, start: int, status: int,
+          header: Callable[[str], str | None]) -> Answer:
+    """The one rule of both download paths (urllib here, QGIS's network stack in the plugin),
+    applied to an answer's headers before its first byte is written: only a 200, or a 206 whose
+    range starts where the ``.part`` ends, sent as it is (no Content-Encoding), of a size the
+    catalogue allows and the disk can hold, may touch the part. Anything else is refused in one
+    line, and an answer refused for its status, encoding or range leaves the part as it was."""
+    if status not in (200, 206):
+        raise UserError(http_error(url, status) if status >= 300 else f"{_host(url)} answered HTTP {status} "
+                        "instead of the file; what arrived before is kept: try again, or use a mirror")
+    encoding = (header("Content-Encoding") or "identity").strip().lower()
+    if encoding != "identity":
+        raise UserError(f"{_host(url)} sent the file encoded ({encoding}) though it was asked for it as it "
+                        "is; nothing of it was written (what arrived before is kept): use another mirror")
+    offset, piece, total = _piece(url, start, header) if status == 206 else (0, *[_length(header)] * 2)
+    if entry is not None:
+        check_announced(entry, total, header("Content-Type"), url, part)
+    limit = piece if piece is not None else entry.max_bytes - offset if entry else None
+    expected = piece if piece is not None else int(entry.approx_mb * 2**20) - offset if entry else 0
+    check_free_space(part, expected)
+    return Answer(offset, total, limit)
+
+
+def _length(header: Callable[[str], str | None]) -> int | None:
+    length = (header("Content-Length") or "").strip()
+    return int(length) if length.isdigit() else None
+
+
+def _piece(url: str, start: int, header: Callable[[str], str | None]) -> tuple[int, int, int]:
+    """(offset, length, the file's size) of a 206 answer's piece: it must begin where the part ends (what was
+    asked), lie within the file, and be as long as Content-Length says; a range that does not
+    is refused, the part kept."""
+    content_range = header("Content-Range") or ""
+    found = re.fullmatch(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*", content_range)
+    if found:
+        first, last, total = map(int, found.groups())
+        length = _length(header)
+        if first == start and first <= last < total and length in (None, last - first + 1):
+            return first, last - first + 1, total
+    raise UserError(f"{_host(url)} answered with the bytes {content_range or '(no range)'} (Content-Length "
+                    f"{header('Content-Length') or 'none'}) when bytes {start}- were asked; nothing of it "
+                    "was written (what arrived before is kept): try again, or use another mirror")
+
+
+def whole_already(start: int, header: Callable[[str], str | None]) -> bool:
+    """Whether a 416 answer to a request from byte ``start`` says the file is ``start`` bytes
+    long (``Content-Range: bytes */start``): the part holds it all already."""
+    found = re.fullmatch(r"\s*bytes\s+\*/(\d+)\s*", header("Content-Range") or "")
+    return bool(found) and int(found.group(1)) == start
+
+
+def check_free_space(part: Path, needed: int) -> None:
+    """Refuse, before its first byte, a body the disk of ``part`` cannot hold."""
+    free = shutil.disk_usage(part.parent).free
+    if needed > free:
+        sizes = [f"{n / 2**20:.1f} MB" for n in (needed, free)]
+        if sizes[0] == sizes[1]:  # enough digits to show the difference
+            sizes = [f"{n} bytes" for n in (needed, free)]
+        raise UserError(f"the download needs {sizes[0]} more in {part.parent}, but only {sizes[1]} are free; "
+                        "free some space and download again (what arrived before is kept)")
 
 
 def announced_total(header: Callable[[str], str | None], start: int) -> int | None:
@@ -146,21 +330,35 @@ def check_announced(entry: ModelEntry, total: int | None, content_type: str | No
         raise UserError(refusal(entry, source, f"{reason}, as announced"))
 
 
-def _write_body(response, part: Path, mode: str, progress: Progress) -> None:
+def _write_body(response, part: Path, answer: Answer, progress: Progress,  # noqa: ANN001 - any reader
+                too_large: Callable[[], str]) -> None:
+    """The body into ``part`` (appended at ``answer.offset``, else afresh), never more than
+    ``answer.limit`` bytes: a server that sends more than it announced is cut there (what it
+    announced is then checked as usual); one that announced nothing and sends more than the
+    model can be is refused (``too_large``), the part removed."""
     try:
-        with open(part, mode) as out:
+        with open(part, "ab" if answer.offset else "wb") as out:
+            kept = 0
             while True:
                 progress.check()  # a cancel keeps the part: the next run resumes from it
                 block = response.read(CHUNK_BYTES)
                 if not block:
+                    return
+                if answer.limit is not None and kept + len(block) > answer.limit:
+                    out.write(block[:answer.limit - kept])
                     break
                 out.write(block)
+                kept += len(block)
                 progress.update(len(block))
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise UserError(write_failure(part, exc) + "; what arrived is kept: free some space and run the "
                             "download again to resume") from None
         raise
+    if answer.total is None:
+        part.unlink(missing_ok=True)
+        raise UserError(too_large())
+    log.warning(f"the server sent more than the {answer.limit} bytes it announced; the rest was not kept")
 
 
 def finish(entry: ModelEntry, part: Path, source: str) -> Path:
@@ -177,7 +375,7 @@ def finish(entry: ModelEntry, part: Path, source: str) -> Path:
         if entry.pin and git_blob_sha1(part) != entry.pin.git_blob_sha1:
             raise CheckpointError(f"its git blob SHA-1 is {git_blob_sha1(part)[:12]}…, not the "
                                   f"{entry.pin.git_blob_sha1[:12]}… of {entry.pin}")
-        model = load_pretrained(part)
+        model = load_pretrained(part, note=False)  # a part is not yet anyone's model
         if model.config.size != entry.size:
             raise CheckpointError(f"it is a size-{model.config.size} model, not size {entry.size}")
         if not entry.demonstration and is_demonstration_model(model):
@@ -280,9 +478,21 @@ def _http_error(url: str, code: int, reason: str = "") -> str:
     if code == 407:
         return (f"the proxy asks for credentials (HTTP 407) to reach {_host(url)}; set them in HTTPS_PROXY "
                 "(http://user:password@proxy:port), or download in QGIS, which uses its proxy settings")
+    if 300 <= code < 400:
+        return (f"{_host(url)} redirected the download and the redirect cannot be followed (HTTP {code}: "
+                f"{reason}); check the URL")
     if code >= 500:
         return f"{_host(url)} failed (HTTP {code} {reason}); try again later, or use a mirror (--url)"
     return f"{_host(url)} answered HTTP {code} {reason} for {url}"
+
+
+def no_answer(url: str, exc: BaseException) -> str:
+    """What it means that a server took the connection and gave no answer (one line): nothing
+    was cut, nothing came."""
+    what = (f"did not answer within {TIMEOUT_S} s" if isinstance(exc, (socket.timeout, TimeoutError)) else
+            f"closed the connection without answering ({type(exc).__name__})")
+    return (f"{_host(url)} took the connection but {what}; nothing came (what arrived before is kept): try "
+            "again later, or use a mirror (--url)")
 
 
 def network_error(url: str, reason: object) -> str:

@@ -206,6 +206,13 @@ class Server(http.server.ThreadingHTTPServer):
     def url(self, mode: str = "ok") -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/{mode}/{PUBLISHED_NAME}"
 
+    def handle_error(self, request, client_address):
+        """A client that hangs up mid-body (a download refused from its headers) is no server error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
