@@ -80,7 +80,13 @@ class LinearProbe:
                              f"got shape {tuple(x.shape)}")
         if mean is not None:
             x = (x - mean) / scale
-        return x @ coef.T + intercept
+        z = x @ coef.T + intercept
+        # A NaN logit would be argmax'd into class 0 without a word; the load-time bounds make this
+        # unreachable for embeddings of any sane size, so it only fires on features that are not.
+        if not bool(np.isfinite(z).all() if isinstance(z, np.ndarray) else z.isfinite().all()):
+            raise ProbeError("the probe's scores (logits) overflowed to infinity or NaN: its coefficients "
+                             "or the features are far outside any fitted probe's range; refit the probe")
+        return z
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
         """(N, F) features → (N, C) probabilities (independent per class when multi-label)."""
@@ -139,9 +145,7 @@ class LinearProbe:
         if not isinstance(content, dict) or content.get("format") != PROBE_FORMAT:
             raise ProbeError(f"{path} is not a moemae-qgis probe (its 'format' is "
                              f"{content.get('format') if isinstance(content, dict) else None!r})")
-        if not isinstance(content.get("format_version"), int) or content["format_version"] > PROBE_VERSION:
-            raise ProbeError(f"{path}: probe format version {content.get('format_version')!r} is newer than "
-                             f"this version reads ({PROBE_VERSION}); update the plugin")
+        _check_version(path, content)
         problems = _problems(content)
         if problems:
             raise ProbeError(f"{path} is not a usable probe: " + "; ".join(problems))
@@ -157,6 +161,26 @@ class LinearProbe:
 
 #: A probe of the largest kind (15,120 features, 255 classes) is about 60 MB of JSON.
 MAX_PROBE_BYTES = 256 << 20
+#: Largest |value| of a coefficient, intercept or scaler mean, and the range of a scaler scale.
+#: Fitted probes stay below 100 (standardised, C = 1); with these bounds a logit is at most about
+#: 15,120 features × 1e6 / 1e-6 × |feature|, finite in float64 and float32 for any embedding, where
+#: 1e308 overflowed into NaN and painted class 0.
+MAX_MAGNITUDE = 1e6
+
+
+def _check_version(path: Path, content: dict) -> None:
+    """A probe's ``format_version`` must be a version this plugin reads; each wrong kind says so."""
+    version = content.get("format_version")
+    if "format_version" not in content:
+        raise ProbeError(f"{path} has no 'format_version': every probe this plugin writes has one "
+                         f"(\"format_version\": {PROBE_VERSION}); the file was made by hand or damaged, "
+                         "so refit the probe or add the field")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProbeError(f"{path}: 'format_version' is {version!r}, not a version (a whole number from 1); "
+                         "the file was made by hand or damaged")
+    if version > PROBE_VERSION:
+        raise ProbeError(f"{path}: probe format version {version} is newer than this version reads "
+                         f"({PROBE_VERSION}); update the plugin")
 
 
 def _optional_array(value):
@@ -183,7 +207,14 @@ def _numbers(value, shape_text: str, ndim: int) -> tuple[np.ndarray | None, str 
     array = np.asarray(value, np.float64)
     if not np.isfinite(array).all():
         return None, "holds NaN or infinite values"
+    if np.abs(array).max() > MAX_MAGNITUDE:
+        return None, (f"holds {_largest(array)}, beyond ±{MAX_MAGNITUDE:.0e}: no fitted probe has such "
+                      "values, and its scores would overflow to NaN")
     return array, None
+
+
+def _largest(array: np.ndarray) -> str:
+    return f"{array.flat[np.abs(array).argmax()]:.3g}"
 
 
 def _problems(content: dict) -> list:
@@ -240,7 +271,34 @@ def _scaler_problems(content: dict, coef) -> list:
             problems.append(f"{name} has {array.shape[0]} values for {coef.shape[1]} features")
         elif name == "scaler_scale" and (array <= 0).any():
             problems.append("scaler_scale must be positive (a zero scale divides by zero)")
+        elif name == "scaler_scale" and array.min() < 1 / MAX_MAGNITUDE:
+            problems.append(f"scaler_scale holds {array.min():.3g}, below {1 / MAX_MAGNITUDE:.0e}: dividing "
+                            "by it would blow the scores up to overflow")
     return problems
+
+
+def feature_mismatch(probe: LinearProbe, dim: int, probe_name: str, model_name: str) -> str | None:
+    """Why ``probe`` cannot read the features of a model of ``dim`` values per token, or None;
+    a pooling that does not match its coefficients is named as such, not as another model."""
+    from .embed import VECTOR_POOLINGS, feature_size
+
+    expected = feature_size(dim, probe.pooling)
+    if probe.num_features == expected:
+        return None
+    fitting = [p for p in VECTOR_POOLINGS if feature_size(dim, p) == probe.num_features]
+    if fitting:
+        size = "one token" if "all" not in fitting else "every token"
+        return (f"the probe {probe_name} says pooling '{probe.pooling}' ({expected:,} features with the "
+                f"model {model_name}) but its coefficients have {probe.num_features:,}, the size of {size} "
+                f"(pooling {_either(fitting)}): it was fitted with another pooling; fix its 'pooling' or "
+                "refit it")
+    return (f"the probe {probe_name} expects {probe.num_features:,} features but the model {model_name} "
+            f"gives {expected:,} with pooling '{probe.pooling}' ({dim} per token): they do not belong "
+            "together; pick the probe fitted on this model")
+
+
+def _either(names: list) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilabel: bool,
@@ -262,7 +320,9 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
     if standardize:
         scaler_mean = x.mean(axis=0)
         scaler_scale = x.std(axis=0)
-        scaler_scale[scaler_scale == 0] = 1.0
+        # A feature constant to 1e-6 carries nothing; dividing by its spread would blow it up
+        # (and the probe would not load: see MAX_MAGNITUDE).
+        scaler_scale[scaler_scale < 1 / MAX_MAGNITUDE] = 1.0
         x = (x - scaler_mean) / scaler_scale
 
     def logistic() -> LogisticRegression:

@@ -710,18 +710,17 @@ def embed_raster(request: ClassifyRequest, progress: Progress | None = None) -> 
 def load_model_and_probe(request: ClassifyRequest, device: torch.device) -> tuple[MoEMAE, LinearProbe | None]:
     """The model and (for a classification) its probe, refused when they do not belong together."""
     from .checkpoint import load_pretrained, model_fingerprint
-    from .embed import feature_size
-    from .probe import LinearProbe
+    from .probe import LinearProbe, feature_mismatch
 
     model = load_pretrained(request.checkpoint, device)
     probe = LinearProbe.load(request.probe) if request.probe else None
     if probe is None:
         return model, None
     expected = probe.model.get("fingerprint")
-    if probe.num_features != feature_size(model.config.dim, probe.pooling):
-        raise UserError(f"the probe {Path(request.probe).name} expects {probe.num_features} features but the "
-                        f"model {Path(request.checkpoint).name} gives {model.config.dim} per token: they do "
-                        "not belong together; pick the probe fitted on this model")
+    mismatch = feature_mismatch(probe, model.config.dim, Path(request.probe).name,
+                                Path(request.checkpoint).name)
+    if mismatch:
+        raise UserError(mismatch)
     check_probe_belongs(probe, Path(request.probe).name, request.checkpoint, model)
     if expected and expected != model_fingerprint(model):
         raise UserError(f"the probe {Path(request.probe).name} was fitted on another model "
