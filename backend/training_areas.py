@@ -10,16 +10,23 @@ big training set.
 Memory stays flat however many positions come in: tiles are read and embedded a batch at a
 time and only their features are kept; beyond :data:`MAX_SAMPLES` positions an even share of
 each class is kept (the probe gains nothing from more, and the time would grow without bound).
+
+:func:`area_samples` turns training areas (OGR geometries in the raster's CRS) into those
+positions: each polygon is rasterized by GDAL onto its own lattice of every SPACING px, in strips
+of at most :data:`STRIP_CELLS` cells, and positions beyond the cap are never listed, so that one
+polygon over a whole scene at spacing 1 costs a few MB and answers Cancel between strips.
 """
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
+from osgeo import gdal, ogr, osr
 
 from . import classes, geo, landsat
 from .errors import UserError
@@ -54,6 +61,9 @@ MIN_SAMPLES_FOR_ACCURACY = 100
 #: Most sample positions a probe is fitted on; more are thinned evenly within each class.
 MAX_SAMPLES = 20_000
 BATCH = 256
+#: Lattice cells rasterized at once: 2 MB of mask (and at most 16 MB of their indices), a few ms
+#: of GDAL's time, so memory stays flat and Cancel is answered many times a second.
+STRIP_CELLS = 1 << 21
 
 
 @dataclass
@@ -97,9 +107,15 @@ def thin_samples(samples: list, max_samples: int, seed: int = 0) -> list:
     kept = []
     for label in np.unique(labels):
         members = np.flatnonzero(labels == label)
-        share = max(min(len(members), MIN_PER_CLASS), round(max_samples * len(members) / len(samples)))
-        kept.extend(rng.choice(members, min(share, len(members)), replace=False).tolist())
+        kept.extend(rng.choice(members, class_share(len(members), len(samples), max_samples),
+                               replace=False).tolist())
     return [samples[i] for i in sorted(kept)]
+
+
+def class_share(members: int, total: int, max_samples: int) -> int:
+    """How many of a class's ``members`` (of ``total`` positions) are kept under ``max_samples``:
+    its share, but at least :data:`MIN_PER_CLASS` where it has them."""
+    return min(members, max(min(members, MIN_PER_CLASS), round(max_samples * members / total)))
 
 
 def _tile_origin(col: float, row: float, scene: Scene) -> tuple[int, int]:
@@ -272,3 +288,214 @@ def _cross_validate(features: np.ndarray, labels: np.ndarray, class_names: list,
     return ProbeReport(counts=counts, skipped_fill=0, cv_accuracy=accuracy, folds=folds,
                        cv_interval=None if accuracy is None else accuracy_interval(accuracy, len(labels)),
                        warnings=warnings)
+
+
+# --------------------------------------------------------------------------- training areas → positions
+_COLLECTIONS = (ogr.wkbGeometryCollection,)
+
+
+@dataclass
+class AreaSamples:
+    """Positions (col, row, class index) on the raster's grid, at most the cap; how many there
+    were before thinning; and how many areas gave none (outside the raster, or empty)."""
+
+    samples: list
+    given: int
+    outside: int
+
+
+def training_geometry(wkb: bytes, feature: object) -> tuple[list, ogr.Geometry | None]:
+    """A feature's geometry as (points [(x, y)], polygons as one linear multipolygon or None);
+    lines and other kinds are refused naming ``feature``, since they have no inside to sample."""
+    geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
+    if geometry is None:
+        raise UserError(f"training feature {feature} has a geometry that cannot be read")
+    points, polygons = [], ogr.Geometry(ogr.wkbMultiPolygon)
+    for part in _parts(geometry):
+        kind = ogr.GT_Flatten(part.GetGeometryType())
+        if kind == ogr.wkbPoint:
+            points.append((part.GetX(), part.GetY()))
+        elif kind in (ogr.wkbPolygon, ogr.wkbCurvePolygon):
+            polygons.AddGeometry(part.GetLinearGeometry() if kind != ogr.wkbPolygon else part)
+        else:
+            raise UserError(f"training feature {feature} is a {_kind_name(part)}: training areas are points "
+                            "or polygons; draw polygons around lines (Vector > Geoprocessing Tools > "
+                            "Buffer) or give a point layer")
+    return points, polygons if polygons.GetGeometryCount() else None
+
+
+def _parts(geometry: ogr.Geometry) -> list:
+    """The single points and polygons (or whatever else) a possibly nested collection holds."""
+    kind = ogr.GT_Flatten(geometry.GetGeometryType())
+    if geometry.IsEmpty():
+        return []
+    if kind in (ogr.wkbMultiPoint, ogr.wkbMultiPolygon, ogr.wkbMultiSurface) + _COLLECTIONS:
+        return [p for i in range(geometry.GetGeometryCount()) for p in _parts(geometry.GetGeometryRef(i))]
+    return [geometry]
+
+
+def _kind_name(geometry: ogr.Geometry) -> str:
+    name = ogr.GeometryTypeToName(ogr.GT_Flatten(geometry.GetGeometryType()))
+    return "line" if "line" in name.lower() or "curve" in name.lower() else name
+
+
+def polygon_strips(polygons: ogr.Geometry, grid: geo.PixelGrid, spacing: int, progress: Progress):
+    """Yield (mask (h, w) bool, col0, row0) strips of the lattice of pixel centres (col0 + 0.5 +
+    i·spacing, row0 + 0.5 + j·spacing) that lie inside ``polygons`` (map coordinates of the
+    grid's CRS). The lattice starts at the polygons' bounding box, as the positions always did;
+    each strip is at most :data:`STRIP_CELLS` cells, and Cancel is checked before each."""
+    x0, x1, y0, y1 = polygons.GetEnvelope()
+    cols, rows = grid.to_pixel(np.array([x0, x0, x1, x1]), np.array([y0, y1, y0, y1]))
+    c0, r0 = max(0, math.floor(cols.min())), max(0, math.floor(rows.min()))
+    c1, r1 = min(grid.width, math.ceil(cols.max()) + 1), min(grid.height, math.ceil(rows.max()) + 1)
+    if c1 <= c0 or r1 <= r0:
+        return
+    width, height = -(-(c1 - c0) // spacing), -(-(r1 - r0) // spacing)
+    layer_ds = _memory_layer(polygons)
+    step = max(1, STRIP_CELLS // width)
+    for j0 in range(0, height, step):
+        progress.check()
+        row0 = r0 + j0 * spacing
+        yield _rasterize(layer_ds, grid.transform, c0, row0, width, min(step, height - j0), spacing), c0, row0
+
+
+def _same_crs() -> osr.SpatialReference:
+    """One CRS for the polygons and the lattice they are burnt into: they already share the
+    raster's, and without one GDAL warns that it assumes they match, once per strip."""
+    crs = osr.SpatialReference()
+    crs.SetLocalCS("the raster's CRS")
+    return crs
+
+
+def _memory_layer(polygons: ogr.Geometry) -> ogr.DataSource:
+    source = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = source.CreateLayer("areas", _same_crs(), geom_type=ogr.wkbMultiPolygon)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(polygons)
+    layer.CreateFeature(feature)
+    return source
+
+
+def _rasterize(source: ogr.DataSource, transform: tuple, col0: int, row0: int, width: int, height: int,
+               spacing: int) -> np.ndarray:
+    """(height, width) bool: which lattice cells' centres lie inside the layer's polygons. A cell
+    of the lattice is ``spacing`` px wide, centred on the pixel centre it samples; GDAL burns a
+    cell when its centre is inside (no ALL_TOUCHED), which is the test the positions need."""
+    a, b = col0 + 0.5 - spacing / 2, row0 + 0.5 - spacing / 2  # the lattice's corner, in raster px
+    g = transform
+    target = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
+    target.SetProjection(_same_crs().ExportToWkt())
+    target.SetGeoTransform((g[0] + a * g[1] + b * g[2], spacing * g[1], spacing * g[2],
+                            g[3] + a * g[4] + b * g[5], spacing * g[4], spacing * g[5]))
+    gdal.RasterizeLayer(target, [1], source.GetLayer(0), burn_values=[1])
+    return target.ReadAsArray().astype(bool)
+
+
+@dataclass
+class _Positions:
+    """Positions given as such: a (K, 2) array of (col, row)."""
+
+    array: np.ndarray
+
+    def count(self) -> int:
+        return len(self.array)
+
+    def positions(self, ranks: np.ndarray | None = None) -> np.ndarray:
+        return self.array if ranks is None else self.array[ranks]
+
+
+@dataclass
+class _Strip:
+    """A strip of lattice positions: ``mask`` (h, w) over pixel centres (col0 + 0.5 + i·spacing,
+    row0 + 0.5 + j·spacing), listed only when asked for, and only the ``ranks`` asked for."""
+
+    mask: np.ndarray
+    col0: int
+    row0: int
+    spacing: int
+
+    def count(self) -> int:
+        return int(np.count_nonzero(self.mask))
+
+    def positions(self, ranks: np.ndarray | None = None) -> np.ndarray:
+        flat = np.flatnonzero(self.mask)
+        rows, cols = np.divmod(flat if ranks is None else flat[ranks], self.mask.shape[1])
+        return np.column_stack([self.col0 + 0.5 + cols * self.spacing, self.row0 + 0.5 + rows * self.spacing])
+
+
+def area_positions(points: list, polygons: ogr.Geometry | None, grid: geo.PixelGrid, spacing: int,
+                   progress: Progress):
+    """Yield blocks (``_Positions`` or ``_Strip``) of one area's positions on ``grid``: its points,
+    the lattice inside its polygons, and, when no lattice point is inside (a polygon smaller than
+    the spacing), one point inside it."""
+    if points:
+        cols, rows = grid.to_pixel(*np.asarray(points, float).T)
+        inside = (cols >= 0) & (cols < grid.width) & (rows >= 0) & (rows < grid.height)
+        yield _Positions(np.column_stack([cols[inside], rows[inside]]))
+    if polygons is None:
+        return
+    found = False
+    for mask, col0, row0 in polygon_strips(polygons, grid, spacing, progress):
+        found = found or bool(mask.any())
+        yield _Strip(mask, col0, row0, spacing)
+    if not found:
+        point = polygons.PointOnSurface()
+        if point is not None and not point.IsEmpty():
+            col, row = grid.to_pixel(point.GetX(), point.GetY())
+            if grid.contains(col, row):
+                yield _Positions(np.array([[float(col), float(row)]]))
+
+
+@geo.with_gdal_exceptions
+def area_samples(areas: Sequence, grid: geo.PixelGrid, spacing: int, *, max_samples: int = MAX_SAMPLES,
+                 seed: int = 0, progress: Progress | None = None) -> AreaSamples:
+    """Sample positions of training ``areas``: (feature id, WKB geometry in the grid's CRS, class
+    index) triples. Points are positions; polygons give every ``spacing`` px inside them (see
+    :func:`area_positions`). Beyond ``max_samples`` an even share of each class is kept
+    (:func:`class_share`, chosen with ``seed``): the areas are rasterized twice, once to count and
+    once to pick, so that no more than the kept positions are ever listed. Lines are refused."""
+    progress = progress or NullProgress()
+    shapes = [(training_geometry(wkb, feature), label) for feature, wkb, label in areas]
+    progress.total = len(shapes)
+    counts, kept = np.zeros(len(shapes), np.int64), []
+    for k, ((points, polygons), label) in enumerate(shapes):
+        progress.check()
+        for block in area_positions(points, polygons, grid, spacing, progress):
+            counts[k] += block.count()
+            if kept is not None and counts.sum() <= max_samples:
+                kept.append((block.positions(), label))
+            else:
+                kept = None  # past the cap: only counted now, picked in a second pass
+        progress.update()
+    outside = int((counts == 0).sum())
+    if kept is None:
+        progress.total += len(shapes)
+        kept = _pick(shapes, counts, grid, spacing, max_samples, seed, progress)
+        log.info(f"{int(counts.sum()):,} sample positions; {sum(len(a) for a, _ in kept):,} kept, an even "
+                 "share of each class (more would add time and memory, not accuracy)")
+    samples = [(float(c), float(r), label) for array, label in kept for c, r in array]
+    return AreaSamples(samples=samples, given=int(counts.sum()), outside=outside)
+
+
+def _pick(shapes: list, counts: np.ndarray, grid: geo.PixelGrid, spacing: int, max_samples: int, seed: int,
+          progress: Progress) -> list:
+    """[(positions (K, 2), label)]: each class's share, drawn as ranks among its positions in the
+    order they are found, then the areas rasterized again to list just those ranks."""
+    labels = np.array([label for _, label in shapes])
+    total, rng = int(counts.sum()), np.random.default_rng(seed)
+    chosen, offsets = {}, {}
+    for label in np.unique(labels):
+        members = int(counts[labels == label].sum())
+        chosen[label] = np.sort(rng.choice(members, class_share(members, total, max_samples), replace=False))
+        offsets[label] = 0
+    kept = []
+    for k, ((points, polygons), label) in enumerate(shapes):
+        progress.check()
+        for block in area_positions(points, polygons, grid, spacing, progress) if counts[k] else ():
+            n, ranks = block.count(), chosen[label]
+            low, high = np.searchsorted(ranks, [offsets[label], offsets[label] + n])
+            if high > low:
+                kept.append((block.positions(ranks[low:high] - offsets[label]), label))
+            offsets[label] += n
+        progress.update()
+    return kept

@@ -8,14 +8,12 @@ reads the tiles on); the backend embeds the tiles there and fits the probe.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -29,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
 from ..i18n import tr
-from .base import SceneAlgorithm, backend_or_explain
+from .base import FeedbackProgress, SceneAlgorithm, backend_or_explain
 
 
 @dataclass
@@ -42,6 +40,7 @@ class TrainingSamples:
     features: int = 0
     no_class: int = 0  # features whose class is NULL or empty
     outside: int = 0  # points, or polygons, with no position on the raster
+    given: int = 0  # positions found, before an even share of each class was kept
 
 
 def class_of(value) -> str | None:
@@ -50,35 +49,6 @@ def class_of(value) -> str | None:
         return None
     name = str(value).strip()
     return name or None
-
-
-def polygon_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
-    """Pixel centres (col + 0.5, row + 0.5), every ``spacing`` px, inside a polygon given in the
-    raster's CRS; when none falls inside (a polygon smaller than the spacing), a point inside it."""
-    box = geometry.boundingBox()
-    corners = [grid.to_pixel(x, y) for x in (box.xMinimum(), box.xMaximum())
-               for y in (box.yMinimum(), box.yMaximum())]
-    cols, rows = [c for c, _ in corners], [r for _, r in corners]
-    positions = []
-    for row in range(max(0, math.floor(min(rows))), min(grid.height, math.ceil(max(rows)) + 1), spacing):
-        for col in range(max(0, math.floor(min(cols))), min(grid.width, math.ceil(max(cols)) + 1), spacing):
-            x, y = grid.to_map(col + 0.5, row + 0.5)
-            if geometry.contains(QgsPointXY(float(x), float(y))):
-                positions.append((col + 0.5, row + 0.5))
-    if not positions:  # a polygon smaller than the spacing (or a pixel) still gets a sample
-        inside = geometry.pointOnSurface()
-        if not inside.isEmpty():
-            point = inside.asPoint()
-            positions = [(c, r) for c, r in [grid.to_pixel(point.x(), point.y())] if grid.contains(c, r)]
-    return positions
-
-
-def feature_positions(geometry: QgsGeometry, grid, spacing: int) -> list:
-    """A feature's sample positions on ``grid`` (points where they are; see :func:`polygon_positions`)."""
-    if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry:
-        positions = [grid.to_pixel(p.x(), p.y()) for p in geometry.vertices()]
-        return [(c, r) for c, r in positions if grid.contains(c, r)]
-    return polygon_positions(geometry, grid, spacing)
 
 
 def note_colour(found: TrainingSamples, name: str, feature, colour_field: str | None) -> None:
@@ -101,11 +71,14 @@ def note_colour(found: TrainingSamples, name: str, feature, colour_field: str | 
 
 def sample_positions(source, field_name: str, transform: QgsCoordinateTransform, grid, spacing: int,
                      feedback, colour_field: str | None = None) -> TrainingSamples:
-    """Every feature of ``source`` as sample positions on ``grid`` (see :class:`TrainingSamples`)."""
-    found = TrainingSamples()
+    """Every feature of ``source`` as sample positions on ``grid`` (see :class:`TrainingSamples`):
+    the geometries, in the raster's CRS, are sampled by the backend (``area_samples``: GDAL
+    rasterizes them in strips, at most 20,000 positions are listed, Cancel is answered). Returns
+    what was found up to a cancel; lines are refused (a ``UserError``)."""
+    found, areas = TrainingSamples(), []
     for feature in source.getFeatures():
         if feedback.isCanceled():
-            break
+            return found
         found.features += 1
         name = class_of(feature[field_name])
         if name is None:
@@ -114,14 +87,25 @@ def sample_positions(source, field_name: str, transform: QgsCoordinateTransform,
         note_colour(found, name, feature, colour_field)
         geometry = QgsGeometry(feature.geometry())
         geometry.transform(transform)
-        positions = feature_positions(geometry, grid, spacing)
-        if not positions:
-            found.outside += 1
-            continue
         if name not in found.names:
             found.names.append(name)
-        label = found.names.index(name)
-        found.samples.extend((float(c), float(r), label) for c, r in positions)
+        areas.append((feature.id(), bytes(geometry.asWkb()), found.names.index(name)))
+    backend = load_backend("training_areas")
+    try:
+        sampled = backend.area_samples(areas, grid, spacing, progress=FeedbackProgress(feedback))
+    except load_backend("progress").Cancelled:
+        return found
+    found.samples, found.given = sampled.samples, sampled.given
+    found.outside = sampled.outside
+    used = sorted({label for _, _, label in found.samples})
+    return _only_classes_on_the_raster(found, used)
+
+
+def _only_classes_on_the_raster(found: TrainingSamples, used: list) -> TrainingSamples:
+    """Classes whose every area lies off the raster are dropped, and the labels renumbered."""
+    renumber = {old: new for new, old in enumerate(used)}
+    found.names = [found.names[k] for k in used]
+    found.samples = [(c, r, renumber[label]) for c, r, label in found.samples]
     return found
 
 
@@ -248,11 +232,52 @@ class TrainProbeAlgorithm(SceneAlgorithm):
     def positions(self, parameters, context, source, layer, raster_path, feedback) -> TrainingSamples:
         """The sample positions, with what was left out said in the log; refused when unusable."""
         field_name = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        colour_field = self.parameterAsString(parameters, self.COLOUR_FIELD, context) or None
+        self.check_training_layer(source, field_name, colour_field)
         grid, crs = self.raster_grid(parameters, context, layer, raster_path)
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-        found = sample_positions(source, field_name, transform, grid,
-                                 self.parameterAsInt(parameters, self.SPACING, context), feedback,
-                                 self.parameterAsString(parameters, self.COLOUR_FIELD, context) or None)
+        try:
+            found = sample_positions(source, field_name, transform, grid,
+                                     self.parameterAsInt(parameters, self.SPACING, context), feedback,
+                                     colour_field)
+        except load_backend("errors").UserError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        self.say_what_was_left_out(found, field_name, feedback)
+        if not found.samples and found.outside:
+            raise QgsProcessingException(self.tr(
+                "none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do "
+                "not overlap. Are the features in the right place, and is each layer's CRS right?").format(
+                found.features, source.sourceCrs().authid() or "unknown CRS",
+                crs.authid() or "unknown CRS"))
+        self.check_class_count(found, field_name)
+        feedback.pushInfo(self.tr("{} sample positions of {} classes").format(found.given, len(found.names)))
+        if found.given > len(found.samples):
+            feedback.pushInfo(self.tr("{} kept, an even share of each class: more would add time and memory, "
+                                      "not accuracy").format(len(found.samples)))
+        return found
+
+    def check_training_layer(self, source, field_name: str, colour_field: str | None) -> None:
+        """Points or polygons, with a CRS and the fields named: each refused in a line that says
+        what to do (a line layer was sampled as points; no CRS ended in 'cannot convert float NaN
+        to integer'; a missing field in a KeyError)."""
+        kind = QgsWkbTypes.geometryType(source.wkbType())
+        if kind not in (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry):
+            raise QgsProcessingException(self.tr(
+                "the training layer holds {}, not points or polygons: a sample is a point, or a place inside "
+                "a polygon; draw polygons (or buffer the lines: Vector > Geoprocessing Tools > Buffer)"
+            ).format(QgsWkbTypes.displayString(source.wkbType()) or "no geometries"))
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(self.tr(
+                "the training layer has no CRS, so its features cannot be placed on the raster: assign it "
+                "one (Layer Properties > Source > Assigned Coordinate Reference System)"))
+        names = source.fields().names()
+        for parameter, name in ((self.CLASS_FIELD, field_name), (self.COLOUR_FIELD, colour_field)):
+            if name and name not in names:
+                raise QgsProcessingException(self.tr("{} '{}' is not a field of the training layer; its "
+                                                     "fields are: {}").format(parameter, name,
+                                                                              ", ".join(names)))
+
+    def say_what_was_left_out(self, found: TrainingSamples, field_name: str, feedback) -> None:
         if found.no_class:
             feedback.pushWarning(self.tr("{} of {} features have no class ('{}' is NULL or empty) and were "
                                          "left out")
@@ -260,15 +285,14 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         if found.outside:
             feedback.pushWarning(self.tr("{} of {} features lie outside the raster and were left out")
                                  .format(found.outside, found.features))
-        if not found.samples and found.outside:
-            raise QgsProcessingException(self.tr(
-                "none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do "
-                "not overlap. Are the features in the right place, and is each layer's CRS right?").format(
-                found.features, source.sourceCrs().authid() or "unknown CRS",
-                crs.authid() or "unknown CRS"))
+
+    def check_class_count(self, found: TrainingSamples, field_name: str) -> None:
+        """2 classes at least, and no more than a class map holds (UInt8, 255 is nodata)."""
+        most = load_backend("classes").MAX_CLASSES
         if len(found.names) < 2:
             raise QgsProcessingException(self.tr("the field '{}' holds {} class(es) on the raster; a probe "
                                                  "needs at least 2").format(field_name, len(found.names)))
-        feedback.pushInfo(self.tr("{} sample positions of {} classes")
-                          .format(len(found.samples), len(found.names)))
-        return found
+        if len(found.names) > most:
+            raise QgsProcessingException(self.tr(
+                "the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is "
+                "nodata): merge some classes").format(field_name, len(found.names), most))
