@@ -310,6 +310,9 @@ def training_geometry(wkb: bytes, feature: object) -> tuple[list, ogr.Geometry |
     geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
     if geometry is None:
         raise UserError(f"training feature {feature} has a geometry that cannot be read")
+    if not geometry.IsEmpty() and not np.isfinite(geometry.GetEnvelope()).all():
+        raise UserError(f"training feature {feature} has coordinates that are not numbers (NaN) in the "
+                        "raster's CRS: does the training layer have the right CRS? Assign it one")
     points, polygons = [], ogr.Geometry(ogr.wkbMultiPolygon)
     for part in _parts(geometry):
         kind = ogr.GT_Flatten(part.GetGeometryType())

@@ -51,6 +51,12 @@ def class_of(value) -> str | None:
     return name or None
 
 
+def has_crs(crs: QgsCoordinateReferenceSystem) -> bool:
+    """Whether a layer has a CRS: a GeoPackage without one reads as a valid 'Undefined geographic
+    SRS' (or cartesian), whose coordinates transform to NaN."""
+    return crs.isValid() and "undefined" not in crs.toWkt().lower()[:80]
+
+
 def note_colour(found: TrainingSamples, name: str, feature, colour_field: str | None) -> None:
     """The class's colour from the feature's ``colour_field`` (NULL or empty: none); a value that
     is no colour, or a second colour for a class, is refused naming the feature."""
@@ -242,6 +248,9 @@ class TrainProbeAlgorithm(SceneAlgorithm):
                                      colour_field)
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
+        if not found.features and not feedback.isCanceled():
+            raise QgsProcessingException(self.tr("the training layer has no features: draw points or "
+                                                 "polygons of at least 2 classes"))
         self.say_what_was_left_out(found, field_name, feedback)
         if not found.samples and found.outside:
             raise QgsProcessingException(self.tr(
@@ -266,7 +275,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
                 "the training layer holds {}, not points or polygons: a sample is a point, or a place inside "
                 "a polygon; draw polygons (or buffer the lines: Vector > Geoprocessing Tools > Buffer)"
             ).format(QgsWkbTypes.displayString(source.wkbType()) or "no geometries"))
-        if not source.sourceCrs().isValid():
+        if not has_crs(source.sourceCrs()):
             raise QgsProcessingException(self.tr(
                 "the training layer has no CRS, so its features cannot be placed on the raster: assign it "
                 "one (Layer Properties > Source > Assigned Coordinate Reference System)"))
