@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -342,7 +342,8 @@ def _kind_name(geometry: ogr.Geometry) -> str:
     return "line" if "line" in name.lower() or "curve" in name.lower() else name
 
 
-def polygon_strips(polygons: ogr.Geometry, grid: geo.PixelGrid, spacing: int, progress: Progress):
+def polygon_strips(polygons: ogr.Geometry, grid: geo.PixelGrid, spacing: int,
+                   progress: Progress) -> Iterator[tuple[np.ndarray, int, int]]:
     """Yield (mask (h, w) bool, col0, row0) strips of the lattice of pixel centres (col0 + 0.5 +
     i·spacing, row0 + 0.5 + j·spacing) that lie inside ``polygons`` (map coordinates of the
     grid's CRS). The lattice starts at the polygons' bounding box, as the positions always did;
@@ -427,7 +428,7 @@ class _Strip:
 
 
 def area_positions(points: list, polygons: ogr.Geometry | None, grid: geo.PixelGrid, spacing: int,
-                   progress: Progress):
+                   progress: Progress) -> Iterator[_Positions | _Strip]:
     """Yield blocks (``_Positions`` or ``_Strip``) of one area's positions on ``grid``: its points,
     the lattice inside its polygons, and, when no lattice point is inside (a polygon smaller than
     the spacing), one point inside it."""
