@@ -2,28 +2,34 @@
 
 A product is one GeoTIFF per band, named ``<product id>_<band>.TIF`` (``…_SR_B1.TIF`` …
 ``…_SR_B7.TIF``, ``…_QA_PIXEL.TIF``, thermal and QA bands), and its MTL metadata file
-(``…_MTL.txt``, ``.xml`` or ``.json``), in a folder or still inside the ``.tar`` as downloaded.
-The user gives any of: the MTL file, the folder, the tar. :func:`open_product` finds the files
-(by the names the MTL lists, else by USGS's naming), refuses what the model cannot read, and
-:func:`stack` makes one GDAL VRT of SR_B1…SR_B7 (and QA_PIXEL as an 8th band) without copying
-a pixel; a tar is read through GDAL's ``/vsitar/``.
+(``…_MTL.txt``, ``.xml`` or ``.json``, read by :mod:`backend.mtl`), in a folder or still inside
+the ``.tar`` as downloaded. The user gives any of: the MTL file, the folder, the tar.
+:func:`open_product` finds the files by USGS's naming, checks them against the MTL (each file
+the MTL lists must be named for the band it is listed as, and its date must be the product
+id's), refuses what the model cannot read, and :func:`stack` makes one GDAL VRT of
+SR_B1…SR_B7 (and QA_PIXEL as an 8th band) without copying a pixel; a tar is read through
+GDAL's ``/vsitar/``.
 """
 from __future__ import annotations
 
-import json
+import gzip
 import os
-import xml.etree.ElementTree as ElementTree
+import stat
+import tarfile
+import xml.etree.ElementTree as ElementTree  # only for the VRTs GDAL writes, never for an MTL
+import zlib
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from osgeo import gdal
 
-from . import geo, landsat
+from . import geo, landsat, mtl
 from .errors import UserError
 
 MTL_SUFFIXES = ("_MTL.txt", "_MTL.xml", "_MTL.json")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
-QA_PIXEL = "QA_PIXEL"
+QA_PIXEL = mtl.QA_PIXEL
 #: GDAL metadata items a product's VRT carries, so that whoever opens it finds its MTL and id.
 PRODUCT_ID_ITEM, MTL_ITEM = "LANDSAT_PRODUCT_ID", "LANDSAT_MTL"
 #: Satellites and sensors whose Level-2 products have SR_B1…SR_B7 as the model expects:
@@ -37,7 +43,8 @@ class Product:
     """A Level-2 product found on disk. Paths are GDAL paths (``/vsitar/…`` inside a tar).
 
     ``bands``: the 7 files of SR_B1…SR_B7, in that order; ``qa_pixel``: the QA_PIXEL file, or
-    None when the product lacks it (then clouds cannot be masked); ``mtl``: the MTL file or None.
+    None when the product lacks it (then clouds cannot be masked); ``mtl``: the MTL file or None;
+    ``found_by``: how the files were told apart, in words for the log.
     """
 
     product_id: str
@@ -46,6 +53,7 @@ class Product:
     qa_pixel: str | None
     mtl: str | None
     members: tuple = ()  # every file of the product (thermal and QA bands too): none may be written over
+    found_by: str = ""
 
     @property
     def files(self) -> list:
@@ -66,23 +74,33 @@ def open_product(path: str | Path) -> Product:
     if not Path(path).exists():
         raise UserError(f"{path} does not exist; give a Landsat product's MTL file, its folder or its .tar")
     path = Path(path).absolute()  # its files are named so in a VRT written anywhere
+    given_mtl = wanted = None
     if path.is_dir():
-        location, names, wanted = str(path), sorted(os.listdir(path)), None
+        location, names = str(path), _folder_names(path)
     elif path.name.lower().endswith(TAR_SUFFIXES):
-        location, names, wanted = _tar_contents(path), _tar_names(path), None
-    else:  # an MTL file: its product, in its folder
-        location, names = str(path.parent), sorted(os.listdir(path.parent))
+        location, names = _tar_contents(path), _tar_names(path)
+    else:  # an MTL file: its product, in its folder; this MTL, whichever others lie beside it
+        location, names, given_mtl = str(path.parent), _folder_names(path.parent), str(path)
         wanted = _product_id_in(path.name)
         if wanted is None:
             raise UserError(f"{path.name} is not named like a Landsat MTL file (<product id>_MTL.txt); give "
                             "the MTL file as USGS named it, or the product's folder")
-    product_id = wanted or _only_product(names, path)
-    check_kind(product_id)
-    found = _find_files(product_id, location, names, str(path))
-    if is_product_path(path.name) and not path.name.lower().endswith(TAR_SUFFIXES) and not path.is_dir():
-        found.mtl = str(path)  # this one, whichever other formats lie beside it
-    check_mtl(found)
-    return found
+    try:
+        product_id = wanted or _only_product(names, path)
+        check_kind(product_id)
+        return _find_files(product_id, location, names, str(path), given_mtl)
+    except UserError:
+        if location.startswith("/vsitar/"):
+            _refuse_damaged_tar(path)  # what looked wrong inside is a damaged tar: say that instead
+        raise
+
+
+def _folder_names(folder: Path) -> list:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError as exc:
+        raise UserError(f"the folder {folder} cannot be read ({exc.strerror or exc}); check its "
+                        "permissions") from None
 
 
 def _tar_names(tar: Path) -> list:
@@ -97,23 +115,21 @@ def _tar_names(tar: Path) -> list:
     return [n for n in names if not n.endswith("/")]
 
 
-def _check_mtl_names(mtl: dict, path: str | None, product_id: str) -> None:
-    said = mtl.get("PRODUCT_CONTENTS", {}).get("LANDSAT_PRODUCT_ID")
-    if said and str(said).upper() != product_id:
-        raise UserError(f"{Path(path).name} describes {said}, not {product_id}: the MTL does not belong with "
-                        "these files; use the product's own MTL")
-
-
-def check_mtl(found: Product) -> None:
-    """Refuse an MTL that speaks of another product, or that lists one file for two bands."""
-    if not found.mtl:
-        return
-    _check_mtl_names(read_mtl(found.mtl), found.mtl, found.product_id)
-    files = [found.bands[i] for i in range(len(found.bands))]
-    twice = sorted({Path(f).name for f in files if files.count(f) > 1})
-    if twice:
-        raise UserError(f"{Path(found.mtl).name} lists {', '.join(twice)} for more than one SR band; the MTL "
-                        "is damaged: use the product's own MTL, or download the product again")
+def _refuse_damaged_tar(tar: Path) -> None:
+    """Refuse ``tar`` when its headers show damage: GDAL silently stops listing at a damaged
+    header, so a damaged tar would otherwise seem to hold no product, or to lack bands."""
+    opener = gzip.open if tar.name.lower().endswith((".gz", ".tgz")) else open
+    offset = 0
+    try:
+        with opener(tar, "rb") as stream:
+            while (block := stream.read(TAR_BLOCK)) and block != bytes(TAR_BLOCK):
+                member = tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")  # checks the checksum
+                skip = -(-member.size // TAR_BLOCK) * TAR_BLOCK
+                offset += TAR_BLOCK + skip
+                stream.seek(skip, os.SEEK_CUR)
+    except (tarfile.HeaderError, OSError, EOFError, zlib.error) as exc:
+        raise UserError(f"{tar.name} is damaged at byte {offset:,} ({exc}): its files cannot all be read; "
+                        "download the product again") from None
 
 
 def _tar_contents(tar: Path) -> str:
@@ -172,106 +188,109 @@ def _mission_name(mission: str) -> str:
     return f"Landsat {satellite} ({sensor})"
 
 
-def _find_files(product_id: str, location: str, names: list, source: str) -> Product:
-    """The product's files among ``names`` (paths relative to ``location``), by the names its
-    MTL lists, else by USGS's naming; refused, naming them, when SR bands are missing."""
-    by_name = {Path(n).name.upper(): f"{location}/{n}" for n in names}
-    mtl_names = [f"{product_id}{suffix}".upper() for suffix in MTL_SUFFIXES]  # .txt first
-    mtl = next((by_name[name] for name in mtl_names if name in by_name), None)
-    contents = read_mtl(mtl) if mtl else {}
-    _check_mtl_names(contents, mtl, product_id)
-    listed = product_files(contents)
-    wanted = {band: listed.get(band, f"{product_id}_{band}.TIF") for band in (*landsat.BANDS, QA_PIXEL)}
-    missing = [band for band in landsat.BANDS if wanted[band].upper() not in by_name]
+# --------------------------------------------------------------------------- the product's files
+def _find_files(product_id: str, location: str, names: list, source: str, given_mtl: str | None) -> Product:
+    """The product's files among ``names`` (paths relative to ``location``), by USGS's naming,
+    checked against the MTL (``given_mtl``, else the product's own); refused, naming them, when
+    SR bands are missing or a name is ambiguous."""
+    by_name: dict = {}  # upper-case file name → every path of that name, whatever its case
+    for name in names:
+        by_name.setdefault(Path(name).name.upper(), []).append(f"{location}/{name}")
+    mtl_path = given_mtl or _one_file(by_name, [f"{product_id}{s}".upper() for s in MTL_SUFFIXES], source)
+    contents = mtl.read_mtl(mtl_path) if mtl_path else {}
+    check_mtl(contents, mtl_path, product_id)
+    wanted = {band: f"{product_id}_{band}.TIF".upper() for band in (*landsat.BANDS, QA_PIXEL)}
+    missing = [band for band in landsat.BANDS if wanted[band] not in by_name]
     if missing:
-        files = ", ".join(wanted[b] for b in missing)
+        files = ", ".join(f"{product_id}_{b}.TIF" for b in missing)
         hint = (" (the .tar may be cut short: download it again)" if location.startswith("/vsitar/")
                 else ": download the product again, with all its SR bands")
-        raise UserError(f"the product {product_id} in {source} lacks {', '.join(missing)} ({files}"
-                        f"{', listed in its MTL' if mtl else ''}){hint}")
-    members = tuple(path for name, path in by_name.items() if name.startswith(product_id))
-    return Product(product_id=product_id, source=source,
-                   bands=[by_name[wanted[b].upper()] for b in landsat.BANDS],
-                   qa_pixel=by_name.get(wanted[QA_PIXEL].upper()), mtl=mtl, members=members)
+        listed = ", listed in its MTL" if mtl.product_files(contents) else ""
+        raise UserError(f"the product {product_id} in {source} lacks {', '.join(missing)} ({files}{listed})"
+                        f"{hint}")
+    bands = [_one_file(by_name, [wanted[band]], source) for band in landsat.BANDS]
+    qa_pixel = _one_file(by_name, [wanted[QA_PIXEL]], source)
+    for band, path in zip((*landsat.BANDS, QA_PIXEL), (*bands, qa_pixel)):
+        _check_plain_file(path, band)
+    found_by = (f"the product's files by their USGS names, as its MTL {Path(mtl_path).name} lists them"
+                if mtl_path else "the product's files by their USGS names; it has no MTL file")
+    members = tuple(path for name, paths in by_name.items() if name.startswith(product_id) for path in paths)
+    return Product(product_id=product_id, source=source, bands=bands, mtl=mtl_path, members=members,
+                   qa_pixel=qa_pixel, found_by=found_by)
 
 
-# --------------------------------------------------------------------------- the MTL
-def read_text(path: str) -> str:
-    """A text file, also inside a tar (``/vsitar/…``)."""
-    if not path.startswith("/vsi"):
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    handle = gdal.VSIFOpenL(path, "rb")
-    if handle is None:
-        raise UserError(f"{path} cannot be read")
+def _check_plain_file(path: str | None, band: str) -> None:
+    """Refuse a band "file" that is a folder, a device or a symbolic link going nowhere: GDAL
+    would call it a damaged GeoTIFF, or (a FIFO) wait for ever."""
+    if path is None or path.startswith("/vsi"):
+        return
     try:
-        size = gdal.VSIStatL(path).size
-        return gdal.VSIFReadL(1, size, handle).decode("utf-8", errors="replace")
-    finally:
-        gdal.VSIFCloseL(handle)
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise UserError(f"{band} ({Path(path).name}) cannot be read ({exc.strerror or exc}); give the "
+                        "product's files as USGS delivered them") from None
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "no plain file"
+        raise UserError(f"{band} ({Path(path).name}) is {kind}, not a GeoTIFF; give the product's files as "
+                        "USGS delivered them")
 
 
-def read_mtl(path: str) -> dict:
-    """An MTL file in any of its three formats as ``{group: {field: text}}`` (the top group
-    LANDSAT_METADATA_FILE unwrapped; fields outside any group kept at the top); ``{}`` when it
-    cannot be parsed."""
-    text = read_text(path)
+def _one_file(by_name: dict, candidates: list, source: str) -> str | None:
+    """The file of the first of ``candidates`` (upper-case names) that is there, or None;
+    refused when two files bear that name in different cases: which one is the product's
+    cannot be told, and taking either would be a guess."""
+    for name in candidates:
+        paths = by_name.get(name, [])
+        if len(paths) > 1:
+            raise UserError(f"{source} holds both {Path(paths[0]).name} and {Path(paths[1]).name}: names "
+                            "that differ only in case are ambiguous; remove or rename the file that is not "
+                            "the product's own")
+        if paths:
+            return paths[0]
+    return None
+
+
+def check_mtl(contents: dict, path: str | None, product_id: str) -> None:
+    """Refuse an MTL (``contents`` of the file ``path``) that speaks of another product, lists a
+    file under a band its name does not bear, or dates the scene otherwise than the product id."""
+    name = Path(path).name if path else ""
+    said = mtl.product_id(contents)
+    if said and said.upper() != product_id:
+        raise UserError(f"{name} describes {said}, not {product_id}: the MTL does not belong with these "
+                        "files; use the product's own MTL")
+    check_dates(product_id, contents, name)
+    listed = mtl.product_files(contents)
+    twice = sorted({file for file in listed.values() if list(listed.values()).count(file) > 1})
+    if twice:
+        raise UserError(f"{name} lists {', '.join(twice)} for more than one band; the MTL is damaged: "
+                        f"{mtl.USE_OWN}")
+    for band, file in listed.items():
+        if file.upper() != f"{product_id}_{band}.TIF":
+            bears = landsat.LANDSAT_BAND_NAME.search(Path(file).stem.upper())
+            but = (f"USGS names {band}'s file {product_id}_{band}.TIF" if bears and bears.group(2) == band
+                   else f"that file's name says {bears.group(2) if bears else 'no band'}")
+            raise UserError(f"{name} lists {file} as {band}, but {but}: the MTL is damaged or "
+                            f"edited; {mtl.USE_OWN}")
+
+
+def check_dates(product_id: str, contents: dict, mtl_name: str) -> None:
+    """Refuse a product acquired after today, or whose MTL (``contents``, parsed) gives another
+    acquisition date than its product id: one of them was edited or belongs to another scene."""
+    acquired = landsat.PRODUCT_ID.fullmatch(product_id)["acquired"]
     try:
-        if path.lower().endswith(".json"):
-            tree = json.loads(text)
-        elif path.lower().endswith(".xml"):
-            root = ElementTree.fromstring(text)
-            tree = {root.tag: _xml_to_dict(root)}
-        else:
-            tree = _odl_to_dict(text)
-    except (ValueError, ElementTree.ParseError):
-        return {}
-    if not isinstance(tree, dict):
-        return {}
-    return tree.get("LANDSAT_METADATA_FILE", tree)
-
-
-def _xml_to_dict(node: ElementTree.Element) -> dict:
-    return {child.tag: _xml_to_dict(child) if len(child) else (child.text or "").strip() for child in node}
-
-
-def _odl_to_dict(text: str) -> dict:
-    """USGS's ODL text (``GROUP = …`` / ``FIELD = value`` / ``END_GROUP = …``) as nested dicts."""
-    root: dict = {}
-    stack = [root]
-    for line in text.splitlines():
-        key, _, value = (part.strip() for part in line.partition("="))
-        if key == "GROUP":
-            stack[-1][value] = {}
-            stack.append(stack[-1][value])
-        elif key == "END_GROUP" and len(stack) > 1:
-            stack.pop()
-        elif key and value and key != "END":
-            stack[-1].setdefault(key, value.strip('"'))
-    return root
-
-
-def product_files(mtl: dict) -> dict:
-    """Band name → file name as the MTL's PRODUCT_CONTENTS lists them (SR_B1…SR_B7, QA_PIXEL)."""
-    contents = mtl.get("PRODUCT_CONTENTS", {})
-    files = {band: contents.get(f"FILE_NAME_BAND_{band[-1]}") for band in landsat.BANDS}
-    files[QA_PIXEL] = contents.get("FILE_NAME_QUALITY_L1_PIXEL")
-    return {band: str(name) for band, name in files.items() if name}
-
-
-def acquisition_fields(mtl: dict) -> tuple[str | None, str | None]:
-    """DATE_ACQUIRED and SCENE_CENTER_TIME of a parsed MTL (None where absent): from
-    IMAGE_ATTRIBUTES, where USGS puts them, else from wherever they are."""
-    day, time_of_day = (_find_field(mtl.get("IMAGE_ATTRIBUTES", {}), key) or _find_field(mtl, key)
-                        for key in ("DATE_ACQUIRED", "SCENE_CENTER_TIME"))
-    return day, time_of_day
-
-
-def _find_field(tree, key: str) -> str | None:
-    if not isinstance(tree, dict):
-        return None
-    if tree.get(key) not in (None, ""):
-        return str(tree[key])
-    return next((found for value in tree.values() if (found := _find_field(value, key))), None)
+        day = date(int(acquired[:4]), int(acquired[4:6]), int(acquired[6:]))
+    except ValueError:
+        raise UserError(f"{product_id} names no real acquisition date ({acquired}); it is no USGS product "
+                        "id: give the product as USGS delivered it") from None
+    today = datetime.now(timezone.utc).date()
+    if day > today:
+        raise UserError(f"{product_id} says it was acquired on {day}, after today ({today}): the name was "
+                        "edited or the computer's clock is wrong; give the product as USGS delivered it")
+    when = mtl.acquisition(contents, mtl_name) if contents else None
+    said = when.date() if isinstance(when, datetime) else when
+    if said is not None and said != day:
+        raise UserError(f"{mtl_name} gives DATE_ACQUIRED {said}, but the product id {product_id} says {day}: "
+                        "the MTL belongs to another scene or was edited; use the product's own MTL")
 
 
 # --------------------------------------------------------------------------- the stack

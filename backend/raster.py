@@ -398,6 +398,8 @@ def open_scene(path: str, bands: list | None = None, *, qa_pixel: str | None = N
     dataset, product = _open_input(str(path))
     name = product.product_id if product else Path(path).name
     choice = band_mapping(dataset, bands)
+    if product and not bands:  # the stack's bands are named by the files found: say how those were
+        choice = BandChoice(choice.numbers, product.found_by)
     check_raster(dataset, choice.numbers, name)
     transform, georeferenced = geo.raster_transform(dataset)
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]

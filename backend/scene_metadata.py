@@ -90,18 +90,6 @@ def _zone(offset: str | None) -> timezone:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def _combine(day: str, time_of_day: str | None) -> date | datetime | None:
-    parsed = parse_when(day)
-    if parsed is None:
-        return None
-    if time_of_day:
-        match = re.match(r"\"?(\d{1,2}):(\d{2}):(\d{2})", time_of_day.strip())
-        if match:
-            hour, minute, second = (int(v) for v in match.groups())
-            return datetime(parsed.year, parsed.month, parsed.day, hour, minute, second)
-    return parsed
-
-
 def from_mtl(raster: Path) -> Acquisition | None:
     """DATE_ACQUIRED and SCENE_CENTER_TIME of an MTL file beside ``raster``."""
     candidates = sorted(raster.parent.glob("*_MTL.txt")) + sorted(raster.parent.glob("*_MTL.xml")) \
@@ -120,13 +108,12 @@ def from_mtl(raster: Path) -> Acquisition | None:
 def from_mtl_file(mtl: str) -> Acquisition | None:
     """DATE_ACQUIRED and SCENE_CENTER_TIME of the MTL file ``mtl`` (any of its formats, also
     inside a tar); None when it has no readable date."""
-    from .product import acquisition_fields, read_mtl
+    from .mtl import acquisition, read_mtl
 
     try:
-        day, time_of_day = acquisition_fields(read_mtl(mtl))
-    except (OSError, UserError):
+        when = acquisition(read_mtl(mtl), Path(mtl).name)
+    except UserError:  # unreadable or damaged: the next source answers (a product's was checked already)
         return None
-    when = _combine(day, time_of_day) if day else None
     return Acquisition(when, f"the MTL file {Path(mtl).name}", path=mtl) if when else None
 
 

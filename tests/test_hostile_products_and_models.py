@@ -76,7 +76,7 @@ def test_an_mtl_of_another_product_or_listing_a_file_twice_is_refused(cli, tmp_p
     mtl.write_text(mtl_of(LIVERPOOL).read_text().replace(f"{LIVERPOOL.name}_SR_B2.TIF",
                                                          f"{LIVERPOOL.name}_SR_B1.TIF"))
     code, _, err = classify(cli, folder, tmp_path / "map.tif")
-    assert_one_error_line(code, err, f"lists {LIVERPOOL.name}_SR_B1.TIF for more than one SR band")
+    assert_one_error_line(code, err, f"lists {LIVERPOOL.name}_SR_B1.TIF for more than one band")
 
 
 def test_an_unreadable_mtl_is_said_and_the_date_comes_from_the_product_id(cli, tmp_path):

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from osgeo import gdal
 
-from backend import __version__, product, raster
+from backend import __version__, mtl, product, raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.errors import UserError
 from backend.runtime import resolve_precision
@@ -244,7 +244,8 @@ def test_an_mtl_listing_band_files_that_are_not_there_is_refused(tmp_path, cli):
     mtl = mtl_of(folder)
     mtl.write_text(mtl.read_text().replace(f"{LIVERPOOL.name}_SR_B3.TIF", "elsewhere_SR_B3.TIF"))
     code, _, err = classify_cli(cli, mtl, tmp_path / "map.tif")
-    assert_one_error_line(code, err, "lacks SR_B3 (elsewhere_SR_B3.TIF, listed in its MTL)")
+    assert_one_error_line(code, err, f"lists elsewhere_SR_B3.TIF as SR_B3, but USGS names SR_B3's file "
+                          f"{LIVERPOOL.name}_SR_B3.TIF")
     assert not (tmp_path / "map.tif").exists()
 
 
@@ -339,7 +340,7 @@ def test_a_generated_whole_scene_product_reads_like_a_real_one(tmp_path):
     tar = make_scene_product(SAMPLE, tmp_path, size=(500, 420), fields=6)
     found = product.open_product(tar)
     assert sorted(p.name for p in tmp_path.iterdir()) == [tar.name]  # no folder or part file left
-    listed = product.read_mtl(found.mtl)["PRODUCT_CONTENTS"]
+    listed = mtl.read_mtl(found.mtl)["PRODUCT_CONTENTS"]
     assert listed["FILE_NAME_QUALITY_L1_PIXEL"] == f"{found.product_id}_QA_PIXEL.TIF"
     qa = gdal.Open(found.qa_pixel).ReadAsArray()
     red = gdal.Open(found.bands[3]).ReadAsArray()
