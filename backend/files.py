@@ -213,7 +213,7 @@ def check_outputs(outputs: Sequence, inputs: Sequence = (), *, folder_outputs: S
         if path.suffix.lower() not in suffixes:
             raise UserError(f"{what} is written as {_format_of(suffixes)}, so its name must end in "
                             f"{' or '.join(suffixes)}: {path.name} does not; e.g. "
-                            f"{path.with_suffix(suffixes[0]).name}")
+                            f"{_named_like(path, suffixes)}")
         check_writable_folder(path.parent, f"{what} {path.name}")
         if path.exists() and not os.access(path, os.W_OK):
             raise UserError(f"{what} {path} exists and is read-only; choose another name or make it writable")
@@ -237,3 +237,14 @@ def _refuse_inputs(what: str, path: Path, others) -> None:
 def _format_of(suffixes) -> str:
     return {".tif": "a GeoTIFF", ".json": "JSON", ".npz": "a NumPy .npz archive"}.get(suffixes[0],
                                                                                      f"a {suffixes[0]} file")
+
+
+def _named_like(path: Path, suffixes: Sequence) -> str:
+    """A name like ``path``'s that ends in ``suffixes[0]``, without a second extension: ``.tif``
+    (to Python a hidden file without a suffix) and ``map.tif.png`` give output.tif and map.tif."""
+    stem = path.stem
+    while Path(stem).suffix.lower() in suffixes:
+        stem = Path(stem).stem
+    if not stem.strip(".") or stem.lower().lstrip(".") in (s.lstrip(".") for s in suffixes):
+        stem = "output"
+    return stem + suffixes[0]

@@ -11,6 +11,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 from osgeo import gdal, osr
 
+from .errors import UserError
+
 
 @contextmanager
 def gdal_exceptions() -> Iterator[None]:
@@ -116,3 +118,34 @@ def raster_centre_lonlat(dataset: gdal.Dataset) -> tuple[float, float]:
     x, y = pixel_to_map(dataset.GetGeoTransform(), dataset.RasterXSize / 2, dataset.RasterYSize / 2)
     lon, lat = to_lonlat(dataset.GetProjection(), x, y)
     return float(lon[0]), float(lat[0])
+
+
+@with_gdal_exceptions
+def check_latitudes(dataset: gdal.Dataset, name: str) -> None:
+    """Refuse a raster whose corners are no places on Earth in its own CRS: a latitude beyond
+    ±90° (or a longitude beyond ±360°), as when UTM metres are labelled EPSG:4326. The model
+    would encode such a latitude as if it were real, and the map would lie nowhere."""
+    crs, transform = dataset.GetProjection(), dataset.GetGeoTransform(can_return_null=True)
+    if not crs or not transform:
+        return  # no CRS: latitude is encoded as missing, and the run says so
+    width, height = dataset.RasterXSize, dataset.RasterYSize
+    x, y = pixel_to_map(transform, [0, width, 0, width, width / 2], [0, 0, height, height, height / 2])
+    try:
+        lon, lat = to_lonlat(crs, x, y)
+    except RuntimeError:  # PROJ cannot take the points back to degrees at all
+        lon = lat = np.array([np.inf])
+    places = (np.abs(lat) <= 90) & (np.abs(lon) <= 360)  # NaN is no place either
+    if places.all():
+        return
+    i = int(np.argmin(places))
+    raise UserError(f"{name} has a corner at latitude {lat[i]:,.0f}°, longitude {lon[i]:,.0f}° in its CRS "
+                    f"({_crs_label(crs)}), which is no place on Earth: the raster's CRS seems wrong "
+                    "(projected metres labelled as degrees?); assign the CRS its coordinates are in "
+                    "(QGIS: Layer Properties › Source; GDAL: gdal_edit.py -a_srs) and run again")
+
+
+def _crs_label(wkt: str) -> str:
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    code = srs.GetAuthorityCode(None)
+    return f"{srs.GetAuthorityName(None)}:{code}" if code else (srs.GetName() or "unnamed")

@@ -329,14 +329,15 @@ def fill_invalid(tile: np.ndarray, invalid: np.ndarray) -> np.ndarray:
     return np.where(invalid[None], means[:, None, None], tile).astype(np.uint16)
 
 
-def _existing_raster(path: str) -> None:
-    """Refuse a path that is not a raster file, saying what it is instead."""
+def _existing_raster(path: str, what: str = "the input raster") -> None:
+    """Refuse a path that is not a raster file, saying what it is instead (``what``: the file's
+    role, named in the message)."""
     if path.startswith("/vsi"):  # GDAL's virtual file systems: /vsizip/, /vsitar/, /vsicurl/ …
         if gdal.VSIStatL(path) is None:
-            raise UserError(f"{path} does not exist (GDAL finds nothing at that virtual path)")
+            raise UserError(f"{what} {path} does not exist (GDAL finds nothing at that virtual path)")
         return
     if not Path(path).exists():
-        raise UserError(f"{path} does not exist; check the path of the input raster")
+        raise UserError(f"{path} does not exist; check the path of {what}")
 
 
 def _open_input(path: str) -> tuple[gdal.Dataset, Product | None]:
@@ -362,7 +363,7 @@ def find_qa_band(dataset: gdal.Dataset, qa_pixel: str | None, name: str) -> QaBa
                 _check_qa_type(dataset, number, f"band {number} of {name}")
                 return QaBand(dataset, number, f"QA_PIXEL (band {number} of {name})")
         return None
-    _existing_raster(qa_pixel)
+    _existing_raster(qa_pixel, "the QA_PIXEL file")
     try:
         qa = gdal.Open(qa_pixel)
     except RuntimeError as exc:
@@ -401,6 +402,7 @@ def open_scene(path: str, bands: list | None = None, *, qa_pixel: str | None = N
     if product and not bands:  # the stack's bands are named by the files found: say how those were
         choice = BandChoice(choice.numbers, product.found_by)
     check_raster(dataset, choice.numbers, name)
+    geo.check_latitudes(dataset, name)
     transform, georeferenced = geo.raster_transform(dataset)
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]
     return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata, transform=transform,

@@ -9,7 +9,9 @@ import shutil
 import tarfile
 from datetime import date, datetime, timedelta, timezone
 
+import numpy as np
 import pytest
+from osgeo import gdal
 
 from backend import mtl, product, scene_metadata
 from backend.errors import UserError
@@ -18,9 +20,11 @@ from helpers import (
     LIVERPOOL,
     assert_one_error_line,
     copy_product,
+    mosaic_pixels,
     mtl_of,
     product_tar,
     snapshot,
+    write_raster,
 )
 
 
@@ -242,3 +246,37 @@ def test_a_whole_tar_without_a_product_still_says_so(cli, tmp_path):
         archive.add(CLOUDY.parent / "README.md", arcname="README.md")
     code, _, err = classify(cli, tmp_path / "other.tar", tmp_path / "map.tif")
     assert_one_error_line(code, err, "other.tar holds no Landsat product")
+
+
+def test_a_missing_qa_pixel_file_is_called_the_qa_pixel_file(cli, tmp_path):
+    code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif", "--qa-pixel", tmp_path / "qa.tif")
+    assert_one_error_line(code, err, f"{tmp_path / 'qa.tif'} does not exist; check the path of the QA_PIXEL "
+                          "file")
+
+
+@pytest.mark.parametrize("name, example", [(".tif", "output.tif"), ("map.tif.png", "map.tif"),
+                                           ("map.png", "map.tif")])
+def test_an_output_name_is_never_told_to_take_a_second_extension(cli, tmp_path, name, example):
+    code, _, err = classify(cli, LIVERPOOL, tmp_path / name)
+    assert_one_error_line(code, err, f"{name} does not; e.g. {example}")
+    assert ".tif.tif" not in err
+
+
+def test_utm_metres_labelled_as_degrees_are_refused(cli, tmp_path):
+    utm_as_degrees = write_raster(tmp_path / "scene.tif", mosaic_pixels(2, 2), epsg=4326,
+                                  origin=(500000.0, 7000020.0))
+    code, _, err = classify(cli, utm_as_degrees, tmp_path / "map.tif")
+    assert_one_error_line(code, err, "scene.tif has a corner at latitude 7,000,020°", "(EPSG:4326)",
+                          "the raster's CRS seems wrong")
+    assert not (tmp_path / "map.tif").exists()
+
+
+def test_real_degrees_and_utm_metres_pass_the_latitude_check(cli, tmp_path):
+    pixels = mosaic_pixels(2, 2)
+    degrees = write_raster(tmp_path / "deg.tif", pixels, epsg=4326,
+                           transform=(21.0, 0.00054, 0.0, 63.3, 0.0, -0.00027))
+    metres = write_raster(tmp_path / "utm.tif", pixels)
+    for source in (degrees, metres):
+        code, _, err = classify(cli, source, tmp_path / f"{source.stem}-map.tif")
+        assert code == 0, err
+        assert np.isfinite(gdal.Open(str(tmp_path / f"{source.stem}-map.tif")).GetGeoTransform()).all()
