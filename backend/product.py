@@ -212,8 +212,9 @@ def _find_files(product_id: str, location: str, names: list, source: str, given_
     qa_pixel = _one_file(by_name, [wanted[QA_PIXEL]], source)
     for band, path in zip((*landsat.BANDS, QA_PIXEL), (*bands, qa_pixel)):
         _check_plain_file(path, band)
-    found_by = (f"the product's files by their USGS names, as its MTL {Path(mtl_path).name} lists them"
-                if mtl_path else "the product's files by their USGS names; it has no MTL file")
+    found_by = "the product's files by their USGS names" + (
+        f", as its MTL {Path(mtl_path).name} lists them" if mtl.product_files(contents)
+        else f"; its MTL {Path(mtl_path).name} lists none" if mtl_path else "; it has no MTL file")
     members = tuple(path for name, paths in by_name.items() if name.startswith(product_id) for path in paths)
     return Product(product_id=product_id, source=source, bands=bands, mtl=mtl_path, members=members,
                    qa_pixel=qa_pixel, found_by=found_by)

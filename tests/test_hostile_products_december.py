@@ -126,6 +126,10 @@ def test_the_log_says_how_the_band_files_were_found(cli, tmp_path):
     code, out, err = classify(cli, folder, tmp_path / "c.tif")
     assert code == 0, err
     assert "by their USGS names; it has no MTL file" in out + err
+    mtl_of(folder).write_text("GROUP = LANDSAT_METADATA_FILE\nEND_GROUP = LANDSAT_METADATA_FILE\nEND\n")
+    code, out, err = classify(cli, folder, tmp_path / "d.tif")
+    assert code == 0, err
+    assert f"by their USGS names; its MTL {mtl_of(folder).name} lists none" in out + err
 
 
 # --------------------------------------------------------------------------- 9. untrusted MTL text
