@@ -122,23 +122,29 @@ def raster_centre_lonlat(dataset: gdal.Dataset) -> tuple[float, float]:
 
 @with_gdal_exceptions
 def check_latitudes(dataset: gdal.Dataset, name: str) -> None:
-    """Refuse a raster whose corners are no places on Earth in its own CRS: a latitude beyond
-    ±90° (or a longitude beyond ±360°), as when UTM metres are labelled EPSG:4326. The model
-    would encode such a latitude as if it were real, and the map would lie nowhere."""
+    """Refuse a raster that lies nowhere on Earth in its own CRS, as when UTM metres are labelled
+    EPSG:4326: the model would encode such a latitude as if it were real. In a geographic CRS
+    every corner must be a latitude within ±90° (a longitude within ±360°). In a projected CRS
+    only the centre is checked: a real scene's corners may lie where its projection is not
+    defined (the far side of an orthographic or polar view) and must not be refused for it."""
     crs, transform = dataset.GetProjection(), dataset.GetGeoTransform(can_return_null=True)
     if not crs or not transform:
         return  # no CRS: latitude is encoded as missing, and the run says so
     width, height = dataset.RasterXSize, dataset.RasterYSize
-    x, y = pixel_to_map(transform, [0, width, 0, width, width / 2], [0, 0, height, height, height / 2])
+    geographic = bool(osr.SpatialReference(wkt=crs).IsGeographic())
+    columns, rows = ([0, width, 0, width, width / 2], [0, 0, height, height, height / 2]) if geographic \
+        else ([width / 2], [height / 2])
+    x, y = pixel_to_map(transform, columns, rows)
     try:
         lon, lat = to_lonlat(crs, x, y)
-    except RuntimeError:  # PROJ cannot take the points back to degrees at all
+    except RuntimeError:  # PROJ cannot take the point back to degrees at all
         lon = lat = np.array([np.inf])
     places = (np.abs(lat) <= 90) & (np.abs(lon) <= 360)  # NaN is no place either
     if places.all():
         return
     i = int(np.argmin(places))
-    raise UserError(f"{name} has a corner at latitude {lat[i]:,.0f}°, longitude {lon[i]:,.0f}° in its CRS "
+    where = "a corner" if geographic else "its centre"
+    raise UserError(f"{name} has {where} at latitude {lat[i]:,.0f}°, longitude {lon[i]:,.0f}° in its CRS "
                     f"({_crs_label(crs)}), which is no place on Earth: the raster's CRS seems wrong "
                     "(projected metres labelled as degrees?); assign the CRS its coordinates are in "
                     "(QGIS: Layer Properties › Source; GDAL: gdal_edit.py -a_srs) and run again")

@@ -284,3 +284,32 @@ def test_real_degrees_and_utm_metres_pass_the_latitude_check(cli, tmp_path):
         code, _, err = classify(cli, source, tmp_path / f"{source.stem}-map.tif")
         assert code == 0, err
         assert np.isfinite(gdal.Open(str(tmp_path / f"{source.stem}-map.tif")).GetGeoTransform()).all()
+
+
+def _projected(wkt_proj4: str, half_width_m: float, centre=(0.0, 0.0)) -> gdal.Dataset:
+    """A 10 × 10 px in-memory raster in the projection ``wkt_proj4``, centred on ``centre``."""
+    from osgeo import osr
+
+    dataset = gdal.GetDriverByName("MEM").Create("", 10, 10, 1, gdal.GDT_UInt16)
+    size = 2 * half_width_m / 10
+    dataset.SetGeoTransform((centre[0] - half_width_m, size, 0.0, centre[1] + half_width_m, 0.0, -size))
+    srs = osr.SpatialReference()
+    srs.ImportFromProj4(wkt_proj4)
+    dataset.SetProjection(srs.ExportToWkt())
+    return dataset
+
+
+def test_a_projected_raster_whose_corners_lie_off_its_projection_is_not_refused():
+    """An orthographic view 14,000 km wide: its corners are beyond the Earth's disk (PROJ cannot
+    take them to degrees) but its centre is a real place: a real image, never refused for that."""
+    from backend.geo import check_latitudes
+
+    check_latitudes(_projected("+proj=ortho +lat_0=45 +lon_0=10 +datum=WGS84", 7_000_000), "view.tif")
+
+
+def test_a_projected_raster_whose_centre_is_no_place_is_refused():
+    from backend.geo import check_latitudes
+
+    with pytest.raises(UserError, match="view.tif has its centre at latitude .* which is no place on Earth"):
+        check_latitudes(_projected("+proj=ortho +lat_0=45 +lon_0=10 +datum=WGS84", 1000,
+                                   centre=(9_000_000.0, 0.0)), "view.tif")
