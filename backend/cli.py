@@ -756,10 +756,87 @@ def add_models_parser(commands: argparse._SubParsersAction) -> None:
                                                      "becomes NAME.pth in the user models folder)")
 
 
+def cmd_sample(args: argparse.Namespace) -> int:
+    from .sampling import parse_expected_users, sample_map
+
+    expected = parse_expected_users(args.users_accuracy or [])
+    lines = sample_map(args.map, args.out, total=args.n, min_per_class=args.min_per_class,
+                       target_se=args.target_se, expected_users=expected, seed=args.seed)
+    print("\n".join(lines))
+    print(f"wrote {args.out}: label each point's 'reference' field with the class you see there, then: "
+          f"python -m backend assess {args.map} {args.out} --field reference --out report.json")
+    return 0
+
+
+def add_sample_parser(commands: argparse._SubParsersAction) -> None:
+    from .sampling import DEFAULT_MIN_PER_CLASS, DEFAULT_SAMPLE_SIZE
+
+    sample = _command(
+        commands, "sample", cmd_sample, "draw a stratified random sample of a map's pixels to label",
+        "A stratified random sample with the map classes as strata (Olofsson et al. 2014, §5.1): the size "
+        f"is --n (default {DEFAULT_SAMPLE_SIZE}), or with --target-se the size Cochran's formula gives for "
+        "that standard error of the overall accuracy with the user's accuracies you expect (§5.1.1, eq. 13). "
+        "The size is allocated proportionally to mapped area, with at least --min-per-class points per class "
+        "(§5.1.2). Every point is at a pixel centre, never on nodata, in the map's CRS, with the fields "
+        "map_class, stratum and an empty reference to fill in. The same --seed gives the same points.",
+        ["python -m backend sample landcover.tif --out sample.gpkg",
+         "python -m backend sample landcover.tif --out sample.gpkg --n 800 --min-per-class 75 --seed 3",
+         "python -m backend sample landcover.tif --out sample.gpkg --target-se 0.01 --users-accuracy 0.8 "
+         "Water=0.95"])
+    sample.add_argument("map", help="the land-cover map (a class GeoTIFF, e.g. from classify)")
+    sample.add_argument("--out", required=True, help="the points to write (.gpkg)")
+    sample.add_argument("--n", type=_positive, default=None,
+                        help=f"points in all (default: {DEFAULT_SAMPLE_SIZE}; more when the minima need "
+                             "more)")
+    sample.add_argument("--min-per-class", type=_positive, default=DEFAULT_MIN_PER_CLASS,
+                        help=f"points per class at least, or all its pixels if fewer (default: "
+                             f"{DEFAULT_MIN_PER_CLASS})")
+    sample.add_argument("--target-se", type=_finite(0, 1, low_open=True), default=None,
+                        help="instead of --n: the standard error of the overall accuracy to reach, e.g. 0.01")
+    sample.add_argument("--users-accuracy", nargs="+", default=None, metavar="[NAME=]U",
+                        help="with --target-se: the user's accuracy you expect, one for every class (0.8) "
+                             "and/or per class (Water=0.95)")
+    sample.add_argument("--seed", type=int, default=0, help="random seed: the same seed, the same points (0)")
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from .assessment import summary_lines, write_assessment
+
+    result = write_assessment(args.map, args.reference, args.field, args.out, args.html, args.strata)
+    print("\n".join(summary_lines(result.report)))
+    print(f"wrote {args.out}" + (f" and {args.html}" if args.html else ""))
+    return 0
+
+
+def add_assess_parser(commands: argparse._SubParsersAction) -> None:
+    assess = _command(
+        commands, "assess", cmd_assess, "accuracy and area estimates of a map from labelled points",
+        "The error matrix in proportions of area, overall, user's and producer's accuracies and each class's "
+        "area, each with its standard error and 95 % interval (ci95 = 1.96 × se), from a stratified random "
+        "sample (Olofsson et al. 2013, 2014: the map classes as strata; with --strata, Stehman 2014 for "
+        "strata that differ from the map classes). Mapped areas are pixel counts × pixel area: a map in a "
+        "geographic CRS (degrees) is refused, not measured geodesically; reproject it first. Labels are the "
+        "map's class names or codes; points outside the map or on nodata, unlabelled, with unknown labels or "
+        "on a pixel already used are counted and said.",
+        ["python -m backend assess landcover.tif sample.gpkg --field reference --out report.json",
+         "python -m backend assess landcover.tif labels.shp --field class --out report.json --html "
+         "report.html",
+         "python -m backend assess landcover_2024.tif sample_2020.gpkg --field reference --strata "
+         "landcover_2020.tif --out report.json"])
+    assess.add_argument("map", help="the land-cover map (a class GeoTIFF in a projected CRS)")
+    assess.add_argument("reference", help="labelled points: any OGR point layer (GeoPackage, Shapefile, "
+                                          "GeoJSON), in any CRS; its first layer is read")
+    assess.add_argument("--field", required=True, help="the field holding each point's reference class")
+    assess.add_argument("--strata", default=None,
+                        help="the raster the sample was drawn on, when its strata are not the map's classes")
+    assess.add_argument("--out", required=True, help="the report to write (.json)")
+    assess.add_argument("--html", default=None, help="also write the report a person reads (.html)")
+
+
 # --------------------------------------------------------------------------- the parser
 PARSER_ADDERS = (add_info_parser, add_bench_parser, add_pack_parser, add_pretrain_parser, add_embed_parser,
                  add_probe_parser, add_evaluate_parser, add_classify_parser, add_demo_scene_parser,
-                 add_models_parser)
+                 add_models_parser, add_sample_parser, add_assess_parser)
 
 
 def _command(commands, name, func, help_text, description, examples):

@@ -1,0 +1,338 @@
+"""Accuracy assessment and area estimates of a land-cover map from labelled sample points.
+
+The points (any OGR point layer, in any CRS, reprojected to the map's) carry a reference label:
+a class name of the map (its GDAL category names) or its integer code. Each point is read on
+the map (its map class) and on the strata (the map itself, or ``--strata``: a layer the sample
+was drawn on, such as an older map); the estimators are ``backend.accuracy``'s.
+
+Nothing is dropped quietly: points outside the map or on nodata, points without a label, labels
+that name no map class (listed), two points on one pixel (the first is kept), strata with fewer
+than 2 units (se null), strata with none (left out of the area), and reference classes absent
+from the map are all counted and said, in the warnings and the report.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from osgeo import ogr, osr
+
+from .accuracy import Assessment, Sample, assess
+from .class_raster import ClassRaster
+from .errors import UserError
+from .geo import with_gdal_exceptions
+from .progress import Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReferencePoints:
+    """A layer's points in the map's CRS: x, y (n,) and their labels (n,) ("" for none)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    labels: list
+    warnings: list = field(default_factory=list)
+
+
+@with_gdal_exceptions
+def read_reference(path: str | Path, field_name: str, crs_wkt: str) -> ReferencePoints:
+    """The points of the first layer of ``path`` (or of ``path|layername=NAME``, as QGIS names a
+    layer of a GeoPackage) with their ``field_name`` labels, reprojected to ``crs_wkt``; refused,
+    saying what to give, when it is no point layer or lacks the field."""
+    path, _, options = str(path).partition("|")
+    name = options.partition("layername=")[2].split("|")[0] if "layername=" in options else None
+    if not Path(path).exists():
+        raise UserError(f"the reference points {path} do not exist; give the labelled points (e.g. from "
+                        "sample)")
+    try:
+        source = ogr.Open(path)
+    except RuntimeError as exc:
+        raise UserError(f"the reference points {path} cannot be read as a vector layer ({exc}); give a "
+                        "GeoPackage, Shapefile or GeoJSON of points") from None
+    if source is None or source.GetLayerCount() == 0:
+        raise UserError(f"the reference points {path} hold no layer; give a point layer")
+    layer = source.GetLayerByName(name) if name else source.GetLayer(0)
+    if layer is None:
+        raise UserError(f"the reference points {path} have no layer {name!r}")
+    definition = layer.GetLayerDefn()
+    fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    if field_name not in fields:
+        raise UserError(f"the reference points {path} have no field {field_name!r}; their fields: "
+                        f"{', '.join(fields) or 'none'}")
+    points = ReferencePoints(np.zeros(0), np.zeros(0), [])
+    transform = _transform_to(layer.GetSpatialRef(), crs_wkt, points)
+    xs, ys = [], []
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        if geometry is None or ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbPoint:
+            raise UserError(f"feature {feature.GetFID()} of {path} is no point "
+                            f"({geometry.GetGeometryName() if geometry else 'no geometry'}); the reference "
+                            "layer holds one point per sample unit")
+        geometry = geometry.Clone()
+        if transform is not None:
+            geometry.Transform(transform)
+        xs.append(geometry.GetX())
+        ys.append(geometry.GetY())
+        value = feature.GetField(field_name)
+        points.labels.append("" if value is None else str(value).strip())
+    points.x, points.y = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    return points
+
+
+def _transform_to(layer_srs, crs_wkt: str, points: ReferencePoints):
+    """The transformation from the layer's CRS to the map's, or None when they are one; a layer
+    without a CRS is taken to be in the map's, and said."""
+    if layer_srs is None or not crs_wkt:
+        if layer_srs is None and crs_wkt:
+            points.warnings.append("the reference layer has no CRS; its coordinates were taken to be in the "
+                                   "map's CRS")
+        return None
+    target = osr.SpatialReference()
+    target.ImportFromWkt(crs_wkt)
+    for srs in (layer_srs, target):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return None if layer_srs.IsSame(target) else osr.CoordinateTransformation(layer_srs, target)
+
+
+@dataclass
+class Matched:
+    """The units kept: their map codes, strata codes and reference codes (n,) each, the counts of
+    :data:`POINT_COUNTS`, and what else the user must hear."""
+
+    mapped: np.ndarray
+    strata: np.ndarray
+    reference: np.ndarray
+    points: dict
+    unknown_labels: dict
+    duplicates: int
+
+
+#: The counts of points in the report, in its order.
+POINT_COUNTS = ("used", "outside_map", "on_nodata", "unlabelled")
+
+
+def label_codes(labels: list, raster: ClassRaster, known: set) -> tuple[np.ndarray, dict]:
+    """(codes (n,), unknown label → points): each label as the map's code, by class name (exact,
+    then ignoring case) or by a code of ``known`` (the map's named or mapped codes) written as a
+    whole number; -1 for no label, -2 for a label that names no class of the map."""
+    exact = {name: code for code, name in raster.names.items()}
+    folded = {name.casefold(): code for name, code in exact.items()}
+    codes, unknown = [], {}
+    for label in labels:
+        code = exact.get(label, folded.get(label.casefold()))
+        if code is None and label.isdigit() and int(label) in known:
+            code = int(label)
+        if not label:
+            code = -1
+        elif code is None:
+            unknown[label] = unknown.get(label, 0) + 1
+            code = -2
+        codes.append(code)
+    return np.asarray(codes, dtype=np.int64), unknown
+
+
+def match_points(points: ReferencePoints, raster: ClassRaster, strata: ClassRaster | None,
+                 pixels: dict) -> Matched:
+    """Each point on the map (and the strata): which are used, and why the others are not.
+    ``pixels``: the map's code → pixels."""
+    mapped, inside = raster.codes_at(points.x, points.y)
+    stratum, in_strata = (mapped, inside) if strata is None else strata.codes_at(points.x, points.y)
+    outside = ~inside | ~in_strata
+    nodata = ~outside & ((mapped == _nodata(raster)) | (mapped < 0) | (stratum == _nodata(strata or raster)))
+    reference, unknown = label_codes(points.labels, raster, set(raster.names) | set(pixels))
+    unlabelled = ~outside & ~nodata & (reference == -1)
+    usable = ~outside & ~nodata & (reference >= 0)
+    col, row = raster.pixel_of(points.x, points.y)
+    _, first = np.unique(np.where(usable, row * raster.width + col, -1), return_index=True)
+    kept = np.zeros(len(usable), dtype=bool)
+    kept[first] = True
+    duplicates = int(np.sum(usable & ~kept))
+    used = usable & kept
+    counts = {"used": int(used.sum()), "outside_map": int(outside.sum()), "on_nodata": int(nodata.sum()),
+              "unlabelled": int(unlabelled.sum())}
+    unknown = _still_unknown(unknown, points.labels, ~outside & ~nodata)
+    return Matched(mapped[used], stratum[used], reference[used], counts, unknown, duplicates)
+
+
+def _nodata(raster: ClassRaster) -> int:
+    return -1 if raster.nodata is None else raster.nodata
+
+
+def _still_unknown(unknown: dict, labels: list, on_map: np.ndarray) -> dict:
+    """The unknown labels counted only among points on the map (the others are counted already)."""
+    counts: dict = {}
+    for label, here in zip(labels, on_map):
+        if here and label in unknown:
+            counts[label] = counts.get(label, 0) + 1
+    return counts
+
+
+@dataclass
+class AreaReport:
+    """What ``assess`` writes: the report (the JSON's content) and the warnings."""
+
+    report: dict
+    warnings: list
+    classes: list  # (code, name) of the error matrix's classes, in its order
+    colours: dict  # name → (r, g, b)
+
+
+def classes_of(raster: ClassRaster, pixels: dict, matched: Matched) -> list:
+    """The codes of the error matrix: those the map has pixels of, then reference classes the map
+    names but never maps."""
+    absent = sorted(set(matched.reference.tolist()) - set(pixels))
+    return list(pixels) + absent
+
+
+def build_sample(matched: Matched, classes: list, strata_pixels: dict) -> tuple[Sample, list]:
+    """The :class:`~backend.accuracy.Sample` of the matched units and the strata codes, in order."""
+    strata_codes = list(strata_pixels)
+    index = {code: k for k, code in enumerate(classes)}
+    stratum_index = {code: h for h, code in enumerate(strata_codes)}
+    return Sample(strata=[stratum_index[s] for s in matched.strata.tolist()],
+                  mapped=[index[m] for m in matched.mapped.tolist()],
+                  reference=[index[r] for r in matched.reference.tolist()],
+                  stratum_pixels=[strata_pixels[s] for s in strata_codes], n_classes=len(classes),
+                  strata_are_map_classes=False), strata_codes
+
+
+def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str,
+               strata_path: str | Path | None = None) -> AreaReport:
+    """The accuracy of the map at ``map_path`` and its classes' areas from the labelled points of
+    ``reference_path`` (field ``field_name``), the map classes as strata unless ``strata_path``
+    gives others. Refused for a map without a projected CRS (areas need equal-area pixels)."""
+    raster = ClassRaster.open(map_path, "the map")
+    pixel_ha = raster.pixel_area_ha()
+    strata = None if strata_path is None else ClassRaster.open(strata_path, "the strata")
+    points = read_reference(reference_path, field_name, raster.crs)
+    pixels = raster.pixel_counts()
+    matched = match_points(points, raster, strata, pixels)
+    if not matched.points["used"]:
+        raise UserError(_nothing_usable(matched, reference_path, field_name))
+    classes = classes_of(raster, pixels, matched)
+    if strata is None:  # the map classes are the strata: stratum h is class h, empty ones too
+        strata_pixels, stratum_ha = {code: pixels.get(code, 0) for code in classes}, pixel_ha
+    else:
+        strata_pixels, stratum_ha = strata.pixel_counts(), strata.pixel_area_ha()
+    sample, strata_codes = build_sample(matched, classes, strata_pixels)
+    sample.strata_are_map_classes = strata is None
+    result = assess(sample)
+    names = [raster.name_of(c) for c in classes]
+    total_ha = float(sample.stratum_pixels[sample.sampled].sum() * stratum_ha)
+    report = report_dict(result, names, [pixels.get(c, 0) * pixel_ha for c in classes], total_ha, matched)
+    strata_names = [(strata or raster).name_of(c) for c in strata_codes]
+    warnings = points.warnings + what_to_say(result, sample, names, strata_names, matched,
+                                             [pixels.get(c, 0) for c in classes])
+    colours = {raster.name_of(c): raster.colours[c] for c in classes if c in raster.colours}
+    return AreaReport(report, warnings, list(zip(classes, names)), colours)
+
+
+def _nothing_usable(matched: Matched, path, field_name: str) -> str:
+    counts = matched.points
+    return (f"no point of {path} can be used: {counts['outside_map']} outside the map, {counts['on_nodata']} "
+            f"on nodata, {counts['unlabelled']} without a label in {field_name!r}"
+            + (f", labels that name no map class: {', '.join(sorted(matched.unknown_labels))}"
+               if matched.unknown_labels else "")
+            + "; label the points (a map class name or code each) and check that they lie on the map")
+
+
+def report_dict(result: Assessment, names: list, mapped_ha: list, total_ha: float, matched: Matched) -> dict:
+    """The report as REPORT.json holds it: overall_accuracy, classes, error_matrix, points."""
+    rows = result.counts.sum(axis=1)
+    classes = {}
+    for k, name in enumerate(names):
+        classes[name] = {"users_accuracy": result.users[k].as_dict(),
+                         "producers_accuracy": result.producers[k].as_dict(),
+                         "area_proportion": result.area_proportions[k].as_dict(),
+                         "area_ha": result.area_proportions[k].scaled(total_ha).as_dict(),
+                         "mapped_area_ha": float(mapped_ha[k]), "samples": int(rows[k])}
+    return {"overall_accuracy": result.overall.as_dict(), "classes": classes,
+            "error_matrix": {"classes": list(names), "counts": result.counts.tolist(),
+                             "area_proportions": result.proportions.tolist()},
+            "points": {key: matched.points[key] for key in POINT_COUNTS}}
+
+
+def what_to_say(result: Assessment, sample: Sample, names: list, strata_names: list, matched: Matched,
+                pixels: list) -> list:
+    """Every warning of an assessment, in words (see the module docstring)."""
+    counts, said = matched.points, []
+    if counts["outside_map"] or counts["on_nodata"]:
+        said.append(f"{counts['outside_map']} point(s) outside the map and {counts['on_nodata']} on nodata "
+                    "were left out")
+    if counts["unlabelled"]:
+        said.append(f"{counts['unlabelled']} point(s) have no reference label and were left out")
+    if matched.unknown_labels:
+        listed = ", ".join(f"{label!r} ({n})" for label, n in sorted(matched.unknown_labels.items()))
+        said.append(f"reference labels that name no map class were left out: {listed}")
+    if matched.duplicates:
+        said.append(f"{matched.duplicates} point(s) fall on a pixel another point already has; only the "
+                    "first of each pixel was used")
+    n_h = sample.units_per_stratum
+    few = [strata_names[h] for h in range(len(n_h)) if n_h[h] == 1]
+    if few:
+        said.append(f"fewer than 2 sample units in stratum {', '.join(few)}: its variance is undefined, so "
+                    "the standard errors that need it are null")
+    if result.unsampled_strata:
+        left = ", ".join(strata_names[h] for h in result.unsampled_strata)
+        said.append(f"no sample unit in stratum {left}: its pixels are left out of the estimated areas")
+    absent = [names[k] for k in range(len(names)) if pixels[k] == 0]
+    if absent:
+        said.append(f"reference class(es) absent from the map: {', '.join(absent)} (never mapped: "
+                    "producer's accuracy 0, user's accuracy undefined)")
+    return said
+
+
+def write_assessment(map_path: str | Path, reference_path: str | Path, field_name: str, out: str | Path,
+                     html: str | Path | None = None, strata_path: str | Path | None = None,
+                     progress: Progress | None = None) -> AreaReport:
+    """``assess`` and ``moemae:assess``: assess the map (:func:`assess_map`), write the report as
+    JSON to ``out`` and, with ``html``, as a page a person reads; both atomically, neither over an
+    input. The warnings go to the log."""
+    import json
+
+    from .files import check_outputs, write_atomically
+    from .report_html import assessment_html
+
+    check_outputs([("the report", out, (".json",)), ("the HTML report", html, (".html", ".htm"))],
+                  [("the map", map_path), ("the reference points", str(reference_path).split("|")[0]),
+                   ("the strata", strata_path)])
+    result = assess_map(map_path, reference_path, field_name, strata_path)
+    for line in result.warnings:
+        log.warning(line)
+    if progress is not None:
+        progress.check()
+    text = json.dumps(result.report, indent=2, ensure_ascii=False)
+    page = None
+    if html:
+        sources = {"map": map_path, "reference": f"{reference_path} (field {field_name})"}
+        if strata_path:
+            sources["strata"] = strata_path
+        page = assessment_html(result.report, result.warnings, result.colours, sources)
+    write_atomically(out, lambda f: f.write(text + "\n"))
+    if page is not None:
+        write_atomically(html, lambda f: f.write(page))
+    return result
+
+
+def summary_lines(report: dict) -> list:
+    """The report in a few lines for a terminal or a log."""
+    overall = report["overall_accuracy"]
+    lines = [f"overall accuracy {_pm(overall, 3)} ({report['points']['used']} points used)",
+             f"{'class':<24} {'user':>15} {'producer':>15} {'mapped ha':>12} {'estimated ha':>22}"]
+    for name, c in report["classes"].items():
+        lines.append(f"{name[:24]:<24} {_pm(c['users_accuracy'], 2):>15} "
+                     f"{_pm(c['producers_accuracy'], 2):>15} {c['mapped_area_ha']:>12,.0f} "
+                     f"{_pm(c['area_ha'], 0):>22}")
+    return lines
+
+
+def _pm(value: dict, digits: int) -> str:
+    if value["estimate"] is None:
+        return "-"
+    if value["ci95"] is None:
+        return f"{value['estimate']:,.{digits}f} ± ?"
+    return f"{value['estimate']:,.{digits}f} ± {value['ci95']:,.{digits}f}"

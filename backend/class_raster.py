@@ -1,0 +1,140 @@
+"""A class raster (a land-cover map, or the strata of a sample) as accuracy assessment reads it.
+
+Its classes are integer codes named by the band's GDAL category names (what the map writer
+stores, with a colour table); a code without a name is named by its number. Pixels are counted a
+block of rows at a time (memory stays flat whatever the size), and the area of a pixel comes from
+the geotransform in the CRS's linear unit.
+
+Areas need equal-area pixels: a raster in a geographic CRS (degrees) is refused for areas, with
+what to do, rather than measured geodesically: its pixels shrink towards the poles, and an
+estimate that weights every pixel alike would be biased. Reproject the map first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .errors import UserError
+from .geo import raster_transform, with_gdal_exceptions
+
+#: Rows read at a time when pixels are counted or sampled.
+BLOCK_ROWS = 512
+#: Square metres in a hectare.
+M2_PER_HA = 10_000.0
+
+
+@dataclass
+class ClassRaster:
+    """A single-band integer raster of classes: ``names`` by code (code → name), ``nodata`` (or
+    None), its grid (geotransform, width, height) and CRS (WKT, "" when it has none)."""
+
+    path: str
+    names: dict
+    nodata: int | None
+    transform: tuple
+    width: int
+    height: int
+    crs: str
+    colours: dict = field(default_factory=dict)  # code → (r, g, b) from the colour table
+
+    @classmethod
+    @with_gdal_exceptions
+    def open(cls, path: str | Path, what: str = "the map") -> "ClassRaster":
+        """Open ``path`` or refuse it (``what`` names it in the message): it must be a one-band
+        integer raster."""
+        if not Path(path).is_file():
+            raise UserError(f"{what} {path} does not exist; give a land-cover GeoTIFF (e.g. from classify)")
+        try:
+            dataset = gdal.Open(str(path))
+        except RuntimeError as exc:
+            raise UserError(f"{what} {path} cannot be read as a raster ({exc})") from None
+        band = dataset.GetRasterBand(1)
+        if gdal.GetDataTypeName(band.DataType) not in ("Byte", "Int8", "UInt16", "Int16", "UInt32", "Int32"):
+            raise UserError(f"{what} {path} holds {gdal.GetDataTypeName(band.DataType)} values; a class map "
+                            "holds integer class codes (a land-cover GeoTIFF from classify is UInt8)")
+        # GDAL 3.6 reads a GeoTIFF's .aux.xml (where the class names are) only once something such
+        # as the geotransform is asked for; before that the category names come back as None.
+        transform, _ = raster_transform(dataset)
+        nodata = None if band.GetNoDataValue() is None else int(band.GetNoDataValue())
+        names = {code: name for code, name in _category_names(band).items() if code != nodata}
+        return cls(str(path), names, nodata, transform, dataset.RasterXSize, dataset.RasterYSize,
+                   dataset.GetProjection() or "", _colours(band))
+
+    def name_of(self, code: int) -> str:
+        """The class name of ``code``: its category name, else the code as text."""
+        return self.names.get(int(code)) or str(int(code))
+
+    @with_gdal_exceptions
+    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+        """(first row, (rows, width) int64 codes) for every block of :data:`BLOCK_ROWS` rows."""
+        dataset = gdal.Open(self.path)  # held: a band outlives no dataset
+        band = dataset.GetRasterBand(1)
+        for row0 in range(0, self.height, BLOCK_ROWS):
+            rows = min(BLOCK_ROWS, self.height - row0)
+            yield row0, band.ReadAsArray(0, row0, self.width, rows).astype(np.int64)
+
+    def pixel_counts(self) -> dict:
+        """Code → pixels, for every code that occurs other than nodata (negative codes are no class)."""
+        counts = np.zeros(0, dtype=np.int64)
+        for _, codes in self.blocks():
+            codes = codes[(codes >= 0) & (codes != (-1 if self.nodata is None else self.nodata))]
+            found = np.bincount(codes.ravel())
+            counts = np.pad(counts, (0, max(0, len(found) - len(counts))))
+            counts[:len(found)] += found
+        return {int(code): int(counts[code]) for code in np.flatnonzero(counts)}
+
+    @with_gdal_exceptions
+    def pixel_area_ha(self) -> float:
+        """The area of one pixel in hectares; refused for a raster without a projected CRS."""
+        srs = osr.SpatialReference()
+        if not self.crs or srs.ImportFromWkt(self.crs) != 0 or srs.IsLocal():
+            raise UserError(f"{self.path} has no coordinate reference system, so its pixels have no known "
+                            "area; assign its CRS (gdal_edit.py -a_srs EPSG:…) and run again")
+        if srs.IsGeographic():
+            raise UserError(f"{self.path} is in a geographic CRS ({srs.GetName()}): its pixels are degrees, "
+                            "whose area shrinks away from the equator, so areas are not estimated on it; "
+                            "reproject the map to a projected CRS first, e.g. its UTM zone: gdalwarp -t_srs "
+                            "EPSG:326NN -r near map.tif map_utm.tif")
+        a, b, _, d, e = (self.transform[i] for i in (1, 2, 3, 4, 5))
+        return abs(a * e - b * d) * srs.GetLinearUnits() ** 2 / M2_PER_HA
+
+    @with_gdal_exceptions
+    def codes_at(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(codes (n,) int64, inside (n,) bool) of the pixels under map positions (x, y) in the
+        raster's CRS; the code is -1 where a position falls outside the raster. Only the rows
+        that hold a position are read."""
+        col, row = self.pixel_of(x, y)
+        inside = (col >= 0) & (col < self.width) & (row >= 0) & (row < self.height)
+        codes = np.full(len(col), -1, dtype=np.int64)
+        dataset = gdal.Open(self.path)  # held: a band outlives no dataset
+        band = dataset.GetRasterBand(1)
+        for r in np.unique(row[inside]).tolist():
+            here = inside & (row == r)
+            codes[here] = band.ReadAsArray(0, r, self.width, 1)[0, col[here]]
+        return codes, inside
+
+    def pixel_of(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, rows), (n,) int64 each: the pixel under each map position (x, y)."""
+        inverse = gdal.InvGeoTransform(self.transform)
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        col = np.floor(inverse[0] + inverse[1] * x + inverse[2] * y).astype(np.int64)
+        row = np.floor(inverse[3] + inverse[4] * x + inverse[5] * y).astype(np.int64)
+        return col, row
+
+
+def _category_names(band: gdal.Band) -> dict:
+    """Code → name of the band's non-empty category names."""
+    names = band.GetCategoryNames() or []
+    return {code: name.strip() for code, name in enumerate(names) if name and name.strip()}
+
+
+def _colours(band: gdal.Band) -> dict:
+    """Code → (r, g, b) of the band's colour table (empty without one)."""
+    table = band.GetColorTable()
+    if table is None:
+        return {}
+    return {code: tuple(table.GetColorEntry(code)[:3]) for code in range(table.GetCount())}

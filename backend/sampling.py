@@ -1,0 +1,205 @@
+"""Sample design on a land-cover map: a stratified random sample of pixels, the map classes as
+strata, written as points for a person to label (Olofsson et al. 2014, RSE 148:42-57, §5.1).
+
+- How many: ``total`` units, or as many as Cochran's formula needs for a target standard error of
+  the overall accuracy given the user's accuracies one expects (§5.1.1, eq. 13).
+- Where: proportional to each class's mapped area, with a minimum per class so that rare classes
+  get enough units for their user's accuracy (§5.1.2; ``backend.accuracy.allocate``).
+- Which pixels: within each class, distinct pixels at random (without replacement) from one seed,
+  found a block of rows at a time (memory stays flat): the same seed gives the same points.
+
+Each point sits at its pixel's centre, in the map's CRS, never on nodata, with the fields
+``map_class`` and ``stratum`` (the class name) and an empty ``reference`` for the label.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from osgeo import ogr, osr
+
+from .accuracy import allocate, cochran_sample_size
+from .class_raster import ClassRaster
+from .errors import UserError
+from .files import check_outputs, remove_stale_temporaries, temporary_name, write_failure
+from .geo import pixel_to_map, with_gdal_exceptions
+from .progress import Progress
+
+log = logging.getLogger(__name__)
+
+#: Units per class at least (Olofsson 2014 §5.1.2 suggests 50-100 for the rare classes).
+DEFAULT_MIN_PER_CLASS = 50
+#: Units in all when neither a size nor a target standard error is given.
+DEFAULT_SAMPLE_SIZE = 500
+#: The point layer's fields: the map's class, the stratum, and the label a person gives.
+FIELDS = ("map_class", "stratum", "reference")
+LAYER_NAME = "sample"
+
+
+@dataclass
+class SampleDesign:
+    """The units of each stratum (code → units) and its pixels (code → pixels), how the total was
+    chosen, and the points: (n, 3) rows of (stratum code, column, row) of the chosen pixels."""
+
+    units: dict
+    pixels: dict
+    total_reason: str
+    points: np.ndarray
+
+
+def sample_size(pixels: dict, names: dict, total: int | None, target_se: float | None,
+                expected_users: dict) -> tuple[int, str]:
+    """(units in all, why): ``total``, or Cochran's n for ``target_se`` of the overall accuracy
+    with each class's ``expected_users`` accuracy (name → 0-1; "*" for the classes not named)."""
+    if target_se is None:
+        size = total or DEFAULT_SAMPLE_SIZE
+        return size, f"{size} units ({'--n' if total else 'the default size'})"
+    codes = list(pixels)
+    unknown = sorted(set(expected_users) - {"*"} - {names.get(c, str(c)) for c in codes})
+    if unknown:
+        raise UserError(f"expected user's accuracies name no class of the map: {', '.join(unknown)}; its "
+                        f"classes are {', '.join(names.get(c, str(c)) for c in codes)}")
+    missing = [names.get(c, str(c)) for c in codes if names.get(c, str(c)) not in expected_users]
+    if missing and "*" not in expected_users:
+        raise UserError(f"no expected user's accuracy for {', '.join(missing)}; give one per class "
+                        "(NAME=0.8) or one for all (0.8)")
+    users = np.array([expected_users.get(names.get(c, str(c)), expected_users.get("*")) for c in codes])
+    counts = np.array([pixels[c] for c in codes], dtype=np.float64)
+    size = cochran_sample_size(counts / counts.sum(), users, target_se)
+    return size, (f"{size} units: Cochran's formula (Olofsson et al. 2014 eq. 13) for a standard error of "
+                  f"{target_se:g} of the overall accuracy")
+
+
+def choose_pixels(raster: ClassRaster, units: dict, pixels: dict, seed: int) -> np.ndarray:
+    """(n, 3) int64 rows (code, column, row): ``units[code]`` distinct pixels of each code, at
+    random with ``seed``, in row-major order within each code. A pixel is chosen by its rank
+    among the code's pixels in row-major order, so one pass over the blocks finds them all."""
+    rng = np.random.default_rng(seed)
+    wanted = {code: np.sort(rng.choice(pixels[code], size=n, replace=False))
+              for code, n in units.items() if n > 0}
+    seen = dict.fromkeys(wanted, 0)
+    found = []
+    for row0, block in raster.blocks():
+        flat = block.ravel()
+        for code, ranks in wanted.items():
+            where = np.flatnonzero(flat == code)
+            local = ranks[(ranks >= seen[code]) & (ranks < seen[code] + len(where))] - seen[code]
+            seen[code] += len(where)
+            rows, cols = np.divmod(where[local], raster.width)
+            found.append(np.column_stack([np.full(len(local), code), cols, rows + row0]))
+    return np.concatenate(found).astype(np.int64) if found else np.zeros((0, 3), np.int64)
+
+
+def design_sample(raster: ClassRaster, *, total: int | None = None,
+                  min_per_class: int = DEFAULT_MIN_PER_CLASS, target_se: float | None = None,
+                  expected_users: dict | None = None, seed: int = 0) -> SampleDesign:
+    """The stratified random sample of ``raster`` (see the module docstring)."""
+    pixels = raster.pixel_counts()
+    if not pixels:
+        raise UserError(f"{raster.path} has no classified pixel (all nodata); nothing to sample")
+    size, reason = sample_size(pixels, raster.names, total, target_se, expected_users or {})
+    codes = list(pixels)
+    shares = allocate(np.array([pixels[c] for c in codes]), size, min_per_class)
+    units = {code: int(n) for code, n in zip(codes, shares)}
+    points = choose_pixels(raster, units, pixels, seed)
+    order = np.lexsort((points[:, 1], points[:, 2], points[:, 0]))  # by class, then row, then column
+    return SampleDesign(units, pixels, reason, points[order])
+
+
+@with_gdal_exceptions
+def write_points(path: str | Path, raster: ClassRaster, design: SampleDesign) -> Path:
+    """The sample as a GeoPackage point layer at the pixel centres in the map's CRS, fields
+    :data:`FIELDS` (``reference`` empty), written at a temporary name and renamed into place."""
+    path = Path(path)
+    remove_stale_temporaries(path)
+    tmp = temporary_name(path, "part.gpkg")
+    try:
+        _write_layer(tmp, raster, design)
+        tmp.replace(path)
+    except (RuntimeError, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(write_failure(path, exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign) -> None:
+    srs = None
+    if raster.crs:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(raster.crs)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = dataset.CreateLayer(LAYER_NAME, srs, ogr.wkbPoint)
+    for name in FIELDS:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    x, y = pixel_to_map(raster.transform, design.points[:, 1] + 0.5, design.points[:, 2] + 0.5)
+    layer.StartTransaction()
+    for (code, _, _), px, py in zip(design.points.tolist(), np.atleast_1d(x), np.atleast_1d(y)):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("map_class", raster.name_of(code))
+        feature.SetField("stratum", raster.name_of(code))
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(float(px), float(py))
+        feature.SetGeometry(point)
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    dataset = None
+
+
+def summary(raster: ClassRaster, design: SampleDesign) -> list:
+    """Lines for the user: the size and why, then the units and pixels of each class."""
+    pixels = design.pixels
+    lines = [f"{len(design.points)} points, {design.total_reason}; proportional to mapped area, at least "
+             "the minimum per class (Olofsson et al. 2014 §5.1.2):"]
+    lines += [f"  {raster.name_of(code)}: {n} of {pixels[code]:,} pixels" for code, n in design.units.items()]
+    asked = int(design.total_reason.split()[0])
+    if len(design.points) < asked:
+        lines.append(f"the map has only {sum(pixels.values()):,} classified pixels: every one is a point")
+    short = [raster.name_of(c) for c, n in design.units.items() if n < 2]
+    if short:
+        lines.append(f"warning: fewer than 2 points for {', '.join(short)}: its variance will be undefined")
+    return lines
+
+
+def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = None,
+               min_per_class: int = DEFAULT_MIN_PER_CLASS, target_se: float | None = None,
+               expected_users: dict | None = None, seed: int = 0,
+               progress: Progress | None = None) -> list:
+    """``sample`` and ``moemae:sample``: draw the sample of the map at ``map_path`` and write it to
+    ``out`` (.gpkg); returns the lines that tell the user what was drawn. ``total`` and
+    ``target_se`` exclude each other; ``target_se`` needs ``expected_users``."""
+    check_outputs([("the sample points", out, (".gpkg",))], [("the map", map_path)])
+    if total is not None and target_se is not None:
+        raise UserError("give either a sample size (--n, SIZE) or a target standard error (--target-se, "
+                        "TARGET_SE) for Cochran's formula, not both")
+    if (target_se is None) != (not expected_users):
+        raise UserError("a target standard error and the user's accuracies you expect go together: the size "
+                        "depends on both, e.g. --target-se 0.01 --users-accuracy 0.8")
+    raster = ClassRaster.open(map_path, "the map")
+    design = design_sample(raster, total=total, min_per_class=min_per_class, target_se=target_se,
+                           expected_users=expected_users, seed=seed)
+    if progress is not None:
+        progress.check()
+    write_points(out, raster, design)
+    return summary(raster, design)
+
+
+def parse_expected_users(tokens: list) -> dict:
+    """User's accuracies one expects, written 0.8 (every class not named) or NAME=0.8, as
+    name → accuracy ("*": the classes not named)."""
+    found = {}
+    for token in tokens:
+        name, _, value = str(token).rpartition("=")
+        try:
+            accuracy = float(value)
+        except ValueError:
+            accuracy = float("nan")
+        if not 0 < accuracy < 1:
+            raise UserError(f"expected user's accuracy {token!r}: a number between 0 and 1 (exclusive), as "
+                            "0.8 for every class or NAME=0.8 for one")
+        found[name.strip() or "*"] = accuracy
+    return found
