@@ -2,10 +2,12 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .algorithms.assess import AssessAlgorithm
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
 from .algorithms.classify import ClassifyAlgorithm
 from .algorithms.embed import EmbedAlgorithm
 from .algorithms.loadproduct import LoadProductAlgorithm
+from .algorithms.sample import SampleAlgorithm
 from .algorithms.trainprobe import TrainProbeAlgorithm
 from .backend_loader import load_backend
 
@@ -43,3 +45,5 @@ class MoeMaeProvider(QgsProcessingProvider):
         self.addAlgorithm(EmbedAlgorithm())
         self.addAlgorithm(LoadProductAlgorithm())
         self.addAlgorithm(TrainProbeAlgorithm())
+        self.addAlgorithm(SampleAlgorithm())
+        self.addAlgorithm(AssessAlgorithm())

@@ -520,6 +520,13 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["classify", SAMPLE / "patches.csv", "--out", t / "m.tif", "--stride", "41"],
      "cannot be opened as a raster"),
     (lambda t: ["demo-scene", "--sample", t / "nowhere", "--out", t / "demo"], "does not exist"),
+    (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg"], "does not exist"),
+    (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg", "--users-accuracy", "1.5", "--target-se",
+                "0.01"], "a number between 0 and 1"),
+    (lambda t: ["assess", t / "nowhere.tif", t / "p.gpkg", "--field", "reference", "--out", t / "r.json"],
+     "does not exist"),
+    (lambda t: ["assess", t / "nowhere.tif", t / "p.gpkg", "--out", t / "r.json"],
+     "the following arguments are required: --field"),
 ])
 def test_every_command_answers_a_bad_argument_with_one_error_line(tmp_path, args, fragment):
     unlabelled = tmp_path / "unlabelled"

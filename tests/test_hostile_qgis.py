@@ -219,3 +219,43 @@ def test_device_cuda_n_is_accepted_as_the_readme_promises(provider, scene, tmp_p
         with pytest.raises(QgsProcessingException, match="device 'cuda' was asked for but PyTorch sees no "
                                                          "CUDA GPU"):
             run("classify", parameters)
+
+
+# --------------------------------------------------------------------------- sample and assess
+@pytest.fixture
+def class_map(tmp_path):
+    from backend.map_writer import category_names
+
+    codes = np.repeat(np.arange(3, dtype=np.uint8), 400).reshape(1, 30, 40)
+    path = write_raster(tmp_path / "map.tif", codes, data_type=gdal.GDT_Byte, nodata=255)
+    ds = gdal.Open(str(path), gdal.GA_Update)
+    ds.GetRasterBand(1).SetCategoryNames(category_names(["Water", "Forest", "Town"]))
+    ds = None
+    return path
+
+
+def test_sample_refuses_an_output_it_cannot_write_as_a_geopackage(provider, class_map, tmp_path):
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match="must end in .gpkg"):
+        run("sample", {"INPUT": str(class_map), "OUTPUT": str(tmp_path / "points.shp")})
+    with pytest.raises(QgsProcessingException, match="not both"):
+        run("sample", {"INPUT": str(class_map), "SIZE": 10, "TARGET_SE": 0.01, "USERS_ACCURACY": "0.8",
+                       "OUTPUT": str(tmp_path / "points.gpkg")})
+    with pytest.raises(QgsProcessingException, match="a number between 0 and 1"):
+        run("sample", {"INPUT": str(class_map), "TARGET_SE": 0.01, "USERS_ACCURACY": "0.8; Water=high",
+                       "OUTPUT": str(tmp_path / "points.gpkg")})
+    assert snapshot(tmp_path) == before
+
+
+def test_assess_refuses_its_map_as_output_and_writes_nothing(provider, class_map, tmp_path):
+    points = run("sample", {"INPUT": str(class_map), "SIZE": 12, "MIN_PER_CLASS": 2,
+                            "OUTPUT": str(tmp_path / "points.gpkg")})["OUTPUT"]
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match="is also the map"):
+        run("assess", {"INPUT": str(class_map), "REFERENCE": points, "FIELD": "reference",
+                       "OUTPUT": str(tmp_path / "r.json"), "OUTPUT_HTML": str(class_map)})
+    unlabelled = "no point of .* can be used: 0 outside the map, 0 on nodata, 12 without a label"
+    with pytest.raises(QgsProcessingException, match=unlabelled):
+        run("assess", {"INPUT": str(class_map), "REFERENCE": points, "FIELD": "reference",
+                       "OUTPUT": str(tmp_path / "r.json"), "OUTPUT_HTML": str(tmp_path / "r.html")})
+    assert snapshot(tmp_path) == before
