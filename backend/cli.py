@@ -411,12 +411,35 @@ def cmd_probe_fit(args: argparse.Namespace) -> int:
     scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
     fitted.training["train_metrics"] = {k: v for k, v in scores.items() if k != "per_class_ap"}
     fitted.save(args.out)
+    _probe_check(args, fitted, content, names)
     print(f"fitted a {'one-vs-rest' if fitted.multilabel else 'multinomial'} probe on "
           f"{len(content['labels'])} patches ({fitted.num_features} features, {len(names)} classes) → "
           f"{args.out}")
     print(f"on its own training data: micro mAP {scores['micro_map']:.3f}, macro mAP "
           f"{scores['macro_map']:.3f}")
     return 0
+
+
+def _probe_check(args: argparse.Namespace, fitted, content: dict, names: list) -> None:
+    """The probe's cross-validated error matrix and F1 per class, as HTML beside it (single-label
+    data with at least 2 samples of every class; multi-label data has no one error matrix)."""
+    import numpy as np
+
+    from .probe_check import cross_validated_predictions, write_probe_check
+
+    labels = np.asarray(content["labels"])
+    if fitted.multilabel or labels.ndim != 1:
+        print("multi-label data: no cross-validated error matrix (probe eval gives per-class AP and F1)")
+        return
+    folds = min(5, int(np.bincount(labels, minlength=len(names)).min()))
+    predicted = cross_validated_predictions(content["embeddings"], labels, names, folds, args.seed,
+                                            standardize=args.standardize, c=args.C, max_iter=args.max_iter)
+    if predicted is None:
+        print("a class has fewer than 2 samples: no cross-validated error matrix")
+        return
+    page = write_probe_check(args.out, names, labels, predicted, folds)
+    print(f"{folds}-fold cross-validated accuracy {np.mean(predicted == labels):.3f}; error matrix and F1 "
+          f"per class: {page}")
 
 
 def cmd_probe_eval(args: argparse.Namespace) -> int:

@@ -74,6 +74,8 @@ class ProbeReport:
     folds: int
     thinned_from: int = 0  # positions given, when more than MAX_SAMPLES
     cv_interval: tuple | None = None  # 95 % Wilson interval (low, high) of cv_accuracy
+    cv_labels: np.ndarray | None = None  # (N,) the labels and (N,) the held-out predictions behind it
+    cv_predicted: np.ndarray | None = None
     warnings: list = field(default_factory=list)  # what the user must know about the probe
 
 
@@ -189,19 +191,10 @@ def _token_resolution(resolution: str, pooling: str) -> bool:
 def cross_validated_accuracy(features: np.ndarray, labels: np.ndarray, class_names: list, folds: int,
                              seed: int, progress: Progress) -> float | None:
     """Stratified ``folds``-fold overall accuracy of the probe; None when a class has too few."""
-    from sklearn.model_selection import StratifiedKFold
+    from .probe_check import cross_validated_predictions
 
-    from .probe import fit
-
-    if folds < 2:
-        return None
-    correct = 0
-    for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels):
-        progress.check()
-        held_out = fit(features[train], labels[train], class_names, multilabel=False, standardize=True,
-                       seed=seed)
-        correct += int((held_out.predict(features[test]) == labels[test]).sum())
-    return correct / len(labels)
+    predicted = cross_validated_predictions(features, labels, class_names, folds, seed, progress)
+    return None if predicted is None else float(np.mean(predicted == labels))
 
 
 def _class_counts(labels, class_names: list) -> dict:
@@ -281,13 +274,16 @@ def _cross_validate(features: np.ndarray, labels: np.ndarray, class_names: list,
     _refuse_classes_with_too_few(counts, min_per_class)
     folds = min(5, min(counts.values()))
     log.info(f"fitting the probe on {len(labels):,} tiles ({folds}-fold cross-validation first)")
-    accuracy = cross_validated_accuracy(features, labels, class_names, folds, seed, progress)
+    from .probe_check import cross_validated_predictions
+
+    predicted = cross_validated_predictions(features, labels, class_names, folds, seed, progress)
+    accuracy = None if predicted is None else float(np.mean(predicted == labels))
     warnings = [w for w in [accuracy_warning(accuracy, len(labels))] if w]
     for line in warnings:
         log.warning(line)
     return ProbeReport(counts=counts, skipped_fill=0, cv_accuracy=accuracy, folds=folds,
                        cv_interval=None if accuracy is None else accuracy_interval(accuracy, len(labels)),
-                       warnings=warnings)
+                       warnings=warnings, cv_labels=labels, cv_predicted=predicted)
 
 
 # --------------------------------------------------------------------------- training areas → positions

@@ -387,3 +387,28 @@ def test_no_usable_point_says_why(cli, tmp_path, small_map):
     layer = points_layer(tmp_path / "p.gpkg", [(X0 + 15, Y0 - 15, None), (X0 + 45, Y0 - 15, "Clouds")])
     code, _, err = cli("assess", small_map, layer, "--field", "reference", "--out", tmp_path / "r.json")
     assert_one_error_line(code, err, "no point of", "1 without a label", "name no map class: Clouds")
+
+
+# --------------------------------------------------------------------------- the probe's own check
+def test_probe_fit_writes_its_cross_validated_error_matrix_and_f1_beside_the_probe(cli, tmp_path):
+    from backend.files import write_npz
+    from backend.probe_check import error_matrix, f1_scores
+
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(3), 20)
+    features = rng.normal(size=(60, 8)).astype(np.float32) + labels[:, None] * np.array([3.0] + [0.0] * 7)
+    features[:5, 0] = 6.0  # five samples of class 0 that look like class 2
+    write_npz(tmp_path / "e.npz", {
+        "patch_ids": np.arange(60).astype(str), "embeddings": features, "pooling": np.asarray("mean"),
+        "normed": np.asarray(False), "use_metadata": np.asarray(True), "multilabel": np.asarray(False),
+        "model_fingerprint": np.asarray("x"), "model_size": np.asarray("S"),
+        "checkpoint": np.asarray("c.pth"),
+        "labels": labels, "class_names": np.asarray(["Water", "Forest", "Town"])})
+    code, out, err = cli("probe", "fit", tmp_path / "e.npz", "--out", tmp_path / "p.json")
+    assert code == 0, err
+    page = (tmp_path / "p.check.html").read_text()
+    assert f"error matrix and F1 per class: {tmp_path / 'p.check.html'}" in out
+    assert "Cross-validated error matrix" in page and "Town" in page
+    matrix = error_matrix(np.array([0, 0, 1, 1]), np.array([0, 1, 1, 1]), 2)
+    assert matrix.tolist() == [[1, 1], [0, 2]]
+    assert f1_scores(matrix) == pytest.approx([2 / 3, 0.8])  # precision 1, recall ½; precision ⅔, recall 1

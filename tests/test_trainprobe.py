@@ -158,3 +158,25 @@ def test_the_accuracy_interval_is_the_wilson_interval(correct, samples):
     wilson = binomtest(correct, samples).proportion_ci(method="wilson")
     # z = 1.96 here, 1.959964… in scipy: the same interval to 1e-4
     assert accuracy_interval(correct / samples, samples) == pytest.approx((wilson.low, wilson.high), abs=1e-4)
+
+
+def test_the_probes_cross_validated_error_matrix_and_f1_are_written_beside_it(provider, scene, tmp_path):
+    import re
+
+    import numpy as np
+
+    areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "Open water"),
+                                                     (box(80, 0, 160, 160), "forest")])
+    feedback = Feedback()
+    run({"INPUT": str(scene), "TRAINING": areas, "SPACING": 20, "OUTPUT": str(tmp_path / "probe.json")},
+        feedback)
+    page = (tmp_path / "probe.check.html").read_text()
+    assert f"Cross-validated error matrix and F1 per class: {tmp_path / 'probe.check.html'}" in feedback.infos
+    counts = [int(v) for v in re.findall(r"<td(?: class=diag)?>(\d+)</td>", page.split("error matrix")[1])]
+    matrix = np.array(counts).reshape(2, 3)[:, :2]  # rows: water, forest; last column: the row's total
+    accuracy = float(re.search(r"cross-validated accuracy ([\d.]+)", page).group(1))
+    tiles = [int(re.search(r"(\d+) tiles", line).group(1))
+             for line in feedback.infos if line.endswith(" tiles")]
+    assert matrix.sum(axis=1).tolist() == tiles  # every tile the probe was fitted on, held out once
+    assert accuracy == pytest.approx(np.trace(matrix) / matrix.sum(), abs=5e-4)
+    assert "data:image/png;base64," in page and "Open water" in page

@@ -196,6 +196,10 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         self.report(report, feedback)
         try:
             probe.save(output)
+            if report.cv_predicted is not None:  # the probe's own check, beside it
+                page = load_backend("probe_check").write_probe_check(
+                    output, probe.class_names, report.cv_labels, report.cv_predicted, report.folds)
+                feedback.pushInfo(self.tr("Cross-validated error matrix and F1 per class: {}").format(page))
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         return {self.OUTPUT: output}
