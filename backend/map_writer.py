@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 from osgeo import gdal
@@ -25,39 +25,94 @@ from .files import temporary_name, write_failure
 CHECK_ROWS = 256
 
 
-class RowWindow:
-    """Sums (values, rows, cols) float32 and hits (rows, cols) of output rows [base, base + n)."""
+#: Most bytes of one piece of rows handed out by :meth:`RowWindow.take`: rows that no tile
+#: reached are handed out too, and a grid 25,000 cells wide must not make them all at once.
+TAKE_BYTES = 16 << 20
 
-    def __init__(self, values: int, cols: int):
-        self.base = 0
+
+class _Run:
+    """Sums (values, n, cols) float32 and hits (n, cols) of the output rows [start, start + n)."""
+
+    def __init__(self, start: int, values: int, cols: int):
+        self.start = start
         self.sums = np.zeros((values, 0, cols), np.float32)
         self.hits = np.zeros((0, cols), np.uint16)
 
-    def _open_to(self, stop: int) -> None:
-        missing = stop - self.base - self.hits.shape[0]
+    @property
+    def stop(self) -> int:
+        return self.start + self.hits.shape[0]
+
+    def open_to(self, stop: int) -> None:
+        missing = stop - self.stop
         if missing > 0:
             values, _, cols = self.sums.shape
             self.sums = np.concatenate([self.sums, np.zeros((values, missing, cols), np.float32)], axis=1)
             self.hits = np.concatenate([self.hits, np.zeros((missing, cols), np.uint16)])
 
+    def drop_to(self, stop: int) -> None:
+        """Forget the rows before ``stop``."""
+        count = min(max(0, stop - self.start), self.hits.shape[0])
+        self.sums, self.hits, self.start = self.sums[:, count:], self.hits[count:], self.start + count
+
+
+class RowWindow:
+    """The output rows not yet handed out, from :attr:`base` on. Sums and hits are held only for
+    the runs of rows that tiles reached: the rows between runs (under fill or no data, however
+    many) take no memory until they are handed out, a piece at a time, as rows without hits.
+    Tiles come in the order of their first row, so a tile only ever adds to the last run."""
+
+    def __init__(self, values: int, cols: int):
+        self.values, self.cols, self.base = values, cols, 0
+        self.runs: list = []  # _Run, in row order, none before base
+        self.piece_rows = max(1, TAKE_BYTES // (cols * (4 * values + 2)))
+
     def add(self, rows: slice, cols: slice, value: np.ndarray, keep: np.ndarray | bool = True) -> None:
         """Add ``value`` ((values,) for every cell, or (values, r, c)) to the cells [rows, cols]
-        (absolute rows), where ``keep`` ((r, c) or True)."""
-        self._open_to(rows.stop)
-        local = slice(rows.start - self.base, rows.stop - self.base)
+        (absolute rows, none before :attr:`base`), where ``keep`` ((r, c) or True)."""
+        if rows.stop <= rows.start:
+            return
+        if rows.start < self.base:
+            raise ValueError(f"row {rows.start} was handed out already")
+        if not self.runs or rows.start > self.runs[-1].stop:  # a gap: rows no tile reached
+            self.runs.append(_Run(rows.start, self.values, self.cols))
+        run = self.runs[-1]
+        run.open_to(rows.stop)
+        local = slice(rows.start - run.start, rows.stop - run.start)
         value = value[:, None, None] if value.ndim == 1 else value
-        self.sums[:, local, cols] += np.where(keep, value, 0)
-        self.hits[local, cols] += keep
+        run.sums[:, local, cols] += np.where(keep, value, 0)
+        run.hits[local, cols] += keep
 
-    def take(self, stop: int) -> tuple[int, np.ndarray, np.ndarray]:
-        """(first row, mean (values, n, cols) with 0 where no hit, hits (n, cols)) of the rows
-        [base, stop), which leave the window."""
-        self._open_to(stop)
-        count, row0 = stop - self.base, self.base
-        sums, hits = self.sums[:, :count], self.hits[:count]
-        mean = np.where(hits > 0, sums / np.maximum(hits, 1), 0).astype(np.float32)
-        self.sums, self.hits, self.base = self.sums[:, count:], self.hits[count:], stop
-        return row0, mean, hits
+    def take(self, stop: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """The rows [base, stop), which leave the window, in row order and in pieces of at most
+        :data:`TAKE_BYTES`: (first row, mean (values, n, cols) with 0 where no hit, hits (n,
+        cols)). Each piece is made when it is read."""
+        spans, row = [], self.base  # (first row, stop, (sums, hits) or None: no tile reached them)
+        for run in self.runs:
+            if run.start >= stop:
+                break
+            if row < run.start:
+                spans.append((row, run.start, None))
+            row = min(run.stop, stop)
+            spans.append((run.start, row, (run.sums[:, :row - run.start], run.hits[:row - run.start])))
+        if row < stop:
+            spans.append((row, stop, None))
+        for run in self.runs:
+            run.drop_to(stop)
+        self.runs = [run for run in self.runs if run.stop > run.start]
+        self.base = max(self.base, stop)
+        return self._pieces(spans)
+
+    def _pieces(self, spans: list) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        for first, stop, held in spans:
+            for row0 in range(first, stop, self.piece_rows):
+                n = min(self.piece_rows, stop - row0)
+                if held is None:
+                    yield (row0, np.zeros((self.values, n, self.cols), np.float32),
+                           np.zeros((n, self.cols), np.uint16))
+                    continue
+                at = slice(row0 - first, row0 - first + n)
+                sums, hits = held[0][:, at], held[1][at]
+                yield row0, np.where(hits > 0, sums / np.maximum(hits, 1), 0).astype(np.float32), hits
 
 
 class GeoTiffWriter:

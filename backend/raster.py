@@ -684,9 +684,9 @@ class Accumulator:
             for (x0, y0), value, keep in zip(origins, values, usable):
                 self.window.add(*self.grid.cells(x0, y0), value, keep)
 
-    def take_final(self, next_y0: int | None) -> tuple[int, np.ndarray, np.ndarray]:
-        """(first row, mean, hits) of the rows no tile from row ``next_y0`` of pixels on reaches
-        (None: all the rows that are left)."""
+    def take_final(self, next_y0: int | None) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """Pieces (first row, mean, hits) of the rows no tile from row ``next_y0`` of pixels on
+        reaches (None: all the rows that are left), in row order (:meth:`RowWindow.take`)."""
         stop = self.grid.rows if next_y0 is None else self.grid.cells(0, next_y0)[0].start
         return self.window.take(max(stop, self.window.base))
 
@@ -978,10 +978,13 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
                     values, usable = tile_values(model, probe, pixels, meta, request), None
             with clock("map cells and writing"):
                 accumulator.add_values(origins, values, usable)
-                outputs.write(*accumulator.take_final(origins[-1][1]))
+                for piece in accumulator.take_final(origins[-1][1]):
+                    outputs.write(*piece)
             progress.update(len(origins))
     with clock("map cells and writing"):
-        outputs.write(*accumulator.take_final(None))
+        for piece in accumulator.take_final(None):  # rows after the last usable tile: maybe most of them
+            progress.check()
+            outputs.write(*piece)
     progress.close()
     return counts
 
