@@ -154,16 +154,22 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def check_free_space(folder: str | Path, needed_bytes: int, what: str) -> None:
-    """Refuse to start a run whose output (about ``needed_bytes``) cannot fit in ``folder``."""
-    try:
-        free = shutil.disk_usage(folder).free
-    except OSError:
-        return
-    if free < needed_bytes:
-        needed, available = sizes_apart(needed_bytes, free)
-        raise UserError(f"{what} needs up to {needed} but only {available} are free in {folder}; free some "
-                        "space or choose another folder")
+def check_free_space(needs: Sequence) -> None:
+    """Refuse to start a run whose outputs cannot fit. ``needs``: (folder, bytes at most, what)
+    of each output; outputs on one file system must fit there together."""
+    by_disk: dict = {}
+    for folder, needed, what in needs:
+        try:
+            disk, free = os.stat(folder).st_dev, shutil.disk_usage(folder).free
+        except OSError:
+            continue
+        total, names, _ = by_disk.get(disk, (0, [], free))
+        by_disk[disk] = (total + needed, names + [what], free)
+        if total + needed > free:
+            together = f"{' and '.join(names + [what])} need" if names else f"{what} needs"
+            needed_text, free_text = sizes_apart(total + needed, free)
+            raise UserError(f"{together} up to {needed_text} but only {free_text} are free in {folder}; free "
+                            "some space or choose another folder")
 
 
 def sizes_apart(a_bytes: int, b_bytes: int) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, osr
 
 from .classes import CLASS_NODATA
 from .errors import UserError
@@ -23,6 +23,42 @@ from .files import temporary_name, write_failure
 
 #: Rows of cells read back at a time when a written file is checked.
 CHECK_ROWS = 256
+#: Columns of a block; its rows: :func:`block_rows`.
+BLOCK_WIDTH = 256
+#: Most bytes of rows a writer holds before it writes them: a row of blocks of every band.
+BLOCK_ROW_BYTES = 32 << 20
+NUMPY_TYPES = {gdal.GDT_Byte: np.uint8, gdal.GDT_Float32: np.float32}
+#: GDAL's messages about a failed write that the user is shown.
+MESSAGES_SAID = 3
+
+
+def block_rows(bands: int, cols: int, data_type: int, rows: int = 256) -> int:
+    """Rows of the blocks of an output of ``rows`` rows: 256, or fewer (a multiple of 16, at
+    least 16) where a row of blocks of every band would pass :data:`BLOCK_ROW_BYTES` or the
+    output has fewer rows.
+
+    The writer holds rows until a whole row of blocks is due, so that each block is compressed
+    and written once. A DEFLATE block written again goes to the end of the file: a 144-band
+    field written band by band into pixel-interleaved blocks grew to 12 times its data."""
+    row_bytes = bands * cols * np.dtype(NUMPY_TYPES[data_type]).itemsize
+    return int(min(256, -(-rows // 16) * 16, max(16, BLOCK_ROW_BYTES // max(row_bytes, 1) // 16 * 16)))
+
+
+def file_bytes(bands: int, cols: int, rows: int, data_type: int) -> int:
+    """Most bytes a GeoTIFF of ``bands`` × ``rows`` × ``cols`` cells written by
+    :class:`GeoTiffWriter` takes on disk: every block DEFLATEd no larger than zlib's bound for
+    data that does not compress (blocks at the right and bottom edges count whole), its place
+    in the block index, and 1 MB for the header, the metadata and the .aux.xml sidecar."""
+    height = block_rows(bands, cols, data_type, rows)
+    block = height * BLOCK_WIDTH * np.dtype(NUMPY_TYPES[data_type]).itemsize
+    blocks = bands * -(-rows // height) * -(-cols // BLOCK_WIDTH)
+    deflated = block + (block >> 12) + (block >> 14) + (block >> 25) + 13  # zlib's deflateBound
+    return blocks * (deflated + 16) + (1 << 20)
+
+
+def held_bytes(bands: int, cols: int, data_type: int) -> int:
+    """Bytes of rows a writer of ``bands`` × ``cols`` cells holds at most."""
+    return block_rows(bands, cols, data_type) * bands * cols * np.dtype(NUMPY_TYPES[data_type]).itemsize
 
 
 #: Most bytes of one piece of rows handed out by :meth:`RowWindow.take`: rows that no tile
@@ -126,6 +162,12 @@ class GeoTiffWriter:
         self.metadata = {str(k): str(v) for k, v in (metadata or {}).items()}
         self.digests = [hashlib.sha256() for _ in range(bands)]
         self.problems: list = []
+        cols, rows = size
+        self.rows, self.block_rows = rows, block_rows(bands, cols, data_type, rows)
+        # Rows wait here until a whole row of blocks (every band's) can be written: each block
+        # is then compressed and written once (see block_rows).
+        self.pending = np.empty((bands, self.block_rows, cols), NUMPY_TYPES[data_type])
+        self.pending_row0, self.filled = 0, 0
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.dataset = self._guarded(self._create, size, bands, data_type, crs, nodata, descriptions)
 
@@ -142,7 +184,12 @@ class GeoTiffWriter:
 
     def _create(self, size, bands, data_type, crs, nodata, descriptions):
         cols, rows = size
-        options = ["COMPRESS=DEFLATE", "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]
+        options = ["COMPRESS=DEFLATE", "TILED=YES", f"BLOCKXSIZE={BLOCK_WIDTH}",
+                   f"BLOCKYSIZE={self.block_rows}",
+                   # A block per band: a band's rows never make another band's block be rewritten.
+                   "INTERLEAVE=BAND",
+                   # Past 4 GB only a BigTIFF can go on; DEFLATE hides the size from IF_NEEDED.
+                   "BIGTIFF=IF_SAFER"]
         out = gdal.GetDriverByName("GTiff").Create(str(self.tmp), cols, rows, bands, data_type,
                                                    options=options)
         out.SetGeoTransform(self.transform)
@@ -159,16 +206,48 @@ class GeoTiffWriter:
         return out
 
     def write_rows(self, row0: int, layers: list) -> None:
-        """``layers``: one (n, cols) array per band, the rows from ``row0`` on."""
+        """``layers``: one (n, cols) array per band, the rows from ``row0`` on; rows come in
+        order, each once."""
         if self.dataset is None:
             return
+        if row0 != self.pending_row0 + self.filled:
+            due = self.pending_row0 + self.filled
+            raise ValueError(f"rows must come in order: row {row0} given, row {due} due")
         for k, layer in enumerate(layers):
             self.digests[k].update(np.ascontiguousarray(layer).tobytes())
-            self._guarded(self.dataset.GetRasterBand(k + 1).WriteArray, layer, 0, row0)
+        done, count = 0, layers[0].shape[0]
+        while done < count:
+            n = min(count - done, self.block_rows - self.filled)
+            for k, layer in enumerate(layers):
+                self.pending[k, self.filled:self.filled + n] = layer[done:done + n]
+            done, self.filled = done + n, self.filled + n
+            if self.filled == self.block_rows or self.pending_row0 + self.filled == self.rows:
+                self._write_pending()
+                if self.dataset is None:  # it failed: the rest has nowhere to go
+                    return
+
+    def _write_pending(self) -> None:
+        """Write the rows waiting (a row of blocks, or the last rows), band by band."""
+        for k in range(self.pending.shape[0]):
+            if self.dataset is None:
+                return
+            self._guarded(self.dataset.GetRasterBand(k + 1).WriteArray, self.pending[k, :self.filled], 0,
+                          self.pending_row0)
+            if self.problems:  # a full disk: stop here, the caller ends the run (see failed)
+                self._guarded(self._drop_dataset)
+                return
+        self.pending_row0, self.filled = self.pending_row0 + self.filled, 0
+
+    @property
+    def failed(self) -> bool:
+        """Whether writing has failed already (:meth:`close` then says why)."""
+        return bool(self.problems)
 
     def close(self) -> Path:
         """Close, read back and check; the temporary path of a good file, else a UserError
         (the temporary file removed)."""
+        if self.filled and self.dataset is not None:
+            self.problems.append(f"only {self.pending_row0 + self.filled} of its {self.rows} rows were given")
         if self.dataset is not None:
             self._guarded(self.dataset.FlushCache)
         self._guarded(self._drop_dataset)  # closing writes the .aux.xml sidecar: its errors are kept
@@ -177,8 +256,10 @@ class GeoTiffWriter:
         if self.problems or problem:
             self.abort()
             # GDAL names the temporary file; the user knows the output by its own name.
-            text = "; ".join(([problem] if problem else []) + [m.replace(str(self.tmp), str(self.path))
-                                                                 for m in self.problems])
+            # Each message once, and the first few: a full disk fails every block after it.
+            said = dict.fromkeys([problem] if problem else [])
+            said.update(dict.fromkeys(m.replace(str(self.tmp), str(self.path)) for m in self.problems))
+            text = "; ".join(list(said)[:MESSAGES_SAID])
             raise UserError(write_failure(self.path, text))
         return self.tmp
 
@@ -189,10 +270,27 @@ class GeoTiffWriter:
             self._guarded(self.dataset.SetMetadata, self.metadata)
 
     def _drop_dataset(self) -> None:
-        self.dataset = None
+        """Close the dataset, which writes what GDAL still holds; its errors go to the handler
+        of :meth:`_guarded`. Never with GDAL's exceptions on: the error of a closing dataset is
+        raised in its destructor, where no caller can catch it, and Python prints it as an
+        "Exception ignored" traceback."""
+        raising = gdal.GetUseExceptions(), osr.GetUseExceptions()
+        # GDAL keeps the modules' error handlers on a stack: off and on again in that order.
+        if raising[1]:
+            osr.DontUseExceptions()
+        if raising[0]:
+            gdal.DontUseExceptions()
+        try:
+            self.dataset = None
+        finally:
+            if raising[0]:
+                gdal.UseExceptions()
+            if raising[1]:
+                osr.UseExceptions()
 
     def abort(self) -> None:
-        self.dataset = None
+        self._guarded(self._drop_dataset)
+        self.pending = None
         remove_with_sidecar(self.tmp)
 
     def _differs(self) -> str | None:

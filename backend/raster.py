@@ -44,7 +44,7 @@ from .classes import CLASS_NODATA
 from .errors import UserError
 from .files import check_free_space, check_outputs, remove_stale_temporaries
 from .geo import INTEGER_TYPES
-from .map_writer import GeoTiffWriter, RowWindow, move_into_place
+from .map_writer import TAKE_BYTES, GeoTiffWriter, RowWindow, file_bytes, held_bytes, move_into_place
 from .metadata import encode_metadata
 from .product import Product, is_product_path, open_product, stack
 from .progress import LockedProgress, NullProgress, Progress, StageClock
@@ -514,9 +514,12 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int, token: bool = Fal
     # The open rows of the output grid are held in memory (sums, mean, the rows written): at most
     # a tile's height and the strips one batch of CPU_MAX_BATCH tiles spans. Refuse what cannot
     # fit rather than let the system kill the process (QGIS with it).
+    # The writers hold a row of blocks of each output, and a piece of rows is handed to them.
     spanned = ((CPU_MAX_BATCH // len(grid.xs) + 2) * math.ceil(stride / cell)
                + landsat.PATCH_SIZE_PX // cell + 2)
-    needed = 4 * values_per_cell * min(grid.rows, spanned) * grid.cols * 3
+    needed = (4 * values_per_cell * min(grid.rows, spanned) * grid.cols * 3 + 2 * TAKE_BYTES
+              + held_bytes(values_per_cell, grid.cols, gdal.GDT_Float32)
+              + held_bytes(1, grid.cols, gdal.GDT_Byte))
     available = available_memory_bytes()
     limit = MAX_GRID_BYTES if available is None else min(MAX_GRID_BYTES, available // 2)
     if needed > limit:
@@ -1037,16 +1040,16 @@ def token_logits(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, m
 
 
 def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
-    """Refuse before the long computation when the outputs (uncompressed) cannot fit on disk."""
-    cells = grid.rows * grid.cols
+    """Refuse before the long computation when the outputs cannot fit on disk: each as large as
+    its blocks can be (:func:`backend.map_writer.file_bytes`), those on one disk together."""
+    size = (n_values, grid.cols, grid.rows, gdal.GDT_Float32)
     if request.probe:
-        check_free_space(Path(request.output).absolute().parent, cells + (64 << 10), "the land-cover map")
+        needs = [(request.output, file_bytes(1, grid.cols, grid.rows, gdal.GDT_Byte), "the land-cover map")]
         if request.probabilities:
-            check_free_space(Path(request.probabilities).absolute().parent, 4 * n_values * cells + (64 << 10),
-                             "the probabilities raster")
+            needs.append((request.probabilities, file_bytes(*size), "the probabilities raster"))
     else:
-        check_free_space(Path(request.output).absolute().parent, 4 * n_values * cells + (64 << 10),
-                         "the embedding raster")
+        needs = [(request.output, file_bytes(*size), "the embedding raster")]
+    check_free_space([(Path(path).absolute().parent, needed, what) for path, needed, what in needs])
 
 
 # --------------------------------------------------------------------------- 6. writing
@@ -1090,6 +1093,9 @@ class MapOutputs:
                 continue
             values = self._probabilities(mean) if kind == "probabilities" and self.token else mean
             writer.write_rows(row0, [np.where(covered, layer, np.nan).astype(np.float32) for layer in values])
+        for _, writer, _ in self.writers:
+            if writer.failed:  # a full disk: say so now, not after the rest of the scene
+                writer.close()
 
     def _probabilities(self, logits: np.ndarray) -> np.ndarray:
         """A token cell holds the mean of its tokens' logits: its probabilities come from them."""

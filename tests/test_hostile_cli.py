@@ -635,5 +635,5 @@ def test_a_space_refusal_shows_the_difference(tmp_path, monkeypatch, needed, fre
     usage = shutil_module.disk_usage(tmp_path)
     monkeypatch.setattr(shutil_module, "disk_usage", lambda _: usage._replace(free=free))
     with pytest.raises(UserError) as refused:
-        check_free_space(tmp_path, needed, "the map")
+        check_free_space([(tmp_path, needed, "the map")])
     assert f"the map needs up to {said[0]} but only {said[1]} are free in {tmp_path}" in str(refused.value)
