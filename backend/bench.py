@@ -60,6 +60,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="WIDTHxHEIGHT px of the generated whole-scene product (a USGS .tar) classified "
                              "from the tar to a styled 120 m map at stride 40 (default: 7700x7800, a real "
                              "scene's size; 'none' skips)")
+    parser.add_argument("--embed-size", default="2000",
+                        help="side length (px) of a generated scene whose 144-band embedding field at "
+                             "120 m (stride 40) is written, its file size against its data (default: "
+                             "2000; 'none' skips)")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -271,6 +275,38 @@ def product_rows(root: Path, device: torch.device, size: tuple) -> list:
                 f"(making the product took {made:.0f} s, not counted)")]
 
 
+def embed_field_row(root: Path, size: int, device: torch.device) -> Row:
+    """Seconds of ``python -m backend embed SCENE --stride 40 --resolution token`` on a generated
+    size × size scene, in a fresh process, with the file's size against its data's and the share
+    of the run spent writing (from the run's own "time:" line)."""
+    import subprocess
+    import sys
+
+    from .demo_scene import make_demo_scene
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scene, out = make_demo_scene(root, Path(tmp) / "scene", size=size), Path(tmp) / "field.tif"
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "backend", "embed", str(scene), "--stride", "40",
+                                 "--resolution", "token", "--device", str(device), "--out", str(out)],
+                                capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+        seconds = time.perf_counter() - started
+        if result.returncode != 0:
+            raise RuntimeError(f"embed failed: {result.stderr[-2000:]}")
+        file_mb = out.stat().st_size / 2**20
+    line = next(x for x in result.stdout.splitlines() if x.startswith("time: "))
+    stages = {}  # "map cells and writing 3.1 s, …" → stage → seconds
+    for part in line[len("time: "):].split(", "):
+        name, value, _ = part.rsplit(" ", 2)
+        stages[name] = float(value)
+    writing = stages.get("map cells and writing", 0) + stages.get("finishing the outputs", 0)
+    data_mb = 144 * 4 * (size // 4) ** 2 / 2**20
+    return Row(f"embedding field of a {size}² scene at 120 m (144 bands, stride 40)", seconds, "s",
+               f"file {file_mb:,.0f} MB for {data_mb:,.0f} MB of float32 ({file_mb / data_mb:.2f}×); "
+               f"cells, writing and the read-back check {writing:.1f} s ({100 * writing / seconds:.0f} % "
+               "of the run)")
+
+
 def machine_description(device: torch.device) -> str:
     import torch
 
@@ -348,6 +384,8 @@ def data_rows(device: torch.device, step_rate: float, args: argparse.Namespace) 
                 rows.append(Row("the same at 120 m (RESOLUTION token)", token_s, "s",
                                 f"{token_s / seconds:.2f}× the time at 1.2 km, peak memory "
                                 f"{token_peak:,.0f} MB"))
+    if args.embed_size != "none":
+        rows.append(embed_field_row(Path(args.data), int(args.embed_size), device))
     if args.product_size is not None:
         rows += product_rows(Path(args.data), device, args.product_size)
     return rows

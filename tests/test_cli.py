@@ -42,7 +42,7 @@ def test_bench_prints_a_table():
     """Seconds on any CPU: bfloat16 is measured only where it is native, every row is bounded."""
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
                              "--train-batch", "4", "--classify-sizes", "80", "--product-size", "300x260",
-                             timeout=300)
+                             "--embed-size", "160", timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
@@ -51,6 +51,8 @@ def test_bench_prints_a_table():
                 "classify 80² scene, stride 40"):
         assert f"| {row} |" in result.stdout
     lines = result.stdout.splitlines()
+    field = next(line for line in lines if line.startswith("| embedding field of a 160² scene at 120 m"))
+    assert "MB of float32 (" in field and "% of the run)" in field
     product = next(line for line in lines if line.startswith("| whole-scene product 300 × 260"))
     for stage in ("opening the scene and the model", "reading and masking", "encoder and probe",
                   "map cells and writing", "start-up"):
