@@ -159,6 +159,8 @@ def check_free_space(needs: Sequence) -> None:
     of each output; outputs on one file system must fit there together."""
     by_disk: dict = {}
     for folder, needed, what in needs:
+        # A folder still to be made will be on the disk of its nearest existing parent.
+        folder = next((p for p in (Path(folder), *Path(folder).parents) if p.exists()), Path(folder))
         try:
             disk, free = os.stat(folder).st_dev, shutil.disk_usage(folder).free
         except OSError:

@@ -1,9 +1,12 @@
 """Output maps written as the tiles pass, so that memory stays flat whatever the scene's size.
 
 - :class:`RowWindow`: per output cell of the rows still open, the sum of the values given to it
-  and how many; rows leave the window once no later tile can reach them.
-- :class:`GeoTiffWriter`: a tiled, compressed GeoTIFF written a block of rows at a time at a
-  temporary name beside its path; what was written is hashed band by band, read back and hashed
+  and how many; rows leave the window once no later tile can reach them, in pieces of bounded
+  size, and rows no tile reached take no memory until then.
+- :class:`GeoTiffWriter`: a tiled, DEFLATE-compressed GeoTIFF, a block per band, written a whole
+  row of blocks at a time (so that each block is compressed and written once, and the file is
+  about its data's size: :func:`file_bytes` bounds it for the space check) at a temporary name
+  beside its path; what was written is hashed band by band, read back and hashed
   again when it is closed, with its georeferencing, class names, colours and metadata checked.
   Only a file that reads back as written is renamed into place (by the caller, all outputs at
   once); a failed or cancelled run removes it, and the earlier output stays as it was.

@@ -105,16 +105,17 @@ def huge_vrt(path, width, height):
     return path
 
 
-def test_an_embedding_field_larger_than_the_free_space_is_refused_before_any_work(tmp_path):
+@pytest.mark.parametrize("folder", ["out", "out/still/to/make"])
+def test_an_embedding_field_larger_than_the_free_space_is_refused_before_any_work(tmp_path, folder):
     (tmp_path / "out").mkdir()
     free = shutil.disk_usage(tmp_path / "out").free
     # 10,000 cells of 120 m a row, 576 bytes each: enough rows to need 1.2 times the free space.
     rows = int(1.2 * free / (576 * 10_000)) + 1
     scene = huge_vrt(tmp_path / "huge.vrt", 40_000, 4 * rows)
-    request = raster.ClassifyRequest(input=str(scene), output=str(tmp_path / "out" / "field.tif"), probe=None,
-                                     checkpoint=str(DEFAULT_CHECKPOINT), stride=40, resolution="token",
-                                     device="cpu")
-    refusal = (r"the embedding raster needs up to [\d,.]+ MB but only [\d,.]+ MB are free in .*out; "
+    request = raster.ClassifyRequest(input=str(scene), output=str(tmp_path / folder / "field.tif"),
+                                     probe=None, checkpoint=str(DEFAULT_CHECKPOINT), stride=40,
+                                     resolution="token", device="cpu")
+    refusal = (r"the embedding raster needs up to [\d,.]+ MB but only [\d,.]+ MB are free in .*/out; "
                r"free some space or choose another folder")
     with pytest.raises(UserError, match=refusal):
         raster.embed_raster(request)
