@@ -83,11 +83,26 @@ def write_atomically(path: str | Path, write: Callable[[IO], object], binary: bo
         os.replace(tmp, path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        cause = os_error_behind(exc)
+        if cause is not None:
+            raise UserError(write_failure(path, cause)) from None
         # torch.save reports a failed write as a RuntimeError ("... file write failed").
-        if isinstance(exc, OSError) or (isinstance(exc, RuntimeError) and "write" in str(exc).lower()):
+        if isinstance(exc, RuntimeError) and "write" in str(exc).lower():
             raise UserError(write_failure(path, exc)) from None
         raise
     return path
+
+
+def os_error_behind(exc: BaseException) -> OSError | None:
+    """``exc`` if it is an OSError, else the OSError it was raised while handling (torch.save
+    answers a full disk with "unexpected pos 188352 vs 188288" while closing its zip, the
+    kernel's "File too large" only in its context); None if there is none."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, OSError):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
 
 
 def write_npz(path: str | Path, arrays: dict) -> Path:

@@ -637,3 +637,17 @@ def test_a_space_refusal_shows_the_difference(tmp_path, monkeypatch, needed, fre
     with pytest.raises(UserError) as refused:
         check_free_space([(tmp_path, needed, "the map")])
     assert f"the map needs up to {said[0]} but only {said[1]} are free in {tmp_path}" in str(refused.value)
+
+
+@pytest.mark.slow
+def test_pretraining_on_a_full_disk_says_so_in_one_line_and_keeps_no_checkpoint(tmp_path):
+    """Issue 19, finding 9: torch.save answered the kernel's refusal with 'unexpected pos … vs …'
+    while closing its zip, and the user got two tracebacks."""
+    pack = small_pack(tmp_path)
+    run = tmp_path / "run"
+    result = run_cli_with_file_size_limit(200_000, "pretrain", pack, "--out", run, "--epochs", "1",
+                                          "--device", "cpu")
+    assert_one_error_line(result.returncode, result.stderr,
+                          f"writing {run / 'last.pt'} failed (File too large)", "Nothing was replaced")
+    assert "unexpected pos" not in result.stderr
+    assert not [p for p in run.rglob("*") if p.is_file()]
