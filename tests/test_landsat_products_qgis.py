@@ -129,6 +129,65 @@ def test_a_product_layer_writes_nothing_into_the_products_folder(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
+#: The toolbox's way (issue 19, finding 7): moemae:loadproduct run and its layer loaded, drawn at
+#: two scales, its red band's histogram and statistics computed exactly, the project saved.
+LOADPRODUCT_DRAW_AND_EXIT = """
+import sys
+sys.path[:0] = [{repo!r}, "/usr/share/qgis/python/plugins"]
+from qgis.core import (QgsApplication, QgsMapRendererSequentialJob, QgsMapSettings, QgsProject,
+                       QgsRasterBandStats)
+from qgis.PyQt.QtCore import QSize
+app = QgsApplication([], False)
+app.initQgis()
+from processing.core.Processing import Processing
+Processing.initialize()
+from moemae_qgis.provider import MoeMaeProvider
+provider = MoeMaeProvider()
+QgsApplication.processingRegistry().addProvider(provider)
+import processing
+processing.runAndLoadResults("moemae:loadproduct", {{"INPUT": {product!r}, "OUTPUT": {vrt!r}}})
+(layer,) = QgsProject.instance().mapLayers().values()
+for size in (200, 800):
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent())
+    settings.setOutputSize(QSize(size, size))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+for band in (4, 3, 2):
+    layer.dataProvider().histogram(band, 0, float("nan"), float("nan"), layer.extent(), 0)
+    layer.dataProvider().bandStatistics(band, QgsRasterBandStats.All, layer.extent(), 0)
+QgsProject.instance().write({project!r})
+print(layer.renderer().type())
+QgsProject.instance().removeAllMapLayers()
+app.exitQgis()
+"""
+
+
+def test_loadproduct_from_the_toolbox_writes_nothing_into_the_products_folder(tmp_path):
+    """Whatever QGIS asks of the product layer (drawing, exact histograms, a saved project), the
+    user's download folder gains no .aux.xml: only the chosen VRT and its sidecar are written."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    folder = copy_product(LIVERPOOL, tmp_path / "download")
+    before = sorted(p.name for p in folder.iterdir())
+    script = LOADPRODUCT_DRAW_AND_EXIT.format(repo=str(REPO), product=str(folder),
+                                              vrt=str(tmp_path / "out" / "product.vrt"),
+                                              project=str(tmp_path / "out" / "p.qgz"))
+    (tmp_path / "out").mkdir()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOEMAE_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            timeout=180, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0 and result.stdout.strip().endswith("multibandcolor"), result.stderr[-2000:]
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
 def test_add_landsat_product_takes_a_band_file_for_its_folder(provider, clean_project):
     from moemae_qgis.product_layer import add_product_layer
 
