@@ -230,3 +230,28 @@ def test_a_band_list_with_semicolons_is_read(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="BANDS lists 8 bands; the model needs 7"):
         processing.run("moemae:classify", {"INPUT": str(path), "BANDS": "1;2;3;4;5;6;7;8", "DEVICE": "cpu",
                                            "OUTPUT": str(tmp_path / "map.tif")})
+
+
+def test_a_raster_inside_a_zip_is_read_as_the_cli_reads_it(provider, mosaic, tmp_path):
+    """Issue 19, finding 10: QGIS's Processing found no layer in a /vsizip/ path that the CLI
+    reads; the map is the one the unzipped raster gives."""
+    import zipfile
+
+    import processing
+
+    path, _ = mosaic
+    archive = tmp_path / "scene.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(path, "inside/scene.tif")
+    maps = {}
+    for name, source in (("plain", str(path)), ("zipped", f"/vsizip/{archive}/inside/scene.tif")):
+        maps[name] = tmp_path / f"{name}.tif"
+        processing.run("moemae:classify", {"INPUT": source, "STRIDE": 40, "DEVICE": "cpu",
+                                           "RESOLUTION": "tile", "ACQUISITION_DATE": "2017-06-13T10:10:31",
+                                           "OUTPUT": str(maps[name])})
+    zipped, plain = (gdal.Open(str(maps[name])).ReadAsArray() for name in ("zipped", "plain"))
+    assert np.array_equal(zipped, plain) and (plain != 255).all()
+    with pytest.raises(QgsProcessingException, match="GDAL cannot open /vsizip/.*missing.tif as a raster"):
+        processing.run("moemae:classify", {"INPUT": f"/vsizip/{archive}/missing.tif", "DEVICE": "cpu",
+                                           "OUTPUT": str(tmp_path / "none.tif")})
+    assert not (tmp_path / "none.tif").exists()

@@ -15,6 +15,7 @@ import logging
 import re
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 
 from qgis.core import (
     QgsPalettedRasterRenderer,
@@ -29,6 +30,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsRasterLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -328,10 +330,16 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             return value
         return None
 
+    def virtual_input(self, parameters) -> str | None:
+        """INPUT when it is a GDAL virtual file path (``/vsizip/…``, ``/vsitar/…``, ``/vsicurl/…``):
+        the CLI reads those, but QGIS 3.22's Processing finds no layer in such a string."""
+        value = parameters.get(self.INPUT)
+        return value if isinstance(value, str) and value.startswith("/vsi") else None
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS's name
-        """QGIS would refuse a product as INPUT (GDAL opens no folder, MTL or tar as a raster):
-        with one, the other parameters are checked as QGIS checks them."""
-        if self.product_input(parameters) is None:
+        """QGIS would refuse a product as INPUT (GDAL opens no folder, MTL or tar as a raster), and
+        a GDAL virtual path: with one, the other parameters are checked as QGIS checks them."""
+        if self.product_input(parameters) is None and self.virtual_input(parameters) is None:
             return super().checkParameterValues(parameters, context)
         for definition in self.parameterDefinitions():
             if definition.name() != self.INPUT and not definition.checkValueIsAcceptable(
@@ -345,7 +353,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         product = self.product_input(parameters)
         if product is not None:
             return None, product
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context) or self.virtual_layer(parameters,
+                                                                                                  context)
         if layer is None:
             raise QgsProcessingException(self.tr("INPUT is not a raster layer"))
         if layer.providerType() != "gdal":
@@ -353,6 +362,19 @@ class SceneAlgorithm(MoeMaeAlgorithm):
                                                  "reads files through GDAL)")
                                          .format(layer.name(), layer.providerType()))
         return layer, layer.source().split("|")[0]
+
+    def virtual_layer(self, parameters, context):
+        """The layer of a GDAL virtual INPUT path, held by the context for the run; refused, with
+        GDAL's words, when GDAL cannot open it."""
+        path = self.virtual_input(parameters)
+        if path is None:
+            return None
+        layer = QgsRasterLayer(path, Path(path).name, "gdal")
+        if not layer.isValid():
+            raise QgsProcessingException(self.tr("GDAL cannot open {} as a raster ({}); check the path "
+                                                 "inside the archive").format(path, layer.error().summary()))
+        context.temporaryLayerStore().addMapLayer(layer)
+        return layer
 
     def model_path(self, parameters, context) -> str:
         """MODEL as a checkpoint file: a catalogue name resolved, empty for the default model."""
