@@ -30,15 +30,18 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from .backend_loader import load_backend
@@ -239,12 +242,27 @@ class ClassifyDialog(QDialog):
         advanced_form.addRow(tr("Mirror"), self.picker.mirror)
         advanced.setCollapsed(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(advanced)
+        layout.addWidget(self.scrolling_body(form, advanced))
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.log_box)
         layout.addWidget(self.buttons)
+
+    def scrolling_body(self, form: QFormLayout, advanced: QWidget) -> QScrollArea:
+        """The choices in a pane that scrolls on a small screen, so that the progress, the log and
+        the Run and Close buttons below it always stay in view."""
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addWidget(advanced)
+        self.body = QScrollArea(self)
+        self.body.setObjectName("body")
+        self.body.setWidget(body)
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return self.body
 
     @staticmethod
     def row(*widgets) -> QHBoxLayout:
@@ -289,9 +307,16 @@ class ClassifyDialog(QDialog):
         """Grow to show every line of the wrapped explanations (Qt sizes a dialog by its minimum,
         which leaves multi-line labels cut off)."""
         self.layout().activate()
-        needed = self.layout().heightForWidth(self.width())
+        # As wide as the choices need beside a vertical scroll bar, so they never scroll sideways
+        # (the dialog's own minimum width wins over its layout's, so it is raised here).
+        margins = self.layout().contentsMargins()
+        bar = self.body.verticalScrollBar().sizeHint().width()
+        wide = self.body.widget().minimumSizeHint().width() + bar + margins.left() + margins.right()
+        self.setMinimumWidth(max(self.minimumWidth(), wide))
+        content = self.body.widget().layout().heightForWidth(self.body.viewport().width())
+        needed = self.height() - self.body.height() + content
         screen = self.screen().availableGeometry().height() if self.screen() else needed
-        needed = min(needed, screen - 60)  # the buttons stay on the screen (60 px: the title bar)
+        needed = min(needed, screen - 60)  # 60 px: the title bar; the choices scroll beyond that
         if needed > self.height():
             self.resize(self.width(), needed)
 

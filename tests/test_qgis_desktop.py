@@ -72,7 +72,12 @@ def open_dialog():
         if d is not None:
             d.grab().save(OUT + "-dialog.png")
             seen.update(status=d.status.text(), log_open=not d.log_box.isCollapsed(),
-                        log_title=d.log_box.title(), log=d.log.toPlainText())
+                        log_title=d.log_box.title(), log=d.log.toPlainText(),
+                        on_screen=d.screen().availableGeometry().contains(d.frameGeometry()),
+                        buttons_seen=all(not b.visibleRegion().isEmpty() for b in (d.run_button,
+                                                                                     d.buttons)),
+                        sideways=d.body.horizontalScrollBar().maximum(),
+                        body_scrolls=d.body.verticalScrollBar().maximum() > 0)
         with open(OUT + "-dialog.json", "w") as f:
             json.dump(seen, f)
         record()
@@ -155,4 +160,7 @@ def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path):
     assert seen["status"].startswith("Done: ")
     assert not seen["log_open_before"] and seen["log_open"] and seen["log_title"].startswith("Log: ")
     assert DEMONSTRATION_WARNING in seen["log"].splitlines()
+    # On a 1280 × 800 screen, with the log open: the dialog stays on the screen with its Run and
+    # Close buttons in view, and the choices scroll (up and down, never sideways) instead.
+    assert seen["on_screen"] and seen["buttons_seen"] and seen["body_scrolls"] and seen["sideways"] == 0
     assert (tmp_path / "desktop-dialog.png").stat().st_size > 10_000
