@@ -16,7 +16,8 @@ def plugin_metadata() -> dict:
     addresses live. It sits beside backend/ both in the repository and inside the packaged
     plugin folder."""
     metadata = PACKAGE_DIR.parent / "metadata.txt"
-    lines = metadata.read_text(encoding="utf-8").splitlines()
+    # Comments and indented continuation lines (the packaged changelog) are no keys.
+    lines = [line for line in metadata.read_text(encoding="utf-8").splitlines() if line[:1] not in "# \t"]
     return {key.strip(): value.strip() for key, sep, value in (line.partition("=") for line in lines) if sep}
 
 

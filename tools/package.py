@@ -3,6 +3,8 @@
 The zip holds one folder, ``moemae_qgis/``: the plugin's modules, ``backend/``,
 ``resources/``, ``metadata.txt``, the licence and the README (the algorithms' offline help).
 Entries are sorted and time-stamped from the last commit, so the same tree gives the same zip.
+The zip's ``metadata.txt`` carries the changelog written from ``CHANGELOG.md`` (the one place it
+is kept): plugins.qgis.org shows it on the plugin's page and the Plugin Manager beside each version.
 
     python tools/package.py --output dist/moemae_qgis-0.1.0.zip
     python tools/package.py --output dist/moemae_qgis-0.1.0.zip --deploy   # + install, enable
@@ -29,6 +31,58 @@ CONTENTS = [("moemae_qgis", ""), ("backend", "backend"), ("resources", "resource
             ("README.md", "README.md")]  # the algorithms' help panels read their sections from it
 SKIP_DIRS = {"__pycache__", ".pytest_cache"}
 SKIP_SUFFIXES = {".pyc", ".pyo"}
+
+
+#: Characters of one changelog line in metadata.txt: each CHANGELOG bullet gives its first sentence.
+CHANGELOG_LINE_CHARS = 160
+
+
+def changelog_entries(markdown: str) -> list[tuple[str, list[str]]]:
+    """(version, bullets) of each ``## <version>`` section of CHANGELOG.md, newest first.
+
+    A bullet's continuation lines are joined to it; code spans lose their backticks.
+    """
+    sections: list[tuple[str, list[str]]] = []
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            sections.append((line[3:].split()[0], []))
+        elif sections and line.startswith("- "):
+            sections[-1][1].append(line[2:].strip())
+        elif sections and sections[-1][1] and line.startswith("  ") and line.strip():
+            sections[-1][1][-1] += " " + line.strip()
+    return [(version, [bullet.replace("`", "") for bullet in bullets]) for version, bullets in sections]
+
+
+def _lead(bullet: str) -> str:
+    """A bullet's first sentence, cut at a word to fit :data:`CHANGELOG_LINE_CHARS`."""
+    lead = bullet.split(". ", 1)[0].rstrip(".")
+    if len(lead) <= CHANGELOG_LINE_CHARS:
+        return lead
+    return lead[:CHANGELOG_LINE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def packaged_metadata(metadata: str, markdown: str) -> str:
+    """metadata.txt as the zip holds it: its ``changelog=`` line replaced by CHANGELOG.md's
+    sections, as indented continuation lines (how configparser, and so plugins.qgis.org, reads
+    a value of several lines)."""
+    lines = []
+    for version, bullets in changelog_entries(markdown):
+        lines.append(f"    {version}")
+        lines += [f"    - {_lead(bullet)}" for bullet in bullets]
+    if not lines:
+        raise ValueError("CHANGELOG.md has no '## <version>' section")
+    lines[0] = "changelog=" + lines[0].strip()  # configparser keeps a first empty line
+    kept = [line for line in metadata.splitlines() if not line.startswith("changelog=")]
+    if len(kept) == len(metadata.splitlines()):
+        raise ValueError("metadata.txt has no changelog= line to replace")
+    return "\n".join(kept + lines) + "\n"
+
+
+def _contents(path: Path) -> bytes:
+    if path == REPO / "metadata.txt":
+        return packaged_metadata(path.read_text(encoding="utf-8"),
+                                 (REPO / "CHANGELOG.md").read_text(encoding="utf-8")).encode("utf-8")
+    return path.read_bytes()
 
 
 def _files(source: Path):
@@ -69,7 +123,7 @@ def build_zip(output: Path) -> Path:
                     info = zipfile.ZipInfo(arcname, stamp)
                     info.external_attr = 0o644 << 16
                     info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, path.read_bytes())
+                    archive.writestr(info, _contents(path))
         os.replace(tmp_name, output)
     except BaseException:
         os.unlink(tmp_name)
