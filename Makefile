@@ -2,7 +2,8 @@
 #   make demo     the main job on the bundled default
 #   make test     the lint gate, then the whole test suite in real QGIS (offscreen); what CI runs
 #   make test-fast  the inner loop: the lint gate, then the suite without the slow and desktop tests
-#   make lint     ruff check with the project's settings (pyproject.toml)
+#   make lint     ruff (pyproject.toml), the Qt 6 / QGIS 4 rules, and the plugin repository's scan
+#                 (Bandit, detect-secrets) of the packaged zip
 #   make bench    the benchmarks, printed as a table and written to docs/benchmarks.md
 #   make package  dist/moemae_qgis-<version>.zip for QGIS's "Install from ZIP"
 #   make deploy   installs the plugin into the QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH)
@@ -22,6 +23,7 @@ setup:
 
 lint: setup
 	$(PY) -m ruff check .
+	$(PY) tools/qt6_check.py moemae_qgis
 
 test: setup lint
 	$(PY) -m pytest

@@ -4,12 +4,13 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMessageBox, QPushButton
+from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
 
 from . import dependencies
 from .i18n import tr
 from .message_bar import push_with_details
 from .provider import LOG_TAG, MoeMaeProvider, icon_path
+from .qt_compat import QAction
 
 MENU = "&MoE-MAE land cover"
 

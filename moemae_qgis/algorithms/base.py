@@ -25,7 +25,6 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -37,6 +36,7 @@ from qgis.PyQt.QtGui import QColor
 from .. import dependencies
 from ..backend_loader import load_backend
 from ..i18n import tr
+from ..qt_compat import HIDDEN_PARAMETER
 from .readme_help import github_anchor, markdown_to_html, readme_section
 
 #: A band list as QGIS reads it: numbers separated by ';'.
@@ -211,7 +211,7 @@ class MoeMaeAlgorithm(QgsProcessingAlgorithm):
         items = [f"<li><b>{html.escape(p.description(), quote=False)}</b> ({p.name()})"
                  + (f": {html.escape(p.help(), quote=False)}" if p.help() else "") + "</li>"
                  for p in self.parameterDefinitions()
-                 if not p.flags() & QgsProcessingParameterDefinition.FlagHidden]
+                 if not p.flags() & HIDDEN_PARAMETER]
         return f"<h3>{self.tr('Parameters')}</h3><ul>{''.join(items)}</ul>" if items else ""
 
     def helpUrl(self):  # noqa: N802

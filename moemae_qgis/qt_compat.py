@@ -1,0 +1,19 @@
+"""Names that moved between QGIS 3 (Qt 5) and QGIS 4 (Qt 6), imported from where each version has them.
+
+One place for them, so the rest of the plugin reads the same on both (``tools/qt6_check.py``
+sends every such import here).
+"""
+from qgis.core import Qgis, QgsProcessingParameterDefinition
+
+try:
+    from qgis.PyQt.QtGui import QAction  # Qt 6 moved QAction to QtGui
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # Qt 5
+
+#: The flag of a parameter the dialog hides: Qgis.ProcessingParameterFlag since QGIS 3.36, the only
+#: spelling in QGIS 4; QgsProcessingParameterDefinition.Flag before (QGIS 3.22 has only that).
+_PARAMETER_FLAGS = getattr(Qgis, "ProcessingParameterFlag", None)
+HIDDEN_PARAMETER = (_PARAMETER_FLAGS.Hidden if _PARAMETER_FLAGS is not None
+                    else QgsProcessingParameterDefinition.Flag.FlagHidden)
+
+__all__ = ["QAction", "HIDDEN_PARAMETER"]
