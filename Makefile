@@ -24,6 +24,7 @@ setup:
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) tools/qt6_check.py moemae_qgis
+	$(PY) tools/scan_package.py
 
 test: setup lint
 	$(PY) -m pytest

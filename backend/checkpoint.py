@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-import pickle
+import pickle  # nosec B403 # only for pickle.UnpicklingError: torch.load(weights_only=True) reads
 import warnings
 import zipfile
 from pathlib import Path

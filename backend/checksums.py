@@ -45,7 +45,12 @@ def git_blob_sha1(path: Path) -> str:
 def _digest(path: str, size: int, mtime_ns: int, kind: str) -> str:
     import hashlib
 
-    digest = hashlib.sha256() if kind == "sha256" else hashlib.sha1(f"blob {size}\0".encode())
+    # SHA-1 because git names blobs by it (a pinned file is compared with the authors' repository);
+    # the integrity check of a model is its SHA-256.
+    if kind == "sha256":
+        digest = hashlib.sha256()
+    else:
+        digest = hashlib.sha1(f"blob {size}\0".encode(), usedforsecurity=False)
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)

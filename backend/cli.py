@@ -48,12 +48,12 @@ class Parser(argparse.ArgumentParser):
     def _refuse_unknown_options(self, tokens: list) -> None:
         import difflib
 
-        for token in tokens:
-            if token == "--":
+        for word in tokens:  # not "token": Bandit takes `token == "--"` for a password check
+            if word == "--":
                 return
-            if not token.startswith("-") or token == "-" or self._negative_number_matcher.match(token):
+            if not word.startswith("-") or word == "-" or self._negative_number_matcher.match(word):
                 continue
-            option = token.split("=", 1)[0]
+            option = word.split("=", 1)[0]
             if option in self._option_string_actions:
                 continue
             known = [name for name in self._option_string_actions if name.startswith("--")]

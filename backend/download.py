@@ -203,6 +203,10 @@ def _open(url: str, start: int):
     """The server's answer to a GET of ``url`` from byte ``start`` (its headers read), asking for
     the bytes as they are; failures before an answer become one line (an HTTP error is raised
     as such, for the caller to read)."""
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in URL_SCHEMES:  # urllib would also open ftp:, data: and the like
+        raise UserError(f"{url!r} is not a URL that can be downloaded; give an http://, https:// or "
+                        "file:// URL")
     headers = {"User-Agent": f"moemae-qgis/{__version__}", "Accept-Encoding": "identity"}
     if start:
         headers["Range"] = f"bytes={start}-"
@@ -218,6 +222,11 @@ def _open(url: str, start: int):
         raise UserError(network_error(url, exc.reason)) from None
     except (OSError, http.client.HTTPException) as exc:  # connected, but no answer came
         raise UserError(no_answer(url, exc)) from None
+
+
+#: What a model may be downloaded from: the web, or a file the user names (file://, which the CLI
+#: registers where it is, see the module docstring). Redirects go to http and https only.
+URL_SCHEMES = ("http", "https", "file")
 
 
 class _HttpRedirectsOnly(urllib.request.HTTPRedirectHandler):
@@ -477,7 +486,8 @@ def _http_error(url: str, code: int, reason: str = "") -> str:
         return f"{_host(url)} refused the download (HTTP {code} {reason}); check the URL and your access"
     if code == 407:
         return (f"the proxy asks for credentials (HTTP 407) to reach {_host(url)}; set them in HTTPS_PROXY "
-                "(http://user:password@proxy:port), or download in QGIS, which uses its proxy settings")
+                "(http://user:password@proxy:port), "  # pragma: allowlist secret - an example of the form
+                "or download in QGIS, which uses its proxy settings")
     if 300 <= code < 400:
         return (f"{_host(url)} redirected the download and the redirect cannot be followed (HTTP {code}: "
                 f"{reason}); check the URL")

@@ -15,7 +15,7 @@ import json
 import os
 import platform
 import queue
-import subprocess
+import subprocess  # nosec B404 # runs pip with QGIS's Python: an argument list, never a shell
 import sys
 import tempfile
 import threading
@@ -142,7 +142,7 @@ def _run_pip(command: list[str], on_line: Callable[[str], None], is_cancelled: C
     stopped first).
     """
     on_line("$ " + " ".join(command))
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # nosec B603
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # nosec B603 # see the import
                                text=True, env=pip_environment())
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True).start()
@@ -228,7 +228,7 @@ def download_size(url: str, timeout_s: float = 15) -> int | None:
         return None
     request = urllib.request.Request(url, method="HEAD")
     try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response:  # nosec B310 - http(s) only
+        with urllib.request.urlopen(request, timeout=timeout_s) as response:  # nosec B310 # http(s) only, above
             length = response.headers.get("Content-Length", "")
     except (OSError, ValueError):  # offline, refused, or a server without HEAD: size unknown
         return None

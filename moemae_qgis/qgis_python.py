@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
+import subprocess  # nosec B404 # asks Python programs who they are: argument lists, never a shell
 import sys
 import sysconfig
 from pathlib import Path
@@ -46,7 +46,7 @@ class QgisPythonNotFound(RuntimeError):
 def running_identity() -> dict:
     """The running Python's own answer to :data:`IDENTITY_SOURCE`."""
     namespace: dict = {}
-    exec(IDENTITY_SOURCE, namespace)  # nosec B102 - our own constant source, not input
+    exec(IDENTITY_SOURCE, namespace)  # nosec B102 # our own constant source, not input
     return namespace["identity"]()
 
 
@@ -86,7 +86,7 @@ def probe(program: str, env: dict | None = None) -> tuple[dict | None, str]:
     """Run ``program`` as a Python and return (its identity, "") or (None, why it gave none)."""
     code = IDENTITY_SOURCE + "\nimport json\nprint(json.dumps(identity()))\n"
     try:
-        done = subprocess.run([program, "-c", code], capture_output=True, text=True,  # nosec B603
+        done = subprocess.run([program, "-c", code], capture_output=True, text=True,  # nosec B603 # see the import
                               timeout=PROBE_TIMEOUT_S, env=env)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return None, f"does not run ({exc})"

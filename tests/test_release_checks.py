@@ -93,3 +93,84 @@ def test_the_compatibility_names_are_what_qgis_3_22_runs(qgis_app):
 @pytest.mark.parametrize("spelling", ["import PyQt5.QtCore", "from PyQt6.QtCore import Qt"])
 def test_direct_pyqt_imports_are_refused(spelling):
     assert "qgis.PyQt" in qt6_check.check_source(spelling + "\n")[0][1]
+
+
+scan_package = load_tool("scan_package")
+
+
+def make_zip(path, files: dict):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(f"moemae_qgis/{name}", text)
+    return path
+
+
+def test_the_scan_fails_on_what_the_repository_would_block(tmp_path):
+    # A medium Bandit finding (XML parsed with expanding entities), a low one (subprocess
+    # import), an AWS key, and a hash the allowlist knows: only the first and third fail.
+    zip_path = make_zip(tmp_path / "plugin.zip", {
+        "unsafe.py": "import subprocess\nimport xml.etree.ElementTree as E\n\ndef f(t):\n"
+                     "    return E.fromstring(t)\n",
+        "keys.py": 'AWS = "AKIAIOSFODNN7EXAMPLE"\n',
+        "resources/models/catalogue.json": '{"git_blob_sha1": "600cdf535fa7fefbf89fbfaeda25bf47285b0a8b"}\n'})
+    failures = scan_package.scan_zip(zip_path)
+    assert any(f.startswith("bandit: moemae_qgis/unsafe.py:5 B314 MEDIUM") for f in failures)
+    assert any(f.startswith("detect-secrets: moemae_qgis/keys.py:1 AWS Access Key") for f in failures)
+    assert not any("B404" in f or "catalogue.json" in f for f in failures)
+    assert len(failures) == 2
+
+
+def test_the_scan_passes_a_clean_plugin(tmp_path, capsys):
+    zip_path = make_zip(tmp_path / "plugin.zip", {"ok.py": "import subprocess  # nosec B404 # why\n"})
+    assert scan_package.scan_zip(zip_path) == []
+    assert "0 medium or high, 0 low, 1 skipped by # nosec" in capsys.readouterr().out
+
+
+def test_every_nosec_and_allowlisted_secret_says_why():
+    import io
+    import json
+    import re
+    import tokenize
+
+    comments = [(path, token) for folder in ("backend", "moemae_qgis", "tools")
+                for path in sorted((REPO / folder).rglob("*.py"))
+                for token in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+                if token.type == tokenize.COMMENT and "nosec" in token.string]
+    assert len(comments) >= 10
+    bare = [f"{path.relative_to(REPO)}:{token.start[0]}" for path, token in comments
+            if not re.fullmatch(r"# nosec B\d+(, ?B\d+)* # \S.*", token.string)]
+    assert bare == []
+    for entry in json.loads(scan_package.ALLOWLIST.read_text(encoding="utf-8")):
+        assert len(entry["reason"]) > 20 and (REPO / entry["file"].removeprefix("moemae_qgis/")).is_file()
+
+
+def test_a_vrt_with_a_doctype_is_refused_unparsed():
+    from backend import product
+    from backend.errors import UserError
+
+    laughs = "".join(f'<!ENTITY l{k} "{f"&l{k - 1};" * 10}">' for k in range(1, 10))
+    bomb = f'<!DOCTYPE v [<!ENTITY l0 "ha">{laughs}]><VRTDataset rasterYSize="2">&l9;</VRTDataset>'
+    with pytest.raises(UserError, match="DOCTYPE"):
+        product.simple_sources(bomb)
+    with pytest.raises(UserError, match="DOCTYPE"):
+        product.split_sources(bomb)
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/model.pt", "data:,abc", "gopher://x/y"])
+def test_downloads_open_only_http_https_and_file_urls(url, tmp_path):
+    from backend import download
+    from backend.errors import UserError
+
+    with pytest.raises(UserError, match="http://, https:// or file://"):
+        download._open(url, 0)
+
+
+def test_a_file_url_still_opens(tmp_path):
+    from backend import download
+
+    path = tmp_path / "model.pt"
+    path.write_bytes(b"12345")
+    with download._open(path.as_uri(), 0) as answer:
+        assert answer.read() == b"12345"
