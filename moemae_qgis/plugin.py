@@ -1,12 +1,13 @@
 """The plugin object QGIS holds: menu entry, toolbar icon, Processing provider, dependency check."""
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings, QgsTask
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
 
 from . import dependencies
+from .backend_loader import load_backend
 from .i18n import tr
 from .message_bar import push_with_details
 from .provider import LOG_TAG, MoeMaeProvider, icon_path
@@ -22,18 +23,24 @@ def log(message: str, level=Qgis.MessageLevel.Info) -> None:
 class DependencyInstallTask(QgsTask):
     """Runs pip with QGIS's Python in the background; Cancel in the task manager stops pip.
 
-    With ``plan_only`` it installs nothing: pip's dry run works out what it would download
-    (``self.plan``), for the user to confirm first.
+    With ``plan_only`` it installs nothing: it picks the PyTorch build for this machine
+    (``self.wheels``, nvidia-smi may take a moment) and pip's dry run works out what it would
+    download (``self.plan``), for the user to confirm first. The install then runs with the same
+    interpreter and options (``python``, ``options``), so it downloads what was shown.
     """
 
-    def __init__(self, on_done, plan_only: bool = False):
+    def __init__(self, on_done, plan_only: bool = False, python: str = "", proxy: str | None = None,
+                 options: list | None = None):
         super().__init__(tr("MoE-MAE: working out what to download") if plan_only else
                          tr("MoE-MAE: installing PyTorch, scikit-learn and platformdirs"),
                          QgsTask.Flag.CanCancel)
         self.on_done = on_done
         self.plan_only = plan_only
         self.plan: list = []
-        self.python = ""  # the interpreter pip runs with, found and checked before the task starts
+        self.python = python  # the interpreter pip runs with, found and checked before the task starts
+        self.proxy = proxy  # from QGIS's network settings, read on the main thread
+        self.options = options or []
+        self.wheels = None
         self.error: str | None = None
 
     def run(self):
@@ -48,9 +55,14 @@ class DependencyInstallTask(QgsTask):
 
         try:
             if self.plan_only:
-                self.plan = dependencies.plan(on_line=on_line, is_cancelled=self.isCanceled)
+                requirements = load_backend("paths").runtime_requirements()
+                self.wheels = dependencies.torch_wheels()
+                self.options = dependencies.pip_options(requirements, self.proxy, self.wheels)
+                self.plan = dependencies.plan(on_line=on_line, is_cancelled=self.isCanceled,
+                                              python=self.python, options=self.options)
             else:
-                dependencies.install(on_line=on_line, is_cancelled=self.isCanceled)
+                dependencies.install(on_line=on_line, is_cancelled=self.isCanceled, python=self.python,
+                                     options=self.options)
         except Exception as exc:  # reported in finished(), on the main thread
             self.error = str(exc)
             return False
@@ -159,8 +171,9 @@ class MoeMaePlugin:
             QMessageBox.warning(self.iface.mainWindow(), tr("MoE-MAE: cannot install Python packages"),
                                 str(exc))
             return
-        self.install_task = DependencyInstallTask(self.plan_finished, plan_only=True)
-        self.install_task.python = python
+        proxy = dependencies.proxy_url(QgsSettings().value)
+        self.install_task = DependencyInstallTask(self.plan_finished, plan_only=True, python=python,
+                                                  proxy=proxy)
         QgsApplication.taskManager().addTask(self.install_task)
         self.iface.messageBar().pushInfo(LOG_TAG, tr("Asking pip what it would download…"))
 
@@ -173,32 +186,43 @@ class MoeMaePlugin:
             log(error or "", Qgis.MessageLevel.Critical)
             QMessageBox.warning(self.iface.mainWindow(), tr("MoE-MAE: cannot install Python packages"),
                                 f"{error}\n\n" + tr("To install them by hand:") + "\n"
-                                + dependencies.manual_install_text())
+                                + dependencies.manual_install_text(python=task.python, options=task.options))
             return
-        answer = QMessageBox.question(
-            self.iface.mainWindow(), tr("MoE-MAE: install Python packages"),
-            dependencies.missing_message(self.missing) + "\n\n"
-            + tr("pip will download and install:") + "\n" + dependencies.describe_plan(task.plan) + "\n\n"
-            + tr("with QGIS's Python, {}.").format(task.python) + "\n\n"
-            + tr("Install now?"))
+        answer = QMessageBox.question(self.iface.mainWindow(), tr("MoE-MAE: install Python packages"),
+                                      self.plan_text(task))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.install_task = DependencyInstallTask(self.install_finished)
+        self.install_task = DependencyInstallTask(self.install_finished, python=task.python,
+                                                  options=task.options)
         QgsApplication.taskManager().addTask(self.install_task)
         self.iface.messageBar().pushInfo(LOG_TAG, tr("Installing in the background; progress is in the task "
                                                      "manager and the MoE-MAE log."))
 
+    def plan_text(self, task) -> str:
+        """The question before installing: what is missing, what pip will download, how and with what."""
+        text = (dependencies.missing_message(self.missing) + "\n\n"
+                + tr("pip will download and install:") + "\n" + dependencies.describe_plan(task.plan) + "\n\n"
+                + tr("with QGIS's Python, {}.").format(task.python))
+        if task.wheels is not None and "--extra-index-url" in task.options:
+            text += "\n" + tr("PyTorch: {}.").format(task.wheels.description)
+        if task.proxy:
+            text += "\n" + tr("Through QGIS's proxy, {}.").format(dependencies.redact(task.proxy))
+        return text + "\n\n" + tr("Install now?")
+
     def install_finished(self, ok: bool, error: str | None):
-        self.install_task = None
+        task, self.install_task = self.install_task, None
         if ok and not dependencies.missing_modules():
             self.clear_missing_warning()
             self.iface.messageBar().pushSuccess(LOG_TAG, tr("Python packages installed; MoE-MAE is ready."))
-        else:
-            message = error or tr("the packages were installed but still cannot be imported; restart QGIS")
-            log(message, Qgis.MessageLevel.Critical)
-            self.iface.messageBar().pushCritical(LOG_TAG, tr("Installation failed: {} (details in the "
-                                                             "MoE-MAE log)")
-                                                 .format(message.splitlines()[0]))
+            return
+        message = error or tr("the packages were installed but still cannot be imported; restart QGIS")
+        by_hand = dependencies.manual_install_text(python=task.python if task else None,
+                                                   options=task.options if task else [])
+        log(f"{message}\n\n{by_hand}", Qgis.MessageLevel.Critical)
+        push_with_details(self.iface.messageBar(), LOG_TAG,
+                          tr("Installation failed: {} (Details… says how to install by hand)")
+                          .format(message.splitlines()[0]),
+                          details=f"{message}\n\n" + tr("To install them by hand:") + f"\n{by_hand}")
 
     def clear_missing_warning(self):
         """Take down the "lacks torch" warning, unless the user has closed it already."""

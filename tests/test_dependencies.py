@@ -17,6 +17,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -233,7 +235,7 @@ def test_refusal_gives_the_exact_command_to_run_by_hand(monkeypatch, tmp_path):
 
     pins = " ".join(paths.runtime_requirements() + [f"numpy=={numpy.__version__}"])
     message = str(refused.value)
-    assert f"-m pip install --target '{dependencies.dependency_dir()}' {pins}\n" in message
+    assert f"-m pip install --target {shlex.quote(str(dependencies.dependency_dir()))} {pins}\n" in message
     # The command it gives is one that works: run here, pip accepts it (a dry run, from no index at all).
     line = next(line for line in message.splitlines() if "-m pip install" in line)
     command = shlex.split(line) + ["--dry-run", "--no-index", "--quiet"]
@@ -430,7 +432,8 @@ def test_install_with_another_python_is_refused_before_pip_runs(plugin_missing_a
     assert lines[0].startswith("Cannot install with pip: none of the Python programs found is the one QGIS "
                                "runs (Python ")
     assert lines[2] == f"  {shim} is Python {version} in {prefix}, another Python"
-    assert f"-m pip install --target '{dependencies.dependency_dir()}' moemae-offline-probe==1.0" in texts[0]
+    target = shlex.quote(str(dependencies.dependency_dir()))
+    assert f"-m pip install --target {target} moemae-offline-probe==1.0" in texts[0]
     assert not dependencies.dependency_dir().exists()
 
 
@@ -448,3 +451,251 @@ def test_install_that_pip_cannot_resolve_says_why_and_installs_nothing(plugin_mi
     assert "To install them by hand:\nIn a terminal" in texts[0]
     assert not (dependencies.dependency_dir() / "moemae_offline_probe").exists()
     assert any(t.startswith("QGIS's Python lacks moemae-offline") for t in message_bar_texts(qgis_iface))
+
+
+# --- Which PyTorch build, through which proxy, with which NumPy ---
+
+def fake_nvidia_smi(tmp_path, monkeypatch, answer: str, status: int = 0) -> None:
+    """An nvidia-smi first on PATH that answers the installer's query as the real one does."""
+    folder = tmp_path / "nvidia-bin"
+    folder.mkdir(exist_ok=True)
+    write_script(folder / "nvidia-smi",
+                 '#!/bin/sh\n[ "$1 $2" = "--query-gpu=driver_version --format=csv,noheader" ] || exit 2\n'
+                 f'echo "{answer}"\nexit {status}\n')
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+@pytest.mark.parametrize("answer, status, variant, words", [
+    ("580.65.06", 0, "cu130", "PyTorch for CUDA 13.0, which the NVIDIA driver 580.65.06 runs"),
+    ("575.51.03\n575.51.03", 0, "cu128", "CUDA 12.8, which the NVIDIA driver 575.51.03 runs"),
+    ("535.104.05", 0, "cu126", "CUDA 12.6"),
+    ("470.82.01", 0, "cpu", "the NVIDIA driver 470.82.01 is older than CUDA 12 needs (525)"),
+    ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.", 9, "cpu",
+     "no NVIDIA driver found")])
+def test_the_pytorch_build_follows_the_nvidia_driver(tmp_path, monkeypatch, answer, status, variant, words):
+    fake_nvidia_smi(tmp_path, monkeypatch, answer, status)
+    wheels = dependencies.torch_wheels(platform_name="linux")
+    assert wheels.index_url == f"{dependencies.PYTORCH_INDEX}/{variant}"
+    assert words in wheels.description
+
+
+def test_without_nvidia_smi_pytorch_is_cpu_only_and_macos_uses_the_index(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no nvidia-smi anywhere
+    assert dependencies.nvidia_driver_version() is None
+    assert dependencies.torch_wheels(platform_name="win32").index_url == f"{dependencies.PYTORCH_INDEX}/cpu"
+    assert dependencies.torch_wheels(platform_name="darwin").index_url is None
+    cpu = dependencies.torch_wheels(platform_name="linux")
+    assert dependencies.pip_options(["torch==2.13.0", "platformdirs"], None, cpu) == [
+        "--extra-index-url", cpu.index_url]
+    assert dependencies.pip_options(["scikit-learn==1.9.1"], None, cpu) == []  # no torch: no index
+
+
+@pytest.fixture
+def torch_index(tmp_path, monkeypatch):
+    """The package index at 127.0.0.1 holding a (tiny) torch 1.0, and PyTorch's wheel index beside it
+    holding the builds torch 1.0+cpu, +cu126, +cu128, +cu130, as download.pytorch.org/whl does."""
+    root = tmp_path / "torch-index"
+    write_wheel(root / "simple" / "torch", "torch", "1.0", "BUILD = 'index'\n")
+    for variant in ("cpu", "cu126", "cu128", "cu130"):
+        write_wheel(root / "whl" / variant / "torch", "torch", f"1.0+{variant}", f"BUILD = {variant!r}\n")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=root))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PIP_INDEX_URL", f"http://127.0.0.1:{server.server_port}/simple/")
+    monkeypatch.setattr(dependencies, "PYTORCH_INDEX", f"http://127.0.0.1:{server.server_port}/whl")
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("driver, build", [(None, "cpu"), ("575.51.03", "cu128"), ("560.35.03", "cu126")])
+def test_pip_resolves_the_build_the_driver_runs(torch_index, tmp_path, monkeypatch, driver, build):
+    if driver:
+        fake_nvidia_smi(tmp_path, monkeypatch, driver)
+    else:
+        monkeypatch.setenv("PATH", str(tmp_path))
+    options = dependencies.pip_options(["torch==1.0"], None, dependencies.torch_wheels(platform_name="linux"))
+    planned = dependencies.plan(["torch==1.0"], on_line=lambda line: None, options=options)
+    assert [(p.name, p.version) for p in planned] == [("torch", f"1.0+{build}")]
+    assert f"/whl/{build}/torch/" in planned[0].url
+
+
+class RecordingProxy(http.server.BaseHTTPRequestHandler):
+    """An HTTP proxy that asks for Basic credentials, records each request and passes it on to
+    127.0.0.1 only (never further)."""
+
+    expected_auth = ""
+    requests: list = []
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        self.forward("GET")
+
+    def do_HEAD(self):  # noqa: N802
+        self.forward("HEAD")
+
+    def forward(self, method: str) -> None:
+        if self.headers.get("Proxy-Authorization") != self.expected_auth:
+            self.send_response(407)
+            self.send_header("Proxy-Authenticate", 'Basic realm="test"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        assert self.path.startswith("http://127.0.0.1:"), self.path  # nothing beyond this machine
+        self.requests.append((method, self.path))
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        try:
+            with direct.open(urllib.request.Request(self.path, method=method), timeout=30) as answer:
+                status, headers, body = answer.status, answer.headers, answer.read()
+        except urllib.error.HTTPError as error:
+            status, headers, body = error.code, error.headers, b""
+        self.send_response(status)
+        for name in ("Content-Type", "Content-Length"):
+            if headers.get(name):
+                self.send_header(name, headers[name])
+        self.end_headers()
+        self.wfile.write(body if method == "GET" else b"")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def recording_proxy(monkeypatch):
+    """(QGIS's proxy settings for it, as QgsSettings holds them; the requests it passed on)."""
+    for name in ("NO_PROXY", "no_proxy", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    handler = type("Proxy", (RecordingProxy,), {"requests": [],
+                                                 "expected_auth": "Basic " + base64.b64encode(
+                                                     b"moemae:p@ss word").decode()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings = {"proxy/proxyEnabled": "true", "proxy/proxyType": "HttpProxy", "proxy/proxyHost": "127.0.0.1",
+                "proxy/proxyPort": str(server.server_port), "proxy/proxyUser": "moemae",
+                "proxy/proxyPassword": "p@ss word"}
+    yield settings, handler.requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_proxy_of_qgis_settings_becomes_pips(recording_proxy):
+    settings, _ = recording_proxy
+    port = settings["proxy/proxyPort"]
+    assert dependencies.proxy_url(settings.get) == f"http://moemae:p%40ss%20word@127.0.0.1:{port}"
+    assert dependencies.redact(dependencies.proxy_url(settings.get)) == f"http://moemae:****@127.0.0.1:{port}"
+    assert dependencies.proxy_url(dict(settings, **{"proxy/proxyEnabled": "false"}).get) is None
+    assert dependencies.proxy_url(dict(settings, **{"proxy/proxyType": "DefaultProxy"}).get) is None
+    socks = dependencies.proxy_url(dict(settings, **{"proxy/proxyType": "Socks5Proxy"}).get)
+    assert socks.startswith("socks5://moemae:")
+
+
+def test_pip_and_the_size_requests_go_through_qgis_proxy(local_index, recording_proxy):
+    settings, requests = recording_proxy
+    options = dependencies.pip_options([], dependencies.proxy_url(settings.get))
+    lines = []
+    planned = dependencies.plan(["moemae-offline-probe==1.0"], on_line=lines.append, options=options)
+    assert {p.name: p.size for p in planned} == {
+        "moemae-offline-probe": local_index["moemae_offline_probe-1.0-py3-none-any.whl"],
+        "moemae-offline-dep": local_index["moemae_offline_dep-2.0-py3-none-any.whl"]}
+    paths_asked = [(method, url.split("/", 3)[3]) for method, url in requests]
+    assert ("GET", "simple/moemae-offline-probe/") in paths_asked
+    assert ("HEAD", "simple/moemae-offline-dep/moemae_offline_dep-2.0-py3-none-any.whl") in paths_asked
+    assert "p@ss" not in lines[0] and "p%40ss" not in lines[0] and "moemae:****@127.0.0.1" in lines[0]
+
+
+def test_a_wrong_proxy_password_fails_with_pips_words_and_no_password(local_index, recording_proxy):
+    settings, requests = recording_proxy
+    proxy = dependencies.proxy_url(dict(settings, **{"proxy/proxyPassword": "wrong"}).get)
+    with pytest.raises(RuntimeError) as failed:
+        dependencies.plan(["moemae-offline-probe==1.0"], on_line=lambda line: None,
+                          options=dependencies.pip_options([], proxy))
+    assert "pip cannot work out what to install" in str(failed.value) and "wrong" not in str(failed.value)
+    assert requests == []
+    by_hand = dependencies.manual_install_text(["moemae-offline-probe==1.0"], python=sys.executable,
+                                               options=dependencies.pip_options([], proxy))
+    hidden = shlex.quote(f"http://moemae:****@127.0.0.1:{settings['proxy/proxyPort']}")
+    assert f"{sys.executable} -m pip install --target " in by_hand and f" --proxy {hidden} " in by_hand
+    assert "in place of ****" in by_hand and "wrong" not in by_hand
+
+
+def test_the_proxy_keys_are_the_ones_qgis_itself_reads(qgis_app, recording_proxy):
+    """QGIS's own network manager, set up from the same QgsSettings keys, uses the same proxy."""
+    from qgis.core import QgsNetworkAccessManager, QgsSettings
+
+    settings, _ = recording_proxy
+    stored = QgsSettings()
+    before = {key: stored.value(key) for key in settings}
+    try:
+        for key, value in settings.items():
+            stored.setValue(key, value)
+        manager = QgsNetworkAccessManager.instance()
+        manager.setupDefaultProxyAndCache()
+        proxy = manager.fallbackProxy()
+        port = int(settings["proxy/proxyPort"])
+        assert (proxy.hostName(), proxy.port(), proxy.user()) == ("127.0.0.1", port, "moemae")
+        assert dependencies.proxy_url(stored.value) == dependencies.proxy_url(settings.get)
+    finally:
+        for key, value in before.items():
+            stored.remove(key) if value is None else stored.setValue(key, value)
+        QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+
+
+def test_pip_keeps_the_numpy_qgis_runs(tmp_path, monkeypatch):
+    """An index offering a newer NumPy: the plan takes the NumPy QGIS runs, never the newer one."""
+    import numpy
+
+    root = tmp_path / "numpy-index"
+    for version in (numpy.__version__, "99.0"):
+        write_wheel(root / "simple" / "numpy", "numpy", version, "FAKE = True\n")
+    write_wheel(root / "simple" / "moemae-needs-numpy", "moemae-needs-numpy", "1.0", "X = 1\n",
+                requires=("numpy>=1",))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=root))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PIP_INDEX_URL", f"http://127.0.0.1:{server.server_port}/simple/")
+    try:
+        planned = dependencies.plan(["moemae-needs-numpy==1.0"], on_line=lambda line: None)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ("numpy", numpy.__version__) in [(p.name, p.version) for p in planned]
+    assert "99.0" not in [p.version for p in planned]
+
+
+def test_install_through_qgis_proxy_that_fails_says_the_command_to_run_by_hand(
+        plugin_missing_a_package, qgis_iface, local_index, recording_proxy, tmp_path):
+    """The user's QGIS proxy carries pip; the index loses its files between the plan and Yes, so pip
+    fails: the message bar says so, and the log gives the one command, with the interpreter found."""
+    from qgis.core import QgsApplication, QgsSettings
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    settings, requests = recording_proxy
+    stored = QgsSettings()
+    before = {key: stored.value(key) for key in settings}
+    logged = []
+
+    def record(text, tag, level):
+        logged.append(text)
+
+    QgsApplication.messageLog().messageReceived.connect(record)
+    try:
+        for key, value in settings.items():
+            stored.setValue(key, value)
+        texts, timer = answer_message_boxes(QMessageBox.StandardButton.Yes)
+        timer.timeout.connect(lambda: [wheel.unlink() for wheel in (tmp_path / "index").rglob("*.whl")]
+                              if texts else None)
+        plugin_missing_a_package.offer_install()
+        wait_until(lambda: texts and plugin_missing_a_package.install_task is None
+                   and any(t.startswith("Installation failed") for t in message_bar_texts(qgis_iface)))
+        timer.stop()
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(record)
+        for key, value in before.items():
+            stored.remove(key) if value is None else stored.setValue(key, value)
+    port = settings["proxy/proxyPort"]
+    assert f"Through QGIS's proxy, http://moemae:****@127.0.0.1:{port}." in texts[0]
+    assert any(url.endswith("/simple/moemae-offline-probe/") for _, url in requests)
+    failure = next(text for text in logged if "To install" in text or "-m pip install --target" in text)
+    python = dependencies.python_executable()
+    assert f"{python} -m pip install --target " in failure
+    assert shlex.quote(f"http://moemae:****@127.0.0.1:{port}") in failure and "p@ss" not in failure
+    assert not (dependencies.dependency_dir() / "moemae_offline_probe").exists()
