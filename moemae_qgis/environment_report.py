@@ -1,7 +1,8 @@
 """*Check environment…*: the report of ``moemae:checkenvironment``, shown at once.
 
 The check takes a second, so it runs as soon as the menu entry is chosen, and its report comes in
-a window of its own with a Copy button (for a bug report), not behind a Processing dialog that
+a window of its own with a Copy report button (for a bug report: the check, then the versions,
+settings, model hashes and last error of :mod:`.diagnostics`), not behind a Processing dialog that
 waits for Run.
 """
 from __future__ import annotations
@@ -54,7 +55,7 @@ class EnvironmentReport(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = buttons.addButton(tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("copy")
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.close)
@@ -72,7 +73,10 @@ class EnvironmentReport(QDialog):
 
 def show_environment_report(parent) -> EnvironmentReport:
     """Run the check now and show its report (a window that does not block QGIS)."""
-    window = EnvironmentReport(*check_environment(), parent)
+    from .diagnostics import report_sections
+
+    report, ready = check_environment()
+    window = EnvironmentReport(f"{report}\n\n{report_sections()}", ready, parent)
     window.show()
     window.raise_()
     return window

@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
 
 from . import dependencies
 from .backend_loader import load_backend
+from .diagnostics import record_failure
 from .i18n import tr
 from .message_bar import push_with_details
 from .provider import LOG_TAG, MoeMaeProvider, icon_path
@@ -219,6 +220,7 @@ class MoeMaePlugin:
         by_hand = dependencies.manual_install_text(python=task.python if task else None,
                                                    options=task.options if task else [])
         log(f"{message}\n\n{by_hand}", Qgis.MessageLevel.Critical)
+        record_failure(f"Installing Python packages failed: {message}")
         push_with_details(self.iface.messageBar(), LOG_TAG,
                           tr("Installation failed: {} (Details… says how to install by hand)")
                           .format(message.splitlines()[0]),

@@ -252,7 +252,10 @@ def test_check_environment_shows_the_report_at_once_with_copy(plugin, qgis_iface
     assert "torch          2.13.0" in report and "'auto' picks" in report
     assert window.findChild(QLabel, "verdict").text() == "Everything MoE-MAE needs is installed."
     buttons = [b.text() for b in window.findChildren(QAbstractButton)]
-    assert "Run" not in buttons and "Copy" in buttons
+    assert "Run" not in buttons and "Copy report" in buttons
+    # What a bug report needs besides: versions, the plugin's settings, model hashes, the last error.
+    for part in ("\nQGIS 3.", "\nPlugin settings:\n", "\nModel files (SHA-256):\n  ", "\nLast error:\n"):
+        assert part in report
     window.findChild(QPushButton, "copy").click()
     assert QGuiApplication.clipboard().text() == report
     check.trigger()  # a second check replaces the first window

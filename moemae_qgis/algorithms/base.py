@@ -35,6 +35,7 @@ from qgis.PyQt.QtGui import QColor
 
 from .. import dependencies
 from ..backend_loader import load_backend
+from ..diagnostics import record_failure
 from ..i18n import tr
 from ..qt_compat import HIDDEN_PARAMETER
 from .readme_help import github_anchor, markdown_to_html, readme_section
@@ -231,7 +232,16 @@ class MoeMaeAlgorithm(QgsProcessingAlgorithm):
     def run_backend(self, function, *args, feedback, **kwargs):
         """Run a backend function with the feedback as its progress and log; every way it can
         fail becomes a QgsProcessingException that says why (a cancel too: then nothing was
-        written, and qgis_process exits with an error, not as if all went well)."""
+        written, and qgis_process exits with an error, not as if all went well). A failure is kept,
+        with its traceback, for *Check environment*'s report."""
+        try:
+            return self._run_backend(function, *args, feedback=feedback, **kwargs)
+        except Exception as exc:
+            if not isinstance(exc.__context__, load_backend("progress").Cancelled):
+                record_failure(f"{self.displayName()} failed: {exc}", exc)
+            raise
+
+    def _run_backend(self, function, *args, feedback, **kwargs):
         try:
             with backend_messages_to(feedback):
                 return function(*args, progress=FeedbackProgress(feedback), **kwargs)
