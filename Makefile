@@ -6,6 +6,7 @@
 #                 (Bandit, detect-secrets) of the packaged zip
 #   make bench    the benchmarks, printed as a table and written to docs/benchmarks.md
 #   make package  dist/moemae_qgis-<version>.zip for QGIS's "Install from ZIP"
+#   make translations  resources/i18n/*.ts from the code's tr() strings, compiled to out/i18n/*.qm
 #   make deploy   installs the plugin into the QGIS profile (honours QGIS_CUSTOM_CONFIG_PATH)
 
 SHELL := /bin/bash
@@ -16,7 +17,7 @@ ZIP := dist/moemae_qgis-$(VERSION).zip
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup lint test test-fast demo bench package deploy clean
+.PHONY: setup lint test test-fast demo bench package deploy translations clean
 
 setup:
 	@bash tools/setup.sh
@@ -37,6 +38,12 @@ demo: setup
 
 bench: setup
 	$(PY) -m backend bench
+
+# The .ts sources brought up to date with the code's tr() strings, and compiled (make package puts
+# the .qm files in the zip; the repository keeps only the sources).
+translations: setup
+	$(PY) tools/translations.py update
+	$(PY) tools/translations.py compile out/i18n
 
 package: setup
 	$(PY) tools/package.py --output $(ZIP)

@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
 from . import dependencies
 from .backend_loader import load_backend
 from .diagnostics import record_failure
-from .i18n import tr
+from .i18n import remove_translator, tr
 from .message_bar import push_with_details
 from .provider import LOG_TAG, MoeMaeProvider, icon_path
 from .qt_compat import QAction
@@ -135,6 +135,7 @@ class MoeMaePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator()
 
     # --- dependencies ---
     def check_dependencies(self) -> bool:

@@ -87,10 +87,14 @@ QTimer.singleShot(4000, open_dialog)
 '''
 
 
-def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "") -> dict:
+def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "", locale: str = "") -> dict:
     profile = tmp_path / "qgis-config"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
+    if locale:  # as Settings › Options › General › Override system locale leaves QGIS3.ini
+        ini = profile / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+        ini.parent.mkdir(parents=True)
+        ini.write_text(f"[locale]\noverrideFlag=true\nuserLocale={locale}\n")
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
@@ -118,7 +122,7 @@ def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "") -> dict:
                     f"{result.returncode}):\n{result.stdout}\n{result.stderr}")
     keep = os.environ.get("MOEMAE_SCREENSHOTS")
     if keep:  # for a person to look at
-        shutil.copy(out.with_suffix(".png"), os.path.join(keep, f"qgis-desktop-venv-{with_venv}.png"))
+        shutil.copy(out.with_suffix(".png"), os.path.join(keep, f"qgis-desktop-venv-{with_venv}{locale}.png"))
         if layer:
             shutil.copy(f"{out}-dialog.png", os.path.join(keep, "qgis-dialog.png"))
     assert out.with_suffix(".png").stat().st_size > 10_000
@@ -164,3 +168,12 @@ def test_dialog_opens_from_the_toolbar_action_in_qgis_desktop(tmp_path):
     # Close buttons in view, and the choices scroll (up and down, never sideways) instead.
     assert seen["on_screen"] and seen["buttons_seen"] and seen["body_scrolls"] and seen["sideways"] == 0
     assert (tmp_path / "desktop-dialog.png").stat().st_size > 10_000
+
+
+def test_plugin_in_qgis_desktop_in_brazilian_portuguese(tmp_path):
+    """QGIS set to pt_BR: the packaged plugin's menu is Portuguese, from the .qm files in its zip."""
+    seen = run_qgis_desktop(tmp_path, with_venv=True, locale="pt_BR")
+    assert seen["plugin_loaded"]
+    assert "&Cobertura do solo MoE-MAE" in seen["raster_menu"]
+    assert seen["submenu"] == ["Cobertura do solo MoE-MAE…", "Adicionar produto Landsat…",
+                               "Verificar ambiente…", "Instalar pacotes Python ausentes…"]

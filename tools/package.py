@@ -24,13 +24,18 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tools"))
+import translations  # noqa: E402 - beside this file; the .qm files are compiled into the zip
+
 PLUGIN_FOLDER = "moemae_qgis"
 # (source in the repository, destination inside moemae_qgis/ in the zip)
 CONTENTS = [("moemae_qgis", ""), ("backend", "backend"), ("resources", "resources"),
             ("metadata.txt", "metadata.txt"), ("LICENSE", "LICENSE"), ("CHANGELOG.md", "CHANGELOG.md"),
             ("README.md", "README.md")]  # the algorithms' help panels read their sections from it
 SKIP_DIRS = {"__pycache__", ".pytest_cache"}
-SKIP_SUFFIXES = {".pyc", ".pyo"}
+SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}  # translation sources: the zip holds their compiled .qm
+#: Where the compiled translations go in the zip (moemae_qgis/i18n.py reads them there).
+QM_FOLDER = "resources/i18n"
 
 
 #: Characters of one changelog line in metadata.txt: each CHANGELOG bullet gives its first sentence.
@@ -114,16 +119,17 @@ def build_zip(output: Path) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".moemae-", suffix=".zip", dir=output.parent)
     os.close(fd)
     try:
-        with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED) as archive:
-            for source_name, dest_name in CONTENTS:
-                source = REPO / source_name
-                for path in _files(source):
-                    relative = path.relative_to(source) if source.is_dir() else Path()
-                    arcname = Path(PLUGIN_FOLDER, dest_name, relative).as_posix()
-                    info = zipfile.ZipInfo(arcname, stamp)
-                    info.external_attr = 0o644 << 16
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, _contents(path))
+        with tempfile.TemporaryDirectory(prefix="moemae-qm-") as qm_dir, \
+                zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED) as archive:
+            entries = [(Path(dest_name, path.relative_to(source) if source.is_dir() else Path()), path)
+                       for source_name, dest_name in CONTENTS
+                       for source in [REPO / source_name] for path in _files(source)]
+            entries += [(Path(QM_FOLDER, qm.name), qm) for qm in translations.compile_all(Path(qm_dir))]
+            for relative, path in sorted(entries):
+                info = zipfile.ZipInfo(Path(PLUGIN_FOLDER, relative).as_posix(), stamp)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, _contents(path))
         os.replace(tmp_name, output)
     except BaseException:
         os.unlink(tmp_name)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what this machine lacks for moemae-qgis, and nothing it already has.
-#  1. Debian packages: QGIS 3.22 with its Python bindings, GDAL and its bindings, PyQt5, Xvfb.
+#  1. Debian packages: QGIS 3.22 with its Python bindings, GDAL and its bindings, PyQt5, Xvfb,
+#     Qt's lrelease.
 #     As root they are installed with apt-get; otherwise the exact command is printed.
 #  2. .venv from /usr/bin/python3 (the Python QGIS embeds) with --system-site-packages.
 #  3. requirements.txt into .venv, again only when it changed since the last install.
@@ -9,8 +10,9 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PYTHON=/usr/bin/python3
 VENV=.venv
+# qttools5-dev-tools: lrelease, which compiles the translations into the plugin zip.
 APT_PACKAGES=(qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-pyqt5 python3-venv
-              python3-pip xvfb xauth)
+              python3-pip xvfb xauth qttools5-dev-tools)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,0 +1,1126 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR" sourcelanguage="en">
+  <context>
+    <name>MoeMae</name>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="119" />
+      <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
+      <translation>o disco está cheio ({}); libere espaço ou escolha outra pasta de saída. Nada foi substituído.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="122" />
+      <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
+      <translation>memória insuficiente ({}): use um BATCH_SIZE menor ou DEVICE=cpu</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="123" />
+      <source>{}: {} (check the paths, and that no other program holds the output open)</source>
+      <translation>{}: {} (verifique os caminhos e se nenhum outro programa mantém a saída aberta)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="132" />
+      <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
+      <translation>Use Raster › Cobertura do solo MoE-MAE › Instalar pacotes Python ausentes….</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="214" />
+      <source>Parameters</source>
+      <translation>Parâmetros</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="247" />
+      <source>Cancelled: no output was written.</source>
+      <translation>Cancelado: nenhuma saída foi gravada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="252" />
+      <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
+      <translation>memória insuficiente: use um STRIDE maior, um BATCH_SIZE menor ou a CPU</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
+      <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <source>Landsat 8/9 Level-2 scene</source>
+      <translation>Cena Landsat 8/9 Nível 2</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
+      <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <source>Bands SR_B1…SR_B7</source>
+      <translation>Bandas SR_B1…SR_B7</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
+      <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <source>Model</source>
+      <translation>Modelo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/model_picker.py" line="181" />
+      <source>Checkpoints (*.pt *.pth)</source>
+      <translation>Checkpoints (*.pt *.pth)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
+      <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <source>Probe (the legend)</source>
+      <translation>Sonda (a legenda)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <source>Probes (*.json)</source>
+      <translation>Sondas (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
+      <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <source>Stride between tiles (px)</source>
+      <translation>Passo entre tiles (px)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
+      <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <source>Acquisition date (UTC)</source>
+      <translation>Data de aquisição (UTC)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
+      <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <source>Use date and position</source>
+      <translation>Usar data e posição</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="296" />
+      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <source>Device</source>
+      <translation>Dispositivo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
+      <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <source>Fewer tiles per batch need less memory.</source>
+      <translation>Menos tiles por lote precisam de menos memória.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <source>Tiles per batch</source>
+      <translation>Tiles por lote</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <source>Mask (QA_PIXEL flags)</source>
+      <translation>Máscara (flags QA_PIXEL)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="312" />
+      <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
+      <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
+      <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <source>QA_PIXEL of a stacked raster</source>
+      <translation>QA_PIXEL de um raster empilhado</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <source>Input values</source>
+      <translation>Valores de entrada</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
+      <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
+      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <source>Map cells</source>
+      <translation>Células do mapa</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
+      <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <source>Incorrect parameter value for {}</source>
+      <translation>Valor de parâmetro incorreto para {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="360" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT não é uma camada raster</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="362" />
+      <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
+      <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
+      <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
+      <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="450" />
+      <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
+      <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
+      <source>Check environment</source>
+      <translation>Verificar ambiente</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
+      <source>Set-up</source>
+      <translation>Configuração</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/check_environment.py" line="12" />
+      <source>Which Python packages and devices MoE-MAE finds in this QGIS.</source>
+      <translation>Quais pacotes Python e dispositivos o MoE-MAE encontra neste QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/check_environment.py" line="16" />
+      <source>Report</source>
+      <translation>Relatório</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/check_environment.py" line="17" />
+      <source>All required packages present</source>
+      <translation>Todos os pacotes necessários presentes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/check_environment.py" line="25" />
+      <source>{} is missing: {}</source>
+      <translation>{} está ausente: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <source>Classify land cover</source>
+      <translation>Classificar cobertura do solo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="121" />
+      <source>Land cover</source>
+      <translation>Cobertura do solo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="18" />
+      <source>A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the probe's classes.</source>
+      <translation>Um mapa de cobertura do solo de uma cena Landsat 8/9 Nível 2, com nuvens mascaradas, estilizado com as classes da sonda.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="26" />
+      <source>Each class's probability per cell, one band per class.</source>
+      <translation>A probabilidade de cada classe por célula, uma banda por classe.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="27" />
+      <source>Class probabilities</source>
+      <translation>Probabilidades das classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
+      <source>Embed (embedding raster)</source>
+      <translation>Embed (raster de embeddings)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
+      <location filename="../../moemae_qgis/algorithms/embed.py" line="24" />
+      <source>Embeddings</source>
+      <translation>Embeddings</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/embed.py" line="12" />
+      <source>A float32 raster of the encoder's embeddings, for clustering and similarity search.</source>
+      <translation>Um raster float32 dos embeddings do codificador, para agrupamento e busca por similaridade.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/embed.py" line="18" />
+      <source>Pooling of the 105 tokens</source>
+      <translation>Agregação dos 105 tokens</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/embed.py" line="22" />
+      <source>How a tile's 105 tokens become one embedding: mean of all, patch-mean of the 100 patch tokens, or cls, the CLS token.</source>
+      <translation>Como os 105 tokens de um tile viram um embedding: mean, a média de todos; patch-mean, a média dos 100 tokens de patch; ou cls, o token CLS.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/product_layer.py" line="43" />
+      <source>Add Landsat product</source>
+      <translation>Adicionar produto Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <source>Landsat</source>
+      <translation>Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
+      <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
+      <translation>Um produto Landsat 8/9 Nível 2 do USGS como baixado, como uma camada em cor natural.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
+      <translation>Seu arquivo MTL (_MTL.txt, .xml ou .json), seu .tar ou qualquer arquivo de banda de sua pasta descompactada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <source>Landsat 8/9 Level-2 product</source>
+      <translation>Produto Landsat 8/9 Nível 2</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
+      <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
+      <translation>Produto Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
+      <translation>Onde o VRT é gravado. Padrão: a pasta de produtos do plugin, para que um projeto salvo ainda o encontre.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <source>Virtual raster (VRT)</source>
+      <translation>Raster virtual (VRT)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="89" />
+      <source>GDAL virtual raster (*.vrt)</source>
+      <translation>Raster virtual GDAL (*.vrt)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <source>Product id</source>
+      <translation>Id do produto</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="94" />
+      <source>Acquisition (UTC)</source>
+      <translation>Aquisição (UTC)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <source>{}: SR_B1…SR_B7{} stacked in {}</source>
+      <translation>{}: SR_B1…SR_B7{} empilhadas em {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="110" />
+      <source> and QA_PIXEL</source>
+      <translation> e QA_PIXEL</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="112" />
+      <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
+      <translation>{} não tem arquivo QA_PIXEL: as nuvens não podem ser mascaradas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="114" />
+      <source>Acquisition: {}</source>
+      <translation>Aquisição: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
+      <source>feature {} (class '{}'), field '{}': {}</source>
+      <translation>feição {} (classe '{}'), campo '{}': {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="72" />
+      <source>feature {} gives the class '{}' the colour {}, another feature gave it {}: give each class one colour in '{}'</source>
+      <translation>a feição {} dá à classe '{}' a cor {}, outra feição lhe deu {}: dê a cada classe uma só cor em '{}'</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="120" />
+      <source>Train a probe from training areas</source>
+      <translation>Treinar uma sonda com áreas de treinamento</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="122" />
+      <source>A probe of your own classes, from points or polygons drawn on a scene.</source>
+      <translation>Uma sonda com suas próprias classes, a partir de pontos ou polígonos desenhados sobre uma cena.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="123" />
+      <source>Fits a linear probe of your own classes on the frozen MoE-MAE embeddings of a scene: every point, and every SPACING px inside every polygon, of the TRAINING layer becomes a 40 × 40 px tile labelled with CLASS_FIELD (features whose class is NULL or empty are left out, and counted). SPACING defaults to 4 px, one sample per 120 m token, the cell of a map at token resolution, so that a polygon of a few hundred metres gives dozens of samples; a polygon smaller than SPACING still gives one, at a point inside it. COLOUR_FIELD (optional) gives a class its colour, written #1f78b4 or 31,120,180; other classes get colours from their names (water, river, lake: blues; forest, tree: greens; urban, town, built: reds and greys; crop, field, arable: yellows; …), else distinct ones. Logs the tiles per class and the cross-validated accuracy with its 95 % interval, warns when the samples are too few for that figure to mean much (fewer than 100), and refuses when a class has fewer than 3. Beyond 20,000 positions an even share of each class is used. Use the probe file with 'Classify land cover'.</source>
+      <translation>Ajusta uma sonda linear com suas próprias classes sobre os embeddings congelados do MoE-MAE de uma cena: cada ponto, e cada SPACING px dentro de cada polígono, da camada TRAINING vira um tile de 40 × 40 px rotulado com CLASS_FIELD (feições cuja classe é NULL ou vazia ficam de fora, e são contadas). SPACING é por padrão 4 px, uma amostra por token de 120 m, a célula de um mapa na resolução de token, de modo que um polígono de algumas centenas de metros dá dezenas de amostras; um polígono menor que SPACING ainda dá uma, num ponto dentro dele. COLOUR_FIELD (opcional) dá a cor de uma classe, escrita #1f78b4 ou 31,120,180; as outras classes recebem cores pelos nomes (water, river, lake: azuis; forest, tree: verdes; urban, town, built: vermelhos e cinzas; crop, field, arable: amarelos; …), senão cores distintas. Registra os tiles por classe e a acurácia por validação cruzada com seu intervalo de 95 %, avisa quando as amostras são poucas demais para que esse número signifique muito (menos de 100) e recusa quando uma classe tem menos de 3. Acima de 20.000 posições, usa-se uma parte igual de cada classe. Use o arquivo da sonda com 'Classificar cobertura do solo'.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="144" />
+      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <source>Probe</source>
+      <translation>Sonda</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="145" />
+      <source>Probe (*.json)</source>
+      <translation>Sonda (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="149" />
+      <source>Points or polygons of your classes: each point, and every Spacing px inside each polygon, is a sample.</source>
+      <translation>Pontos ou polígonos das suas classes: cada ponto, e cada Espaçamento px dentro de cada polígono, é uma amostra.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="150" />
+      <source>Training areas</source>
+      <translation>Áreas de treinamento</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="154" />
+      <source>The field that names each feature's class; NULL or empty features are left out.</source>
+      <translation>O campo que dá a classe de cada feição; feições NULL ou vazias ficam de fora.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="154" />
+      <source>Class field</source>
+      <translation>Campo da classe</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="157" />
+      <source>A colour per class, #1f78b4 or 31,120,180. Default: from the class names (water blue, forest green, town red or grey, crops yellow), else a distinct palette.</source>
+      <translation>Uma cor por classe, #1f78b4 ou 31,120,180. Padrão: pelos nomes das classes (água azul, floresta verde, cidade vermelha ou cinza, cultivos amarelos), senão uma paleta distinta.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="157" />
+      <source>Colour field</source>
+      <translation>Campo da cor</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="161" />
+      <source>A sample every Spacing px inside each polygon; 4 px is one per 120 m token. A polygon smaller than that still gives one sample, at a point inside it.</source>
+      <translation>Uma amostra a cada Espaçamento px dentro de cada polígono; 4 px é uma por token de 120 m. Um polígono menor que isso ainda dá uma amostra, num ponto dentro dele.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="162" />
+      <source>Sample spacing (px)</source>
+      <translation>Espaçamento das amostras (px)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="170" />
+      <source>Sample features</source>
+      <translation>Amostrar as feições</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
+      <translation>token: o token de 120 m sob cada amostra, para mapas de células de 120 m; tile: o tile inteiro de 1,2 km, para mapas de uma célula por passo; auto: token.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <source>TRAINING is not a point or polygon layer</source>
+      <translation>TRAINING não é uma camada de pontos ou polígonos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <source>Cancelled: no probe was written.</source>
+      <translation>Cancelado: nenhuma sonda foi gravada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
+      <source>  {}: {} tiles</source>
+      <translation>  {}: {} tiles</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
+      <source>  {} positions skipped: more than half fill or no data</source>
+      <translation>  {} posições ignoradas: mais da metade preenchimento ou sem dados</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
+      <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
+      <translation>Acurácia por validação cruzada ({} partes): {:.3f} (intervalo de 95 % {:.2f}-{:.2f}, {} amostras)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="252" />
+      <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
+      <translation>a camada de treinamento não tem feições: desenhe pontos ou polígonos de pelo menos 2 classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
+      <translation>nenhuma das {} feições de treinamento está sobre o raster: a camada ({}) e o raster ({}) não se sobrepõem. As feições estão no lugar certo, e o SRC de cada camada está correto?</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="262" />
+      <source>{} sample positions of {} classes</source>
+      <translation>{} posições de amostra de {} classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="264" />
+      <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
+      <translation>{} mantidas, uma parte igual de cada classe: mais acrescentaria tempo e memória, não acurácia</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="274" />
+      <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
+      <translation>a camada de treinamento contém {}, não pontos ou polígonos: uma amostra é um ponto ou um lugar dentro de um polígono; desenhe polígonos (ou faça um buffer das linhas: Vetor &gt; Geoprocessamento &gt; Buffer)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
+      <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
+      <translation>a camada de treinamento não tem SRC, então suas feições não podem ser posicionadas sobre o raster: atribua-lhe um (Propriedades da camada &gt; Fonte &gt; SRC atribuído)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
+      <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
+      <translation>{} '{}' não é um campo da camada de treinamento; seus campos são: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="291" />
+      <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
+      <translation>{} de {} feições não têm classe ('{}' é NULL ou vazio) e ficaram de fora</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <source>{} of {} features lie outside the raster and were left out</source>
+      <translation>{} de {} feições estão fora do raster e ficaram de fora</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="302" />
+      <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
+      <translation>o campo '{}' contém {} classe(s) sobre o raster; uma sonda precisa de pelo menos 2</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="305" />
+      <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
+      <translation>o campo '{}' contém {} classes sobre o raster; um mapa contém no máximo {} (UInt8, 255 é sem dados): junte algumas classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="98" />
+      <source>MoE-MAE land cover</source>
+      <translation>Cobertura do solo MoE-MAE</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="121" />
+      <location filename="../../moemae_qgis/plugin.py" line="101" />
+      <source>Add Landsat product…</source>
+      <translation>Adicionar produto Landsat…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="123" />
+      <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
+      <translation>Um produto Landsat 8/9 Nível 2 como baixado do USGS: seu arquivo MTL, seu .tar ou qualquer arquivo de banda de sua pasta</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="127" />
+      <source>Mask clouds and their shadows</source>
+      <translation>Mascarar nuvens e suas sombras</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="128" />
+      <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
+      <translation>Pixels que o QA_PIXEL marca como nuvem, nuvem dilatada ou sombra de nuvem contam como sem dados: um tile com mais da metade mascarada não recebe previsão</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="135" />
+      <source>Set the bands myself:</source>
+      <translation>Definir as bandas eu mesmo:</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="141" />
+      <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
+      <translation>Os números das bandas SR_B1…SR_B7 neste raster, nessa ordem: 7 números</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="147" />
+      <source>Set the acquisition date (UTC) myself:</source>
+      <translation>Definir a data de aquisição (UTC) eu mesmo:</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="181" />
+      <source>auto: one per token (120 m) where the probe and stride allow it</source>
+      <translation>auto: uma por token (120 m) onde a sonda e o passo permitem</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="182" />
+      <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>uma por token: 4 × 4 px, 120 m (sondas pela média dos tokens; passo múltiplo de 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <source>one per tile step (the stride)</source>
+      <translation>uma por passo de tile (o passo)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="188" />
+      <source>GeoTIFF (*.tif)</source>
+      <translation>GeoTIFF (*.tif)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="190" />
+      <source>empty: a temporary file</source>
+      <translation>vazio: um arquivo temporário</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="197" />
+      <source>Run</source>
+      <translation>Executar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="199" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="209" />
+      <location filename="../../moemae_qgis/dialog.py" line="569" />
+      <source>Log</source>
+      <translation>Log</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="223" />
+      <source>Landsat layer</source>
+      <translation>Camada Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="224" />
+      <source>Bands</source>
+      <translation>Bandas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <source>Acquisition</source>
+      <translation>Aquisição</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <source>Clouds</source>
+      <translation>Nuvens</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <source>Stride</source>
+      <translation>Passo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <source>Output</source>
+      <translation>Saída</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <source>Advanced</source>
+      <translation>Avançado</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <source>Mirror</source>
+      <translation>Espelho</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="265" />
+      <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
+      <translation>Adicione ao projeto um produto Landsat 8/9 Nível 2 (Adicionar produto Landsat…) ou um raster de reflectância de superfície.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="279" />
+      <source>Cannot open this layer with GDAL: {}</source>
+      <translation>Não é possível abrir esta camada com o GDAL: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="311" />
+      <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
+      <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7 (não {!r}).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="315" />
+      <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
+      <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="320" />
+      <source>Set the bands yourself below.</source>
+      <translation>Defina as bandas você mesmo abaixo.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="321" />
+      <source>Cannot tell the bands: {}.</source>
+      <translation>Não é possível identificar as bandas: {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="342" />
+      <source>Clouds cannot be masked: {}.</source>
+      <translation>As nuvens não podem ser mascaradas: {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <source>{} masks {}.</source>
+      <translation>{} mascara {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="351" />
+      <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
+      <translation>O produto {} não tem arquivo QA_PIXEL: nuvens e suas sombras não serão mascaradas e receberão classes de cobertura do solo. Baixe o produto com sua banda QA_PIXEL para mascará-las.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="355" />
+      <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
+      <translation>Sem QA_PIXEL nesta camada: nuvens e suas sombras receberão classes de cobertura do solo. Adicione o produto Landsat como baixado, com sua banda QA_PIXEL (Adicionar produto Landsat…), para mascará-las.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
+      <source>Cells of {} px ({} m)</source>
+      <translation>Células de {} px ({} m)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
+      <source>Cells of 4 px (120 m), one per token.</source>
+      <translation>Células de 4 px (120 m), uma por token.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <source>{}: {}.</source>
+      <translation>{}: {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
+      <source>The run will be refused: {}.</source>
+      <translation>A execução será recusada: {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/plugin.py" line="261" />
+      <source>Cannot add the product: {}</source>
+      <translation>Não é possível adicionar o produto: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <source>Added {}.</source>
+      <translation>{} adicionado.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="471" />
+      <source>Running…</source>
+      <translation>Executando…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="478" />
+      <source>Cancelling…</source>
+      <translation>Cancelando…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="489" />
+      <source>Land cover ({})</source>
+      <translation>Cobertura do solo ({})</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <source>Done, but the probe's classes could not be read for the legend: {}</source>
+      <translation>Concluído, mas as classes da sonda não puderam ser lidas para a legenda: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="500" />
+      <source>Done</source>
+      <translation>Concluído</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
+      <source>Done: {}</source>
+      <translation>Concluído: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="510" />
+      <source>Cancelled: no layer was added and no file was left.</source>
+      <translation>Cancelado: nenhuma camada foi adicionada e nenhum arquivo ficou.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="516" />
+      <source>see the Processing log</source>
+      <translation>veja o log do Processamento</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="517" />
+      <source>Failed: {}</source>
+      <translation>Falhou: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="520" />
+      <source>The run's log:</source>
+      <translation>O log da execução:</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <source>1 error</source>
+      <translation>1 erro</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <source>{} errors</source>
+      <translation>{} erros</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <source>1 warning</source>
+      <translation>1 aviso</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <source>{} warnings</source>
+      <translation>{} avisos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="582" />
+      <source>The remembered {} {!r} is not usable; using {!r}</source>
+      <translation>O {} lembrado {!r} não pode ser usado; usando {!r}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="601" />
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="609" />
+      <source>Apple MPS</source>
+      <translation>Apple MPS</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="610" />
+      <source>auto (Apple MPS)</source>
+      <translation>auto (Apple MPS)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
+      <source>auto (CPU: no GPU found)</source>
+      <translation>auto (CPU: nenhuma GPU encontrada)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="24" />
+      <source>The Processing provider of MoE-MAE is not loaded: re-enable or reinstall the plugin.</source>
+      <translation>O provedor de Processamento do MoE-MAE não está carregado: reative ou reinstale o plugin.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="34" />
+      <source>The check failed: {}</source>
+      <translation>A verificação falhou: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="44" />
+      <source>MoE-MAE: environment</source>
+      <translation>MoE-MAE: ambiente</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="47" />
+      <source>Everything MoE-MAE needs is installed.</source>
+      <translation>Tudo de que o MoE-MAE precisa está instalado.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="48" />
+      <source>Some Python packages MoE-MAE needs are missing: use Install missing Python packages… in the plugin's menu.</source>
+      <translation>Faltam pacotes Python de que o MoE-MAE precisa: use Instalar pacotes Python ausentes… no menu do plugin.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="58" />
+      <source>Copy report</source>
+      <translation>Copiar relatório</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/environment_report.py" line="71" />
+      <source>Copied</source>
+      <translation>Copiado</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/message_bar.py" line="25" />
+      <source>Details…</source>
+      <translation>Detalhes…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <source>; what arrived is kept: free some space and Download… again</source>
+      <translation>; o que chegou foi mantido: libere espaço e use Baixar… de novo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
+      <translation>Cancelado: o que chegou foi mantido; Baixar… retoma daí.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <source>the connection was cut {} times; Download… again resumes where it stopped</source>
+      <translation>a conexão caiu {} vezes; Baixar… de novo retoma de onde parou</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
+      <translation>não foi possível encontrar o servidor de {} ({}): a rede está ativa e o endereço está certo?</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
+      <translation>o servidor recusou a conexão ({}): o endereço está certo, ou é preciso um proxy (QGIS Configurações › Opções › Rede)?</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
+      <translation>o proxy recusou ({}): verifique QGIS Configurações › Opções › Rede</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <source>the download failed: {}</source>
+      <translation>o download falhou: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="44" />
+      <location filename="../../moemae_qgis/model_picker.py" line="45" />
+      <source>Browse…</source>
+      <translation>Procurar…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="46" />
+      <location filename="../../moemae_qgis/model_picker.py" line="143" />
+      <source>Download…</source>
+      <translation>Baixar…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="49" />
+      <source>download from a mirror: its URL (empty: the catalogue's)</source>
+      <translation>baixar de um espelho: sua URL (vazio: a do catálogo)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="80" />
+      <source>Probe (legend)</source>
+      <translation>Sonda (legenda)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="96" />
+      <location filename="../../moemae_qgis/model_picker.py" line="122" />
+      <source>{} (yours)</source>
+      <translation>{} (seu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="103" />
+      <source>{}: a demonstration, expect rough maps</source>
+      <translation>{}: uma demonstração, espere mapas grosseiros</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="105" />
+      <source>{}: not downloaded, about {:g} MB</source>
+      <translation>{}: não baixado, cerca de {:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="146" />
+      <source>Warning: {}.</source>
+      <translation>Aviso: {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="180" />
+      <source>Model checkpoint</source>
+      <translation>Checkpoint do modelo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="199" />
+      <source>Downloading {}…</source>
+      <translation>Baixando {}…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="210" />
+      <source>Downloading {}: {:.1f} of {:.1f} MB</source>
+      <translation>Baixando {}: {:.1f} de {:.1f} MB</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="220" />
+      <source>Downloaded {}{}: {}</source>
+      <translation>Baixado {}{}: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_picker.py" line="221" />
+      <source>Download failed: {}</source>
+      <translation>O download falhou: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="35" />
+      <source>MoE-MAE: working out what to download</source>
+      <translation>MoE-MAE: calculando o que baixar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="36" />
+      <source>MoE-MAE: installing PyTorch, scikit-learn and platformdirs</source>
+      <translation>MoE-MAE: instalando PyTorch, scikit-learn e platformdirs</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="97" />
+      <source>MoE-MAE land cover…</source>
+      <translation>Cobertura do solo MoE-MAE…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="99" />
+      <source>Classify a Landsat 8/9 layer into land cover with MoE-MAE</source>
+      <translation>Classificar uma camada Landsat 8/9 em cobertura do solo com o MoE-MAE</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="103" />
+      <source>Add a Landsat 8/9 Level-2 product as downloaded from USGS (its MTL file, .tar or folder) as one natural-colour layer</source>
+      <translation>Adicionar um produto Landsat 8/9 Nível 2 como baixado do USGS (seu arquivo MTL, .tar ou pasta) como uma camada em cor natural</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="106" />
+      <source>Check environment…</source>
+      <translation>Verificar ambiente…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="109" />
+      <source>Install missing Python packages…</source>
+      <translation>Instalar pacotes Python ausentes…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="114" />
+      <location filename="../../moemae_qgis/plugin.py" line="131" />
+      <source>&amp;MoE-MAE land cover</source>
+      <translation>&amp;Cobertura do solo MoE-MAE</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="151" />
+      <source>Install…</source>
+      <translation>Instalar…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="161" />
+      <source>The installation is already running; see the task manager.</source>
+      <translation>A instalação já está em andamento; veja o gerenciador de tarefas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="166" />
+      <source>All required Python packages are installed.</source>
+      <translation>Todos os pacotes Python necessários estão instalados.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="188" />
+      <source>MoE-MAE: cannot install Python packages</source>
+      <translation>MoE-MAE: não é possível instalar pacotes Python</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
+      <source>Asking pip what it would download…</source>
+      <translation>Perguntando ao pip o que ele baixaria…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="189" />
+      <location filename="../../moemae_qgis/plugin.py" line="227" />
+      <source>To install them by hand:</source>
+      <translation>Para instalá-los manualmente:</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
+      <source>MoE-MAE: install Python packages</source>
+      <translation>MoE-MAE: instalar pacotes Python</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
+      <translation>Instalando em segundo plano; o progresso está no gerenciador de tarefas e no log do MoE-MAE.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
+      <source>pip will download and install:</source>
+      <translation>o pip vai baixar e instalar:</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <source>with QGIS's Python, {}.</source>
+      <translation>com o Python do QGIS, {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="208" />
+      <source>PyTorch: {}.</source>
+      <translation>PyTorch: {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <source>Through QGIS's proxy, {}.</source>
+      <translation>Pelo proxy do QGIS, {}.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <source>Install now?</source>
+      <translation>Instalar agora?</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <source>Python packages installed; MoE-MAE is ready.</source>
+      <translation>Pacotes Python instalados; o MoE-MAE está pronto.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <source>the packages were installed but still cannot be imported; restart QGIS</source>
+      <translation>os pacotes foram instalados, mas ainda não podem ser importados; reinicie o QGIS</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="225" />
+      <source>Installation failed: {} (Details… says how to install by hand)</source>
+      <translation>A instalação falhou: {} (Detalhes… diz como instalar manualmente)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="263" />
+      <source>Added {} in natural colour.</source>
+      <translation>{} adicionado em cor natural.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/product_layer.py" line="44" />
+      <source>Landsat band file, for its product's folder (*_SR_B*.TIF *_QA_PIXEL.TIF)</source>
+      <translation>Arquivo de banda Landsat, pela pasta do seu produto (*_SR_B*.TIF *_QA_PIXEL.TIF)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/product_layer.py" line="45" />
+      <source>All files (*)</source>
+      <translation>Todos os arquivos (*)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/product_layer.py" line="61" />
+      <source>the product cannot be read</source>
+      <translation>o produto não pode ser lido</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/product_layer.py" line="64" />
+      <source>QGIS cannot open {}</source>
+      <translation>O QGIS não consegue abrir {}</translation>
+    </message>
+  </context>
+</TS>
