@@ -163,7 +163,8 @@ def _project(requirement: str) -> str:
 
 
 def redact(text: str) -> str:
-    """``text`` with the password of any ``scheme://user:password@`` hidden, for logs and messages."""
+    """``text`` with the password in any URL's credentials (after the user name) shown as ``****``,
+    for logs and messages."""
     return re.sub(r"(://[^:/@\s]+):[^@\s]*@", r"\1:****@", text)
 
 
