@@ -4,207 +4,310 @@
   <context>
     <name>MoeMae</name>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="119" />
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="21" />
+      <source>Assess accuracy and area</source>
+      <translation>Genauigkeit und Flächen bewerten</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <source>Accuracy</source>
+      <translation>Genauigkeit</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="23" />
+      <source>Accuracies and class areas with 95 % intervals, from labelled sample points.</source>
+      <translation>Genauigkeiten und Klassenflächen mit 95-%-Intervallen, aus Stichprobenpunkten mit Referenzklasse.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <source>The class raster the points were drawn on, in a projected CRS (areas need metres).</source>
+      <translation>Das Klassenraster, aus dem die Punkte gezogen wurden, in einem projizierten KBS (Flächen brauchen Meter).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>Land-cover map</source>
+      <translation>Landbedeckungskarte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>A point layer saved to a file (GeoPackage, Shapefile, GeoJSON), in any CRS, each point labelled with a class name or code of the map.</source>
+      <translation>Ein in einer Datei gespeicherter Punktlayer (GeoPackage, Shapefile, GeoJSON), in beliebigem KBS, jeder Punkt mit einem Klassennamen oder -code der Karte versehen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>Labelled points</source>
+      <translation>Referenzpunkte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="32" />
+      <source>Reference class field</source>
+      <translation>Referenzklassenfeld</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="34" />
+      <source>The field that holds the class you saw at each point; points without one are counted and left out.</source>
+      <translation>Das Feld mit der Klasse, die Sie an jedem Punkt gesehen haben; Punkte ohne Klasse werden gezählt und ausgelassen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>The raster the sample was drawn on, when it was not this map (e.g. an older map): the estimators are then Stehman's (2014).</source>
+      <translation>Das Raster, aus dem die Stichprobe gezogen wurde, wenn es nicht diese Karte war (z. B. eine ältere Karte): die Schätzer sind dann die von Stehman (2014).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>Strata (if not the map's classes)</source>
+      <translation>Schichten (falls nicht die Klassen der Karte)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>overall_accuracy, classes, error_matrix and points, for other tools to read.</source>
+      <translation>overall_accuracy, classes, error_matrix und points, zum Einlesen durch andere Werkzeuge.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>Report (JSON)</source>
+      <translation>Bericht (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="42" />
+      <source>JSON files (*.json)</source>
+      <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>The report a person reads: accuracies, the area chart, the error matrices, the warnings.</source>
+      <translation>Der Bericht zum Lesen: Genauigkeiten, das Flächendiagramm, die Fehlermatrizen, die Warnungen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>Report (HTML)</source>
+      <translation>Bericht (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="45" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="52" />
+      <source>INPUT must be a raster layer and REFERENCE a point layer</source>
+      <translation>INPUT muss ein Rasterlayer sein und REFERENCE ein Punktlayer</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="54" />
+      <source>REFERENCE '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>REFERENCE '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
       <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
       <translation>der Datenträger ist voll ({}); schaffen Sie Platz oder wählen Sie einen anderen Ausgabeordner. Nichts wurde ersetzt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="122" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
       <translation>nicht genug Speicher ({}): verwenden Sie eine kleinere BATCH_SIZE oder DEVICE=cpu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="123" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>{}: {} (check the paths, and that no other program holds the output open)</source>
       <translation>{}: {} (prüfen Sie die Pfade und dass kein anderes Programm die Ausgabe geöffnet hält)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="132" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Verwenden Sie Raster › MoE-MAE Landbedeckung › Fehlende Python-Pakete installieren….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="214" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="247" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
       <source>Cancelled: no output was written.</source>
       <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
       <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
       <translation>nicht genug Speicher: verwenden Sie einen größeren STRIDE, eine kleinere BATCH_SIZE oder die CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Ein Landsat-8/9-Produkt der Collection 2, Level 2, wie heruntergeladen (seine MTL-Datei, sein Ordner oder sein .tar), ein mit „Landsat-Produkt hinzufügen“ hinzugefügter Layer oder ein Oberflächenreflexions-Raster.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Landsat-8/9-Szene, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Welche Bänder des Rasters SR_B1…SR_B7 sind, in dieser Reihenfolge. Standard: nach Bandname, oder die Bänder 1-7 eines Rasters mit 7 Bändern ohne Landsat-Bandnamen. Ein Produkt (MTL-Datei, Ordner oder .tar) braucht keine Angabe: QGIS kann die Bänder eines Produkts nicht auflisten, und sein „Dependent bands could not be populated“ sagt nur das; lassen Sie BANDS leer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bänder SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Ein Katalogname ({}) oder eine Checkpoint-Datei. Standard: published-S, sobald heruntergeladen, sonst das Demonstrationsmodell.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modell</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Ein Katalogname (eurosat10-cls, bigearthnet19-mean …) oder eine Probe-Datei. Standard: die Standard-Probe des Modells.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>Probe (the legend)</source>
       <translation>Probe (die Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Probes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Eine Kachel von 40 × 40 px alle STRIDE px: eine kleinere Schrittweite überlappt die Kacheln stärker und dauert länger. Die Zellen der Karte sind eine je Token von 4 × 4 px (120 m) oder eine je Schritt: siehe Kartenzellen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Stride between tiles (px)</source>
       <translation>Schrittweite zwischen Kacheln (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Standard: gelesen aus der MTL des Produkts, der Produkt-ID, den GDAL-Tags des Rasters oder den zeitlichen Eigenschaften des Layers.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Acquisition date (UTC)</source>
       <translation>Aufnahmedatum (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Gibt dem Modell das Aufnahmedatum sowie Breite und Länge jeder Kachel, wie im Training.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Use date and position</source>
       <translation>Datum und Position verwenden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="296" />
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Gerät</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto wählt CUDA, dann Apple MPS, dann die CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Weniger Kacheln je Stapel brauchen weniger Speicher.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Tiles per batch</source>
       <translation>Kacheln je Stapel</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Maske (QA_PIXEL-Flags)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="312" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Die QA_PIXEL-Flags, die ein Pixel maskieren, wenn QA_PIXEL vorliegt: ein Produkt, ein Band namens QA_PIXEL oder der Parameter QA_PIXEL. Maskierte Pixel gelten als NoData.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Nur für ein Raster ohne sein QA_PIXEL-Band: ein Produkt bringt sein eigenes mit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL eines gestapelten Rasters</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Input values</source>
       <translation>Eingabewerte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: nach Datentyp und Werten; dn: digitale Werte (Level 2); reflectance: DN × 0,0000275 − 0,2, als Gleitkommazahlen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Kartenzellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Probe oder Zusammenfassung über den Mittelwert der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; tile: eine Zelle je STRIDE; auto: token, wo Probe oder Zusammenfassung und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
       <source>Incorrect parameter value for {}</source>
       <translation>Falscher Parameterwert für {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="360" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT ist kein Rasterlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="362" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} ist ein {}-Layer; speichern Sie ihn zuerst als GeoTIFF (das Modell liest Dateien über GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
+      <translation>GDAL kann {} nicht als Raster öffnen ({}); prüfen Sie den Pfad innerhalb des Archivs</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} wurde nicht verstanden: QGIS erwartet die Bandnummern durch ';' getrennt, z. B. 1;2;3;4;5;6;7 (oder lassen Sie BANDS leer für Bänder, die am Namen erkannt werden)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="450" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -368,6 +471,76 @@
       <translation>Aufnahme: {}</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <source>Draw an accuracy sample</source>
+      <translation>Eine Stichprobe zur Genauigkeitsbewertung ziehen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <source>Points at random in each class of a land-cover map, for you to label.</source>
+      <translation>Zufällige Punkte in jeder Klasse einer Landbedeckungskarte, denen Sie selbst ihre Referenzklasse zuweisen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
+      <translation>Ein Klassenraster, z. B. aus „Landbedeckung klassifizieren“: seine Klassen sind die Schichten.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
+      <translation>Wie viele Punkte, verteilt im Verhältnis zur kartierten Fläche jeder Klasse. Standard: {}, oder der Stichprobenumfang nach Cochran, wenn ein Ziel-Standardfehler angegeben ist.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>Points in all</source>
+      <translation>Punkte insgesamt</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
+      <translation>Seltene Klassen erhalten mindestens so viele Punkte (alle ihre Pixel, wenn sie weniger haben).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Points per class at least</source>
+      <translation>Punkte je Klasse, mindestens</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
+      <translation>Statt eines Stichprobenumfangs: der zu erreichende Standardfehler der Gesamtgenauigkeit (z. B. 0,01); der Stichprobenumfang ergibt sich aus der Formel von Cochran (Olofsson et al. 2014, Gl. 13).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Target SE of overall accuracy</source>
+      <translation>Ziel-Standardfehler der Gesamtgenauigkeit</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
+      <translation>Mit einem Ziel-Standardfehler: die erwartete Nutzergenauigkeit, eine für alle Klassen (0.8) und/oder je Klasse (Water=0.95), getrennt durch ';'.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>Expected user's accuracies</source>
+      <translation>Erwartete Nutzergenauigkeiten</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>The same seed gives the same points.</source>
+      <translation>Derselbe Startwert ergibt dieselben Punkte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <source>Sample points</source>
+      <translation>Stichprobenpunkte</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
       <source>feature {} (class '{}'), field '{}': {}</source>
       <translation>Objekt {} (Klasse '{}'), Feld '{}': {}</translation>
@@ -464,370 +637,375 @@
       <translation>Abgebrochen: Es wurde keine Probe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <source>Cross-validated error matrix and F1 per class: {}</source>
+      <translation>Kreuzvalidierte Fehlermatrix und F1 je Klasse: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} Kacheln</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} Positionen übersprungen: mehr als die Hälfte Füllwert oder NoData</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Kreuzvalidierte Genauigkeit ({}-fach): {:.3f} (95-%-Intervall {:.2f}-{:.2f}, {} Stichproben)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>der Trainingslayer hat keine Objekte: zeichnen Sie Punkte oder Polygone von mindestens 2 Klassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>keines der {} Trainingsobjekte liegt auf dem Raster: der Layer ({}) und das Raster ({}) überlappen sich nicht. Liegen die Objekte an der richtigen Stelle, und ist das KBS jedes Layers richtig?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="262" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
       <source>{} sample positions of {} classes</source>
       <translation>{} Stichprobenpositionen aus {} Klassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} behalten, ein gleicher Anteil jeder Klasse: mehr kostete Zeit und Speicher, brächte aber keine Genauigkeit</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>der Trainingslayer enthält {}, keine Punkte oder Polygone: eine Stichprobe ist ein Punkt oder eine Stelle innerhalb eines Polygons; zeichnen Sie Polygone (oder puffern Sie die Linien: Vektor &gt; Geoverarbeitungswerkzeuge &gt; Puffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>der Trainingslayer hat kein KBS, daher können seine Objekte nicht auf dem Raster platziert werden: weisen Sie ihm eines zu (Layereigenschaften &gt; Quelle &gt; Zugewiesenes KBS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' ist kein Feld des Trainingslayers; seine Felder sind: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} von {} Objekten haben keine Klasse ('{}' ist NULL oder leer) und wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} von {} Objekten liegen außerhalb des Rasters und wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>das Feld '{}' enthält {} Klasse(n) auf dem Raster; eine Probe braucht mindestens 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="305" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>das Feld '{}' enthält {} Klassen auf dem Raster; eine Karte enthält höchstens {} (UInt8, 255 ist NoData): fassen Sie einige Klassen zusammen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="98" />
+      <location filename="../../moemae_qgis/dialog.py" line="101" />
       <source>MoE-MAE land cover</source>
       <translation>MoE-MAE Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="121" />
+      <location filename="../../moemae_qgis/dialog.py" line="124" />
       <location filename="../../moemae_qgis/plugin.py" line="101" />
       <source>Add Landsat product…</source>
       <translation>Landsat-Produkt hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="123" />
+      <location filename="../../moemae_qgis/dialog.py" line="126" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Ein Landsat-8/9-Produkt (Level 2), wie vom USGS heruntergeladen: seine MTL-Datei, sein .tar oder eine beliebige Banddatei seines Ordners</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="127" />
+      <location filename="../../moemae_qgis/dialog.py" line="130" />
       <source>Mask clouds and their shadows</source>
       <translation>Wolken und ihre Schatten maskieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="128" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Pixel, die QA_PIXEL als Wolke, erweiterte Wolke oder Wolkenschatten kennzeichnet, gelten als NoData: eine Kachel, die zu mehr als der Hälfte maskiert ist, erhält keine Vorhersage</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="135" />
+      <location filename="../../moemae_qgis/dialog.py" line="138" />
       <source>Set the bands myself:</source>
       <translation>Bänder selbst festlegen:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="141" />
+      <location filename="../../moemae_qgis/dialog.py" line="144" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Die Bandnummern von SR_B1…SR_B7 in diesem Raster, in dieser Reihenfolge: 7 Zahlen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="147" />
+      <location filename="../../moemae_qgis/dialog.py" line="150" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Aufnahmedatum (UTC) selbst festlegen:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="181" />
+      <location filename="../../moemae_qgis/dialog.py" line="184" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto: eine je Token (120 m), wo Probe und Schrittweite es erlauben</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="182" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>eine je Token: 4 × 4 px, 120 m (Probes über den Mittelwert der Tokens; Schrittweite ein Vielfaches von 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="187" />
       <source>one per tile step (the stride)</source>
       <translation>eine je Kachelschritt (die Schrittweite)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="188" />
+      <location filename="../../moemae_qgis/dialog.py" line="191" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="190" />
+      <location filename="../../moemae_qgis/dialog.py" line="193" />
       <source>empty: a temporary file</source>
       <translation>leer: eine temporäre Datei</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="197" />
+      <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Ausführen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="199" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="209" />
-      <location filename="../../moemae_qgis/dialog.py" line="569" />
+      <location filename="../../moemae_qgis/dialog.py" line="212" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>Log</source>
       <translation>Protokoll</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="223" />
+      <location filename="../../moemae_qgis/dialog.py" line="226" />
       <source>Landsat layer</source>
       <translation>Landsat-Layer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="224" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Bands</source>
       <translation>Bänder</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Acquisition</source>
       <translation>Aufnahme</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="231" />
       <source>Clouds</source>
       <translation>Wolken</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Stride</source>
       <translation>Schrittweite</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Output</source>
       <translation>Ausgabe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Advanced</source>
       <translation>Erweitert</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Mirror</source>
       <translation>Spiegelserver</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="265" />
+      <location filename="../../moemae_qgis/dialog.py" line="283" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Fügen Sie dem Projekt ein Landsat-8/9-Produkt (Level 2) (Landsat-Produkt hinzufügen…) oder ein Oberflächenreflexions-Raster hinzu.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="279" />
+      <location filename="../../moemae_qgis/dialog.py" line="297" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Dieser Layer kann nicht mit GDAL geöffnet werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="311" />
+      <location filename="../../moemae_qgis/dialog.py" line="336" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Geben Sie die Bänder als 7 ganze Zahlen an, z. B. 1 2 3 4 5 6 7 (nicht {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="315" />
+      <location filename="../../moemae_qgis/dialog.py" line="340" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Geben Sie die Bänder als 7 ganze Zahlen an, z. B. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="320" />
+      <location filename="../../moemae_qgis/dialog.py" line="345" />
       <source>Set the bands yourself below.</source>
       <translation>Legen Sie die Bänder unten selbst fest.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="321" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Die Bänder lassen sich nicht bestimmen: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="342" />
+      <location filename="../../moemae_qgis/dialog.py" line="367" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Wolken können nicht maskiert werden: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="372" />
       <source>{} masks {}.</source>
       <translation>{} maskiert {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="351" />
+      <location filename="../../moemae_qgis/dialog.py" line="376" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>Das Produkt {} hat keine QA_PIXEL-Datei: Wolken und ihre Schatten werden nicht maskiert und erhalten Landbedeckungsklassen. Laden Sie das Produkt mit seinem QA_PIXEL-Band herunter, um sie zu maskieren.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="355" />
+      <location filename="../../moemae_qgis/dialog.py" line="380" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Kein QA_PIXEL in diesem Layer: Wolken und ihre Schatten erhalten Landbedeckungsklassen. Fügen Sie das Landsat-Produkt wie heruntergeladen hinzu, mit seinem QA_PIXEL-Band (Landsat-Produkt hinzufügen…), um sie zu maskieren.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="375" />
+      <location filename="../../moemae_qgis/dialog.py" line="400" />
       <source>Cells of {} px ({} m)</source>
       <translation>Zellen von {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="379" />
+      <location filename="../../moemae_qgis/dialog.py" line="404" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Zellen von 4 px (120 m), eine je Token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="406" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="383" />
+      <location filename="../../moemae_qgis/dialog.py" line="408" />
       <source>The run will be refused: {}.</source>
       <translation>Der Lauf wird abgelehnt: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
-      <location filename="../../moemae_qgis/plugin.py" line="261" />
+      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/plugin.py" line="262" />
       <source>Cannot add the product: {}</source>
       <translation>Das Produkt kann nicht hinzugefügt werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="433" />
       <source>Added {}.</source>
       <translation>{} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="471" />
+      <location filename="../../moemae_qgis/dialog.py" line="496" />
       <source>Running…</source>
       <translation>Läuft…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="478" />
+      <location filename="../../moemae_qgis/dialog.py" line="503" />
       <source>Cancelling…</source>
       <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="489" />
+      <location filename="../../moemae_qgis/dialog.py" line="514" />
       <source>Land cover ({})</source>
       <translation>Landbedeckung ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="522" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Fertig, aber die Klassen der Probe konnten für die Legende nicht gelesen werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="500" />
+      <location filename="../../moemae_qgis/dialog.py" line="525" />
       <source>Done</source>
       <translation>Fertig</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="501" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done: {}</source>
       <translation>Fertig: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="510" />
+      <location filename="../../moemae_qgis/dialog.py" line="535" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Abgebrochen: Es wurde kein Layer hinzugefügt und keine Datei zurückgelassen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="516" />
+      <location filename="../../moemae_qgis/dialog.py" line="541" />
       <source>see the Processing log</source>
       <translation>siehe das Verarbeitungsprotokoll</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="517" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>Failed: {}</source>
       <translation>Fehlgeschlagen: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="520" />
+      <location filename="../../moemae_qgis/dialog.py" line="545" />
       <source>The run's log:</source>
       <translation>Das Protokoll des Laufs:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>1 error</source>
       <translation>1 Fehler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>{} errors</source>
       <translation>{} Fehler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>1 warning</source>
       <translation>1 Warnung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>{} warnings</source>
       <translation>{} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="582" />
+      <location filename="../../moemae_qgis/dialog.py" line="607" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>Das gespeicherte {} {!r} ist nicht verwendbar; {!r} wird verwendet</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="601" />
+      <location filename="../../moemae_qgis/dialog.py" line="626" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="609" />
+      <location filename="../../moemae_qgis/dialog.py" line="634" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="610" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="612" />
+      <location filename="../../moemae_qgis/dialog.py" line="637" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: keine GPU gefunden)</translation>
     </message>
@@ -1016,89 +1194,89 @@
       <translation>&amp;MoE-MAE Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="151" />
+      <location filename="../../moemae_qgis/plugin.py" line="152" />
       <source>Install…</source>
       <translation>Installieren…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="161" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>The installation is already running; see the task manager.</source>
       <translation>Die Installation läuft bereits; siehe die Aufgabenverwaltung.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="166" />
+      <location filename="../../moemae_qgis/plugin.py" line="167" />
       <source>All required Python packages are installed.</source>
       <translation>Alle benötigten Python-Pakete sind installiert.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
-      <location filename="../../moemae_qgis/plugin.py" line="188" />
+      <location filename="../../moemae_qgis/plugin.py" line="173" />
+      <location filename="../../moemae_qgis/plugin.py" line="189" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: Python-Pakete können nicht installiert werden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="179" />
+      <location filename="../../moemae_qgis/plugin.py" line="180" />
       <source>Asking pip what it would download…</source>
       <translation>pip wird gefragt, was es herunterladen würde…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
-      <location filename="../../moemae_qgis/plugin.py" line="227" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>To install them by hand:</source>
       <translation>Um sie von Hand zu installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="192" />
+      <location filename="../../moemae_qgis/plugin.py" line="193" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: Python-Pakete installieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation im Hintergrund; der Fortschritt steht in der Aufgabenverwaltung und im MoE-MAE-Protokoll.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="205" />
+      <location filename="../../moemae_qgis/plugin.py" line="206" />
       <source>pip will download and install:</source>
       <translation>pip wird herunterladen und installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="207" />
       <source>with QGIS's Python, {}.</source>
       <translation>mit dem Python von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="208" />
+      <location filename="../../moemae_qgis/plugin.py" line="209" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="211" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Über den Proxy von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Install now?</source>
       <translation>Jetzt installieren?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Python-Pakete installiert; MoE-MAE ist bereit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="220" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>die Pakete wurden installiert, lassen sich aber noch nicht importieren; starten Sie QGIS neu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="225" />
+      <location filename="../../moemae_qgis/plugin.py" line="226" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>Installation fehlgeschlagen: {} (Details… sagt, wie man von Hand installiert)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="263" />
+      <location filename="../../moemae_qgis/plugin.py" line="264" />
       <source>Added {} in natural colour.</source>
       <translation>{} in Echtfarben hinzugefügt.</translation>
     </message>

@@ -4,207 +4,310 @@
   <context>
     <name>MoeMae</name>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="119" />
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="21" />
+      <source>Assess accuracy and area</source>
+      <translation>Evaluar la exactitud y las áreas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <source>Accuracy</source>
+      <translation>Exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="23" />
+      <source>Accuracies and class areas with 95 % intervals, from labelled sample points.</source>
+      <translation>Exactitudes y áreas de las clases con intervalos del 95 %, a partir de puntos de muestra etiquetados.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <source>The class raster the points were drawn on, in a projected CRS (areas need metres).</source>
+      <translation>El ráster de clases sobre el que se extrajeron los puntos, en un SRC proyectado (las áreas necesitan metros).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>Land-cover map</source>
+      <translation>Mapa de cobertura del suelo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>A point layer saved to a file (GeoPackage, Shapefile, GeoJSON), in any CRS, each point labelled with a class name or code of the map.</source>
+      <translation>Una capa de puntos guardada en un archivo (GeoPackage, Shapefile, GeoJSON), en cualquier SRC, cada punto etiquetado con un nombre o código de clase del mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>Labelled points</source>
+      <translation>Puntos etiquetados</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="32" />
+      <source>Reference class field</source>
+      <translation>Campo de clase de referencia</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="34" />
+      <source>The field that holds the class you saw at each point; points without one are counted and left out.</source>
+      <translation>El campo con la clase que usted observó en cada punto; los puntos sin ella se cuentan y se dejan fuera.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>The raster the sample was drawn on, when it was not this map (e.g. an older map): the estimators are then Stehman's (2014).</source>
+      <translation>El ráster sobre el que se extrajo la muestra, cuando no fue este mapa (p. ej. un mapa anterior): los estimadores son entonces los de Stehman (2014).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>Strata (if not the map's classes)</source>
+      <translation>Estratos (si no son las clases del mapa)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>overall_accuracy, classes, error_matrix and points, for other tools to read.</source>
+      <translation>overall_accuracy, classes, error_matrix y points, para que otras herramientas los lean.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>Report (JSON)</source>
+      <translation>Informe (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="42" />
+      <source>JSON files (*.json)</source>
+      <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>The report a person reads: accuracies, the area chart, the error matrices, the warnings.</source>
+      <translation>El informe para que lo lea una persona: exactitudes, el gráfico de áreas, las matrices de error, los avisos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>Report (HTML)</source>
+      <translation>Informe (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="45" />
+      <source>HTML files (*.html)</source>
+      <translation>Archivos HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="52" />
+      <source>INPUT must be a raster layer and REFERENCE a point layer</source>
+      <translation>INPUT debe ser una capa ráster y REFERENCE una capa de puntos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="54" />
+      <source>REFERENCE '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>REFERENCE '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
       <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
       <translation>el disco está lleno ({}); libere espacio o elija otra carpeta de salida. No se reemplazó nada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="122" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
       <translation>memoria insuficiente ({}): use un BATCH_SIZE menor o DEVICE=cpu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="123" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>{}: {} (check the paths, and that no other program holds the output open)</source>
       <translation>{}: {} (compruebe las rutas y que ningún otro programa tenga abierta la salida)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="132" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Ráster › Cobertura del suelo MoE-MAE › Instalar paquetes de Python que faltan….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="214" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="247" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: no se escribió ninguna salida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
       <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
       <translation>memoria insuficiente: use un STRIDE mayor, un BATCH_SIZE menor o la CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un producto Landsat 8/9 Colección 2 Nivel 2 tal como se descargó (su archivo MTL, carpeta o .tar), una capa añadida con 'Añadir producto Landsat' o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Escena Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Qué bandas del ráster son SR_B1…SR_B7, en ese orden. Por defecto: por el nombre de banda, o las bandas 1-7 de un ráster de 7 bandas sin nombres de banda Landsat. Un producto (archivo MTL, carpeta o .tar) no lo necesita: QGIS no puede listar las bandas de un producto, y su 'Dependent bands could not be populated' solo lo dice; deje BANDS vacío.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nombre del catálogo ({}) o un archivo de checkpoint. Por defecto: published-S una vez descargado, si no el modelo de demostración.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nombre del catálogo (eurosat10-cls, bigearthnet19-mean …) o un archivo de sonda. Por defecto: la sonda predeterminada del propio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>Probe (the legend)</source>
       <translation>Sonda (la leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Una tesela de 40 × 40 px cada STRIDE px: un paso menor solapa más las teselas y tarda más. Las celdas del mapa son una por token de 4 × 4 px (120 m) o una por paso: vea Celdas del mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Stride between tiles (px)</source>
       <translation>Paso entre teselas (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Por defecto: se lee del MTL del producto, del id del producto, de las etiquetas GDAL del ráster o de las propiedades temporales de la capa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Acquisition date (UTC)</source>
       <translation>Fecha de adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Da al modelo la fecha de adquisición y la latitud y longitud de cada tesela, como en su entrenamiento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Use date and position</source>
       <translation>Usar fecha y posición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="296" />
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto elige CUDA, luego Apple MPS, luego la CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos teselas por lote necesitan menos memoria.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Tiles per batch</source>
       <translation>Teselas por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (indicadores QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="312" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Los indicadores QA_PIXEL que enmascaran un píxel, cuando hay QA_PIXEL: un producto, una banda llamada QA_PIXEL o el parámetro QA_PIXEL. Los píxeles enmascarados cuentan como sin datos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Solo para un ráster sin su banda QA_PIXEL: un producto trae la suya.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de un ráster apilado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="360" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="362" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
+      <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="450" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -368,6 +471,76 @@
       <translation>Adquisición: {}</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <source>Draw an accuracy sample</source>
+      <translation>Extraer una muestra para evaluar la exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <source>Points at random in each class of a land-cover map, for you to label.</source>
+      <translation>Puntos al azar en cada clase de un mapa de cobertura del suelo, para que usted los etiquete.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
+      <translation>Un ráster de clases, p. ej. de 'Clasificar la cobertura del suelo': sus clases son los estratos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
+      <translation>Cuántos puntos, repartidos en proporción al área cartografiada de cada clase. Por defecto: {}, o el tamaño de Cochran cuando se indica un error estándar objetivo.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>Points in all</source>
+      <translation>Puntos en total</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
+      <translation>Las clases raras reciben al menos este número de puntos (todos sus píxeles si tienen menos).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Points per class at least</source>
+      <translation>Puntos por clase, como mínimo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
+      <translation>En lugar de un tamaño: el error estándar de la exactitud global que se quiere alcanzar (p. ej. 0,01); el tamaño sale de la fórmula de Cochran (Olofsson et al. 2014, ec. 13).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Target SE of overall accuracy</source>
+      <translation>Error estándar objetivo de la exactitud global</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
+      <translation>Con un error estándar objetivo: la exactitud del usuario que espera, una para todas las clases (0.8) y/o por clase (Water=0.95), separadas por ';'.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>Expected user's accuracies</source>
+      <translation>Exactitudes del usuario esperadas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>The same seed gives the same points.</source>
+      <translation>La misma semilla da los mismos puntos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <source>Sample points</source>
+      <translation>Puntos de la muestra</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
       <source>feature {} (class '{}'), field '{}': {}</source>
       <translation>entidad {} (clase '{}'), campo '{}': {}</translation>
@@ -464,370 +637,375 @@
       <translation>Cancelado: no se escribió ninguna sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <source>Cross-validated error matrix and F1 per class: {}</source>
+      <translation>Matriz de error por validación cruzada y F1 por clase: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} teselas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posiciones omitidas: más de la mitad relleno o sin datos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Exactitud por validación cruzada ({} pliegues): {:.3f} (intervalo del 95 % {:.2f}-{:.2f}, {} muestras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la capa de entrenamiento no tiene entidades: dibuje puntos o polígonos de al menos 2 clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>ninguna de las {} entidades de entrenamiento está sobre el ráster: la capa ({}) y el ráster ({}) no se solapan. ¿Están las entidades en su sitio, y es correcto el SRC de cada capa?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="262" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posiciones de muestra de {} clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservadas, una parte igual de cada clase: más añadiría tiempo y memoria, no exactitud</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la capa de entrenamiento contiene {}, no puntos ni polígonos: una muestra es un punto o un lugar dentro de un polígono; dibuje polígonos (o haga un buffer de las líneas: Vectorial &gt; Herramientas de geoproceso &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la capa de entrenamiento no tiene SRC, así que sus entidades no se pueden situar sobre el ráster: asígnele uno (Propiedades de la capa &gt; Fuente &gt; SRC asignado)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' no es un campo de la capa de entrenamiento; sus campos son: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} entidades no tienen clase ('{}' es NULL o vacío) y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} entidades están fuera del ráster y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>el campo '{}' contiene {} clase(s) sobre el ráster; una sonda necesita al menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="305" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>el campo '{}' contiene {} clases sobre el ráster; un mapa contiene como máximo {} (UInt8, 255 es sin datos): fusione algunas clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="98" />
+      <location filename="../../moemae_qgis/dialog.py" line="101" />
       <source>MoE-MAE land cover</source>
       <translation>Cobertura del suelo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="121" />
+      <location filename="../../moemae_qgis/dialog.py" line="124" />
       <location filename="../../moemae_qgis/plugin.py" line="101" />
       <source>Add Landsat product…</source>
       <translation>Añadir producto Landsat…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="123" />
+      <location filename="../../moemae_qgis/dialog.py" line="126" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Un producto Landsat 8/9 Nivel 2 tal como se descargó del USGS: su archivo MTL, su .tar o cualquier archivo de banda de su carpeta</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="127" />
+      <location filename="../../moemae_qgis/dialog.py" line="130" />
       <source>Mask clouds and their shadows</source>
       <translation>Enmascarar las nubes y sus sombras</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="128" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Los píxeles que QA_PIXEL marca como nube, nube dilatada o sombra de nube cuentan como sin datos: una tesela enmascarada en más de la mitad no recibe predicción</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="135" />
+      <location filename="../../moemae_qgis/dialog.py" line="138" />
       <source>Set the bands myself:</source>
       <translation>Indicar yo las bandas:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="141" />
+      <location filename="../../moemae_qgis/dialog.py" line="144" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Los números de banda de SR_B1…SR_B7 en este ráster, en ese orden: 7 números</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="147" />
+      <location filename="../../moemae_qgis/dialog.py" line="150" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Indicar yo la fecha de adquisición (UTC):</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="181" />
+      <location filename="../../moemae_qgis/dialog.py" line="184" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto: una por token (120 m) donde la sonda y el paso lo permiten</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="182" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>una por token: 4 × 4 px, 120 m (sondas sobre la media de los tokens; paso múltiplo de 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="187" />
       <source>one per tile step (the stride)</source>
       <translation>una por paso de tesela (el paso)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="188" />
+      <location filename="../../moemae_qgis/dialog.py" line="191" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="190" />
+      <location filename="../../moemae_qgis/dialog.py" line="193" />
       <source>empty: a temporary file</source>
       <translation>vacío: un archivo temporal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="197" />
+      <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="199" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="209" />
-      <location filename="../../moemae_qgis/dialog.py" line="569" />
+      <location filename="../../moemae_qgis/dialog.py" line="212" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="223" />
+      <location filename="../../moemae_qgis/dialog.py" line="226" />
       <source>Landsat layer</source>
       <translation>Capa Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="224" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Acquisition</source>
       <translation>Adquisición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="231" />
       <source>Clouds</source>
       <translation>Nubes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Stride</source>
       <translation>Paso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Output</source>
       <translation>Salida</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Advanced</source>
       <translation>Avanzado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Mirror</source>
       <translation>Réplica</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="265" />
+      <location filename="../../moemae_qgis/dialog.py" line="283" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Añada al proyecto un producto Landsat 8/9 Nivel 2 (Añadir producto Landsat…) o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="279" />
+      <location filename="../../moemae_qgis/dialog.py" line="297" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>No se puede abrir esta capa con GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="311" />
+      <location filename="../../moemae_qgis/dialog.py" line="336" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7 (no {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="315" />
+      <location filename="../../moemae_qgis/dialog.py" line="340" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="320" />
+      <location filename="../../moemae_qgis/dialog.py" line="345" />
       <source>Set the bands yourself below.</source>
       <translation>Indique usted las bandas abajo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="321" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Cannot tell the bands: {}.</source>
       <translation>No se pueden identificar las bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="342" />
+      <location filename="../../moemae_qgis/dialog.py" line="367" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Las nubes no se pueden enmascarar: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="372" />
       <source>{} masks {}.</source>
       <translation>{} enmascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="351" />
+      <location filename="../../moemae_qgis/dialog.py" line="376" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>El producto {} no tiene archivo QA_PIXEL: las nubes y sus sombras no se enmascararán y recibirán clases de cobertura del suelo. Descargue el producto con su banda QA_PIXEL para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="355" />
+      <location filename="../../moemae_qgis/dialog.py" line="380" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>No hay QA_PIXEL en esta capa: las nubes y sus sombras recibirán clases de cobertura del suelo. Añada el producto Landsat tal como se descargó, con su banda QA_PIXEL (Añadir producto Landsat…), para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="375" />
+      <location filename="../../moemae_qgis/dialog.py" line="400" />
       <source>Cells of {} px ({} m)</source>
       <translation>Celdas de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="379" />
+      <location filename="../../moemae_qgis/dialog.py" line="404" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Celdas de 4 px (120 m), una por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="406" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="383" />
+      <location filename="../../moemae_qgis/dialog.py" line="408" />
       <source>The run will be refused: {}.</source>
       <translation>La ejecución se rechazará: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
-      <location filename="../../moemae_qgis/plugin.py" line="261" />
+      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/plugin.py" line="262" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="433" />
       <source>Added {}.</source>
       <translation>Se añadió {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="471" />
+      <location filename="../../moemae_qgis/dialog.py" line="496" />
       <source>Running…</source>
       <translation>Ejecutando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="478" />
+      <location filename="../../moemae_qgis/dialog.py" line="503" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="489" />
+      <location filename="../../moemae_qgis/dialog.py" line="514" />
       <source>Land cover ({})</source>
       <translation>Cobertura del suelo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="522" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Hecho, pero no se pudieron leer las clases de la sonda para la leyenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="500" />
+      <location filename="../../moemae_qgis/dialog.py" line="525" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="501" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done: {}</source>
       <translation>Hecho: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="510" />
+      <location filename="../../moemae_qgis/dialog.py" line="535" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: no se añadió ninguna capa ni quedó ningún archivo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="516" />
+      <location filename="../../moemae_qgis/dialog.py" line="541" />
       <source>see the Processing log</source>
       <translation>vea el registro de Procesos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="517" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>Failed: {}</source>
       <translation>Falló: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="520" />
+      <location filename="../../moemae_qgis/dialog.py" line="545" />
       <source>The run's log:</source>
       <translation>El registro de la ejecución:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>1 error</source>
       <translation>1 error</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>{} errors</source>
       <translation>{} errores</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="582" />
+      <location filename="../../moemae_qgis/dialog.py" line="607" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>El {} recordado {!r} no se puede usar; se usa {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="601" />
+      <location filename="../../moemae_qgis/dialog.py" line="626" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="609" />
+      <location filename="../../moemae_qgis/dialog.py" line="634" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="610" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="612" />
+      <location filename="../../moemae_qgis/dialog.py" line="637" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: no se encontró GPU)</translation>
     </message>
@@ -1016,89 +1194,89 @@
       <translation>&amp;Cobertura del suelo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="151" />
+      <location filename="../../moemae_qgis/plugin.py" line="152" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="161" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>The installation is already running; see the task manager.</source>
       <translation>La instalación ya está en curso; vea el administrador de tareas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="166" />
+      <location filename="../../moemae_qgis/plugin.py" line="167" />
       <source>All required Python packages are installed.</source>
       <translation>Todos los paquetes de Python necesarios están instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
-      <location filename="../../moemae_qgis/plugin.py" line="188" />
+      <location filename="../../moemae_qgis/plugin.py" line="173" />
+      <location filename="../../moemae_qgis/plugin.py" line="189" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: no se pueden instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="179" />
+      <location filename="../../moemae_qgis/plugin.py" line="180" />
       <source>Asking pip what it would download…</source>
       <translation>Preguntando a pip qué descargaría…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
-      <location filename="../../moemae_qgis/plugin.py" line="227" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>To install them by hand:</source>
       <translation>Para instalarlos a mano:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="192" />
+      <location filename="../../moemae_qgis/plugin.py" line="193" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando en segundo plano; el progreso está en el administrador de tareas y en el registro de MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="205" />
+      <location filename="../../moemae_qgis/plugin.py" line="206" />
       <source>pip will download and install:</source>
       <translation>pip descargará e instalará:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="207" />
       <source>with QGIS's Python, {}.</source>
       <translation>con el Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="208" />
+      <location filename="../../moemae_qgis/plugin.py" line="209" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="211" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>A través del proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Install now?</source>
       <translation>¿Instalar ahora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquetes de Python instalados; MoE-MAE está listo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="220" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>los paquetes se instalaron pero aún no se pueden importar; reinicie QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="225" />
+      <location filename="../../moemae_qgis/plugin.py" line="226" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>La instalación falló: {} (Detalles… explica cómo instalar a mano)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="263" />
+      <location filename="../../moemae_qgis/plugin.py" line="264" />
       <source>Added {} in natural colour.</source>
       <translation>Se añadió {} en color natural.</translation>
     </message>

@@ -4,207 +4,310 @@
   <context>
     <name>MoeMae</name>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="119" />
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="21" />
+      <source>Assess accuracy and area</source>
+      <translation>Évaluer la précision et les superficies</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <source>Accuracy</source>
+      <translation>Précision</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="23" />
+      <source>Accuracies and class areas with 95 % intervals, from labelled sample points.</source>
+      <translation>Précisions et superficies des classes avec leurs intervalles à 95 %, à partir de points d'échantillon étiquetés.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <source>The class raster the points were drawn on, in a projected CRS (areas need metres).</source>
+      <translation>Le raster de classes sur lequel les points ont été tirés, dans un SCR projeté (les superficies demandent des mètres).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>Land-cover map</source>
+      <translation>Carte d'occupation du sol</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>A point layer saved to a file (GeoPackage, Shapefile, GeoJSON), in any CRS, each point labelled with a class name or code of the map.</source>
+      <translation>Une couche de points enregistrée dans un fichier (GeoPackage, Shapefile, GeoJSON), dans n'importe quel SCR, chaque point étiqueté avec un nom ou un code de classe de la carte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>Labelled points</source>
+      <translation>Points étiquetés</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="32" />
+      <source>Reference class field</source>
+      <translation>Champ de classe de référence</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="34" />
+      <source>The field that holds the class you saw at each point; points without one are counted and left out.</source>
+      <translation>Le champ qui contient la classe que vous avez observée en chaque point ; les points qui n'en ont pas sont comptés et écartés.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>The raster the sample was drawn on, when it was not this map (e.g. an older map): the estimators are then Stehman's (2014).</source>
+      <translation>Le raster sur lequel l'échantillon a été tiré, quand ce n'était pas cette carte (p. ex. une carte plus ancienne) : les estimateurs sont alors ceux de Stehman (2014).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>Strata (if not the map's classes)</source>
+      <translation>Strates (si ce ne sont pas les classes de la carte)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>overall_accuracy, classes, error_matrix and points, for other tools to read.</source>
+      <translation>overall_accuracy, classes, error_matrix et points, pour que d'autres outils les lisent.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>Report (JSON)</source>
+      <translation>Rapport (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="42" />
+      <source>JSON files (*.json)</source>
+      <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>The report a person reads: accuracies, the area chart, the error matrices, the warnings.</source>
+      <translation>Le rapport destiné à être lu : précisions, le graphique des superficies, les matrices d'erreurs, les avertissements.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>Report (HTML)</source>
+      <translation>Rapport (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="45" />
+      <source>HTML files (*.html)</source>
+      <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="52" />
+      <source>INPUT must be a raster layer and REFERENCE a point layer</source>
+      <translation>INPUT doit être une couche raster et REFERENCE une couche de points</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="54" />
+      <source>REFERENCE '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>REFERENCE '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
       <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
       <translation>le disque est plein ({}) ; libérez de l'espace ou choisissez un autre dossier de sortie. Rien n'a été remplacé.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="122" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
       <translation>mémoire insuffisante ({}) : utilisez un BATCH_SIZE plus petit ou DEVICE=cpu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="123" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>{}: {} (check the paths, and that no other program holds the output open)</source>
       <translation>{} : {} (vérifiez les chemins, et qu'aucun autre programme ne garde la sortie ouverte)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="132" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Utilisez Raster › Occupation du sol MoE-MAE › Installer les paquets Python manquants….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="214" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
       <source>Parameters</source>
       <translation>Paramètres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="247" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
       <source>Cancelled: no output was written.</source>
       <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
       <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
       <translation>mémoire insuffisante : utilisez un STRIDE plus grand, un BATCH_SIZE plus petit ou le CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un produit Landsat 8/9 Collection 2 Niveau 2 tel que téléchargé (son fichier MTL, son dossier ou son .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Scène Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quelles bandes du raster sont SR_B1…SR_B7, dans cet ordre. Par défaut : d'après le nom des bandes, ou les bandes 1-7 d'un raster de 7 bandes sans noms de bande Landsat. Un produit (fichier MTL, dossier ou .tar) n'en a pas besoin : QGIS ne sait pas lister les bandes d'un produit, et son « Dependent bands could not be populated » ne dit que cela ; laissez BANDS vide.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandes SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nom du catalogue ({}) ou un fichier de checkpoint. Par défaut : published-S une fois téléchargé, sinon le modèle de démonstration.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nom du catalogue (eurosat10-cls, bigearthnet19-mean …) ou un fichier de sonde. Par défaut : la sonde par défaut du modèle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>Probe (the legend)</source>
       <translation>Sonde (la légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Sondes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Une tuile de 40 × 40 px tous les STRIDE px : un pas plus petit fait davantage se chevaucher les tuiles et prend plus de temps. Les cellules de la carte sont une par token de 4 × 4 px (120 m) ou une par pas : voir Cellules de la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Stride between tiles (px)</source>
       <translation>Pas entre les tuiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Par défaut : lue dans le MTL du produit, l'identifiant du produit, les tags GDAL du raster ou les propriétés temporelles de la couche.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Acquisition date (UTC)</source>
       <translation>Date d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Donne au modèle la date d'acquisition ainsi que la latitude et la longitude de chaque tuile, comme à son entraînement.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Use date and position</source>
       <translation>Utiliser la date et la position</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="296" />
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Périphérique</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto choisit CUDA, puis Apple MPS, puis le CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Moins de tuiles par lot demandent moins de mémoire.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Tiles per batch</source>
       <translation>Tuiles par lot</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Masque (drapeaux QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="312" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Les drapeaux QA_PIXEL qui masquent un pixel, quand QA_PIXEL est disponible : un produit, une bande nommée QA_PIXEL ou le paramètre QA_PIXEL. Les pixels masqués comptent comme sans données.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Seulement pour un raster sans sa bande QA_PIXEL : un produit apporte la sienne.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL d'un raster empilé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Input values</source>
       <translation>Valeurs d'entrée</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto : d'après le type de données et les valeurs ; dn : comptes numériques de Niveau 2 ; reflectance : DN × 0,0000275 − 0,2, en flottants.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Cellules de la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par token de 4 × 4 px (120 m), pour une sonde ou une agrégation sur la moyenne des tokens et un STRIDE multiple de 4 ; tile : une cellule par STRIDE ; auto : token là où la sonde ou l'agrégation et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valeur de paramètre incorrecte pour {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="360" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT n'est pas une couche raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="362" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} est une couche {} ; enregistrez-la d'abord en GeoTIFF (le modèle lit les fichiers via GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
+      <translation>GDAL ne peut pas ouvrir {} comme raster ({}) ; vérifiez le chemin à l'intérieur de l'archive</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} n'a pas été compris : QGIS attend les numéros de bande séparés par « ; », p. ex. 1;2;3;4;5;6;7 (ou laissez BANDS vide pour des bandes trouvées par leur nom)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="450" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -368,6 +471,76 @@
       <translation>Acquisition : {}</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <source>Draw an accuracy sample</source>
+      <translation>Tirer un échantillon pour évaluer la précision</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <source>Points at random in each class of a land-cover map, for you to label.</source>
+      <translation>Des points tirés au hasard dans chaque classe d'une carte d'occupation du sol, à étiqueter vous-même.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
+      <translation>Un raster de classes, p. ex. issu de « Classer l'occupation du sol » : ses classes sont les strates.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
+      <translation>Combien de points, répartis en proportion de la superficie cartographiée de chaque classe. Par défaut : {}, ou la taille de Cochran quand une erreur type visée est donnée.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>Points in all</source>
+      <translation>Points au total</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
+      <translation>Les classes rares reçoivent au moins ce nombre de points (tous leurs pixels si elles en ont moins).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Points per class at least</source>
+      <translation>Points par classe, au minimum</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
+      <translation>Au lieu d'une taille : l'erreur type de la précision globale à atteindre (p. ex. 0,01) ; la taille découle de la formule de Cochran (Olofsson et al. 2014, éq. 13).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Target SE of overall accuracy</source>
+      <translation>Erreur type visée de la précision globale</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
+      <translation>Avec une erreur type visée : la précision de l'utilisateur que vous attendez, une pour toutes les classes (0.8) et/ou par classe (Water=0.95), séparées par « ; ».</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>Expected user's accuracies</source>
+      <translation>Précisions de l'utilisateur attendues</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>The same seed gives the same points.</source>
+      <translation>La même graine donne les mêmes points.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <source>Sample points</source>
+      <translation>Points de l'échantillon</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
       <source>feature {} (class '{}'), field '{}': {}</source>
       <translation>entité {} (classe '{}'), champ '{}' : {}</translation>
@@ -464,370 +637,375 @@
       <translation>Annulé : aucune sonde n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <source>Cross-validated error matrix and F1 per class: {}</source>
+      <translation>Matrice d'erreurs en validation croisée et F1 par classe : {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
       <source>  {}: {} tiles</source>
       <translation>  {} : {} tuiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} positions ignorées : plus de la moitié de remplissage ou sans données</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Précision en validation croisée ({} plis) : {:.3f} (intervalle à 95 % {:.2f}-{:.2f}, {} échantillons)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la couche d'entraînement n'a aucune entité : dessinez des points ou des polygones d'au moins 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>aucune des {} entités d'entraînement ne se trouve sur le raster : la couche ({}) et le raster ({}) ne se recouvrent pas. Les entités sont-elles au bon endroit, et le SCR de chaque couche est-il juste ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="262" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
       <source>{} sample positions of {} classes</source>
       <translation>{} positions d'échantillon de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservées, une part égale de chaque classe : davantage ajouterait du temps et de la mémoire, pas de la précision</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la couche d'entraînement contient {}, pas des points ou des polygones : un échantillon est un point, ou un lieu à l'intérieur d'un polygone ; dessinez des polygones (ou créez un tampon autour des lignes : Vecteur &gt; Outils de géotraitement &gt; Tampon)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la couche d'entraînement n'a pas de SCR, ses entités ne peuvent donc pas être placées sur le raster : attribuez-lui-en un (Propriétés de la couche &gt; Source &gt; SCR assigné)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' n'est pas un champ de la couche d'entraînement ; ses champs sont : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} entités sur {} n'ont pas de classe ('{}' est NULL ou vide) et ont été écartées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} entités sur {} sont hors du raster et ont été écartées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>le champ '{}' contient {} classe(s) sur le raster ; une sonde en demande au moins 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="305" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>le champ '{}' contient {} classes sur le raster ; une carte en contient au plus {} (UInt8, 255 signifie sans données) : fusionnez des classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="98" />
+      <location filename="../../moemae_qgis/dialog.py" line="101" />
       <source>MoE-MAE land cover</source>
       <translation>Occupation du sol MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="121" />
+      <location filename="../../moemae_qgis/dialog.py" line="124" />
       <location filename="../../moemae_qgis/plugin.py" line="101" />
       <source>Add Landsat product…</source>
       <translation>Ajouter un produit Landsat…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="123" />
+      <location filename="../../moemae_qgis/dialog.py" line="126" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Un produit Landsat 8/9 Niveau 2 tel que téléchargé depuis l'USGS : son fichier MTL, son .tar, ou n'importe quel fichier de bande de son dossier</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="127" />
+      <location filename="../../moemae_qgis/dialog.py" line="130" />
       <source>Mask clouds and their shadows</source>
       <translation>Masquer les nuages et leurs ombres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="128" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Les pixels que QA_PIXEL marque comme nuage, nuage dilaté ou ombre de nuage comptent comme sans données : une tuile masquée à plus de moitié ne reçoit pas de prédiction</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="135" />
+      <location filename="../../moemae_qgis/dialog.py" line="138" />
       <source>Set the bands myself:</source>
       <translation>Indiquer moi-même les bandes :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="141" />
+      <location filename="../../moemae_qgis/dialog.py" line="144" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Les numéros de bande de SR_B1…SR_B7 dans ce raster, dans cet ordre : 7 nombres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="147" />
+      <location filename="../../moemae_qgis/dialog.py" line="150" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Indiquer moi-même la date d'acquisition (UTC) :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="181" />
+      <location filename="../../moemae_qgis/dialog.py" line="184" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto : une par token (120 m) là où la sonde et le pas le permettent</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="182" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>une par token : 4 × 4 px, 120 m (sondes sur la moyenne des tokens ; pas multiple de 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="187" />
       <source>one per tile step (the stride)</source>
       <translation>une par pas de tuile (le pas)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="188" />
+      <location filename="../../moemae_qgis/dialog.py" line="191" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="190" />
+      <location filename="../../moemae_qgis/dialog.py" line="193" />
       <source>empty: a temporary file</source>
       <translation>vide : un fichier temporaire</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="197" />
+      <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Exécuter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="199" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="209" />
-      <location filename="../../moemae_qgis/dialog.py" line="569" />
+      <location filename="../../moemae_qgis/dialog.py" line="212" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>Log</source>
       <translation>Journal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="223" />
+      <location filename="../../moemae_qgis/dialog.py" line="226" />
       <source>Landsat layer</source>
       <translation>Couche Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="224" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Bands</source>
       <translation>Bandes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Acquisition</source>
       <translation>Acquisition</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="231" />
       <source>Clouds</source>
       <translation>Nuages</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Stride</source>
       <translation>Pas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Output</source>
       <translation>Sortie</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Advanced</source>
       <translation>Avancé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="265" />
+      <location filename="../../moemae_qgis/dialog.py" line="283" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Ajoutez au projet un produit Landsat 8/9 Niveau 2 (Ajouter un produit Landsat…) ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="279" />
+      <location filename="../../moemae_qgis/dialog.py" line="297" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Impossible d'ouvrir cette couche avec GDAL : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="311" />
+      <location filename="../../moemae_qgis/dialog.py" line="336" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indiquez les bandes par 7 nombres entiers, p. ex. 1 2 3 4 5 6 7 (et non {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="315" />
+      <location filename="../../moemae_qgis/dialog.py" line="340" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indiquez les bandes par 7 nombres entiers, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="320" />
+      <location filename="../../moemae_qgis/dialog.py" line="345" />
       <source>Set the bands yourself below.</source>
       <translation>Indiquez vous-même les bandes ci-dessous.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="321" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Impossible de déterminer les bandes : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="342" />
+      <location filename="../../moemae_qgis/dialog.py" line="367" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Les nuages ne peuvent pas être masqués : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="372" />
       <source>{} masks {}.</source>
       <translation>{} masque {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="351" />
+      <location filename="../../moemae_qgis/dialog.py" line="376" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>Le produit {} n'a pas de fichier QA_PIXEL : les nuages et leurs ombres ne seront pas masqués et recevront des classes d'occupation du sol. Téléchargez le produit avec sa bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="355" />
+      <location filename="../../moemae_qgis/dialog.py" line="380" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Pas de QA_PIXEL dans cette couche : les nuages et leurs ombres recevront des classes d'occupation du sol. Ajoutez le produit Landsat tel que téléchargé, avec sa bande QA_PIXEL (Ajouter un produit Landsat…), pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="375" />
+      <location filename="../../moemae_qgis/dialog.py" line="400" />
       <source>Cells of {} px ({} m)</source>
       <translation>Cellules de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="379" />
+      <location filename="../../moemae_qgis/dialog.py" line="404" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Cellules de 4 px (120 m), une par token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="406" />
       <source>{}: {}.</source>
       <translation>{} : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="383" />
+      <location filename="../../moemae_qgis/dialog.py" line="408" />
       <source>The run will be refused: {}.</source>
       <translation>L'exécution sera refusée : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
-      <location filename="../../moemae_qgis/plugin.py" line="261" />
+      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/plugin.py" line="262" />
       <source>Cannot add the product: {}</source>
       <translation>Impossible d'ajouter le produit : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="433" />
       <source>Added {}.</source>
       <translation>{} ajouté.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="471" />
+      <location filename="../../moemae_qgis/dialog.py" line="496" />
       <source>Running…</source>
       <translation>Exécution…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="478" />
+      <location filename="../../moemae_qgis/dialog.py" line="503" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="489" />
+      <location filename="../../moemae_qgis/dialog.py" line="514" />
       <source>Land cover ({})</source>
       <translation>Occupation du sol ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="522" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Terminé, mais les classes de la sonde n'ont pas pu être lues pour la légende : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="500" />
+      <location filename="../../moemae_qgis/dialog.py" line="525" />
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="501" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done: {}</source>
       <translation>Terminé : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="510" />
+      <location filename="../../moemae_qgis/dialog.py" line="535" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Annulé : aucune couche n'a été ajoutée et aucun fichier n'est resté.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="516" />
+      <location filename="../../moemae_qgis/dialog.py" line="541" />
       <source>see the Processing log</source>
       <translation>voir le journal des Traitements</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="517" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>Failed: {}</source>
       <translation>Échec : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="520" />
+      <location filename="../../moemae_qgis/dialog.py" line="545" />
       <source>The run's log:</source>
       <translation>Le journal de l'exécution :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>1 error</source>
       <translation>1 erreur</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>{} errors</source>
       <translation>{} erreurs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>1 warning</source>
       <translation>1 avertissement</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>{} warnings</source>
       <translation>{} avertissements</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="582" />
+      <location filename="../../moemae_qgis/dialog.py" line="607" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>Le {} mémorisé {!r} n'est pas utilisable ; {!r} est utilisé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="601" />
+      <location filename="../../moemae_qgis/dialog.py" line="626" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="609" />
+      <location filename="../../moemae_qgis/dialog.py" line="634" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="610" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="612" />
+      <location filename="../../moemae_qgis/dialog.py" line="637" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU : aucun GPU trouvé)</translation>
     </message>
@@ -1016,89 +1194,89 @@
       <translation>&amp;Occupation du sol MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="151" />
+      <location filename="../../moemae_qgis/plugin.py" line="152" />
       <source>Install…</source>
       <translation>Installer…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="161" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>The installation is already running; see the task manager.</source>
       <translation>L'installation est déjà en cours ; voir le gestionnaire de tâches.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="166" />
+      <location filename="../../moemae_qgis/plugin.py" line="167" />
       <source>All required Python packages are installed.</source>
       <translation>Tous les paquets Python requis sont installés.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
-      <location filename="../../moemae_qgis/plugin.py" line="188" />
+      <location filename="../../moemae_qgis/plugin.py" line="173" />
+      <location filename="../../moemae_qgis/plugin.py" line="189" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE : impossible d'installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="179" />
+      <location filename="../../moemae_qgis/plugin.py" line="180" />
       <source>Asking pip what it would download…</source>
       <translation>Demande à pip de ce qu'il téléchargerait…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
-      <location filename="../../moemae_qgis/plugin.py" line="227" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>To install them by hand:</source>
       <translation>Pour les installer à la main :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="192" />
+      <location filename="../../moemae_qgis/plugin.py" line="193" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE : installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation en arrière-plan ; la progression est dans le gestionnaire de tâches et le journal MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="205" />
+      <location filename="../../moemae_qgis/plugin.py" line="206" />
       <source>pip will download and install:</source>
       <translation>pip va télécharger et installer :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="207" />
       <source>with QGIS's Python, {}.</source>
       <translation>avec le Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="208" />
+      <location filename="../../moemae_qgis/plugin.py" line="209" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="211" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Par le proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Install now?</source>
       <translation>Installer maintenant ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquets Python installés ; MoE-MAE est prêt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="220" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>les paquets ont été installés mais ne peuvent toujours pas être importés ; redémarrez QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="225" />
+      <location filename="../../moemae_qgis/plugin.py" line="226" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>L'installation a échoué : {} (Détails… explique comment installer à la main)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="263" />
+      <location filename="../../moemae_qgis/plugin.py" line="264" />
       <source>Added {} in natural colour.</source>
       <translation>{} ajouté en couleurs naturelles.</translation>
     </message>

@@ -4,207 +4,310 @@
   <context>
     <name>MoeMae</name>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="119" />
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="21" />
+      <source>Assess accuracy and area</source>
+      <translation>Avaliar acurácia e áreas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <source>Accuracy</source>
+      <translation>Acurácia</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="23" />
+      <source>Accuracies and class areas with 95 % intervals, from labelled sample points.</source>
+      <translation>Acurácias e áreas das classes com intervalos de 95 %, a partir de pontos amostrais rotulados.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <source>The class raster the points were drawn on, in a projected CRS (areas need metres).</source>
+      <translation>O raster de classes sobre o qual os pontos foram sorteados, num SRC projetado (as áreas precisam de metros).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>Land-cover map</source>
+      <translation>Mapa de cobertura do solo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>A point layer saved to a file (GeoPackage, Shapefile, GeoJSON), in any CRS, each point labelled with a class name or code of the map.</source>
+      <translation>Uma camada de pontos salva em arquivo (GeoPackage, Shapefile, GeoJSON), em qualquer SRC, cada ponto rotulado com um nome ou código de classe do mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="28" />
+      <source>Labelled points</source>
+      <translation>Pontos rotulados</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="32" />
+      <source>Reference class field</source>
+      <translation>Campo da classe de referência</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="34" />
+      <source>The field that holds the class you saw at each point; points without one are counted and left out.</source>
+      <translation>O campo com a classe que você observou em cada ponto; pontos sem classe são contados e ficam de fora.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>The raster the sample was drawn on, when it was not this map (e.g. an older map): the estimators are then Stehman's (2014).</source>
+      <translation>O raster sobre o qual a amostra foi sorteada, quando não foi este mapa (p. ex. um mapa mais antigo): os estimadores são então os de Stehman (2014).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="37" />
+      <source>Strata (if not the map's classes)</source>
+      <translation>Estratos (se não forem as classes do mapa)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>overall_accuracy, classes, error_matrix and points, for other tools to read.</source>
+      <translation>overall_accuracy, classes, error_matrix e points, para outras ferramentas lerem.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="41" />
+      <source>Report (JSON)</source>
+      <translation>Relatório (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="42" />
+      <source>JSON files (*.json)</source>
+      <translation>Arquivos JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>The report a person reads: accuracies, the area chart, the error matrices, the warnings.</source>
+      <translation>O relatório para uma pessoa ler: acurácias, o gráfico de áreas, as matrizes de erros, os avisos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="44" />
+      <source>Report (HTML)</source>
+      <translation>Relatório (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="45" />
+      <source>HTML files (*.html)</source>
+      <translation>Arquivos HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="52" />
+      <source>INPUT must be a raster layer and REFERENCE a point layer</source>
+      <translation>INPUT deve ser uma camada raster e REFERENCE uma camada de pontos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/assess.py" line="54" />
+      <source>REFERENCE '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>REFERENCE '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
       <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
       <translation>o disco está cheio ({}); libere espaço ou escolha outra pasta de saída. Nada foi substituído.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="122" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
       <translation>memória insuficiente ({}): use um BATCH_SIZE menor ou DEVICE=cpu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="123" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>{}: {} (check the paths, and that no other program holds the output open)</source>
       <translation>{}: {} (verifique os caminhos e se nenhum outro programa mantém a saída aberta)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="132" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Raster › Cobertura do solo MoE-MAE › Instalar pacotes Python ausentes….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="214" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="247" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: nenhuma saída foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
       <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
       <translation>memória insuficiente: use um STRIDE maior, um BATCH_SIZE menor ou a CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="269" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Cena Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="280" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>Probe (the legend)</source>
       <translation>Sonda (a legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Stride between tiles (px)</source>
       <translation>Passo entre tiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Acquisition date (UTC)</source>
       <translation>Data de aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Use date and position</source>
       <translation>Usar data e posição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="296" />
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos tiles por lote precisam de menos memória.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
       <source>Tiles per batch</source>
       <translation>Tiles por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (flags QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="312" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de um raster empilhado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="360" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="362" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
+      <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="450" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -368,6 +471,76 @@
       <translation>Aquisição: {}</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <source>Draw an accuracy sample</source>
+      <translation>Sortear uma amostra para avaliar a acurácia</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <source>Points at random in each class of a land-cover map, for you to label.</source>
+      <translation>Pontos aleatórios em cada classe de um mapa de cobertura do solo, para você rotular.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
+      <translation>Um raster de classes, p. ex. de 'Classificar cobertura do solo': suas classes são os estratos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
+      <translation>Quantos pontos, repartidos em proporção à área mapeada de cada classe. Padrão: {}, ou o tamanho de Cochran quando um erro padrão alvo é informado.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <source>Points in all</source>
+      <translation>Total de pontos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
+      <translation>Classes raras recebem pelo menos este número de pontos (todos os seus pixels, se tiverem menos).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <source>Points per class at least</source>
+      <translation>Pontos por classe, no mínimo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
+      <translation>Em vez de um tamanho: o erro padrão da acurácia global a atingir (p. ex. 0,01); o tamanho vem da fórmula de Cochran (Olofsson et al. 2014, eq. 13).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <source>Target SE of overall accuracy</source>
+      <translation>Erro padrão alvo da acurácia global</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
+      <translation>Com um erro padrão alvo: a acurácia do usuário que você espera, uma para todas as classes (0.8) e/ou por classe (Water=0.95), separadas por ';'.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <source>Expected user's accuracies</source>
+      <translation>Acurácias do usuário esperadas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>The same seed gives the same points.</source>
+      <translation>A mesma semente dá os mesmos pontos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Semente aleatória</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <source>Sample points</source>
+      <translation>Pontos da amostra</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
       <source>feature {} (class '{}'), field '{}': {}</source>
       <translation>feição {} (classe '{}'), campo '{}': {}</translation>
@@ -464,370 +637,375 @@
       <translation>Cancelado: nenhuma sonda foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <source>Cross-validated error matrix and F1 per class: {}</source>
+      <translation>Matriz de erros por validação cruzada e F1 por classe: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} tiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posições ignoradas: mais da metade preenchimento ou sem dados</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Acurácia por validação cruzada ({} partes): {:.3f} (intervalo de 95 % {:.2f}-{:.2f}, {} amostras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="252" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>a camada de treinamento não tem feições: desenhe pontos ou polígonos de pelo menos 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>nenhuma das {} feições de treinamento está sobre o raster: a camada ({}) e o raster ({}) não se sobrepõem. As feições estão no lugar certo, e o SRC de cada camada está correto?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="262" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posições de amostra de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} mantidas, uma parte igual de cada classe: mais acrescentaria tempo e memória, não acurácia</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>a camada de treinamento contém {}, não pontos ou polígonos: uma amostra é um ponto ou um lugar dentro de um polígono; desenhe polígonos (ou faça um buffer das linhas: Vetor &gt; Geoprocessamento &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>a camada de treinamento não tem SRC, então suas feições não podem ser posicionadas sobre o raster: atribua-lhe um (Propriedades da camada &gt; Fonte &gt; SRC atribuído)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' não é um campo da camada de treinamento; seus campos são: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} feições não têm classe ('{}' é NULL ou vazio) e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} feições estão fora do raster e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>o campo '{}' contém {} classe(s) sobre o raster; uma sonda precisa de pelo menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="305" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>o campo '{}' contém {} classes sobre o raster; um mapa contém no máximo {} (UInt8, 255 é sem dados): junte algumas classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="98" />
+      <location filename="../../moemae_qgis/dialog.py" line="101" />
       <source>MoE-MAE land cover</source>
       <translation>Cobertura do solo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="121" />
+      <location filename="../../moemae_qgis/dialog.py" line="124" />
       <location filename="../../moemae_qgis/plugin.py" line="101" />
       <source>Add Landsat product…</source>
       <translation>Adicionar produto Landsat…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="123" />
+      <location filename="../../moemae_qgis/dialog.py" line="126" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Um produto Landsat 8/9 Nível 2 como baixado do USGS: seu arquivo MTL, seu .tar ou qualquer arquivo de banda de sua pasta</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="127" />
+      <location filename="../../moemae_qgis/dialog.py" line="130" />
       <source>Mask clouds and their shadows</source>
       <translation>Mascarar nuvens e suas sombras</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="128" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Pixels que o QA_PIXEL marca como nuvem, nuvem dilatada ou sombra de nuvem contam como sem dados: um tile com mais da metade mascarada não recebe previsão</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="135" />
+      <location filename="../../moemae_qgis/dialog.py" line="138" />
       <source>Set the bands myself:</source>
       <translation>Definir as bandas eu mesmo:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="141" />
+      <location filename="../../moemae_qgis/dialog.py" line="144" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Os números das bandas SR_B1…SR_B7 neste raster, nessa ordem: 7 números</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="147" />
+      <location filename="../../moemae_qgis/dialog.py" line="150" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Definir a data de aquisição (UTC) eu mesmo:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="181" />
+      <location filename="../../moemae_qgis/dialog.py" line="184" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto: uma por token (120 m) onde a sonda e o passo permitem</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="182" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>uma por token: 4 × 4 px, 120 m (sondas pela média dos tokens; passo múltiplo de 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="187" />
       <source>one per tile step (the stride)</source>
       <translation>uma por passo de tile (o passo)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="188" />
+      <location filename="../../moemae_qgis/dialog.py" line="191" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="190" />
+      <location filename="../../moemae_qgis/dialog.py" line="193" />
       <source>empty: a temporary file</source>
       <translation>vazio: um arquivo temporário</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="197" />
+      <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Executar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="199" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="209" />
-      <location filename="../../moemae_qgis/dialog.py" line="569" />
+      <location filename="../../moemae_qgis/dialog.py" line="212" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>Log</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="223" />
+      <location filename="../../moemae_qgis/dialog.py" line="226" />
       <source>Landsat layer</source>
       <translation>Camada Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="224" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Acquisition</source>
       <translation>Aquisição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="231" />
       <source>Clouds</source>
       <translation>Nuvens</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Stride</source>
       <translation>Passo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Output</source>
       <translation>Saída</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Advanced</source>
       <translation>Avançado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Mirror</source>
       <translation>Espelho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="265" />
+      <location filename="../../moemae_qgis/dialog.py" line="283" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Adicione ao projeto um produto Landsat 8/9 Nível 2 (Adicionar produto Landsat…) ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="279" />
+      <location filename="../../moemae_qgis/dialog.py" line="297" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Não é possível abrir esta camada com o GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="311" />
+      <location filename="../../moemae_qgis/dialog.py" line="336" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7 (não {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="315" />
+      <location filename="../../moemae_qgis/dialog.py" line="340" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="320" />
+      <location filename="../../moemae_qgis/dialog.py" line="345" />
       <source>Set the bands yourself below.</source>
       <translation>Defina as bandas você mesmo abaixo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="321" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Não é possível identificar as bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="342" />
+      <location filename="../../moemae_qgis/dialog.py" line="367" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>As nuvens não podem ser mascaradas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="372" />
       <source>{} masks {}.</source>
       <translation>{} mascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="351" />
+      <location filename="../../moemae_qgis/dialog.py" line="376" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>O produto {} não tem arquivo QA_PIXEL: nuvens e suas sombras não serão mascaradas e receberão classes de cobertura do solo. Baixe o produto com sua banda QA_PIXEL para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="355" />
+      <location filename="../../moemae_qgis/dialog.py" line="380" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Sem QA_PIXEL nesta camada: nuvens e suas sombras receberão classes de cobertura do solo. Adicione o produto Landsat como baixado, com sua banda QA_PIXEL (Adicionar produto Landsat…), para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="375" />
+      <location filename="../../moemae_qgis/dialog.py" line="400" />
       <source>Cells of {} px ({} m)</source>
       <translation>Células de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="379" />
+      <location filename="../../moemae_qgis/dialog.py" line="404" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Células de 4 px (120 m), uma por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="406" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="383" />
+      <location filename="../../moemae_qgis/dialog.py" line="408" />
       <source>The run will be refused: {}.</source>
       <translation>A execução será recusada: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
-      <location filename="../../moemae_qgis/plugin.py" line="261" />
+      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/plugin.py" line="262" />
       <source>Cannot add the product: {}</source>
       <translation>Não é possível adicionar o produto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="433" />
       <source>Added {}.</source>
       <translation>{} adicionado.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="471" />
+      <location filename="../../moemae_qgis/dialog.py" line="496" />
       <source>Running…</source>
       <translation>Executando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="478" />
+      <location filename="../../moemae_qgis/dialog.py" line="503" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="489" />
+      <location filename="../../moemae_qgis/dialog.py" line="514" />
       <source>Land cover ({})</source>
       <translation>Cobertura do solo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="522" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Concluído, mas as classes da sonda não puderam ser lidas para a legenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="500" />
+      <location filename="../../moemae_qgis/dialog.py" line="525" />
       <source>Done</source>
       <translation>Concluído</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="501" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done: {}</source>
       <translation>Concluído: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="510" />
+      <location filename="../../moemae_qgis/dialog.py" line="535" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: nenhuma camada foi adicionada e nenhum arquivo ficou.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="516" />
+      <location filename="../../moemae_qgis/dialog.py" line="541" />
       <source>see the Processing log</source>
       <translation>veja o log do Processamento</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="517" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>Failed: {}</source>
       <translation>Falhou: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="520" />
+      <location filename="../../moemae_qgis/dialog.py" line="545" />
       <source>The run's log:</source>
       <translation>O log da execução:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>1 error</source>
       <translation>1 erro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="566" />
+      <location filename="../../moemae_qgis/dialog.py" line="591" />
       <source>{} errors</source>
       <translation>{} erros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="568" />
+      <location filename="../../moemae_qgis/dialog.py" line="593" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="582" />
+      <location filename="../../moemae_qgis/dialog.py" line="607" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>O {} lembrado {!r} não pode ser usado; usando {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="601" />
+      <location filename="../../moemae_qgis/dialog.py" line="626" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="609" />
+      <location filename="../../moemae_qgis/dialog.py" line="634" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="610" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="612" />
+      <location filename="../../moemae_qgis/dialog.py" line="637" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: nenhuma GPU encontrada)</translation>
     </message>
@@ -1016,89 +1194,89 @@
       <translation>&amp;Cobertura do solo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="151" />
+      <location filename="../../moemae_qgis/plugin.py" line="152" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="161" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>The installation is already running; see the task manager.</source>
       <translation>A instalação já está em andamento; veja o gerenciador de tarefas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="166" />
+      <location filename="../../moemae_qgis/plugin.py" line="167" />
       <source>All required Python packages are installed.</source>
       <translation>Todos os pacotes Python necessários estão instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
-      <location filename="../../moemae_qgis/plugin.py" line="188" />
+      <location filename="../../moemae_qgis/plugin.py" line="173" />
+      <location filename="../../moemae_qgis/plugin.py" line="189" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: não é possível instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="179" />
+      <location filename="../../moemae_qgis/plugin.py" line="180" />
       <source>Asking pip what it would download…</source>
       <translation>Perguntando ao pip o que ele baixaria…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
-      <location filename="../../moemae_qgis/plugin.py" line="227" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>To install them by hand:</source>
       <translation>Para instalá-los manualmente:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="192" />
+      <location filename="../../moemae_qgis/plugin.py" line="193" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando em segundo plano; o progresso está no gerenciador de tarefas e no log do MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="205" />
+      <location filename="../../moemae_qgis/plugin.py" line="206" />
       <source>pip will download and install:</source>
       <translation>o pip vai baixar e instalar:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="207" />
       <source>with QGIS's Python, {}.</source>
       <translation>com o Python do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="208" />
+      <location filename="../../moemae_qgis/plugin.py" line="209" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="211" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Pelo proxy do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Install now?</source>
       <translation>Instalar agora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Pacotes Python instalados; o MoE-MAE está pronto.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="220" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>os pacotes foram instalados, mas ainda não podem ser importados; reinicie o QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="225" />
+      <location filename="../../moemae_qgis/plugin.py" line="226" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>A instalação falhou: {} (Detalhes… diz como instalar manualmente)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="263" />
+      <location filename="../../moemae_qgis/plugin.py" line="264" />
       <source>Added {} in natural colour.</source>
       <translation>{} adicionado em cor natural.</translation>
     </message>
