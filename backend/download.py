@@ -203,7 +203,10 @@ def _open(url: str, start: int):
     """The server's answer to a GET of ``url`` from byte ``start`` (its headers read), asking for
     the bytes as they are; failures before an answer become one line (an HTTP error is raised
     as such, for the caller to read)."""
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError:  # e.g. "Invalid IPv6 URL": an unclosed [ in the host
+        scheme = ""
     if scheme not in URL_SCHEMES:  # urllib would also open ftp:, data: and the like
         raise UserError(f"{url!r} is not a URL that can be downloaded; give an http://, https:// or "
                         "file:// URL")
