@@ -856,10 +856,115 @@ def add_assess_parser(commands: argparse._SubParsersAction) -> None:
     assess.add_argument("--html", default=None, help="also write the report a person reads (.html)")
 
 
+# --------------------------------------------------------------------------- embeddings: similarity, clusters
+def _field_of(args: argparse.Namespace, outputs: list, also_reads: list):
+    """The embedding field of ``args.scene`` (an embedding raster as it is, else the scene through
+    the cache), after ``outputs`` are checked against every input."""
+    from .catalogue import resolve_model
+    from .embedding_cache import open_field
+    from .embedding_field import is_embedding_raster
+    from .files import check_outputs
+
+    embedded = is_embedding_raster(args.scene)
+    inputs = [("the scene", args.scene), *also_reads] + ([] if embedded else
+                                                         [("the model", str(resolve_model(args.checkpoint)))])
+    check_outputs(outputs, inputs)
+    request = None if embedded else _scene_request(args, args.scene, "", probe=None, pooling="mean")
+    return open_field(args.scene, request, progress=_bar(0, "embedding", unit="tile"))
+
+
+def cmd_similarity(args: argparse.Namespace) -> int:
+    from .similarity import query_from_points, write_similarity
+
+    field = _field_of(args, [("the similarity map", args.out, (".tif", ".tiff"))],
+                      [("the positive points", args.points), ("the negative points", args.negatives)])
+    try:
+        query = query_from_points(field, args.points, args.negatives)
+        write_similarity(field, query, args.out, progress=_bar(0, "scoring", unit="row"))
+    finally:
+        field.close()
+    print(f"wrote {args.out} ({field.cols} × {field.rows} cells): cosine similarity to the "
+          f"{'positives against the negatives' if args.negatives else 'points'}, -1 to 1, nodata NaN")
+    return 0
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a scene that is embedded first (ignored for an embedding raster)."""
+    from .embedding_cache import FIELD_RESOLUTION
+
+    note = "scenes only: an embedding raster is read as it is"
+    parser.add_argument("scene", help="a Landsat product (MTL file, folder or .tar), a raster, as classify "
+                                      "takes, or an embedding raster written by embed (never encoded again)")
+    parser.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
+                        help=f"a catalogue name or a checkpoint file (default: the default model; {note})")
+    _add_scene_options(parser, FIELD_RESOLUTION, only=note)
+    parser.add_argument("--no-metadata", action="store_true", help=f"encode date and position as missing "
+                                                                    f"({note})")
+    parser.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    _add_device(parser, seed=False)
+
+
+def add_similarity_parser(commands: argparse._SubParsersAction) -> None:
+    similarity = _command(
+        commands, "similarity", cmd_similarity, "map how much every cell looks like given places",
+        "A float32 GeoTIFF, band 1 the cosine similarity of each cell's embedding to the points' (both "
+        "centred on the scene's mean embedding): 1 alike, 0 no more alike than the average cell, -1 "
+        "opposite. With --negatives, (cos to the positives - cos to the negatives) / 2, also -1 to 1. Cells "
+        "of 120 m by default; fill, masked and cloud cells are nodata (NaN). A scene is embedded once per "
+        "model and settings and kept in the embedding cache (<user data dir>/embedding-cache).",
+        ["python -m backend similarity LC08_L2SP_204023_20200927_20201006_02_T1_MTL.txt --points sea.gpkg "
+         "--out sea-like.tif",
+         "python -m backend similarity embeddings.tif --points woods.gpkg --negatives fields.gpkg --out "
+         "woods.tif"])
+    _add_field_options(similarity)
+    similarity.add_argument("--points", required=True, help="points of the places to find (any OGR point "
+                                                            "layer, any CRS)")
+    similarity.add_argument("--negatives", default=None, help="points of places that are not wanted")
+    similarity.add_argument("--out", required=True, help="the similarity GeoTIFF to write")
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .cluster import write_clusters
+
+    outputs = [("the cluster map", args.out, (".tif", ".tiff")),
+               ("the PCA rendering", args.pca, (".tif", ".tiff"))]
+    field = _field_of(args, outputs, [])
+    try:
+        counts = write_clusters(field, args.out, args.clusters, args.seed, args.pca,
+                                progress=_bar(0, "clustering", unit="row"))
+    finally:
+        field.close()
+    print(f"wrote {args.out}" + (f" and {args.pca}" if args.pca else "") + ": "
+          + ", ".join(f"{name} {cells:,} cells" for name, cells in counts.items()))
+    return 0
+
+
+def add_cluster_parser(commands: argparse._SubParsersAction) -> None:
+    from .cluster import DEFAULT_CLUSTERS, MAX_CLUSTERS, MIN_CLUSTERS
+
+    cluster = _command(
+        commands, "cluster", cmd_cluster, "split a scene into K kinds of place, without labels",
+        "Mini-batch k-means (scikit-learn) fitted on a sample of the cells' embeddings (centred, length 1), "
+        "then every cell given its nearest cluster strip by strip: a Byte GeoTIFF with a colour table, "
+        "nodata 255. --pca also writes the first three principal components as an RGB rendering of "
+        "the field.",
+        ["python -m backend cluster LC08_L2SP_204023_20200927_20201006_02_T1.tar --clusters 8 --out "
+         "clusters.tif",
+         "python -m backend cluster embeddings.tif --clusters 12 --seed 3 --out clusters.tif --pca pca.tif"])
+    _add_field_options(cluster)
+    cluster.add_argument("--clusters", type=_at_least(MIN_CLUSTERS), default=DEFAULT_CLUSTERS,
+                         help=f"how many clusters, {MIN_CLUSTERS}-{MAX_CLUSTERS} (default: "
+                              f"{DEFAULT_CLUSTERS})")
+    cluster.add_argument("--seed", type=int, default=0, help="random seed: the same seed, the same map (0)")
+    cluster.add_argument("--out", required=True, help="the cluster GeoTIFF to write")
+    cluster.add_argument("--pca", default=None, help="also write a 3-band PCA rendering here (.tif)")
+
+
 # --------------------------------------------------------------------------- the parser
 PARSER_ADDERS = (add_info_parser, add_bench_parser, add_pack_parser, add_pretrain_parser, add_embed_parser,
                  add_probe_parser, add_evaluate_parser, add_classify_parser, add_demo_scene_parser,
-                 add_models_parser, add_sample_parser, add_assess_parser)
+                 add_models_parser, add_sample_parser, add_assess_parser, add_similarity_parser,
+                 add_cluster_parser)
 
 
 def _command(commands, name, func, help_text, description, examples):
