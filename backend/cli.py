@@ -869,7 +869,8 @@ def _field_of(args: argparse.Namespace, outputs: list, also_reads: list):
     inputs = [("the scene", args.scene), *also_reads] + ([] if embedded else
                                                          [("the model", str(resolve_model(args.checkpoint)))])
     check_outputs(outputs, inputs)
-    request = None if embedded else _scene_request(args, args.scene, "", probe=None, pooling="mean")
+    request = None if embedded else _scene_request(args, args.scene, "", probe=None, pooling="mean",
+                                                   precision=args.precision)
     return open_field(args.scene, request, progress=_bar(0, "embedding", unit="tile"))
 
 
@@ -901,6 +902,9 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-metadata", action="store_true", help=f"encode date and position as missing "
                                                                     f"({note})")
     parser.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
+                        help="the encoder's: auto (bfloat16 where it is fast, as classify), float32 or "
+                             f"bfloat16 ({note})")
     _add_device(parser, seed=False)
 
 
