@@ -857,34 +857,21 @@ def add_assess_parser(commands: argparse._SubParsersAction) -> None:
 
 
 # --------------------------------------------------------------------------- embeddings: similarity, clusters
-def _field_of(args: argparse.Namespace, outputs: list, also_reads: list):
-    """The embedding field of ``args.scene`` (an embedding raster as it is, else the scene through
-    the cache), after ``outputs`` are checked against every input."""
-    from .catalogue import resolve_model
-    from .embedding_cache import open_field
+def _field_request(args: argparse.Namespace):
+    """The request that embeds ``args.scene``, or None for an embedding raster (read as it is)."""
     from .embedding_field import is_embedding_raster
-    from .files import check_outputs
 
-    embedded = is_embedding_raster(args.scene)
-    inputs = [("the scene", args.scene), *also_reads] + ([] if embedded else
-                                                         [("the model", str(resolve_model(args.checkpoint)))])
-    check_outputs(outputs, inputs)
-    request = None if embedded else _scene_request(args, args.scene, "", probe=None, pooling="mean",
-                                                   precision=args.precision)
-    return open_field(args.scene, request, progress=_bar(0, "embedding", unit="tile"))
+    if is_embedding_raster(args.scene):
+        return None
+    return _scene_request(args, args.scene, "", probe=None, pooling="mean", precision=args.precision)
 
 
 def cmd_similarity(args: argparse.Namespace) -> int:
-    from .similarity import query_from_points, write_similarity
+    from .similarity import similarity_map
 
-    field = _field_of(args, [("the similarity map", args.out, (".tif", ".tiff"))],
-                      [("the positive points", args.points), ("the negative points", args.negatives)])
-    try:
-        query = query_from_points(field, args.points, args.negatives)
-        write_similarity(field, query, args.out, progress=_bar(0, "scoring", unit="row"))
-    finally:
-        field.close()
-    print(f"wrote {args.out} ({field.cols} × {field.rows} cells): cosine similarity to the "
+    similarity_map(args.scene, _field_request(args), args.points, args.negatives, args.out,
+                   progress=_bar(0, "embedding and scoring", unit="step"))
+    print(f"wrote {args.out}: cosine similarity to the "
           f"{'positives against the negatives' if args.negatives else 'points'}, -1 to 1, nodata NaN")
     return 0
 
@@ -928,16 +915,10 @@ def add_similarity_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:
-    from .cluster import write_clusters
+    from .cluster import cluster_map
 
-    outputs = [("the cluster map", args.out, (".tif", ".tiff")),
-               ("the PCA rendering", args.pca, (".tif", ".tiff"))]
-    field = _field_of(args, outputs, [])
-    try:
-        counts = write_clusters(field, args.out, args.clusters, args.seed, args.pca,
-                                progress=_bar(0, "clustering", unit="row"))
-    finally:
-        field.close()
+    counts = cluster_map(args.scene, _field_request(args), args.out, args.clusters, args.seed, args.pca,
+                         progress=_bar(0, "embedding and clustering", unit="step"))
     print(f"wrote {args.out}" + (f" and {args.pca}" if args.pca else "") + ": "
           + ", ".join(f"{name} {cells:,} cells" for name, cells in counts.items()))
     return 0

@@ -20,7 +20,7 @@ import numpy as np
 from osgeo import gdal
 
 from .classes import CLASS_NODATA, fallback_colour
-from .embedding_field import EmbeddingField
+from .embedding_field import EmbeddingField, restart
 from .errors import UserError
 from .map_writer import GeoTiffWriter, move_into_place
 from .progress import NullProgress, Progress
@@ -89,9 +89,9 @@ def write_clusters(field: EmbeddingField, out: str | Path, k: int = DEFAULT_CLUS
     """Cluster ``field`` into ``k`` clusters and write the map (and the PCA rendering); returns
     cluster name → cells. Both files appear together or not at all."""
     if not MIN_CLUSTERS <= k <= MAX_CLUSTERS:
-        raise UserError(f"--clusters must be {MIN_CLUSTERS} to {MAX_CLUSTERS}, not {k}")
+        raise UserError(f"the clusters must be {MIN_CLUSTERS} to {MAX_CLUSTERS}, not {k}")
     progress = progress or NullProgress()
-    progress.total = 2 * field.rows
+    restart(progress, 2 * field.rows)
     sample = sample_cells(field, SAMPLE_CELLS, seed, progress)
     log.info(f"k-means with {k} clusters on {len(sample):,} cells of {field.name}")
     kmeans, pca = fit_clusters(sample, k, seed), _fit_pca(sample, seed) if pca_out else None
@@ -144,3 +144,19 @@ def _predict(field: EmbeddingField, kmeans: object, pca: tuple | None, writers: 
             writers[1].write_rows(row0, [rgb[:, b].reshape(shape) for b in range(3)])
         progress.update(len(cells))
     return counts
+
+
+def cluster_map(scene: str, request: object | None, out: str | Path, k: int = DEFAULT_CLUSTERS, seed: int = 0,
+                pca_out: str | Path | None = None, progress: Progress | None = None) -> dict:
+    """``cluster``: the field of ``scene`` (``backend.embedding_cache.open_checked_field``) clustered
+    into ``out`` (and ``pca_out``); cluster name → cells."""
+    from .embedding_cache import open_checked_field
+
+    if not MIN_CLUSTERS <= k <= MAX_CLUSTERS:
+        raise UserError(f"the clusters must be {MIN_CLUSTERS} to {MAX_CLUSTERS}, not {k}")
+    outputs = [("the cluster map", out, (".tif", ".tiff")), ("the PCA rendering", pca_out, (".tif", ".tiff"))]
+    field = open_checked_field(scene, request, outputs, [], progress)
+    try:
+        return write_clusters(field, out, k, seed, pca_out, progress)
+    finally:
+        field.close()

@@ -236,3 +236,17 @@ def open_field(scene: str, request: object | None,
         raise UserError(f"{scene} is no embedding raster written by embed; give a Landsat scene with its "
                         "options, or such a raster")
     return field_for(request, progress)
+
+
+def open_checked_field(scene: str, request: object | None, outputs: list, inputs: list,
+                       progress: Progress | None = None) -> GeoTiffField | ArrayField:
+    """:func:`open_field`, once ``outputs`` ((what, path, suffixes)) are checked against every
+    input (the scene, the model when the scene is embedded, and ``inputs``: (what, path)), so that
+    nothing is computed for an output that would be refused."""
+    from .embedding_field import is_embedding_raster
+    from .files import check_outputs
+
+    embedded = is_embedding_raster(scene)
+    model = [] if embedded or request is None else [("the model", request.checkpoint)]
+    check_outputs(outputs, [("the scene", scene), *model, *inputs])
+    return open_field(scene, None if embedded else request, progress)

@@ -208,3 +208,11 @@ def _transform(layer_srs: osr.SpatialReference | None, crs_wkt: str) -> osr.Coor
     for srs in (layer_srs, target):
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return None if layer_srs.IsSame(target) else osr.CoordinateTransformation(layer_srs, target)
+
+
+def restart(progress: object, total: int) -> None:
+    """Count a new phase from 0 of ``total`` on the same progress (its bar and its Cancel), after
+    the embedding phase filled it."""
+    progress.total = total
+    if hasattr(progress, "count"):
+        progress.count = 0

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal
 
-from .embedding_field import EmbeddingField, read_points
+from .embedding_field import EmbeddingField, read_points, restart
 from .errors import UserError
 from .map_writer import GeoTiffWriter, move_into_place
 from .progress import NullProgress, Progress
@@ -110,7 +110,7 @@ def write_similarity(field: EmbeddingField, query: Query, out: str | Path,
     """The float32 similarity GeoTIFF of the whole field, written strip by strip (memory: one
     strip of cells), checked and renamed into place; a cancel leaves nothing."""
     progress = progress or NullProgress()
-    progress.total = field.rows
+    restart(progress, field.rows)
     writer = GeoTiffWriter(Path(out), size=(field.cols, field.rows), bands=1, data_type=gdal.GDT_Float32,
                            transform=field.transform, crs=field.crs, nodata=float("nan"),
                            descriptions=[BAND_NAME])
@@ -168,3 +168,19 @@ def write_view(field: EmbeddingField, extent: tuple, out: str | Path, values) ->
     band.WriteArray(image)
     dataset = None
     return Path(out)
+
+
+def similarity_map(scene: str, request: object | None, positives: str, negatives: str | None,
+                   out: str | Path, progress: Progress | None = None) -> Path:
+    """``similarity``: the field of ``scene`` (``backend.embedding_cache.open_checked_field``;
+    ``request`` a ``ClassifyRequest`` for a scene, None for an embedding raster), scored against
+    the point layers and written to ``out``."""
+    from .embedding_cache import open_checked_field
+
+    field = open_checked_field(scene, request, [("the similarity map", out, (".tif", ".tiff"))],
+                               [("the positive points", positives.split("|")[0]),
+                                ("the negative points", (negatives or "").split("|")[0])], progress)
+    try:
+        return write_similarity(field, query_from_points(field, positives, negatives), out, progress)
+    finally:
+        field.close()

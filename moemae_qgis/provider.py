@@ -5,9 +5,11 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms.assess import AssessAlgorithm
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
 from .algorithms.classify import ClassifyAlgorithm
+from .algorithms.cluster import ClusterAlgorithm
 from .algorithms.embed import EmbedAlgorithm
 from .algorithms.loadproduct import LoadProductAlgorithm
 from .algorithms.sample import SampleAlgorithm
+from .algorithms.similarity import SimilarityAlgorithm
 from .algorithms.trainprobe import TrainProbeAlgorithm
 from .backend_loader import load_backend
 
@@ -47,3 +49,5 @@ class MoeMaeProvider(QgsProcessingProvider):
         self.addAlgorithm(TrainProbeAlgorithm())
         self.addAlgorithm(SampleAlgorithm())
         self.addAlgorithm(AssessAlgorithm())
+        self.addAlgorithm(SimilarityAlgorithm())
+        self.addAlgorithm(ClusterAlgorithm())

@@ -527,6 +527,15 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
      "does not exist"),
     (lambda t: ["assess", t / "nowhere.tif", t / "p.gpkg", "--out", t / "r.json"],
      "the following arguments are required: --field"),
+    (lambda t: ["similarity", SAMPLE / "patches.csv", "--points", t / "none.gpkg", "--out", t / "s.tif"],
+     "cannot be opened as a raster"),
+    (lambda t: ["similarity", t / "in.tif", "--points", t / "p.gpkg", "--out", t / "s.png"],
+     "must end in .tif"),
+    (lambda t: ["cluster", t / "in.tif", "--clusters", "1", "--out", t / "c.tif"],
+     "--clusters: must be at least 2"),
+    (lambda t: ["cluster", t / "in.tif", "--clusters", "65", "--out", t / "c.tif"],
+     "must be 2 to 64, not 65"),
+    (lambda t: ["cluster", t / "in.tif", "--out", t / "c.tif", "--pca", t / "c.tif"], "two outputs into one"),
 ])
 def test_every_command_answers_a_bad_argument_with_one_error_line(tmp_path, args, fragment):
     unlabelled = tmp_path / "unlabelled"

@@ -160,7 +160,7 @@ def test_training_areas_all_outside_the_raster_are_said_to_be_outside(provider, 
 
 # --------------------------------------------------------------------------- 6. cancel and memory
 @pytest.mark.parametrize("algorithm, extra", [("classify", {"BATCH_SIZE": 4}), ("embed", {"BATCH_SIZE": 4}),
-                                              ("trainprobe", {})])
+                                              ("trainprobe", {}), ("similarity", {}), ("cluster", {})])
 def test_a_cancelled_run_is_an_error_and_leaves_nothing(provider, scene, tmp_path, algorithm, extra):
     """A cancel must not look like success (qgis_process exited 0 after one)."""
     parameters = {"INPUT": str(scene), "DEVICE": "cpu", "STRIDE": 40, "OUTPUT": str(tmp_path / "out.tif"),
@@ -169,10 +169,16 @@ def test_a_cancelled_run_is_an_error_and_leaves_nothing(provider, scene, tmp_pat
         parameters.update(TRAINING=training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160), "west"),
                                                                            (box(80, 0, 160, 160), "east")]),
                           CLASS_FIELD="cover", SPACING=10, OUTPUT=str(tmp_path / "out.json"))
+    if algorithm == "similarity":
+        parameters.update(POINTS=training_layer(tmp_path / "points.gpkg", [("POINT(500600 6999420)", "here")],
+                                                       "Point"))
     before = snapshot(tmp_path)
     with pytest.raises(QgsProcessingException, match="Cancelled: no (output|probe) was written"):
         run(algorithm, parameters, Feedback(cancel_at=0))
     assert snapshot(tmp_path) == before
+    from backend.embedding_cache import cache_dir
+
+    assert not cache_dir().exists() or not any(cache_dir().iterdir())  # no half-built field either
 
 
 def test_a_huge_batch_size_is_lowered_and_said(provider, scene, tmp_path):

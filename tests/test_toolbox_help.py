@@ -10,7 +10,8 @@ from qgis.core import QgsApplication
 from helpers import LIVERPOOL, REPO
 from moemae_qgis.algorithms import readme_help
 
-ALGORITHMS = ["checkenvironment", "classify", "embed", "loadproduct", "trainprobe", "sample", "assess"]
+ALGORITHMS = ["checkenvironment", "classify", "embed", "loadproduct", "trainprobe", "sample", "assess",
+              "similarity", "cluster"]
 MAX_LABEL = 40  # characters: a label of a few words
 
 
@@ -72,7 +73,8 @@ def test_every_label_is_a_few_words(provider, name):
         assert len(parameter.description()) <= MAX_LABEL, (name, parameter.description())
 
 
-@pytest.mark.parametrize("name", ["classify", "embed", "loadproduct", "trainprobe", "sample", "assess"])
+@pytest.mark.parametrize("name", ["classify", "embed", "loadproduct", "trainprobe", "sample", "assess",
+                                  "similarity", "cluster"])
 def test_dialog_fits_1300_px_without_scrolling_sideways(dialog_of, name, tmp_path):
     from qgis.PyQt.QtWidgets import QScrollArea
 
