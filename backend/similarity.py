@@ -184,3 +184,19 @@ def similarity_map(scene: str, request: object | None, positives: str, negatives
         return write_similarity(field, query_from_points(field, positives, negatives), out, progress)
     finally:
         field.close()
+
+
+def query_from_clicks(field: EmbeddingField, positives: list, negatives: list) -> Query:
+    """The query of map points (x, y) in the field's CRS (clicks on the map): those off the field
+    or on cells without data are left out; refused when no positive one is left."""
+    def usable(points: list) -> np.ndarray:
+        if not points:
+            return np.zeros((0, field.dim), np.float32)
+        xy = np.asarray(points, float)
+        vectors = field.vectors_at(*field.cells_at(xy[:, 0], xy[:, 1]))
+        return vectors[np.isfinite(vectors).all(axis=1)]
+
+    kept = usable(positives)
+    if not len(kept):
+        raise UserError("click a place on the scene, away from no data: nothing to compare with yet")
+    return query_from_vectors(field, kept, usable(negatives))

@@ -83,6 +83,7 @@ class MoeMaePlugin:
         self.missing_item = None  # the message bar's "lacks torch" warning, cleared once installed
         self.dialog = None
         self.report_window = None
+        self.click_dock = None
 
     # --- Processing (also called by qgis_process, which has no GUI) ---
     def initProcessing(self):  # noqa: N802 - QGIS's name
@@ -106,10 +107,14 @@ class MoeMaePlugin:
         check = QAction(tr("Check environment…"), window)
         check.setObjectName("moemaeCheckEnvironmentAction")
         check.triggered.connect(self.check_environment)
+        clicks = QAction(tr("Click to map…"), window)
+        clicks.setObjectName("moemaeClickToMapAction")
+        clicks.setToolTip(tr("Find similar places and map your own classes by clicking on a scene"))
+        clicks.triggered.connect(self.show_click_to_map)
         install = QAction(tr("Install missing Python packages…"), window)
         install.setObjectName("moemaeInstallAction")
         install.triggered.connect(self.offer_install)
-        self.actions = [main, product, check, install]
+        self.actions = [main, product, clicks, check, install]
         for action in self.actions:
             self.iface.addPluginToRasterMenu(tr(MENU), action)
         # The Plugins toolbar, which QGIS shows by default (its Raster toolbar it hides).
@@ -127,6 +132,11 @@ class MoeMaePlugin:
         if self.report_window is not None:
             self.report_window.close()
             self.report_window = None
+        if self.click_dock is not None:
+            self.click_dock.shut()  # a build in progress stops; the map tool goes back
+            self.iface.removeDockWidget(self.click_dock)
+            self.click_dock.deleteLater()
+            self.click_dock = None
         for action in self.actions:
             self.iface.removePluginRasterMenu(tr(MENU), action)
         if self.actions:
@@ -273,3 +283,18 @@ class MoeMaePlugin:
             self.dialog = ClassifyDialog(self.iface)
         self.dialog.show()
         self.dialog.raise_()
+
+    def show_click_to_map(self):
+        """Raster › MoE-MAE land cover › Click to map…: the dock panel, beside the map."""
+        if dependencies.missing_modules():
+            self.offer_install()
+            return
+        from qgis.PyQt.QtCore import Qt
+
+        from .click_to_map import ClickToMapDock
+
+        if self.click_dock is None:
+            self.click_dock = ClickToMapDock(self.iface)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.click_dock)
+        self.click_dock.show()
+        self.click_dock.raise_()

@@ -38,7 +38,7 @@ def test_plugin_registers_provider_and_actions(plugin, qgis_iface):
     assert not provider.icon().isNull()
     assert registry.algorithmById(f"{PROVIDER_ID}:checkenvironment") is not None
     names = [action.text() for action in plugin.actions]
-    assert names == ["MoE-MAE land cover…", "Add Landsat product…", "Check environment…",
+    assert names == ["MoE-MAE land cover…", "Add Landsat product…", "Click to map…", "Check environment…",
                      "Install missing Python packages…"]
     assert not plugin.actions[0].icon().isNull()
     # All dependencies are installed in the test venv: no warning is shown.

@@ -133,8 +133,8 @@ def test_plugin_in_qgis_desktop_with_dependencies(tmp_path):
     seen = run_qgis_desktop(tmp_path, with_venv=True)
     assert seen["plugin_loaded"]
     assert "&MoE-MAE land cover" in seen["raster_menu"]
-    assert seen["submenu"] == ["MoE-MAE land cover…", "Add Landsat product…", "Check environment…",
-                               "Install missing Python packages…"]
+    assert seen["submenu"] == ["MoE-MAE land cover…", "Add Landsat product…", "Click to map…",
+                               "Check environment…", "Install missing Python packages…"]
     # The Plugins toolbar, which QGIS shows by default (not the Raster toolbar, which it hides).
     assert seen["visible_toolbars"] == ["mPluginToolBar"]
     assert seen["message_bar"] == []
