@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 from osgeo import gdal
@@ -148,7 +149,8 @@ def window_of(field: EmbeddingField, extent: tuple) -> tuple[int, int, int, int]
     return (row0, row1, col0, col1) if row0 < row1 and col0 < col1 else None
 
 
-def write_view(field: EmbeddingField, extent: tuple, out: str | Path, values) -> Path | None:
+def write_view(field: EmbeddingField, extent: tuple, out: str | Path,
+               values: Callable[[np.ndarray], np.ndarray]) -> Path | None:
     """A small GeoTIFF of ``values(cells)`` ((r, c, D) → (r, c) float32, or uint8 classes) over the
     cells of ``extent`` (the visible map, in the field's CRS); None when it misses the field.
     For the click-to-map panel: one window read, no strips."""
