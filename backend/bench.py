@@ -64,6 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="side length (px) of a generated scene whose 144-band embedding field at "
                              "120 m (stride 40) is written, its file size against its data (default: "
                              "2000; 'none' skips)")
+    parser.add_argument("--field-size", default="1925x1950", type=_product_size,
+                        help="COLSxROWS cells of a synthetic cached embedding field (144 values a cell) "
+                             "for the similarity, k-means and click rows (default: 1925x1950, a whole scene "
+                             "at 120 m; 'none' skips)")
     parser.add_argument("--threads", type=int, default=None,
                         help="CPU threads for PyTorch (default: PyTorch's choice)")
 
@@ -415,6 +419,8 @@ def main(args: argparse.Namespace) -> int:
                         "images/s",
                         "forward + backward + AdamW"))
     rows += data_rows(device, step_rate[training_precision(device, "auto")], args)
+    if args.field_size is not None:
+        rows += embedding_rows((args.field_size[1], args.field_size[0]))
     print(f"machine: {machine_description(device)}")
     print()
     print("| measurement | value | unit | note |")
@@ -423,3 +429,92 @@ def main(args: argparse.Namespace) -> int:
         value = "—" if row.value is None else f"{row.value:,.1f}"
         print(f"| {row.name} | {value} | {row.unit} | {row.note} |")
     return 0
+
+
+# --------------------------------------------------------------------------- embeddings (issue 22)
+#: A whole Landsat scene's field at 120 m: 7,700 × 7,800 px in 4 × 4 px cells.
+SCENE_FIELD_CELLS = (1950, 1925)
+
+
+def synthetic_field(folder: Path, shape: tuple = SCENE_FIELD_CELLS, dim: int = 144, seed: int = 0) -> object:
+    """A cached-field entry of ``shape`` (rows, cols) cells of ``dim`` values, as the embedding
+    cache keeps one (``backend.embedding_field.ArrayField``): the bench measures speed, not
+    accuracy, so the cells are random (a few kinds of place plus noise; the corners no data),
+    written a strip at a time so that making it takes no more memory than reading it."""
+    import numpy as np
+
+    from .embedding_field import ArrayField
+
+    rows, cols = shape
+    rng = np.random.default_rng(seed)
+    kinds = rng.normal(0, 1, (8, dim)).astype(np.float32)
+    path = folder / "field.bin"
+    with open(path, "wb") as f:
+        for row0 in range(0, rows, 64):
+            n = min(64, rows - row0)
+            noise = rng.normal(0, 0.5, (n, cols, dim)).astype(np.float32)
+            cells = kinds[rng.integers(0, 8, (n, cols))] + noise
+            cells[:, : cols // 10] = np.nan  # fill outside the footprint, as in a real grid
+            f.write(cells.astype(np.float32).tobytes())
+    provenance = {"INPUT": "synthetic", "RESOLUTION": "token", "METADATA_TOKENS": "date and position"}
+    return ArrayField(path, (rows, cols, dim), (0.0, 120.0, 0.0, 0.0, 0.0, -120.0), "", "synthetic",
+                      provenance)
+
+
+def _best_of(fn, trials: int = 3) -> float:
+    """Seconds of the fastest of ``trials`` calls of ``fn`` (one call warms up first)."""
+    fn()
+    best = float("inf")
+    for _ in range(trials):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def embedding_rows(shape: tuple = SCENE_FIELD_CELLS) -> list:
+    """Similarity over a whole scene's cached field (to the written GeoTIFF), k-means on it (map
+    and PCA rendering), a click on a 1,000 × 1,000 px view, and the peak memory of all three."""
+    from .cluster import write_clusters
+    from .memory import peak_memory_mb
+    from .similarity import query_from_clicks, write_similarity, write_view
+
+    with tempfile.TemporaryDirectory() as tmp:
+        field = synthetic_field(Path(tmp), shape)
+        _reset_peak_memory()  # the rows' own peak, not the bench's before them nor making the field
+        mb = field.rows * field.cols * field.dim * 4 / 2**20
+        started = time.perf_counter()
+        field.mean()  # the cache records it; a synthetic field computes it once here
+        mean_s = time.perf_counter() - started
+        point = [(60.0 * field.cols, -60.0 * field.rows)]
+        query = query_from_clicks(field, point, [])
+        similarity_s = _best_of(lambda: write_similarity(field, query, Path(tmp) / "s.tif"))
+        view = (50 * 120.0, -300 * 120.0, 300 * 120.0, -50 * 120.0)  # 250 × 250 cells: 1,000² px
+
+        def click():
+            write_view(field, view, Path(tmp) / "v.tif", query_from_clicks(field, point, []).scores)
+
+        click_s = _best_of(click)
+        started = time.perf_counter()
+        counts = write_clusters(field, Path(tmp) / "c.tif", 8, 0, Path(tmp) / "p.tif")
+        kmeans_s = time.perf_counter() - started
+        field.close()
+    where = f"{field.cols:,} × {field.rows:,} cells × {field.dim} float32 ({mb:,.0f} MB)"
+    return [Row("similarity over a whole scene's cached field, to the GeoTIFF", similarity_s, "s",
+                f"{where}, from the page cache; the field's mean (kept in the cache entry) {mean_s:.1f} s"),
+            Row("k-means (8 clusters) on it, map and PCA rendering", kmeans_s, "s",
+                f"fitted on {min(50_000, sum(counts.values())):,} sampled cells, predicted strip by strip"),
+            Row("a click on a 1,000 × 1,000 px view (250 × 250 cells)", click_s * 1000, "ms",
+                "query from the clicked cell, window read, scores, small GeoTIFF written"),
+            Row("peak memory of the three rows above", peak_memory_mb(), "MB",
+                f"the process's high-water mark (VmHWM) from the start of these rows; field {mb:,.0f} MB "
+                "on disk")]
+
+
+def _reset_peak_memory() -> None:
+    """Start the process's high-water mark (VmHWM) again from its current size (Linux)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass

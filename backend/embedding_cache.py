@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -126,7 +127,10 @@ def open_entry(folder: Path, ident: dict, stamp: list) -> tuple[ArrayField | Non
                            record["provenance"], mean=record["mean"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return None, f"damaged: {type(exc).__name__}: {exc}"
-    os.utime(folder / "entry.json")  # least recently used goes first
+    # Least recently used goes first. The time is given, in ns: the kernel's own stamp for "now"
+    # is coarse (a few ms), and two uses that close together would tie.
+    now = time.time_ns()
+    os.utime(folder / "entry.json", ns=(now, now))
     return field, ""
 
 
@@ -200,7 +204,7 @@ def entries() -> list:
         record = folder / "entry.json"
         if folder.is_dir() and not folder.name.startswith(".") and record.exists():
             size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
-            found.append((folder, size, record.stat().st_mtime))
+            found.append((folder, size, record.stat().st_mtime_ns))
     return sorted(found, key=lambda entry: entry[2])
 
 

@@ -12,6 +12,7 @@ The panel holds no tensor math: it calls ``backend.similarity`` and ``backend.cl
 """
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -357,6 +358,7 @@ class ClickToMapDock(QgsDockWidget):
         self.cancel()
         self.use_tool(False)
         self.release_field()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def accuracy_text(result) -> str:

@@ -11,6 +11,7 @@ import subprocess
 import sysconfig
 import zipfile
 
+import numpy as np
 import pytest
 
 from helpers import REPO, SAMPLE
@@ -87,7 +88,8 @@ QTimer.singleShot(4000, open_dialog)
 '''
 
 
-def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "", locale: str = "") -> dict:
+def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "", locale: str = "",
+                     script_text: str = PROBE) -> dict:
     profile = tmp_path / "qgis-config"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
@@ -106,7 +108,7 @@ def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "", locale: str = "
 
     out = tmp_path / "desktop"
     script = tmp_path / "probe.py"
-    script.write_text(f"OUT = {str(out)!r}\nLAYER = {layer!r}\n" + PROBE)
+    script.write_text(f"OUT = {str(out)!r}\nLAYER = {layer!r}\n" + script_text)
     env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(profile), XDG_RUNTIME_DIR=str(tmp_path / "rt"))
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen this time
     (tmp_path / "rt").mkdir(mode=0o700)
@@ -123,8 +125,9 @@ def run_qgis_desktop(tmp_path, with_venv: bool, layer: str = "", locale: str = "
     keep = os.environ.get("MOEMAE_SCREENSHOTS")
     if keep:  # for a person to look at
         shutil.copy(out.with_suffix(".png"), os.path.join(keep, f"qgis-desktop-venv-{with_venv}{locale}.png"))
-        if layer:
-            shutil.copy(f"{out}-dialog.png", os.path.join(keep, "qgis-dialog.png"))
+        for made, kept in (("-dialog.png", "qgis-dialog.png"), ("-click.png", "qgis-click-to-map.png")):
+            if os.path.exists(f"{out}{made}"):
+                shutil.copy(f"{out}{made}", os.path.join(keep, kept))
     assert out.with_suffix(".png").stat().st_size > 10_000
     return json.loads(out.with_suffix(".json").read_text())
 
@@ -177,3 +180,107 @@ def test_plugin_in_qgis_desktop_in_brazilian_portuguese(tmp_path):
     assert "&Cobertura do solo MoE-MAE" in seen["raster_menu"]
     assert seen["submenu"] == ["Cobertura do solo MoE-MAE…", "Adicionar produto Landsat…",
                                "Verificar ambiente…", "Instalar pacotes Python ausentes…"]
+
+
+CLICK_PROBE = r'''
+import json, os, shutil, time
+import numpy as np
+from osgeo import gdal
+from qgis.core import QgsPointXY, QgsProject
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QAction
+from qgis.utils import iface, plugins
+
+seen = {}
+
+def finish():
+    iface.mainWindow().grab().save(OUT + ".png")
+    with open(OUT + ".json", "w") as f:
+        json.dump(seen, f)
+    QgsProject.instance().clear()
+    QTimer.singleShot(5000, lambda: os._exit(0))
+    iface.actionExit().trigger()
+
+def start():
+    from moemae_qgis.product_layer import add_product_layer
+    layer = add_product_layer(LAYER, QgsProject.instance())
+    iface.mapCanvas().setExtent(layer.extent())
+    iface.mainWindow().findChild(QAction, "moemaeClickToMapAction").trigger()
+    dock = plugins["moemae_qgis"].click_dock
+    dock.scene.setLayer(layer)
+    dock.prepare_button.click()
+    wait(dock, 0)
+
+def wait(dock, tries):
+    if dock.task is not None and tries < 1200:
+        return QTimer.singleShot(100, lambda: wait(dock, tries + 1))
+    seen["status"] = dock.status.text()
+    seen["tool_active"] = iface.mapCanvas().mapTool() is dock.tool
+    QTimer.singleShot(1000, lambda: click(dock))
+
+def screen_position(x, y):
+    point = iface.mapCanvas().getCoordinateTransform().transform(QgsPointXY(x, y))
+    return QPoint(int(point.x()), int(point.y()))
+
+def click(dock):
+    """Click three cells whose every pixel is water (near infrared under 0.05), at random."""
+    files = gdal.Open(dock.scene.currentLayer().source()).GetFileList()
+    band = gdal.Open([p for p in files if p.endswith("_SR_B5.TIF")][0])
+    nir = band.ReadAsArray() * 0.0000275 - 0.2
+    transform = band.GetGeoTransform()
+    rows, cols = np.nonzero(nir < 0.05)
+    picked = np.random.default_rng(0).choice(len(rows), 3, replace=False)
+    seen["clicks"], seen["click_s"] = [], []
+    for i in picked:
+        x, y = gdal.ApplyGeoTransform(transform, cols[i] + 0.5, rows[i] + 0.5)
+        started = time.perf_counter()
+        QTest.mouseClick(iface.mapCanvas().viewport(), Qt.LeftButton, Qt.NoModifier, screen_position(x, y))
+        seen["click_s"].append(time.perf_counter() - started)
+        seen["clicks"].append([x, y])
+    QTimer.singleShot(1500, lambda: look(dock))
+
+def look(dock):
+    layers = QgsProject.instance().mapLayersByName("Similarity (click to map)")
+    seen["layers"] = [l.name() for l in QgsProject.instance().mapLayers().values()]
+    seen["status_after"] = dock.status.text()
+    if layers:
+        shutil.copy(layers[0].source(), OUT + "-similarity.tif")
+        seen["renderer"] = layers[0].renderer().type()
+    iface.mainWindow().grab().save(OUT + "-click.png")
+    finish()
+
+QTimer.singleShot(4000, start)
+'''
+
+
+def test_clicks_on_the_canvas_draw_a_similarity_layer_in_qgis_desktop(tmp_path):
+    """QGIS on Xvfb: the Liverpool product added, the panel prepares its field, three clicks on the
+    sea (cells found by a rule on the product's near infrared) make a layer that ranks the sea's
+    cells above the land's."""
+    from osgeo import gdal
+
+    from helpers import LIVERPOOL
+
+    scene = tmp_path / LIVERPOOL.name
+    shutil.copytree(LIVERPOOL, scene)
+    seen = run_qgis_desktop(tmp_path, with_venv=True, layer=str(scene), script_text=CLICK_PROBE)
+    assert seen["status"].startswith("Ready: "), seen
+    assert seen["tool_active"] and seen["renderer"] == "singlebandpseudocolor", seen
+    assert seen["layers"].count("Similarity (click to map)") == 1
+    assert seen["status_after"].startswith("3 places to find, 0 not wanted"), seen
+    similarity = gdal.Open(str(tmp_path / "desktop-similarity.tif"))
+    scores, (x0, width, _, y0, _, height) = similarity.ReadAsArray(), similarity.GetGeoTransform()
+    nir_path = next(scene.glob("*_SR_B5.TIF"))
+    nir = gdal.Open(str(nir_path)).ReadAsArray() * 0.0000275 - 0.2
+    rows, cols = np.indices(nir.shape)
+    origin = gdal.Open(str(nir_path)).GetGeoTransform()
+    # Each pixel's score: the cell of the view over it (the view may be a part of the scene).
+    cell_r = ((origin[3] + (rows + 0.5) * origin[5] - y0) / height).astype(int)
+    cell_c = ((origin[0] + (cols + 0.5) * origin[1] - x0) / width).astype(int)
+    inside = (cell_r >= 0) & (cell_r < scores.shape[0]) & (cell_c >= 0) & (cell_c < scores.shape[1])
+    pixel_scores = np.full(nir.shape, np.nan)
+    pixel_scores[inside] = scores[cell_r[inside], cell_c[inside]]
+    sea, land = nir < 0.03, nir > 0.2
+    assert np.nanmedian(pixel_scores[sea]) > 0.5 > np.nanmedian(pixel_scores[land])
+    assert (tmp_path / "desktop-click.png").stat().st_size > 10_000
