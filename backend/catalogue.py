@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import paths
+from . import landsat, paths
 from .checksums import RECORD_SUFFIX, file_sha256, git_blob_sha1  # noqa: F401 - used by others
+from .embed import TOKEN_POOLINGS
 from .errors import UserError
 
 if TYPE_CHECKING:
@@ -327,8 +328,6 @@ def usable_user_probes() -> list[Path]:
 
 def token_probe_names() -> list[str]:
     """The catalogue's probes on the mean of the tokens: those that can paint 120 m cells."""
-    from .embed import TOKEN_POOLINGS
-
     return [p.name for p in read_catalogue()[1] if read_probe(p.path).pooling in TOKEN_POOLINGS]
 
 
@@ -422,3 +421,36 @@ def list_models() -> list[dict]:
         rows.append({"kind": "probe", "name": path.name, "status": "yours", "path": str(path),
                      "summary": _probe_summary(path)})
     return rows
+
+
+def demonstration_warnings(model: MoEMAE) -> list:
+    """The plain warning owed whenever the bundled demonstration model makes a map."""
+    return [DEMONSTRATION_WARNING] if is_demonstration_model(model) else []
+
+
+def check_probe_belongs(probe: LinearProbe, probe_name: str, checkpoint: str, model: MoEMAE) -> None:
+    """A catalogue probe (``model.catalogue`` in its file) paints only with its catalogue model."""
+    wanted = probe.model.get("catalogue")
+    if wanted and identify(checkpoint, model) != wanted:
+        entry = model_entry(wanted)
+        title = entry.title if entry else wanted
+        raise UserError(f"the probe {probe_name} belongs to the model {wanted} ({title}), not to "
+                        f"{Path(checkpoint).name}: choose {wanted} as the model, or a probe fitted on this "
+                        "one")
+
+
+def why_not_tokens(pooling: str, stride: int, legend: bool = True) -> str:
+    """Why a map of features pooled as ``pooling`` at ``stride`` px cannot have 120 m cells, in
+    words a user acts on ("" when it can): the legend (``legend``: a probe; else the embedding's
+    POOLING) reads whole tiles, or the stride is not a multiple of a token's 4 px."""
+    tile_km = landsat.PATCH_SIZE_PX * landsat.PIXEL_M / 1000
+    token_m = landsat.TOKEN_PATCH_PX * landsat.PIXEL_M
+    if pooling not in TOKEN_POOLINGS and legend:
+        return (f"this legend classifies whole {tile_km:g} km tiles; choose a legend on the mean of the "
+                f"tokens ({', '.join(token_probe_names())}) for {token_m} m cells")
+    if pooling not in TOKEN_POOLINGS:
+        return (f"POOLING {pooling} describes whole {tile_km:g} km tiles; POOLING "
+                f"{' or '.join(TOKEN_POOLINGS)} gives {token_m} m cells")
+    if stride % landsat.TOKEN_PATCH_PX:
+        return f"STRIDE {stride} px is not a multiple of {landsat.TOKEN_PATCH_PX} px"
+    return ""

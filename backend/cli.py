@@ -329,7 +329,7 @@ def _embed_scene(args: argparse.Namespace) -> int:
 
 def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     from .embed import POOLINGS
-    from .raster import EMBEDDING_RESOLUTION_DEFAULT
+    from .options import EMBEDDING_RESOLUTION_DEFAULT
 
     embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
                      "Encode every patch with the frozen encoder and write an .npz with patch_ids, "
@@ -623,8 +623,8 @@ def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: s
     """The options of a Landsat scene, shared by classify and embed (``resolution``: the default
     of --resolution; ``only``: "rasters only")."""
     from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
+    from .options import RESOLUTIONS
     from .pixel_quality import INPUT_SCALES
-    from .raster import RESOLUTIONS
 
     note = f" ({only})" if only else ""
     parser.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
@@ -669,7 +669,7 @@ def _gdal_tags(path: str) -> dict:
 
 
 def add_classify_parser(commands: argparse._SubParsersAction) -> None:
-    from .raster import MAP_RESOLUTION_DEFAULT
+    from .options import MAP_RESOLUTION_DEFAULT
 
     classify = _command(
         commands, "classify", cmd_classify, "classify a Landsat product or raster into a land-cover GeoTIFF",

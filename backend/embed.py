@@ -129,3 +129,4 @@ def embed_arrays(model: MoEMAE, arrays: PatchArrays, *, pooling: str = "mean", n
         progress.update(stop - start)
     progress.close()
     return np.concatenate(parts)
+

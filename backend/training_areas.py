@@ -3,7 +3,7 @@
 The QGIS algorithm ``moemae:trainprobe`` turns points and polygons into sample positions
 (pixel positions on the raster's own grid, from its GDAL geotransform); here each becomes a
 40 × 40 tile around it (moved inward at the edges), read and cleaned exactly as a
-classification reads its tiles (``backend.raster``), embedded with the frozen encoder, and a
+classification reads its tiles (``backend.scene``), embedded with the frozen encoder, and a
 multinomial logistic-regression probe is fitted on those embeddings: a few labels instead of a
 big training set.
 
@@ -29,18 +29,12 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from . import classes, geo, landsat
+from .catalogue import demonstration_warnings
 from .errors import UserError
+from .options import MAP_RESOLUTION_DEFAULT, RESOLUTIONS
 from .progress import NullProgress, Progress
-from .raster import (
-    MAP_RESOLUTION_DEFAULT,
-    MAX_FILL_SHARE,
-    RESOLUTIONS,
-    Scene,
-    demonstration_warnings,
-    fill_invalid,
-    open_scene,
-    tile_metadata,
-)
+from .scene import Scene, fill_invalid, open_scene
+from .tiling import MAX_FILL_SHARE, tile_metadata
 
 if TYPE_CHECKING:
     from .model import MoEMAE
@@ -225,7 +219,7 @@ def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list
     """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
 
     ``qa_pixel``, ``mask`` and ``input_scale`` are read as a classification reads them
-    (``backend.raster.open_scene``): masked tiles are left out. ``resolution`` "token": each
+    (``backend.scene.open_scene``): masked tiles are left out. ``resolution`` "token": each
     position's feature is the 4 × 4 px token under it (pooling mean or patch-mean), and the probe
     records it (``training["resolution"]``). ``colours``: class name → (r, g, b) the user chose
     (others: ``backend.classes.colours_for``). Returns (LinearProbe, ProbeReport, with warnings

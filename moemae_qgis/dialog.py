@@ -329,7 +329,7 @@ class ClassifyDialog(QDialog):
 
     def describe_bands(self, dataset) -> bool:
         """Show the band mapping (or why there is none); True when a run can use it."""
-        raster, landsat = load_backend("raster"), load_backend("landsat")
+        scene, landsat = load_backend("scene"), load_backend("landsat")
         try:
             bands = self.chosen_bands()
         except ValueError:
@@ -340,7 +340,7 @@ class ClassifyDialog(QDialog):
             self.bands.setText(tr("Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7."))
             return False
         try:
-            choice = raster.band_mapping(dataset, bands)
+            choice = scene.band_mapping(dataset, bands)
         except load_backend("errors").UserError as exc:
             hint = "" if self.band_override.isChecked() else " " + tr("Set the bands yourself below.")
             self.bands.setText(tr("Cannot tell the bands: {}.").format(exc) + hint)
@@ -361,7 +361,7 @@ class ClassifyDialog(QDialog):
     def describe_clouds(self, dataset, name: str) -> None:
         """Whether QA_PIXEL is at hand to mask clouds, what it masks, and if not, what to do."""
         try:
-            qa = load_backend("raster").find_qa_band(dataset, None, name)
+            qa = load_backend("scene").find_qa_band(dataset, None, name)
         except load_backend("errors").UserError as exc:  # a QA_PIXEL band of the wrong type
             self.set_mask_available(False)
             self.clouds.setText(tr("Clouds cannot be masked: {}.").format(exc))
@@ -393,10 +393,10 @@ class ClassifyDialog(QDialog):
 
     def describe_cells(self, *_) -> None:
         """Under Map cells: the size of the cells the run will give, and why not 120 m when not."""
-        raster, pixel_m = load_backend("raster"), load_backend("landsat").PIXEL_M
+        catalogue, pixel_m = load_backend("catalogue"), load_backend("landsat").PIXEL_M
         choice, stride = self.resolution.currentData(), self.stride.value()
         pooling = self.picker.probe_pooling()
-        why = raster.why_not_tokens(pooling, stride) if pooling else ""
+        why = catalogue.why_not_tokens(pooling, stride) if pooling else ""
         per_stride = tr("Cells of {} px ({} m)").format(stride, stride * pixel_m)
         if choice == "tile":
             text = per_stride + "."
@@ -444,7 +444,7 @@ class ClassifyDialog(QDialog):
         self.mask_wanted = remembered("mask_clouds", True, bool)
         self.set_mask_available(self.mask_clouds.isEnabled())
         # Not the key "resolution" of earlier versions: each run stored the old default (tile) there.
-        default = load_backend("raster").MAP_RESOLUTION_DEFAULT
+        default = load_backend("options").MAP_RESOLUTION_DEFAULT
         index = self.resolution.findData(remembered("map_cells", default))
         self.resolution.setCurrentIndex(max(index, 0))
 

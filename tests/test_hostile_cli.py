@@ -27,6 +27,8 @@ from backend.checkpoint import CheckpointError, load_pretrained
 from backend.errors import UserError
 from backend.probe import LinearProbe, ProbeError
 from backend.progress import Cancelled, NullProgress
+from backend.scene import fill_invalid
+from backend.tiling import CPU_MAX_BATCH
 from backend.training_areas import fit_probe_on_areas
 from helpers import REPO, SAMPLE, assert_one_error_line, mosaic_pixels, snapshot, write_raster
 
@@ -247,7 +249,7 @@ def test_nodata_pixels_in_a_kept_tile_are_given_the_tiles_mean_never_their_value
             tile = holes[:, y0:y0 + 40, x0:x0 + 40]
             invalid = np.zeros((40, 40), bool)
             invalid[:, ::2] = True
-            filled[:, y0:y0 + 40, x0:x0 + 40] = raster.fill_invalid(tile, invalid)
+            filled[:, y0:y0 + 40, x0:x0 + 40] = fill_invalid(tile, invalid)
     assert filled.max() < 65535
     prefilled = write_raster(tmp_path / "prefilled.tif", filled)
     result = raster.classify_raster(request(with_holes, tmp_path / "a.tif",
@@ -264,7 +266,7 @@ def test_fill_invalid_keeps_valid_pixels_and_gives_the_rest_their_bands_mean():
     invalid = np.zeros((40, 40), bool)
     invalid[10:20, 5:30] = True
     tile[:, invalid] = -1
-    out = raster.fill_invalid(tile, invalid)
+    out = fill_invalid(tile, invalid)
     assert out.dtype == np.uint16
     assert np.array_equal(out[:, ~invalid], tile[:, ~invalid])
     assert np.array_equal(out[:, invalid], np.repeat(np.rint(tile[:, ~invalid].mean(axis=1))[:, None],
@@ -295,7 +297,7 @@ def test_a_huge_batch_size_is_bounded_and_progress_keeps_moving(tmp_path, caplog
     progress = Recorder()
     result = raster.classify_raster(request(scene, tmp_path / "m.tif", stride=20, batch_size=65536),
                                     progress=progress)
-    assert result.batch_size == raster.CPU_MAX_BATCH
+    assert result.batch_size == CPU_MAX_BATCH
     assert any(m.startswith("batch size 65536 lowered to 256") for m in caplog.messages)
     encoded = [n for n in progress.updates if n > 1]
     assert sum(encoded) == result.tiles - result.tiles_skipped_fill

@@ -19,6 +19,7 @@ from backend.checkpoint import load_pretrained
 from backend.embed import embed_tile_tokens
 from backend.errors import UserError
 from backend.map_writer import TAKE_BYTES, file_bytes
+from backend.tiling import Accumulator, Grid, tile_starts
 from helpers import REPO, assert_one_error_line, mosaic_pixels, snapshot, write_raster
 
 #: A field 28 tiles (280 cells of 120 m) wide and 2 tiles high: two blocks of 256 cells side by
@@ -160,7 +161,7 @@ def test_a_field_that_may_pass_4_gb_is_a_bigtiff_so_its_write_cannot_stop_there(
 def token_grid(width, height):
     """The grid of 120 m cells of a ``width`` × ``height`` px scene at stride 40, as plan_grid
     makes it (without a scene to open)."""
-    return raster.Grid(xs=raster.tile_starts(width, 40, align=4), ys=raster.tile_starts(height, 40, align=4),
+    return Grid(xs=tile_starts(width, 40, align=4), ys=tile_starts(height, 40, align=4),
                        rows=height // 4, cols=width // 4, stride=40, width=width, height=height, token=True)
 
 
@@ -178,7 +179,7 @@ def hand_out(accumulator, next_y0, first_row=0):
 
 def test_rows_no_tile_reached_are_handed_out_a_piece_at_a_time_not_made_at_once():
     grid = token_grid(8000, 8000)  # 2000 × 2000 cells; 19 values each: 304 MB for the whole grid
-    accumulator = raster.Accumulator(grid, 19)
+    accumulator = Accumulator(grid, 19)
     value = np.arange(19, dtype=np.float32)[None, :, None, None] * np.ones((1, 19, 10, 10), np.float32)
     tracemalloc.start()
     accumulator.add_values([(0, 0)], value, np.ones((1, 10, 10), bool))
@@ -195,7 +196,7 @@ def test_the_100000_px_raster_of_finding_6_takes_memory_for_its_tiles_only():
     """The grid of the finding: 25,000 × 25,000 cells (625 M) of 19 probabilities, a tile at the
     top and one at the bottom, fill between: 47 GB if the rows between were made at once."""
     grid = token_grid(100_000, 100_000)
-    accumulator = raster.Accumulator(grid, 19)
+    accumulator = Accumulator(grid, 19)
     tile, keep = np.ones((1, 19, 10, 10), np.float32), np.ones((1, 10, 10), bool)
     tracemalloc.start()
     accumulator.add_values([(0, 0)], tile, keep)

@@ -16,6 +16,7 @@ from backend import __version__, mtl, product, raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.errors import UserError
 from backend.runtime import resolve_precision
+from backend.scene import open_scene
 from helpers import (
     CLOUDY,
     LANDSAT,
@@ -48,7 +49,7 @@ def read(path) -> np.ndarray:
 
 def stacked_copy(source, path, data_type=gdal.GDT_UInt16, scale=None) -> str:
     """The 7 SR bands of a product as one GeoTIFF, in digital numbers or (``scale``) converted."""
-    stack = raster.open_scene(str(source))
+    stack = open_scene(str(source))
     pixels = stack.read(0, 0, stack.width, stack.height).astype(np.float64)
     if scale:
         pixels = scale(pixels)
@@ -296,7 +297,7 @@ def test_a_product_band_on_another_grid_is_refused(tmp_path):
     gdal.Translate(str(tmp_path / "small.tif"), str(qa), srcWin=[0, 0, 256, 256])
     shutil.move(tmp_path / "small.tif", qa)
     with pytest.raises(UserError, match="QA_PIXEL .* is 256 × 256 px .* but SR_B1 is 512 × 512 px"):
-        raster.open_scene(str(folder))
+        open_scene(str(folder))
 
 
 def test_floats_that_are_neither_digital_numbers_nor_reflectance_are_refused(tmp_path, cli):

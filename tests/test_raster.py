@@ -12,6 +12,8 @@ from backend.embed import embed_tiles
 from backend.errors import UserError
 from backend.metadata import encode_metadata
 from backend.probe import LinearProbe
+from backend.scene import BandChoice, band_mapping, open_scene
+from backend.tiling import TileCounts, plan_grid, read_ahead, tile_batches
 from helpers import REFERENCE, SAMPLE, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
@@ -98,7 +100,7 @@ def test_bands_found_by_description(mosaic, tmp_path):
     stacked = np.concatenate([pixels[shuffled], pixels[:1] * 0 + 30000])
     names = [landsat.BANDS[i] for i in shuffled] + ["ST_B10"]
     named = write_raster(tmp_path / "named.tif", stacked, descriptions=names)
-    assert raster.band_mapping(gdal.Open(str(named)), None) == raster.BandChoice([2, 3, 4, 5, 6, 7, 1],
+    assert band_mapping(gdal.Open(str(named)), None) == BandChoice([2, 3, 4, 5, 6, 7, 1],
                                                                                  "by band names")
     a = raster.classify_raster(request(named, tmp_path / "a.tif"))
     b = raster.classify_raster(request(path, tmp_path / "b.tif"))
@@ -152,18 +154,18 @@ def test_gdal_exception_mode_of_the_host_is_left_alone(mosaic, tmp_path):
 def cloudy_batches(progress, counts, mask=landsat.DEFAULT_QA_MASK):
     from helpers import CLOUDY
 
-    scene = raster.open_scene(str(CLOUDY), mask=mask)
-    grid = raster.plan_grid(scene, 40, 19, token=True)
-    return raster.tile_batches(scene, grid, 16, progress, counts)
+    scene = open_scene(str(CLOUDY), mask=mask)
+    grid = plan_grid(scene, 40, 19, token=True)
+    return tile_batches(scene, grid, 16, progress, counts)
 
 
 def test_reading_ahead_gives_the_same_batches_and_counts_in_the_same_order():
     from backend.progress import LockedProgress, NullProgress
 
-    plain, ahead = raster.TileCounts(), raster.TileCounts()
+    plain, ahead = TileCounts(), TileCounts()
     expected = list(cloudy_batches(NullProgress(), plain, mask=("fill",)))
     progress = LockedProgress(NullProgress())
-    got = list(raster.read_ahead(cloudy_batches(progress, ahead, mask=("fill",))))
+    got = list(read_ahead(cloudy_batches(progress, ahead, mask=("fill",))))
     assert [b[0] for b in got] == [b[0] for b in expected] and len(got) >= 3
     assert all(np.array_equal(g[1], e[1]) and np.array_equal(g[2], e[2]) for g, e in zip(got, expected))
     assert (ahead.skipped, ahead.pixels_by) == (plain.skipped, plain.pixels_by)
@@ -180,8 +182,8 @@ def test_reading_ahead_raises_what_the_reader_raised_and_stops_its_thread():
             return self.count >= 100  # cancelled by the user once 100 tiles were skipped
 
     with pytest.raises(Cancelled):
-        list(raster.read_ahead(cloudy_batches(LockedProgress(CancelAfter()), raster.TileCounts())))
-    batches = raster.read_ahead(cloudy_batches(NullProgress(), raster.TileCounts()))
+        list(read_ahead(cloudy_batches(LockedProgress(CancelAfter()), TileCounts())))
+    batches = read_ahead(cloudy_batches(NullProgress(), TileCounts()))
     next(batches)
     batches.close()  # the consumer stops early (an encoder error): no reader thread is left behind
     assert not [t for t in threading.enumerate() if t.name == "moemae-read-ahead"]

@@ -201,7 +201,7 @@ def test_the_toolbox_defaults_match_the_command_line(provider):
 
 
 def test_why_a_map_is_not_at_120_m_says_what_to_choose_instead():
-    from backend.raster import why_not_tokens
+    from backend.catalogue import why_not_tokens
 
     assert why_not_tokens("cls", 20) == (
         "this legend classifies whole 1.2 km tiles; choose a legend on the mean of the tokens "

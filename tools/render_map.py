@@ -75,7 +75,7 @@ def qa_panel(scene_path: str, width: int, height: int) -> QImage | None:
     from osgeo import gdal
 
     from backend import landsat
-    from backend.raster import find_qa_band
+    from backend.scene import find_qa_band
 
     dataset = gdal.Open(scene_path)
     qa = find_qa_band(dataset, None, "scene")

@@ -324,9 +324,9 @@ class SceneAlgorithm(MoeMaeAlgorithm):
 
     def add_resolution_parameter(self, default: str) -> None:
         """RESOLUTION, for the algorithms that can write a cell per token (classify, embed, trainprobe);
-        ``default``: backend.raster's MAP_RESOLUTION_DEFAULT or EMBEDDING_RESOLUTION_DEFAULT."""
+        ``default``: backend.options' MAP_RESOLUTION_DEFAULT or EMBEDDING_RESOLUTION_DEFAULT."""
         resolution = QgsProcessingParameterEnum(self.RESOLUTION, self.tr("Map cells"),
-                                                options=list(load_backend("raster").RESOLUTIONS),
+                                                options=list(load_backend("options").RESOLUTIONS),
                                                 defaultValue=default)
         resolution.setUsesStaticStrings(True)
         self.add(resolution, "token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean "

@@ -14,7 +14,7 @@ class EmbedAlgorithm(SceneAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=False)
-        self.add_resolution_parameter(load_backend("raster").EMBEDDING_RESOLUTION_DEFAULT)
+        self.add_resolution_parameter(load_backend("options").EMBEDDING_RESOLUTION_DEFAULT)
         pooling = QgsProcessingParameterEnum(self.POOLING, self.tr("Pooling of the 105 tokens"),
                                              options=list(load_backend("embed").RASTER_POOLINGS),
                                              defaultValue="mean")

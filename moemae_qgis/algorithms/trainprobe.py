@@ -167,8 +167,8 @@ class TrainProbeAlgorithm(SceneAlgorithm):
     def add_sample_features_parameter(self) -> None:
         """RESOLUTION, which for a probe picks the features it is fitted on, and so the maps it suits."""
         features = QgsProcessingParameterEnum(
-            self.RESOLUTION, self.tr("Sample features"), options=list(load_backend("raster").RESOLUTIONS),
-            defaultValue=load_backend("raster").MAP_RESOLUTION_DEFAULT)
+            self.RESOLUTION, self.tr("Sample features"), options=list(load_backend("options").RESOLUTIONS),
+            defaultValue=load_backend("options").MAP_RESOLUTION_DEFAULT)
         features.setUsesStaticStrings(True)
         self.add(features, "token: the 120 m token under each sample, for maps of 120 m cells; tile: the "
                            "whole 1.2 km tile, for maps of a cell per stride; auto: token.")
@@ -232,7 +232,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
     def raster_grid(self, parameters, context, layer, raster_path):
         """(pixel grid, CRS) of the raster the backend reads: a layer's, or a product's stack."""
         try:
-            scene = load_backend("raster").open_scene(
+            scene = load_backend("scene").open_scene(
                 raster_path, self.chosen_bands(parameters, context))
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
