@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,10 +23,13 @@ from . import landsat, paths
 from .checksums import RECORD_SUFFIX, file_sha256, git_blob_sha1  # noqa: F401 - used by others
 from .embed import TOKEN_POOLINGS
 from .errors import UserError
+from .options import RESOLUTIONS
 
 if TYPE_CHECKING:
     from .model import MoEMAE
     from .probe import LinearProbe
+
+log = logging.getLogger(__name__)
 
 BUNDLED_DIR = paths.RESOURCES_DIR / "models"
 CATALOGUE_FILE = BUNDLED_DIR / "catalogue.json"
@@ -454,3 +458,30 @@ def why_not_tokens(pooling: str, stride: int, legend: bool = True) -> str:
     if stride % landsat.TOKEN_PATCH_PX:
         return f"STRIDE {stride} px is not a multiple of {landsat.TOKEN_PATCH_PX} px"
     return ""
+
+
+def token_cells(resolution: str, pooling: str, stride: int | None, probe_name: str | None = None) -> bool:
+    """Whether features are read per 4 × 4 px token rather than per tile: RESOLUTION token, or auto
+    with features pooled as a mean of tokens (and, for a grid of tiles at ``stride`` px, a stride
+    that is a multiple of 4 px; None: samples, not a grid). Refused when a pooling has no
+    per-token form; ``probe_name``: the probe whose pooling it is (a map's legend), else the
+    embedding's own POOLING."""
+    if resolution not in RESOLUTIONS:
+        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {resolution!r}")
+    per_token = pooling in TOKEN_POOLINGS
+    if resolution == "auto" and stride is None:
+        return per_token
+    if resolution == "auto":
+        why = why_not_tokens(pooling, stride, legend=probe_name is not None)
+        if why:
+            log.info(f"RESOLUTION auto: a cell per stride, since {why}")
+        return not why
+    if resolution == "token" and not per_token and probe_name is None:
+        raise UserError(f"POOLING {pooling} has no per-token form: features at token resolution are the "
+                        "tokens' shares of the mean (POOLING mean or patch-mean)")
+    if resolution == "token" and not per_token:
+        raise UserError(f"the probe {probe_name} reads the {pooling!r} feature of a tile, which has no "
+                        "per-token form: RESOLUTION token works with probes on the mean of the tokens (mean "
+                        f"or patch-mean pooling: {', '.join(token_probe_names())}, your own mean probes); "
+                        "use RESOLUTION tile with this one")
+    return resolution == "token"

@@ -67,8 +67,10 @@ def _examples(*lines: str) -> str:
 
 
 def _add_device(parser, seed: bool = True) -> None:
-    parser.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU) | cpu | cuda | "
-                                                         "cuda:N | mps")
+    from .options import DEFAULT_DEVICE
+
+    parser.add_argument("--device", default=DEFAULT_DEVICE,
+                        help="auto (CUDA, then MPS, then CPU) | cpu | cuda | cuda:N | mps")
     if seed:
         parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
 
@@ -329,7 +331,7 @@ def _embed_scene(args: argparse.Namespace) -> int:
 
 def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     from .embed import POOLINGS
-    from .options import EMBEDDING_RESOLUTION_DEFAULT
+    from .options import DEFAULT_BATCH_SIZE, EMBEDDING_RESOLUTION_DEFAULT
 
     embed = _command(commands, "embed", cmd_embed, "write embeddings of a dataset (.npz)",
                      "Encode every patch with the frozen encoder and write an .npz with patch_ids, "
@@ -354,7 +356,8 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     embed.add_argument("--normed", action="store_true", help="tokens after the final LayerNorm")
     embed.add_argument("--no-metadata", action="store_true",
                        help="embed as if every metadata item were missing")
-    embed.add_argument("--batch-size", type=_positive, default=256, help="patches per encoder call (256)")
+    embed.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
+                       help=f"patches per encoder call ({DEFAULT_BATCH_SIZE})")
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
     _add_scene_options(embed, EMBEDDING_RESOLUTION_DEFAULT, only="rasters only")
@@ -608,31 +611,35 @@ def _scene_request(args: argparse.Namespace, source: str, output: str, **extra):
     from .catalogue import resolve_model
     from .raster import ClassifyRequest
 
-    acquisition = _acquisition(args, source)
     return ClassifyRequest(input=source, output=output, checkpoint=str(resolve_model(args.checkpoint)),
-                           bands=args.bands, stride=args.stride, acquisition=acquisition.when,
-                           acquisition_source=acquisition.source if acquisition.when else "",
-                           use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
-                           qa_pixel=args.qa_pixel, mask=tuple(args.mask), input_scale=args.input_scale,
-                           resolution=args.resolution,
-                           also_reads=[("the MTL "
-                                        "file", acquisition.path)] if acquisition.path else [], **extra)
+                           options=_scene_options(args, source), **extra)
+
+
+def _scene_options(args: argparse.Namespace, source: str):
+    """The ``options.SceneOptions`` of the scene options (:func:`_add_scene_options`)."""
+    from .options import SceneOptions
+
+    return SceneOptions(bands=args.bands, qa_pixel=args.qa_pixel, mask=tuple(args.mask),
+                        input_scale=args.input_scale, stride=args.stride, resolution=args.resolution,
+                        use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
+                        acquisition=_acquisition(args, source))
 
 
 def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "") -> None:
     """The options of a Landsat scene, shared by classify and embed (``resolution``: the default
     of --resolution; ``only``: "rasters only")."""
     from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
-    from .options import RESOLUTIONS
+    from .options import DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX, RESOLUTIONS
     from .pixel_quality import INPUT_SCALES
 
     note = f" ({only})" if only else ""
     parser.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
                         help="band numbers of SR_B1…SR_B7 (default: by band name; bands 1-7 of a 7-band "
                              f"raster without Landsat band names){note}")
-    parser.add_argument("--stride", type=_positive, default=20,
+    parser.add_argument("--stride", type=_positive, default=DEFAULT_STRIDE_PX,
                         help="pixels between 40 × 40 px tiles, 1-40: smaller overlaps the tiles more and "
-                             f"takes longer; the map's cell size is --resolution's (default: 20){note}")
+                             f"takes longer; the map's cell size is --resolution's (default: "
+                             f"{DEFAULT_STRIDE_PX}){note}")
     parser.add_argument("--acquisition-date", default=None,
                         help="overrides the date read from the scene: 2021-06-15 (hour unknown), "
                              f"2021-06-15T09:53:12 (UTC) or with an offset, 2021-06-15T11:53:12+02:00{note}")
@@ -650,7 +657,7 @@ def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: s
                         help="token: a cell per 4 × 4 px token (120 m), for features on the mean of the "
                              "tokens, STRIDE a multiple of 4; tile: a cell per stride; auto: token where the "
                              f"probe or pooling and STRIDE allow it, else tile (default: {resolution}){note}")
-    parser.add_argument("--input-scale", default="auto", choices=INPUT_SCALES,
+    parser.add_argument("--input-scale", default=DEFAULT_INPUT_SCALE, choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
 
@@ -669,7 +676,7 @@ def _gdal_tags(path: str) -> dict:
 
 
 def add_classify_parser(commands: argparse._SubParsersAction) -> None:
-    from .options import MAP_RESOLUTION_DEFAULT
+    from .options import DEFAULT_BATCH_SIZE, MAP_RESOLUTION_DEFAULT
 
     classify = _command(
         commands, "classify", cmd_classify, "classify a Landsat product or raster into a land-cover GeoTIFF",
@@ -697,7 +704,8 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
                                "(default: the model's default probe: eurosat10-cls for published-S)")
     _add_scene_options(classify, MAP_RESOLUTION_DEFAULT)
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
-    classify.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    classify.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
+                          help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
     classify.add_argument("--report-resources", action="store_true",
                           help="print the wall time and this program's peak resident memory (MB)")
     _add_device(classify)

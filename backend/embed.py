@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import landsat
+from .options import DEFAULT_BATCH_SIZE
 from .progress import NullProgress
 from .tokens import CLS_INDEX, NUM_LEADING_TOKENS, NUM_PATCH_TOKENS, NUM_TOKENS
 
@@ -115,7 +116,7 @@ def embed_tile_tokens(model: MoEMAE, digital_numbers: np.ndarray, metadata: np.n
 
 def embed_arrays(model: MoEMAE, arrays: PatchArrays, *, pooling: str = "mean", normed: bool = False,
                  use_metadata: bool = True,
-                 batch_size: int = 256, precision: str = "float32",
+                 batch_size: int = DEFAULT_BATCH_SIZE, precision: str = "float32",
                  progress: Progress | None = None) -> np.ndarray:
     """Features of every patch of a ``backend.data.PatchArrays``: (N, F) or (N, 105, D) float32."""
     progress = progress or NullProgress(len(arrays))

@@ -22,6 +22,7 @@ installed.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -38,17 +39,16 @@ from .catalogue import (
     demonstration_warnings,
     is_demonstration_model,
     model_verification,
-    token_probe_names,
-    why_not_tokens,
+    token_cells,
 )
 from .classes import CLASS_NODATA
 from .device import describe_device, resolve_device
-from .embed import RASTER_POOLINGS, TOKEN_POOLINGS, embed_tile_tokens, embed_tiles
+from .embed import RASTER_POOLINGS, embed_tile_tokens, embed_tiles
 from .errors import UserError
 from .files import check_free_space, check_outputs, remove_stale_temporaries
 from .map_writer import GeoTiffWriter, file_bytes, move_into_place
 from .memory import available_memory_bytes
-from .options import EMBEDDING_RESOLUTION_DEFAULT, MAP_RESOLUTION_DEFAULT, RESOLUTIONS
+from .options import EMBEDDING_RESOLUTION_DEFAULT, MAP_RESOLUTION_DEFAULT, SceneOptions
 from .probe import LinearProbe, feature_mismatch
 from .progress import LockedProgress, NullProgress, Progress, StageClock
 from .scene import Scene, open_scene
@@ -78,31 +78,19 @@ TIFF_SUFFIXES = (".tif", ".tiff")
 
 @dataclass
 class ClassifyRequest:
-    """Everything one classification needs. Paths are files; ``bands`` are 1-based band numbers
-    of SR_B1…SR_B7 in the input (None: see :func:`band_mapping`)."""
+    """Everything one classification needs: the files, and how the scene is read
+    (``backend.options.SceneOptions``). ``probe`` None: write embeddings (D float32 bands) instead of
+    classes, pooled as ``pooling`` (``normed``: L2-normalised); a probe states its own."""
 
     input: str
     output: str
     checkpoint: str
-    probe: str | None  # None: write embeddings (D float32 bands) instead of classes
-    bands: list | None = None
-    stride: int = 20
-    acquisition: date | datetime | None = None  # None: unknown (missing week and hour)
-    use_metadata: bool = True
-    device: str = "auto"
-    batch_size: int = 256
+    probe: str | None
+    options: SceneOptions = field(default_factory=SceneOptions)
     precision: str = "auto"
     probabilities: str | None = None
-    pooling: str = "mean"  # embeddings only; a probe states its own
-    normed: bool = False  # embeddings only
-    also_reads: list = field(default_factory=list)  # (what, path) of other inputs, e.g. the MTL file
-    acquisition_source: str = ""  # where ``acquisition`` was found, in words (recorded in the output)
-    qa_pixel: str | None = None  # a QA_PIXEL file on the input's grid (a product brings its own)
-    mask: tuple = landsat.DEFAULT_QA_MASK  # the QA_PIXEL flags that mask a pixel
-    input_scale: str = "auto"  # "auto", "dn" or "reflectance": see backend.pixel_quality
-    # "tile": a cell per stride; "token": a cell per 4 × 4 px token; "auto"; None: MAP_RESOLUTION_DEFAULT
-    # for a map, EMBEDDING_RESOLUTION_DEFAULT for embeddings
-    resolution: str | None = None
+    pooling: str = "mean"
+    normed: bool = False
 
 
 @dataclass
@@ -154,7 +142,7 @@ def embed_raster(request: ClassifyRequest, progress: Progress | None = None) -> 
         raise UserError(f"an embedding raster needs one vector per tile: pooling mean, cls or patch-mean, "
                         f"not {request.pooling!r}")
     with scene_reading():  # from before the writers hold blocks until they are read back
-        return _map_raster(ClassifyRequest(**{**request.__dict__, "probe": None}), progress)
+        return _map_raster(dataclasses.replace(request, probe=None), progress)
 
 
 def load_model_and_probe(request: ClassifyRequest, device: torch.device) -> tuple[MoEMAE, LinearProbe | None]:
@@ -182,8 +170,11 @@ def load_model_and_probe(request: ClassifyRequest, device: torch.device) -> tupl
 def check_paths(request: ClassifyRequest, scene: Scene, what: str) -> None:
     """No output may be an input or another output; each must be a .tif in a writable folder.
     Temporary files that killed runs left beside the outputs are cleared."""
+    acquisition = request.options.acquisition
     inputs = [("the input raster", f) for f in scene.files] + [
-        ("the model", request.checkpoint), ("the probe", request.probe), *request.also_reads]
+        ("the model", request.checkpoint), ("the probe", request.probe)]
+    if acquisition is not None and acquisition.path:
+        inputs.append(("the MTL file", acquisition.path))
     if scene.product:
         product = scene.product
         inputs += [("a file of the product", f) for f in product.members if not f.startswith("/vsi")]
@@ -286,20 +277,18 @@ def masked_share(counts: TileCounts) -> float:
 
 @geo.with_gdal_exceptions
 def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
-
     clock = StageClock()
     with clock("opening the scene and the model"):
-        scene = open_scene(request.input, request.bands, qa_pixel=request.qa_pixel, mask=request.mask,
-                           input_scale=request.input_scale)
+        scene = open_scene(request.input, request.options)
         check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
-        device = resolve_device(request.device)
+        device = resolve_device(request.options.device)
         model, probe = load_model_and_probe(request, device)
     n_values = len(probe.class_names) if probe else model.config.dim
-    grid = plan_grid(scene, request.stride, n_values, token=token_resolution(request, probe))
+    grid = plan_grid(scene, request.options.stride, n_values, token=token_resolution(request, probe))
     _check_space(request, grid, n_values)
-    batch_size = effective_batch_size(request.batch_size, device)
-    use_meta = request.use_metadata and (probe.use_metadata if probe else True)
-    when = request.acquisition if use_meta else None
+    batch_size = effective_batch_size(request.options.batch_size, device)
+    use_meta = request.options.use_metadata and (probe.use_metadata if probe else True)
+    when = acquisition_date(request.options) if use_meta else None
     warnings = demonstration_warnings(model) + metadata_warnings(scene, when, use_meta)
     for line in warnings:
         log.warning(line)
@@ -331,29 +320,18 @@ def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
 
 
 def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> bool:
-    """Whether the map's cells are tokens (4 × 4 px) rather than strides: RESOLUTION token, or
-    auto with a probe on a mean of tokens and a stride that is a multiple of 4 px."""
+    """Whether the map's cells are tokens (4 × 4 px) rather than strides
+    (``backend.catalogue.token_cells``)."""
+    if probe is None:
+        return token_cells(request.options.resolution_or(EMBEDDING_RESOLUTION_DEFAULT), request.pooling,
+                           request.options.stride)
+    return token_cells(request.options.resolution_or(MAP_RESOLUTION_DEFAULT), probe.pooling,
+                       request.options.stride, Path(request.probe).name)
 
-    resolution = request.resolution or (MAP_RESOLUTION_DEFAULT if request.probe
-                                        else EMBEDDING_RESOLUTION_DEFAULT)
-    if resolution not in RESOLUTIONS:
-        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {resolution!r}")
-    pooling = probe.pooling if probe else request.pooling
-    per_token = pooling in TOKEN_POOLINGS
-    if resolution == "auto":
-        why = why_not_tokens(pooling, request.stride, legend=probe is not None)
-        if why:
-            log.info(f"RESOLUTION auto: a cell per stride, since {why}")
-        return not why
-    if resolution == "token" and probe is None and not per_token:
-        raise UserError(f"POOLING {request.pooling} has no per-token form: an embedding field at token "
-                        f"resolution is made of the tokens' shares of the mean (POOLING mean or patch-mean)")
-    if resolution == "token" and not per_token:
-        raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
-                        "tile, which has no per-token form: RESOLUTION token works with probes on the mean "
-                        f"of the tokens (mean or patch-mean pooling: {', '.join(token_probe_names())}, your "
-                        "own mean probes); use RESOLUTION tile with this one")
-    return resolution == "token"
+
+def acquisition_date(options: SceneOptions) -> date | datetime | None:
+    """The date to encode: the acquisition's, None when unknown."""
+    return options.acquisition.when if options.acquisition else None
 
 
 def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: LinearProbe | None,
@@ -362,7 +340,8 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
     from .checkpoint import model_fingerprint
     from .runtime import resolve_precision
 
-    when = request.acquisition if use_metadata else None
+    when = acquisition_date(request.options) if use_metadata else None
+    source = request.options.acquisition.source if when and request.options.acquisition else ""
     return {
         "MOEMAE_QGIS_VERSION": __version__,
         "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(model),
@@ -374,7 +353,7 @@ def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: Lin
         "RESOLUTION": "token" if grid.token else "tile", "CELL_PX": str(grid.cell_px),
         "INPUT": scene.name, "INPUT_SCALE": scene.scale,
         "ACQUISITION": when.isoformat() if when else "unknown (encoded as missing)",
-        "ACQUISITION_SOURCE": request.acquisition_source or ("given" if when else "none"),
+        "ACQUISITION_SOURCE": source or ("given" if when else "none"),
         "METADATA_TOKENS": "date and position" if use_metadata else "none (encoded as missing)",
         # GDAL keeps no empty item: every value must say something.
         "QA_PIXEL_MASK": (", ".join(scene.mask) or "none") if scene.qa else "none: no QA_PIXEL",
@@ -406,7 +385,7 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
     ``clock`` gets the time of each step."""
     import torch
 
-    when = request.acquisition if use_metadata else None
+    when = acquisition_date(request.options) if use_metadata else None
     values_per_cell = len(probe.class_names) if probe else model.config.dim
     counts, accumulator = TileCounts(), Accumulator(grid, values_per_cell)
     if next(model.parameters()).device.type == "cpu":  # the encoder's threads use every core

@@ -16,7 +16,6 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 from osgeo import gdal
@@ -24,6 +23,7 @@ from osgeo import gdal
 from . import geo, landsat, pixel_quality
 from .errors import UserError
 from .geo import INTEGER_TYPES
+from .options import SceneOptions
 from .product import PRODUCT_ID_ITEM, Product, grid_of, is_product_path, open_product, stack
 
 
@@ -285,10 +285,12 @@ def _check_qa_type(dataset: gdal.Dataset, number: int, what: str) -> None:
 
 
 @geo.with_gdal_exceptions
-def open_scene(path: str, bands: list | None = None, *, qa_pixel: str | None = None,
-               mask: Sequence[str] = landsat.DEFAULT_QA_MASK, input_scale: str = "auto") -> Scene:
+def open_scene(path: str, options: SceneOptions | None = None) -> Scene:
     """Open the input (a raster file, or a Landsat product as its MTL file, folder or tar) and
-    check that the model can read it (see :class:`Scene`)."""
+    check that the model can read it (see :class:`Scene`), as ``options`` say (its bands,
+    qa_pixel, mask and input_scale; None: the defaults)."""
+    options = options or SceneOptions()
+    bands = options.bands
     dataset, product = _open_input(str(path))
     name = product.product_id if product else Path(path).name
     choice = band_mapping(dataset, bands)
@@ -300,6 +302,7 @@ def open_scene(path: str, bands: list | None = None, *, qa_pixel: str | None = N
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]
     return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata, transform=transform,
                  georeferenced=georeferenced, crs=dataset.GetProjection() if georeferenced else "",
-                 qa=find_qa_band(dataset, qa_pixel, name), mask=pixel_quality.check_mask(mask),
-                 scale=pixel_quality.resolve_scale(dataset, choice.numbers, input_scale, name),
+                 qa=find_qa_band(dataset, options.qa_pixel, name),
+                 mask=pixel_quality.check_mask(options.mask),
+                 scale=pixel_quality.resolve_scale(dataset, choice.numbers, options.input_scale, name),
                  product=product)

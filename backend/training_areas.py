@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
@@ -29,9 +28,9 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from . import classes, geo, landsat
-from .catalogue import demonstration_warnings
+from .catalogue import demonstration_warnings, token_cells
 from .errors import UserError
-from .options import MAP_RESOLUTION_DEFAULT, RESOLUTIONS
+from .options import MAP_RESOLUTION_DEFAULT, SceneOptions
 from .progress import NullProgress, Progress
 from .scene import Scene, fill_invalid, open_scene
 from .tiling import MAX_FILL_SHARE, tile_metadata
@@ -54,7 +53,6 @@ DEFAULT_SPACING_PX = landsat.TOKEN_PATCH_PX
 MIN_SAMPLES_FOR_ACCURACY = 100
 #: Most sample positions a probe is fitted on; more are thinned evenly within each class.
 MAX_SAMPLES = 20_000
-BATCH = 256
 #: Lattice cells rasterized at once: 2 MB of mask (and at most 16 MB of their indices), a few ms
 #: of GDAL's time, so memory stays flat and Cancel is answered many times a second.
 STRIP_CELLS = 1 << 21
@@ -120,19 +118,20 @@ def _tile_origin(col: float, row: float, scene: Scene) -> tuple[int, int]:
             int(min(max(round(row) - size // 2, 0), scene.height - size)))
 
 
-def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: date | datetime | None,
-                  use_metadata: bool, pooling: str, progress: Progress,
-                  token: bool = False) -> tuple[np.ndarray, np.ndarray, int]:
-    """Features (N, F) and labels (N,) of the usable tiles at (col, row, class) ``samples``, and
+def embed_samples(scene: Scene, samples: list, model: MoEMAE, options: SceneOptions, pooling: str,
+                  progress: Progress, token: bool = False) -> tuple[np.ndarray, np.ndarray, int]:
+    """Features (N, F) and labels (N,) of the usable tiles at (col, row, class) ``samples``, read
+    ``options.batch_size`` at a time with the date and position when ``options.use_metadata``, and
     how many positions were skipped for being more than half fill, no data or masked. With
     ``token``, a sample's feature is the share of the tile's mean of the 4 × 4 px token under it
     (``backend.embed.token_features``), as a map at token resolution reads it."""
-    size = landsat.PATCH_SIZE_PX
+    size, batch = landsat.PATCH_SIZE_PX, options.batch_size
+    when = options.acquisition.when if options.acquisition else None
     features, labels, skipped = [], [], 0
-    for start in range(0, len(samples), BATCH):
+    for start in range(0, len(samples), batch):
         progress.check()
         origins, tiles, batch_labels, tokens = [], [], [], []
-        for col, row, label in samples[start:start + BATCH]:
+        for col, row, label in samples[start:start + batch]:
             x0, y0 = _tile_origin(col, row, scene)
             window = scene.read_window(x0, y0, size, size)
             if window.unused.mean() > MAX_FILL_SHARE:
@@ -143,10 +142,10 @@ def embed_samples(scene: Scene, samples: list, model: MoEMAE, *, acquisition: da
             batch_labels.append(int(label))
             tokens.append(_token_index(col - x0, row - y0))
         if tiles:
-            meta = tile_metadata(scene, origins, acquisition, use_metadata)
+            meta = tile_metadata(scene, origins, when, options.use_metadata)
             features.append(_features(model, np.stack(tiles), meta, pooling, tokens if token else None))
             labels.extend(batch_labels)
-        progress.update(min(BATCH, len(samples) - start))
+        progress.update(min(batch, len(samples) - start))
     dim = features[0].shape[1] if features else 0
     return (np.concatenate(features) if features else np.zeros((0, dim), np.float32),
             np.asarray(labels, dtype=np.int64), skipped)
@@ -168,18 +167,6 @@ def _features(model: MoEMAE, tiles: np.ndarray, meta: np.ndarray | None, pooling
         return embed_tiles(model, tiles, meta, pooling=pooling)
     shares = embed_tile_tokens(model, tiles, meta, pooling=pooling)  # (B, 100, D)
     return shares[np.arange(len(shares)), tokens]
-
-
-def _token_resolution(resolution: str, pooling: str) -> bool:
-    """Whether samples are read per token; refused for poolings that have no per-token form."""
-    from .embed import TOKEN_POOLINGS
-
-    if resolution not in RESOLUTIONS:
-        raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {resolution!r}")
-    if resolution == "token" and pooling not in TOKEN_POOLINGS:
-        raise UserError(f"POOLING {pooling} has no per-token form: a probe of tokens is fitted on their "
-                        "shares of the mean (POOLING mean or patch-mean)")
-    return resolution == "token" or (resolution == "auto" and pooling in TOKEN_POOLINGS)
 
 
 def cross_validated_accuracy(features: np.ndarray, labels: np.ndarray, class_names: list, folds: int,
@@ -207,57 +194,81 @@ def _refuse_classes_with_too_few(counts: dict, min_per_class: int) -> None:
                         "larger training areas for these classes")
 
 
-@geo.with_gdal_exceptions
-def fit_probe_on_areas(raster_path: str | Path, samples: list, class_names: list, checkpoint: str | Path, *,
-                       bands: list | None = None, acquisition: date | datetime | None = None,
-                       use_metadata: bool = True, device: str = "auto", pooling: str = "mean",
-                       qa_pixel: str | None = None, mask: Sequence[str] = landsat.DEFAULT_QA_MASK,
-                       input_scale: str = "auto", resolution: str = MAP_RESOLUTION_DEFAULT,
-                       min_per_class: int = MIN_PER_CLASS, max_samples: int = MAX_SAMPLES, seed: int = 0,
-                       colours: dict | None = None,
-                       progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
-    """Fit a probe from ``samples``: (column, row, class index) pixel positions on the raster.
+@dataclass
+class LabelledSamples:
+    """Sample positions (column, row, class index) on the raster's grid, the names of the classes
+    they index, and the colours the user chose (class name → (r, g, b); the others get
+    ``backend.classes.colours_for``)."""
 
-    ``qa_pixel``, ``mask`` and ``input_scale`` are read as a classification reads them
-    (``backend.scene.open_scene``): masked tiles are left out. ``resolution`` "token": each
-    position's feature is the 4 × 4 px token under it (pooling mean or patch-mean), and the probe
-    records it (``training["resolution"]``). ``colours``: class name → (r, g, b) the user chose
-    (others: ``backend.classes.colours_for``). Returns (LinearProbe, ProbeReport, with warnings
-    such as too few samples for the accuracy to mean much); refuses, naming the class, when a
-    class has fewer than ``min_per_class`` usable tiles. ``progress`` counts the positions read
+    positions: list
+    class_names: list[str]
+    colours: dict | None = None
+
+
+@dataclass(frozen=True)
+class ProbeFitting:
+    """How a probe is fitted on the samples: the tiles' ``pooling``, the fewest usable tiles a class
+    may have, the most positions kept (thinned evenly within each class beyond), the random seed."""
+
+    pooling: str = "mean"
+    min_per_class: int = MIN_PER_CLASS
+    max_samples: int = MAX_SAMPLES
+    seed: int = 0
+
+
+@geo.with_gdal_exceptions
+def fit_probe_on_areas(raster_path: str | Path, samples: LabelledSamples, checkpoint: str | Path,
+                       options: SceneOptions, fitting: ProbeFitting | None = None,
+                       progress: Progress | None = None) -> tuple[LinearProbe, ProbeReport]:
+    """Fit a probe from labelled ``samples`` on the raster.
+
+    The scene is read as ``options`` say, as a classification reads it
+    (``backend.scene.open_scene``): masked tiles are left out. ``options.resolution`` "token" (or
+    auto with a mean pooling): each position's feature is the 4 × 4 px token under it, and the
+    probe records it (``training["resolution"]``). Returns (LinearProbe, ProbeReport, with warnings
+    such as too few samples for the accuracy to mean much); refuses, naming the class, when a class
+    has fewer than ``fitting.min_per_class`` usable tiles. ``progress`` counts the positions read
     and embedded, and is checked for a cancel between batches and cross-validation folds.
     """
     from .checkpoint import load_pretrained, model_fingerprint
     from .probe import fit
 
-    scene = open_scene(str(raster_path), bands, qa_pixel=qa_pixel, mask=mask, input_scale=input_scale)
-    _refuse_classes_with_too_few(_class_counts([s[2] for s in samples], class_names), min_per_class)
-    given = len(samples)
-    samples = thin_samples(samples, max_samples, seed)
-    if len(samples) < given:
-        log.info(f"{given:,} sample positions; {len(samples):,} kept, an even share of each class (more "
-                 "would add time and memory, not accuracy)")
-    model = load_pretrained(checkpoint, device)
+    fitting = fitting or ProbeFitting()
+    names = samples.class_names
+    scene = open_scene(str(raster_path), options)
+    counts = _class_counts([s[2] for s in samples.positions], names)
+    _refuse_classes_with_too_few(counts, fitting.min_per_class)
+    positions = _thinned(samples.positions, fitting)
+    model = load_pretrained(checkpoint, options.device)
     for line in demonstration_warnings(model):
         log.warning(line)
     progress = progress or NullProgress()
-    progress.total = len(samples)
-    token = _token_resolution(resolution, pooling)
-    features, labels, skipped = embed_samples(scene, samples, model, acquisition=acquisition,
-                                              use_metadata=use_metadata, pooling=pooling, progress=progress,
+    progress.total = len(positions)
+    token = token_cells(options.resolution_or(MAP_RESOLUTION_DEFAULT), fitting.pooling, None)
+    features, labels, skipped = embed_samples(scene, positions, model, options, fitting.pooling, progress,
                                               token=token)
-    report = _cross_validate(features, labels, class_names, min_per_class, seed, progress)
-    report.skipped_fill, report.thinned_from = skipped, given if len(samples) < given else 0
+    report = _cross_validate(features, labels, names, fitting.min_per_class, fitting.seed, progress)
+    given = len(samples.positions)
+    report.skipped_fill, report.thinned_from = skipped, given if len(positions) < given else 0
     progress.check()
-    probe = fit(features, labels, class_names, multilabel=False,
-                colours=classes.colours_for(class_names, given=colours),
-                standardize=True, seed=seed, pooling=pooling, use_metadata=use_metadata,
+    colours = classes.colours_for(names, given=samples.colours)
+    probe = fit(features, labels, names, multilabel=False, colours=colours, standardize=True,
+                seed=fitting.seed, pooling=fitting.pooling, use_metadata=options.use_metadata,
                 model_info={"fingerprint": model_fingerprint(model), "size": model.config.size,
                             "checkpoint": Path(checkpoint).name})
     probe.training.update(source_raster=scene.name, cv_accuracy=report.cv_accuracy, folds=report.folds,
                           cv_interval=report.cv_interval, warnings=report.warnings,
                           resolution="token" if token else "tile")
     return probe, report
+
+
+def _thinned(positions: list, fitting: ProbeFitting) -> list:
+    """At most ``fitting.max_samples`` positions, an even share of each class (said in the log)."""
+    kept = thin_samples(positions, fitting.max_samples, fitting.seed)
+    if len(kept) < len(positions):
+        log.info(f"{len(positions):,} sample positions; {len(kept):,} kept, an even share of each class "
+                 "(more would add time and memory, not accuracy)")
+    return kept
 
 
 def _cross_validate(features: np.ndarray, labels: np.ndarray, class_names: list, min_per_class: int,

@@ -177,7 +177,7 @@ class ClassifyDialog(QDialog):
             self.device.addItem(label, name)
         self.stride = QSpinBox(self)
         self.stride.setRange(1, 40)
-        self.stride.setValue(20)
+        self.stride.setValue(load_backend("options").DEFAULT_STRIDE_PX)
         self.stride.setSuffix(" px")
         self.resolution = QComboBox(self)
         self.resolution.setObjectName("resolution")
@@ -437,7 +437,7 @@ class ClassifyDialog(QDialog):
         self.picker.choose(self.model, remembered("model", ""))
         self.picker.choose(self.probe, remembered("probe", ""))
         self.picker.mirror.setText(remembered("mirror", ""))
-        index = self.device.findData(remembered("device", "auto"))
+        index = self.device.findData(remembered("device", load_backend("options").DEFAULT_DEVICE))
         self.device.setCurrentIndex(max(index, 0))
         self.stride.setValue(remembered("stride", self.stride.value(), int,
                                         range(self.stride.minimum(), self.stride.maximum() + 1)))

@@ -3,6 +3,7 @@ the CLI and qgis_process in fresh processes, and the CLI's error contract. Tests
 (``from helpers import …``); fixtures live in conftest.py."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import http.server
@@ -247,3 +248,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(0.002)
             return
         self.wfile.write(body[start:])
+
+
+def classify_request(**values):
+    """A ``backend.raster.ClassifyRequest`` from flat keywords: the scene options among them
+    (stride, device, resolution, an acquisition given as a date …) go to its ``SceneOptions``."""
+    from backend.options import SceneOptions
+    from backend.raster import ClassifyRequest
+    from backend.scene_metadata import Acquisition
+
+    names = {f.name for f in dataclasses.fields(SceneOptions)}
+    chosen = {name: values.pop(name) for name in list(values) if name in names}
+    when = chosen.get("acquisition")
+    if when is not None and not isinstance(when, Acquisition):
+        chosen["acquisition"] = Acquisition(when, "")  # given, from nowhere in particular
+    return ClassifyRequest(options=SceneOptions(**chosen), **values)

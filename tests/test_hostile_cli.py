@@ -25,12 +25,21 @@ from backend import data, raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.checkpoint import CheckpointError, load_pretrained
 from backend.errors import UserError
+from backend.options import SceneOptions
 from backend.probe import LinearProbe, ProbeError
 from backend.progress import Cancelled, NullProgress
 from backend.scene import fill_invalid
 from backend.tiling import CPU_MAX_BATCH
-from backend.training_areas import fit_probe_on_areas
-from helpers import REPO, SAMPLE, assert_one_error_line, mosaic_pixels, snapshot, write_raster
+from backend.training_areas import LabelledSamples, ProbeFitting, fit_probe_on_areas
+from helpers import (
+    REPO,
+    SAMPLE,
+    assert_one_error_line,
+    classify_request,
+    mosaic_pixels,
+    snapshot,
+    write_raster,
+)
 
 WHEN = "2017-06-13T10:10:31"
 
@@ -187,7 +196,7 @@ def request(path, out, **overrides):
                   probe=str(DEFAULT_PROBE),
                   stride=40, acquisition=datetime(2017, 6, 13, 10, 10, 31), device="cpu", precision="float32")
     values.update(overrides)
-    return raster.ClassifyRequest(**values)
+    return classify_request(**values)
 
 
 @pytest.mark.parametrize("descriptions, match", [
@@ -321,24 +330,22 @@ def grid_samples(classes, per_class, width=160):
 
 def test_trainprobe_thins_a_flood_of_positions_evenly(scene, caplog):
     caplog.set_level(logging.INFO)
-    probe, report = fit_probe_on_areas(scene, grid_samples(3, 200), ["a", "b", "c"], DEFAULT_CHECKPOINT,
-                                       device="cpu", max_samples=90)
+    probe, report = fit_probe_on_areas(scene, LabelledSamples(grid_samples(3, 200), ["a", "b", "c"]),
+                                       DEFAULT_CHECKPOINT, SceneOptions(device="cpu"),
+                                       ProbeFitting(max_samples=90))
     assert caplog.messages[0].startswith("600 sample positions; 90 kept, an even share of each class")
     assert report.thinned_from == 600 and report.counts == {"a": 30, "b": 30, "c": 30}
     assert probe.training["samples"] == 90
 
 
 @pytest.mark.parametrize("cancel_after, positions_done", [(1, 4), (9, 9)])
-def test_trainprobe_honours_cancel_in_every_phase(scene, monkeypatch, cancel_after, positions_done):
+def test_trainprobe_honours_cancel_in_every_phase(scene, cancel_after, positions_done):
     """9 positions in 3 classes, read and embedded 4 at a time: a cancel after the first batch
     stops the embedding (4 done); one after the last batch stops the cross-validation (9 done)."""
-    from backend import training_areas
-
-    monkeypatch.setattr(training_areas, "BATCH", 4)
     progress = Recorder(cancel_after=cancel_after)
     with pytest.raises(Cancelled):
-        fit_probe_on_areas(scene, grid_samples(3, 3), ["a", "b", "c"], DEFAULT_CHECKPOINT, device="cpu",
-                           progress=progress)
+        fit_probe_on_areas(scene, LabelledSamples(grid_samples(3, 3), ["a", "b", "c"]), DEFAULT_CHECKPOINT,
+                           SceneOptions(device="cpu", batch_size=4), progress=progress)
     assert progress.count == positions_done
 
 

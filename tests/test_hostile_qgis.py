@@ -13,7 +13,15 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLa
 from backend import raster
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.probe import LinearProbe
-from helpers import box, mosaic_pixels, sample_images, snapshot, training_layer, write_raster
+from helpers import (
+    box,
+    classify_request,
+    mosaic_pixels,
+    sample_images,
+    snapshot,
+    training_layer,
+    write_raster,
+)
 
 
 class Feedback(QgsProcessingFeedback):
@@ -207,7 +215,7 @@ def test_a_text_date_means_what_it_means_in_the_cli(provider, scene, tmp_path, t
     run("classify", {"INPUT": str(scene), "STRIDE": 40, "DEVICE": "cpu", "ACQUISITION_DATE": text,
                      "OUTPUT": str(tmp_path / "q.tif"), "OUTPUT_PROBABILITIES": str(tmp_path / "pq.tif")},
         feedback)
-    raster.classify_raster(raster.ClassifyRequest(
+    raster.classify_raster(classify_request(
         input=str(scene), output=str(tmp_path / "b.tif"), checkpoint=str(DEFAULT_CHECKPOINT),
         probe=str(DEFAULT_PROBE),
         stride=40, acquisition=when, device="cpu", probabilities=str(tmp_path / "pb.tif")))

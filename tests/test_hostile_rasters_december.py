@@ -20,7 +20,7 @@ from backend.embed import embed_tile_tokens
 from backend.errors import UserError
 from backend.map_writer import TAKE_BYTES, file_bytes
 from backend.tiling import Accumulator, Grid, tile_starts
-from helpers import REPO, assert_one_error_line, mosaic_pixels, snapshot, write_raster
+from helpers import REPO, assert_one_error_line, classify_request, mosaic_pixels, snapshot, write_raster
 
 #: A field 28 tiles (280 cells of 120 m) wide and 2 tiles high: two blocks of 256 cells side by
 #: side, of 144 bands, more than GDAL's block cache holds while a scene is read when the bands
@@ -113,7 +113,7 @@ def test_an_embedding_field_larger_than_the_free_space_is_refused_before_any_wor
     # 10,000 cells of 120 m a row, 576 bytes each: enough rows to need 1.2 times the free space.
     rows = int(1.2 * free / (576 * 10_000)) + 1
     scene = huge_vrt(tmp_path / "huge.vrt", 40_000, 4 * rows)
-    request = raster.ClassifyRequest(input=str(scene), output=str(tmp_path / folder / "field.tif"),
+    request = classify_request(input=str(scene), output=str(tmp_path / folder / "field.tif"),
                                      probe=None, checkpoint=str(DEFAULT_CHECKPOINT), stride=40,
                                      resolution="token", device="cpu")
     refusal = (r"the embedding raster needs up to [\d,.]+ MB but only [\d,.]+ MB are free in .*/out; "
@@ -220,7 +220,7 @@ def test_a_map_with_fill_between_its_tiles_is_nodata_there_and_classified_around
     pixels[:, -40:] = pixels[:, :40]
     scene = write_raster(tmp_path / "scene.tif", pixels)
     out, probabilities = tmp_path / "map.tif", tmp_path / "p.tif"
-    result = raster.classify_raster(raster.ClassifyRequest(
+    result = raster.classify_raster(classify_request(
         input=str(scene), output=str(out), probabilities=str(probabilities),
         checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE), stride=40, resolution="token",
         device="cpu", use_metadata=False))  # without latitudes the top and bottom tiles are alike

@@ -24,6 +24,7 @@ from helpers import (
     REFERENCE,
     SAMPLE,
     assert_one_error_line,
+    classify_request,
     copy_product,
     mtl_of,
     product_tar,
@@ -40,7 +41,7 @@ def request(source, out, **overrides) -> raster.ClassifyRequest:
                   probe=str(DEFAULT_PROBE),
                   stride=40, device="cpu", precision="float32", probabilities=str(out.with_suffix(".p.tif")))
     values.update(overrides)
-    return raster.ClassifyRequest(**values)
+    return classify_request(**values)
 
 
 def read(path) -> np.ndarray:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import LIVERPOOL, REPO, SAMPLE, qgis_process_json, run_qgis_process
+from helpers import LIVERPOOL, REPO, SAMPLE, classify_request, qgis_process_json, run_qgis_process
 
 spec = importlib.util.spec_from_file_location("package_tool", REPO / "tools" / "package.py")
 package_tool = importlib.util.module_from_spec(spec)
@@ -159,7 +159,7 @@ def test_demo_renderer_draws_the_scene_and_its_map(tmp_path):
     # What make demo draws: the real product, as loadproduct stacks it.
     product.write_stack(product.open_product(LIVERPOOL), scene)
     landcover = tmp_path / "landcover.tif"
-    raster.classify_raster(raster.ClassifyRequest(
+    raster.classify_raster(classify_request(
         input=str(scene), output=str(landcover), stride=40, device="cpu", checkpoint=str(DEFAULT_CHECKPOINT),
         probe=str(DEFAULT_PROBE)))
     picture = tmp_path / "landcover.png"

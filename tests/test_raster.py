@@ -11,10 +11,11 @@ from backend.checkpoint import load_pretrained
 from backend.embed import embed_tiles
 from backend.errors import UserError
 from backend.metadata import encode_metadata
+from backend.options import SceneOptions
 from backend.probe import LinearProbe
 from backend.scene import BandChoice, band_mapping, open_scene
 from backend.tiling import TileCounts, plan_grid, read_ahead, tile_batches
-from helpers import REFERENCE, SAMPLE, write_raster
+from helpers import REFERENCE, SAMPLE, classify_request, write_raster
 
 WHEN = datetime(2017, 6, 13, 10, 10, 31)
 
@@ -35,7 +36,7 @@ def request(path, out, **overrides):
                   probe=str(DEFAULT_PROBE), resolution="tile",
                   stride=40, acquisition=WHEN, device="cpu", precision="float32")
     values.update(overrides)
-    return raster.ClassifyRequest(**values)
+    return classify_request(**values)
 
 
 def test_mosaic_cells_match_the_backend_on_each_patch(mosaic, tmp_path):
@@ -154,7 +155,7 @@ def test_gdal_exception_mode_of_the_host_is_left_alone(mosaic, tmp_path):
 def cloudy_batches(progress, counts, mask=landsat.DEFAULT_QA_MASK):
     from helpers import CLOUDY
 
-    scene = open_scene(str(CLOUDY), mask=mask)
+    scene = open_scene(str(CLOUDY), SceneOptions(mask=mask))
     grid = plan_grid(scene, 40, 19, token=True)
     return tile_batches(scene, grid, 16, progress, counts)
 

@@ -12,7 +12,7 @@ from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.checkpoint import load_pretrained
 from backend.embed import embed_tile_tokens, embed_tiles
 from backend.probe import LinearProbe
-from helpers import LIVERPOOL, SAMPLE, assert_one_error_line, write_raster
+from helpers import LIVERPOOL, SAMPLE, assert_one_error_line, classify_request, write_raster
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def classify(source, out, **overrides):
                   probe=str(DEFAULT_PROBE), resolution="tile",
                   stride=40, device="cpu", precision="float32", probabilities=str(out.with_suffix(".p.tif")))
     values.update(overrides)
-    return raster.classify_raster(raster.ClassifyRequest(**values))
+    return raster.classify_raster(classify_request(**values))
 
 
 def test_a_token_map_averaged_back_over_each_tile_is_the_tile_map(crops, tmp_path):
@@ -121,8 +121,8 @@ def test_an_embedding_field_at_120_m_averages_back_to_the_tile_embeddings(crops,
     scene = mosaic(crops, tmp_path)
     common = dict(input=str(scene), probe=None, probabilities=None, stride=40, device="cpu",
                   checkpoint=str(DEFAULT_CHECKPOINT))
-    raster.embed_raster(raster.ClassifyRequest(output=str(tmp_path / "tile.tif"), **common))
-    raster.embed_raster(raster.ClassifyRequest(output=str(tmp_path / "token.tif"), resolution="token",
+    raster.embed_raster(classify_request(output=str(tmp_path / "tile.tif"), **common))
+    raster.embed_raster(classify_request(output=str(tmp_path / "token.tif"), resolution="token",
                                                **common))
     tokens = gdal.Open(str(tmp_path / "token.tif"))
     assert (tokens.RasterCount, tokens.RasterXSize, tokens.RasterYSize) == (144, 40, 40)
@@ -143,14 +143,16 @@ def test_an_embedding_field_of_the_cls_token_is_refused(tmp_path, cli):
 def test_a_probe_fitted_on_tokens_says_so_and_paints_the_coast_at_120_m(tmp_path):
     """Sea and land positions on the real Liverpool product, read per token: the probe records
     it, and its map at 120 m puts the sea west of the land along each row."""
-    from backend.training_areas import fit_probe_on_areas
+    from backend.options import SceneOptions
+    from backend.training_areas import LabelledSamples, fit_probe_on_areas
 
     sea = [(col, row, 0) for col in range(30, 150, 12) for row in range(30, 240, 12)]
     land = [(col, row, 1) for col in range(330, 420, 12) for row in range(30, 240, 12)]
-    probe, report = fit_probe_on_areas(str(LIVERPOOL), sea + land, ["sea", "land"], DEFAULT_CHECKPOINT,
-                                       device="cpu", resolution="token")
-    tile_probe, _ = fit_probe_on_areas(str(LIVERPOOL), sea + land, ["sea", "land"], DEFAULT_CHECKPOINT,
-                                       device="cpu", resolution="tile")
+    samples = LabelledSamples(sea + land, ["sea", "land"])
+    probe, report = fit_probe_on_areas(str(LIVERPOOL), samples, DEFAULT_CHECKPOINT,
+                                       SceneOptions(device="cpu", resolution="token"))
+    tile_probe, _ = fit_probe_on_areas(str(LIVERPOOL), samples, DEFAULT_CHECKPOINT,
+                                       SceneOptions(device="cpu", resolution="tile"))
     assert probe.training["resolution"] == "token" and tile_probe.training["resolution"] == "tile"
     assert not np.allclose(probe.coef, tile_probe.coef)  # fitted on other features
     assert report.counts == {"sea": len(sea), "land": len(land)}

@@ -268,6 +268,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         """The parameters every raster algorithm of the plugin shares, declared once: short labels
         (the dialog must fit a laptop's screen), the explanations as each parameter's help."""
         names = ", ".join(m.name for m in load_backend("catalogue").read_catalogue()[0])
+        options = load_backend("options")
         self.add(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Landsat 8/9 Level-2 scene")),
                  "A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a "
                  "layer added with 'Add Landsat product', or a surface-reflectance raster.")
@@ -284,8 +285,9 @@ class SceneAlgorithm(MoeMaeAlgorithm):
                      "A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the "
                      "model's own default probe.")
         self.add(QgsProcessingParameterNumber(self.STRIDE, self.tr("Stride between tiles (px)"),
-                                              QgsProcessingParameterNumber.Type.Integer, defaultValue=20,
-                                              minValue=1, maxValue=40), STRIDE_HELP)
+                                              QgsProcessingParameterNumber.Type.Integer,
+                                              defaultValue=options.DEFAULT_STRIDE_PX, minValue=1,
+                                              maxValue=40), STRIDE_HELP)
         self.add(QgsProcessingParameterDateTime(self.ACQUISITION_DATE, self.tr("Acquisition date (UTC)"),
                                                 optional=True),
                  "Default: read from the product's MTL, the product id, the raster's GDAL tags or the "
@@ -296,12 +298,13 @@ class SceneAlgorithm(MoeMaeAlgorithm):
                  "trained.")
         self.add_pixel_quality_parameters()
         device = QgsProcessingParameterEnum(self.DEVICE, self.tr("Device"), options=device_options(),
-                                            defaultValue="auto")
+                                            defaultValue=options.DEFAULT_DEVICE)
         device.setUsesStaticStrings(True)  # DEVICE=cpu on the command line
         self.add(device, "auto picks CUDA, then Apple MPS, then the CPU.")
         self.add(QgsProcessingParameterNumber(self.BATCH_SIZE, self.tr("Tiles per batch"),
-                                              QgsProcessingParameterNumber.Type.Integer, defaultValue=256,
-                                              minValue=1, maxValue=65536),
+                                              QgsProcessingParameterNumber.Type.Integer,
+                                              defaultValue=options.DEFAULT_BATCH_SIZE, minValue=1,
+                                              maxValue=65536),
                  "Fewer tiles per batch need less memory.")
 
     def add_pixel_quality_parameters(self) -> None:
@@ -317,7 +320,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
                                                    optional=True),
                  "Only for a raster without its QA_PIXEL band: a product brings its own.")
         scale = QgsProcessingParameterEnum(self.INPUT_SCALE, self.tr("Input values"),
-                                           options=list(quality.INPUT_SCALES), defaultValue="auto")
+                                           options=list(quality.INPUT_SCALES),
+                                           defaultValue=load_backend("options").DEFAULT_INPUT_SCALE)
         scale.setUsesStaticStrings(True)
         self.add(scale, "auto: from the data type and values; dn: Level-2 digital numbers; reflectance: "
                         "DN × 0.0000275 − 0.2, as floats.")
@@ -417,26 +421,35 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
         raster = backend_or_explain()
         layer, source = self.input_raster(parameters, context)
-        acquisition = self.acquisition(parameters, context, layer, source, feedback)
         return raster.ClassifyRequest(
             input=source, output=self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-            bands=self.chosen_bands(parameters, context),
             checkpoint=self.model_path(parameters, context),
-            stride=self.parameterAsInt(parameters, self.STRIDE, context), acquisition=acquisition.when,
-            use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
-            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto",
-            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
-            acquisition_source=acquisition.source if acquisition.when else "",
-            resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
-            also_reads=[("the MTL file", acquisition.path)] if acquisition.path else [],
-            **self.pixel_quality(parameters, context), **extra)
+            options=self.scene_options(parameters, context, (layer, source), feedback), **extra)
 
-    def pixel_quality(self, parameters, context) -> dict:
-        """qa_pixel, mask and input_scale of a backend request, from MASK, QA_PIXEL and INPUT_SCALE."""
+    def scene_options(self, parameters, context, scene, feedback):
+        """A ``backend.options.SceneOptions`` from the shared parameters; ``scene``: (layer, path)
+        of INPUT. A parameter an algorithm removed (trainprobe: STRIDE, BATCH_SIZE) keeps its
+        default."""
+        options = load_backend("options")
         qa_layer = self.parameterAsRasterLayer(parameters, self.QA_PIXEL, context)
-        return {"qa_pixel": qa_layer.source().split("|")[0] if qa_layer else None,
-                "mask": tuple(self.parameterAsEnumStrings(parameters, self.MASK, context)),
-                "input_scale": self.parameterAsEnumString(parameters, self.INPUT_SCALE, context) or "auto"}
+        return options.SceneOptions(
+            bands=self.chosen_bands(parameters, context),
+            qa_pixel=qa_layer.source().split("|")[0] if qa_layer else None,
+            mask=tuple(self.parameterAsEnumStrings(parameters, self.MASK, context)),
+            input_scale=(self.parameterAsEnumString(parameters, self.INPUT_SCALE, context)
+                         or options.DEFAULT_INPUT_SCALE),
+            stride=self.number(parameters, context, self.STRIDE, options.DEFAULT_STRIDE_PX),
+            resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
+            use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
+            device=self.parameterAsString(parameters, self.DEVICE, context) or options.DEFAULT_DEVICE,
+            batch_size=self.number(parameters, context, self.BATCH_SIZE, options.DEFAULT_BATCH_SIZE),
+            acquisition=self.acquisition(parameters, context, *scene, feedback))
+
+    def number(self, parameters, context, name: str, default: int) -> int:
+        """An integer parameter, or ``default`` where this algorithm removed it."""
+        if self.parameterDefinition(name) is None:
+            return default
+        return self.parameterAsInt(parameters, name, context)
 
     def acquisition(self, parameters, context, layer, source, feedback):
         """The acquisition date: the parameter, else MTL / product id / GDAL tags, else the layer's

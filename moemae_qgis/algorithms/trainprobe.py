@@ -185,14 +185,11 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         found = self.positions(parameters, context, source, layer, raster_path, feedback)
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled: no probe was written."))
-        acquisition = self.acquisition(parameters, context, layer, raster_path, feedback)
-        probe, report = self.run_backend(
-            load_backend("training_areas").fit_probe_on_areas, raster_path, found.samples, found.names, model,
-            bands=self.chosen_bands(parameters, context), acquisition=acquisition.when,
-            use_metadata=self.parameterAsBoolean(parameters, self.USE_METADATA, context),
-            device=self.parameterAsString(parameters, self.DEVICE, context) or "auto", feedback=feedback,
-            resolution=self.parameterAsEnumString(parameters, self.RESOLUTION, context),
-            colours=found.colours, **self.pixel_quality(parameters, context))
+        options = self.scene_options(parameters, context, (layer, raster_path), feedback)
+        training = load_backend("training_areas")
+        samples = training.LabelledSamples(found.samples, found.names, found.colours)
+        probe, report = self.run_backend(training.fit_probe_on_areas, raster_path, samples, model, options,
+                                         feedback=feedback)
         self.report(report, feedback)
         try:
             probe.save(output)
@@ -232,8 +229,8 @@ class TrainProbeAlgorithm(SceneAlgorithm):
     def raster_grid(self, parameters, context, layer, raster_path):
         """(pixel grid, CRS) of the raster the backend reads: a layer's, or a product's stack."""
         try:
-            scene = load_backend("scene").open_scene(
-                raster_path, self.chosen_bands(parameters, context))
+            options = load_backend("options").SceneOptions(bands=self.chosen_bands(parameters, context))
+            scene = load_backend("scene").open_scene(raster_path, options)
         except load_backend("errors").UserError as exc:
             raise QgsProcessingException(str(exc)) from None
         grid = load_backend("geo").PixelGrid(scene.transform, scene.width, scene.height)
