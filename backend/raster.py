@@ -10,7 +10,7 @@ The QGIS algorithms, the dialog (through them) and the CLI all call :func:`class
    handled (``backend.scene``), read ahead by a thread on a GPU;
 5. ``backend.tiling.tile_metadata`` and the encoder, the probe, then the cells'
    ``backend.tiling.Accumulator``; the cells are one stride, or one 4 × 4 px token
-   (:func:`token_resolution`, :func:`token_logits`);
+   (``backend.catalogue.token_cells``, :func:`token_logits`);
 6. :class:`MapOutputs`: GeoTIFFs written at temporary names, a block of rows at a time as the
    rows are final (memory stays flat in the scene's size), read back and checked (the class
    names in their .aux.xml sidecar too), then renamed into place. A failed or cancelled run
@@ -95,21 +95,20 @@ class ClassifyRequest:
 
 @dataclass
 class ClassifyResult:
+    """What a run made and what became of the tiles, built once the outputs are in place."""
+
     output: str
-    probabilities: str | None
-    class_names: list
-    colours: list
+    class_names: list[str]  # the probe's; [] for embeddings
+    colours: list  # the probe's (r, g, b) per class; [] for embeddings
+    counts: dict[str, int]  # class name → cells
     tiles: int
     tiles_skipped_fill: int  # more than half unused (fill, no data, masked): no prediction
-    grid: tuple  # (rows, cols) of the output
-    device: str
-    warnings: list = field(default_factory=list)
-    counts: dict = field(default_factory=dict)  # class name → cells
-    tiles_patched: int = 0  # kept, with some unused pixels filled
-    batch_size: int = 0
-    skipped_by: dict = field(default_factory=dict)  # reason → tiles without prediction
-    provenance: dict = field(default_factory=dict)  # what made the output: its GDAL metadata
-    seconds: dict = field(default_factory=dict)  # stage → wall seconds (backend.progress.StageClock)
+    tiles_patched: int  # kept, with some unused pixels filled
+    skipped_by: dict[str, int]  # reason → tiles without prediction
+    grid: tuple[int, int]  # (rows, cols) of the output
+    batch_size: int
+    warnings: list[str]
+    seconds: dict[str, float]  # stage → wall seconds (backend.progress.StageClock)
 
     def summary(self) -> str:
         """One line for the log: the output, its grid, and what became of the tiles."""
@@ -123,8 +122,27 @@ class ClassifyResult:
         return text
 
 
-# --------------------------------------------------------------------------- the runs
+@dataclass(frozen=True)
+class Run:
+    """What a run works out once, before its first tile: the scene, the model and probe on their
+    device, the grid, and how the tiles are encoded (``when``: the date encoded, None for missing;
+    ``values_per_cell``: the probe's classes, or the embedding's D)."""
 
+    request: ClassifyRequest
+    scene: Scene
+    model: MoEMAE
+    probe: LinearProbe | None
+    device: torch.device
+    grid: Grid
+    batch_size: int
+    use_metadata: bool
+    when: date | datetime | None
+    pooling: str
+    normed: bool
+    values_per_cell: int
+
+
+# --------------------------------------------------------------------------- the runs
 def classify_raster(request: ClassifyRequest, progress: Progress | None = None) -> ClassifyResult:
     """Classify ``request.input``; see the module docstring. What the user should read goes to
     this module's logger (warnings as warnings)."""
@@ -276,85 +294,83 @@ def masked_share(counts: TileCounts) -> float:
 
 
 @geo.with_gdal_exceptions
-def _map_raster(request: ClassifyRequest, progress) -> ClassifyResult:
+def _map_raster(request: ClassifyRequest, progress: Progress | None) -> ClassifyResult:
     clock = StageClock()
-    with clock("opening the scene and the model"):
-        scene = open_scene(request.input, request.options)
-        check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
-        device = resolve_device(request.options.device)
-        model, probe = load_model_and_probe(request, device)
-    n_values = len(probe.class_names) if probe else model.config.dim
-    grid = plan_grid(scene, request.options.stride, n_values, token=token_resolution(request, probe))
-    _check_space(request, grid, n_values)
-    batch_size = effective_batch_size(request.options.batch_size, device)
-    use_meta = request.options.use_metadata and (probe.use_metadata if probe else True)
-    when = acquisition_date(request.options) if use_meta else None
-    warnings = demonstration_warnings(model) + metadata_warnings(scene, when, use_meta)
+    run = open_run(request, clock)
+    warnings = demonstration_warnings(run.model) + metadata_warnings(run.scene, run.when, run.use_metadata)
     for line in warnings:
         log.warning(line)
     progress = progress or NullProgress()
-    progress.total = grid.tiles  # known only now
-    log.info(describe_input(scene, grid, device))
-    outputs = MapOutputs(request, scene, grid, probe, n_values)
+    progress.total = run.grid.tiles  # known only now
+    log.info(describe_input(run.scene, run.grid, run.device))
+    outputs = MapOutputs(run)
     try:
-        counts = encode_scene(scene, grid, model, probe, request, batch_size, use_meta, progress, outputs,
-                              clock)
-        skipped_by = report_unused(scene, counts, warnings)
+        counts = encode_scene(run, progress, outputs, clock)
+        skipped_by = report_unused(run.scene, counts, warnings)
         if not outputs.covered:
-            raise UserError(f"{scene.name} holds no usable tile: every 40 × 40 tile is more than half fill, "
-                            "no data (0, the bands' nodata value, values that are no digital numbers) or "
-                            "masked by QA_PIXEL; is it the right raster, or is it all cloud?")
-        result = ClassifyResult(output=str(request.output), probabilities=request.probabilities,
-                                class_names=[], colours=[], tiles=grid.tiles,
-                                tiles_skipped_fill=counts.skipped,
-                                grid=(grid.rows, grid.cols), device=str(device), warnings=warnings,
-                                tiles_patched=counts.patched, batch_size=batch_size, skipped_by=skipped_by)
-        result.provenance = provenance(request, scene, model, probe, device, grid, counts, use_meta)
+            raise UserError(f"{run.scene.name} holds no usable tile: every 40 × 40 tile is more than half "
+                            "fill, no data (0, the bands' nodata value, values that are no digital numbers) "
+                            "or masked by QA_PIXEL; is it the right raster, or is it all cloud?")
         with clock("finishing the outputs"):
-            outputs.finish(result)
+            outputs.finish(provenance(run, counts))
     finally:
         outputs.abort()  # nothing when finished; else no temporary file stays
-    result.seconds = clock.seconds
     log.info(f"time: {clock.describe()}")
-    return result
+    probe, grid = run.probe, run.grid
+    return ClassifyResult(output=str(request.output), class_names=probe.class_names if probe else [],
+                          colours=probe.colours if probe else [], counts=outputs.class_counts(),
+                          tiles=grid.tiles, tiles_skipped_fill=counts.skipped, tiles_patched=counts.patched,
+                          skipped_by=skipped_by, grid=(grid.rows, grid.cols), batch_size=run.batch_size,
+                          warnings=warnings, seconds=clock.seconds)
 
 
-def token_resolution(request: ClassifyRequest, probe: LinearProbe | None) -> bool:
-    """Whether the map's cells are tokens (4 × 4 px) rather than strides
-    (``backend.catalogue.token_cells``)."""
+def open_run(request: ClassifyRequest, clock: StageClock) -> Run:
+    """Steps 1-3 and what they decide, each worked out once: the scene opened, the paths checked,
+    the model and probe loaded, the grid planned (its cells tokens or strides) and the outputs'
+    room on disk checked."""
+    options = request.options
+    with clock("opening the scene and the model"):
+        scene = open_scene(request.input, options)
+        check_paths(request, scene, "the land-cover map" if request.probe else "the embedding raster")
+        device = resolve_device(options.device)
+        model, probe = load_model_and_probe(request, device)
+    values = len(probe.class_names) if probe else model.config.dim
+    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
     if probe is None:
-        return token_cells(request.options.resolution_or(EMBEDDING_RESOLUTION_DEFAULT), request.pooling,
-                           request.options.stride)
-    return token_cells(request.options.resolution_or(MAP_RESOLUTION_DEFAULT), probe.pooling,
-                       request.options.stride, Path(request.probe).name)
+        token = token_cells(options.resolution_or(EMBEDDING_RESOLUTION_DEFAULT), pooling, options.stride)
+    else:
+        token = token_cells(options.resolution_or(MAP_RESOLUTION_DEFAULT), pooling, options.stride,
+                            Path(request.probe).name)
+    grid = plan_grid(scene, options.stride, values, token=token)
+    _check_space(request, grid, values)
+    batch_size = effective_batch_size(options.batch_size, device)
+    use_metadata = options.use_metadata and (probe.use_metadata if probe else True)
+    when = options.acquisition.when if use_metadata and options.acquisition else None
+    return Run(request=request, scene=scene, model=model, probe=probe, device=device, grid=grid,
+               batch_size=batch_size, use_metadata=use_metadata, when=when, pooling=pooling, normed=normed,
+               values_per_cell=values)
 
 
-def acquisition_date(options: SceneOptions) -> date | datetime | None:
-    """The date to encode: the acquisition's, None when unknown."""
-    return options.acquisition.when if options.acquisition else None
-
-
-def provenance(request: ClassifyRequest, scene: Scene, model: MoEMAE, probe: LinearProbe | None,
-               device: torch.device, grid: Grid, counts: TileCounts, use_metadata: bool) -> dict:
+def provenance(run: Run, counts: TileCounts) -> dict:
     """What made an output, as GDAL metadata items (``gdalinfo`` shows them)."""
     from .checkpoint import model_fingerprint
     from .runtime import resolve_precision
 
-    when = acquisition_date(request.options) if use_metadata else None
-    source = request.options.acquisition.source if when and request.options.acquisition else ""
+    request, scene, grid, when = run.request, run.scene, run.grid, run.when
+    source = request.options.acquisition.source if when else ""
     return {
         "MOEMAE_QGIS_VERSION": __version__,
-        "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(model),
-        "MODEL_IS_DEMONSTRATION": "yes" if is_demonstration_model(model) else "no",
+        "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(run.model),
+        "MODEL_IS_DEMONSTRATION": "yes" if is_demonstration_model(run.model) else "no",
         "MODEL_VERIFIED": model_verification(request.checkpoint),
-        "PROBE": Path(request.probe).name if probe else "none: embeddings",
-        "PRECISION": str(resolve_precision(device, request.precision)).replace("torch.", ""),
-        "DEVICE": str(device), "STRIDE_PX": str(grid.stride),
+        "PROBE": Path(request.probe).name if run.probe else "none: embeddings",
+        "PRECISION": str(resolve_precision(run.device, request.precision)).replace("torch.", ""),
+        "DEVICE": str(run.device), "STRIDE_PX": str(grid.stride),
         "RESOLUTION": "token" if grid.token else "tile", "CELL_PX": str(grid.cell_px),
         "INPUT": scene.name, "INPUT_SCALE": scene.scale,
         "ACQUISITION": when.isoformat() if when else "unknown (encoded as missing)",
         "ACQUISITION_SOURCE": source or ("given" if when else "none"),
-        "METADATA_TOKENS": "date and position" if use_metadata else "none (encoded as missing)",
+        "METADATA_TOKENS": "date and position" if run.use_metadata else "none (encoded as missing)",
         # GDAL keeps no empty item: every value must say something.
         "QA_PIXEL_MASK": (", ".join(scene.mask) or "none") if scene.qa else "none: no QA_PIXEL",
         "MASKED_SHARE": f"{masked_share(counts):.4f}",
@@ -377,22 +393,19 @@ def _check_space(request: ClassifyRequest, grid: Grid, n_values: int) -> None:
 
 # --------------------------------------------------------------------------- encoding
 
-def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | None, request: ClassifyRequest,
-                 batch_size: int, use_metadata: bool, progress: Progress, outputs: MapOutputs,
-                 clock: StageClock) -> TileCounts:
+def encode_scene(run: Run, progress: Progress, outputs: MapOutputs, clock: StageClock) -> TileCounts:
     """Steps 4 and 5: every usable tile through the encoder (and the probe, when there is one),
     its values added to the cells it covers; rows of cells go to ``outputs`` as they are final.
     ``clock`` gets the time of each step."""
     import torch
 
-    when = acquisition_date(request.options) if use_metadata else None
-    values_per_cell = len(probe.class_names) if probe else model.config.dim
-    counts, accumulator = TileCounts(), Accumulator(grid, values_per_cell)
-    if next(model.parameters()).device.type == "cpu":  # the encoder's threads use every core
-        batches = tile_batches(scene, grid, batch_size, progress, counts)
+    scene, grid = run.scene, run.grid
+    counts, accumulator = TileCounts(), Accumulator(grid, run.values_per_cell)
+    if run.device.type == "cpu":  # the encoder's threads use every core
+        batches = tile_batches(scene, grid, run.batch_size, progress, counts)
     else:
         progress = LockedProgress(progress)
-        batches = read_ahead(tile_batches(scene, grid, batch_size, progress, counts))
+        batches = read_ahead(tile_batches(scene, grid, run.batch_size, progress, counts))
     with scene_reading(), torch.inference_mode(), closing(batches):  # closing: no reader thread left
         while True:
             with clock("reading and masking"):
@@ -402,11 +415,11 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
             origins, pixels, unused = batch
             progress.check()
             with clock("encoder and probe"):
-                meta = tile_metadata(scene, origins, when, use_metadata)
+                meta = tile_metadata(scene, origins, run.when, run.use_metadata)
                 if grid.token:
-                    values, usable = token_logits(model, probe, pixels, meta, unused, request)
+                    values, usable = token_logits(run, pixels, meta, unused)
                 else:
-                    values, usable = tile_values(model, probe, pixels, meta, request), None
+                    values, usable = tile_values(run, pixels, meta), None
             with clock("map cells and writing"):
                 accumulator.add_values(origins, values, usable)
                 for piece in accumulator.take_final(origins[-1][1]):
@@ -420,30 +433,27 @@ def encode_scene(scene: Scene, grid: Grid, model: MoEMAE, probe: LinearProbe | N
     return counts
 
 
-def tile_values(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, meta: np.ndarray | None,
-                request: ClassifyRequest) -> np.ndarray:
+def tile_values(run: Run, pixels: np.ndarray, meta: np.ndarray | None) -> np.ndarray:
     """(B, values) per tile: the probe's class probabilities, or the pooled embedding."""
+    features = embed_tiles(run.model, pixels, meta, pooling=run.pooling, normed=run.normed,
+                           precision=run.request.precision)
+    return (run.probe.predict_proba(features) if run.probe else features).astype(np.float32)
 
-    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
-    features = embed_tiles(model, pixels, meta, pooling=pooling, normed=normed, precision=request.precision)
-    return (probe.predict_proba(features) if probe else features).astype(np.float32)
 
-
-def token_logits(model: MoEMAE, probe: LinearProbe | None, pixels: np.ndarray, meta: np.ndarray | None,
-                 unused: np.ndarray, request: ClassifyRequest) -> tuple[np.ndarray, np.ndarray]:
+def token_logits(run: Run, pixels: np.ndarray, meta: np.ndarray | None,
+                 unused: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """((B, C, 10, 10) logits of each token's share of its tile's feature, or without a probe
     (B, D, 10, 10) the shares themselves; (B, 10, 10) True for tokens whose 4 × 4 px are at most
     half unused). The tokens' values average to the tile's (``backend.embed.token_features``):
     overlapping tiles average them, as a map cell's value."""
-
     side = landsat.PATCH_SIZE_PX // landsat.TOKEN_PATCH_PX
-    pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
-    features = embed_tile_tokens(model, pixels, meta, pooling=pooling, normed=normed,
-                                 precision=request.precision, on_device=True)  # (B, 100, D), on the device
+    # (B, 100, D), left on the device
+    features = embed_tile_tokens(run.model, pixels, meta, pooling=run.pooling, normed=run.normed,
+                                 precision=run.request.precision, on_device=True)
     batch = len(features)
     flat = features.reshape(batch * side * side, -1)
     # The probe runs where the tokens are: a GPU copies back C values per token, not D.
-    logits = (probe.logits(flat) if probe else flat).reshape(batch, side, side, -1)
+    logits = (run.probe.logits(flat) if run.probe else flat).reshape(batch, side, side, -1)
     px = landsat.TOKEN_PATCH_PX
     share = unused.reshape(batch, side, px, side, px).mean(axis=(2, 4))
     return logits.permute(0, 3, 1, 2).float().cpu().numpy(), share <= MAX_FILL_SHARE
@@ -455,16 +465,16 @@ class MapOutputs:
     """The run's GeoTIFFs (the class map and the probabilities, or the embeddings), written by
     rows as they are final (``backend.map_writer``), checked, and renamed into place together."""
 
-    def __init__(self, request: ClassifyRequest, scene: Scene, grid: Grid, probe: LinearProbe | None,
-                 n_values: int):
+    def __init__(self, run: Run):
+        request, grid, probe, n_values = run.request, run.grid, run.probe, run.values_per_cell
         self.probe, self.token, self.covered = probe, grid.token, 0
-        self.class_counts = np.zeros(n_values, np.int64)
-        common = dict(size=(grid.cols, grid.rows), transform=grid.output_transform(scene.transform),
-                      crs=scene.crs)
+        self.counted = np.zeros(n_values, np.int64)
+        common = dict(size=(grid.cols, grid.rows), transform=grid.output_transform(run.scene.transform),
+                      crs=run.scene.crs)
         floats = dict(data_type=gdal.GDT_Float32, nodata=float("nan"), **common)
         self.writers = []  # (kind, writer, final path)
         if probe is None:
-            how = request.pooling + (", per 4 × 4 px token" if grid.token else "")
+            how = run.pooling + (", per 4 × 4 px token" if grid.token else "")
             self._add("values", request.output, bands=n_values, **floats,
                       descriptions=[f"embedding {k} ({how})" for k in range(n_values)])
             return
@@ -486,7 +496,7 @@ class MapOutputs:
         for kind, writer, _ in self.writers:
             if kind == "classes":
                 classes = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
-                self.class_counts += np.bincount(classes[covered], minlength=len(self.class_counts))
+                self.counted += np.bincount(classes[covered], minlength=len(self.counted))
                 writer.write_rows(row0, [classes])
                 continue
             # Rows no tile reached (most of a raster under fill) need no probabilities: NaN anyway.
@@ -502,20 +512,24 @@ class MapOutputs:
         flat = logits.reshape(len(logits), -1).T.astype(np.float64)
         return self.probe.probabilities(flat).T.reshape(logits.shape)
 
-    def finish(self, result: ClassifyResult) -> None:
-        """Record what made the outputs, close and check them all, then rename them into place."""
+    def finish(self, provenance: dict) -> None:
+        """Record what made the outputs (``provenance``: GDAL metadata items), close and check them
+        all, then rename them into place."""
         written = []
-        for _, writer, final in self.writers:
-            writer.set_metadata(result.provenance)
+        for _, writer, _ in self.writers:
+            writer.set_metadata(provenance)
         for _, writer, final in self.writers:
             written.append((writer.close(), final))
         for tmp, final in written:
             move_into_place(tmp, final)
         self.writers = []
-        if self.probe is not None:
-            names = self.probe.class_names
-            result.class_names, result.colours = names, self.probe.colours
-            result.counts = {names[k]: int(n) for k, n in enumerate(self.class_counts) if n}
+
+    def class_counts(self) -> dict[str, int]:
+        """Class name → cells painted with it (the classes no cell has left out); {} for embeddings."""
+        if self.probe is None:
+            return {}
+        names = self.probe.class_names
+        return {names[k]: int(n) for k, n in enumerate(self.counted) if n}
 
     def abort(self) -> None:
         """Remove what was written (nothing once :meth:`finish` succeeded)."""
