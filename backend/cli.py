@@ -294,8 +294,8 @@ def cmd_embed(args: argparse.Namespace) -> int:
                         "per cell; give --out ending in .tif")
 
     from .checkpoint import model_fingerprint
-    from .embed import embed_arrays
-    from .files import check_outputs, write_npz
+    from .embed import EmbeddingsFile, embed_arrays
+    from .files import check_outputs
 
     check_outputs([("the embeddings file", args.out, (".npz",))], [("the model", args.checkpoint)])
     _seed(args)
@@ -304,16 +304,11 @@ def cmd_embed(args: argparse.Namespace) -> int:
     features = embed_arrays(model, arrays, pooling=args.pooling, normed=args.normed,
                             use_metadata=not args.no_metadata, batch_size=args.batch_size,
                             precision=args.precision, progress=_bar(len(arrays), "embedding"))
-    content = {"patch_ids": np.asarray(arrays.ids, dtype=str), "embeddings": features,
-               "pooling": np.asarray(args.pooling), "normed": np.asarray(args.normed),
-               "use_metadata": np.asarray(not args.no_metadata), "multilabel": np.asarray(arrays.multilabel),
-               "model_fingerprint": np.asarray(model_fingerprint(model)),
-               "model_size": np.asarray(model.config.size),
-               "checkpoint": np.asarray(str(args.checkpoint or "random-init"))}
-    if arrays.labels is not None:
-        content["labels"] = np.asarray(arrays.labels)
-        content["class_names"] = np.asarray(arrays.class_names, dtype=str)
-    write_npz(args.out, content)
+    EmbeddingsFile(patch_ids=np.asarray(arrays.ids, dtype=str), embeddings=features, pooling=args.pooling,
+                   normed=args.normed, use_metadata=not args.no_metadata, multilabel=arrays.multilabel,
+                   model_fingerprint=model_fingerprint(model), model_size=model.config.size,
+                   checkpoint=str(args.checkpoint or "random-init"), labels=arrays.labels,
+                   class_names=arrays.class_names if arrays.labels is not None else None).write(args.out)
     print(f"wrote {features.shape} embeddings of {len(arrays)} patches to {args.out}")
     return 0
 
@@ -365,77 +360,45 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     _add_device(embed)
 
 
-#: What ``embed`` writes into every .npz; probes need all of it.
-EMBEDDINGS_KEYS = ("patch_ids", "embeddings", "pooling", "normed", "use_metadata", "multilabel",
-                   "model_fingerprint",
-                   "model_size", "checkpoint")
-
-
-def _read_embeddings(path: str, need_labels: bool = True) -> dict:
-    import zipfile
-
-    import numpy as np
-
-    file = Path(path)
-    if not file.is_file():
-        raise UserError(f"embeddings file {file} does not exist; make one with: python -m backend embed")
-    try:
-        with np.load(file, allow_pickle=False) as npz:
-            content = {key: npz[key] for key in npz.files}
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise UserError(f"{file} is not an embeddings file written by 'embed' ({exc})") from None
-    wanted = EMBEDDINGS_KEYS + (("labels", "class_names") if need_labels else ())
-    missing = [k for k in wanted if k not in content]
-    if missing:
-        hint = ("embed a labelled dataset (BigEarthNet-L, EuroSAT-L)" if "labels" in missing
-                else "make it with: python -m backend embed")
-        raise UserError(f"{file} lacks {', '.join(missing)}; {hint}")
-    if content["embeddings"].ndim != 2:
-        raise UserError(f"{file} holds pooling '{content['pooling']}' {content['embeddings'].shape}; a probe "
-                        "needs one vector per patch: embed with --pooling mean, cls, patch-mean or all")
-    return content
-
-
 def cmd_probe_fit(args: argparse.Namespace) -> int:
     from . import classes, probe
+    from .embed import EmbeddingsFile
     from .files import check_outputs
 
     check_outputs([("the probe", args.out, (".json",))], [("the embeddings file", args.embeddings)])
-    content = _read_embeddings(args.embeddings)
-    names = [str(n) for n in content["class_names"]]
-    fitted = probe.fit(content["embeddings"], content["labels"], names,
-                       multilabel=bool(content["multilabel"]),
+    content = EmbeddingsFile.read(args.embeddings)
+    names = content.class_names
+    fitted = probe.fit(content.embeddings, content.labels, names, multilabel=content.multilabel,
                        colours=classes.colours_for(names), standardize=args.standardize, c=args.C,
-                       max_iter=args.max_iter, seed=args.seed, pooling=str(content["pooling"]),
-                       normed=bool(content["normed"]), use_metadata=bool(content["use_metadata"]),
-                       model_info={"fingerprint": str(content["model_fingerprint"]),
-                                   "size": str(content["model_size"]),
-                                   "checkpoint": Path(str(content["checkpoint"])).name})
-    scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
+                       max_iter=args.max_iter, seed=args.seed, pooling=content.pooling,
+                       normed=content.normed, use_metadata=content.use_metadata,
+                       model_info={"fingerprint": content.model_fingerprint, "size": content.model_size,
+                                   "checkpoint": Path(content.checkpoint).name})
+    scores = probe.metrics(fitted, content.embeddings, content.labels, names, fitted.multilabel)
     fitted.training["train_metrics"] = {k: v for k, v in scores.items() if k != "per_class_ap"}
     fitted.save(args.out)
     _probe_check(args, fitted, content, names)
     print(f"fitted a {'one-vs-rest' if fitted.multilabel else 'multinomial'} probe on "
-          f"{len(content['labels'])} patches ({fitted.num_features} features, {len(names)} classes) → "
+          f"{len(content.labels)} patches ({fitted.num_features} features, {len(names)} classes) → "
           f"{args.out}")
     print(f"on its own training data: micro mAP {scores['micro_map']:.3f}, macro mAP "
           f"{scores['macro_map']:.3f}")
     return 0
 
 
-def _probe_check(args: argparse.Namespace, fitted, content: dict, names: list) -> None:
+def _probe_check(args: argparse.Namespace, fitted, content, names: list) -> None:
     """The probe's cross-validated error matrix and F1 per class, as HTML beside it (single-label
     data with at least 2 samples of every class; multi-label data has no one error matrix)."""
     import numpy as np
 
     from .probe_check import cross_validated_predictions, write_probe_check
 
-    labels = np.asarray(content["labels"])
+    labels = np.asarray(content.labels)
     if fitted.multilabel or labels.ndim != 1:
         print("multi-label data: no cross-validated error matrix (probe eval gives per-class AP and F1)")
         return
     folds = min(5, int(np.bincount(labels, minlength=len(names)).min()))
-    predicted = cross_validated_predictions(content["embeddings"], labels, names, folds, args.seed,
+    predicted = cross_validated_predictions(content.embeddings, labels, names, folds, args.seed,
                                             standardize=args.standardize, c=args.C, max_iter=args.max_iter)
     if predicted is None:
         print("a class has fewer than 2 samples: no cross-validated error matrix")
@@ -447,26 +410,15 @@ def _probe_check(args: argparse.Namespace, fitted, content: dict, names: list) -
 
 def cmd_probe_eval(args: argparse.Namespace) -> int:
     from . import probe
+    from .embed import EmbeddingsFile
     from .files import check_outputs, write_atomically
 
     check_outputs([("the metrics file", args.out, (".json",))],
                   [("the probe", args.probe), ("the embeddings file", args.embeddings)])
     fitted = probe.LinearProbe.load(args.probe)
-    content = _read_embeddings(args.embeddings)
-    if str(content["pooling"]) != fitted.pooling or bool(content["normed"]) != fitted.normed:
-        raise UserError(f"the probe expects pooling "
-                        f"'{fitted.pooling}'{' (normed)' if fitted.normed else ''}; {args.embeddings} holds "
-                        f"'{content['pooling']}'{' (normed)' if content['normed'] else ''}")
-    fingerprint = fitted.model.get("fingerprint")
-    if fingerprint and fingerprint != str(content["model_fingerprint"]):
-        raise UserError(f"{args.probe} was fitted on embeddings of another model "
-                        f"({fitted.model.get('checkpoint')}); {args.embeddings} comes from "
-                        f"{content['checkpoint']}")
-    names = [str(n) for n in content["class_names"]]
-    if names != fitted.class_names:
-        raise UserError(f"the probe's classes ({len(fitted.class_names)}) differ from the data's "
-                        f"({len(names)})")
-    scores = probe.metrics(fitted, content["embeddings"], content["labels"], names, fitted.multilabel)
+    content = EmbeddingsFile.read(args.embeddings)
+    content.check_probe(fitted, args.probe, args.embeddings)
+    scores = probe.metrics(fitted, content.embeddings, content.labels, content.class_names, fitted.multilabel)
     text = json.dumps(scores, indent=2)
     if args.out:
         write_atomically(args.out, lambda f: f.write(text + "\n"))

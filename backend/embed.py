@@ -1,11 +1,18 @@
-"""Embeddings: a dataset (or any tiles) through the frozen encoder, pooled for linear probes."""
+"""Embeddings: a dataset (or any tiles) through the frozen encoder, pooled for linear probes, and
+the embeddings file (:class:`EmbeddingsFile`, the .npz that ``python -m backend embed`` writes and
+``probe fit`` and ``probe eval`` read)."""
 from __future__ import annotations
 
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import landsat
+from .errors import UserError
+from .files import write_npz
 from .options import DEFAULT_BATCH_SIZE
 from .progress import NullProgress
 from .tokens import CLS_INDEX, NUM_LEADING_TOKENS, NUM_PATCH_TOKENS, NUM_TOKENS
@@ -15,6 +22,7 @@ if TYPE_CHECKING:
 
     from .data import PatchArrays
     from .model import MoEMAE
+    from .probe import LinearProbe
     from .progress import Progress
 
 # torch is imported inside the functions: the pooling names below are read by the QGIS plugin
@@ -131,3 +139,82 @@ def embed_arrays(model: MoEMAE, arrays: PatchArrays, *, pooling: str = "mean", n
     progress.close()
     return np.concatenate(parts)
 
+
+# --------------------------------------------------------------------------- the embeddings file
+#: What every embeddings file holds (an .npz of arrays, no pickles); probes need all of it, and
+#: ``labels`` and ``class_names`` when the dataset had labels.
+EMBEDDINGS_KEYS = ("patch_ids", "embeddings", "pooling", "normed", "use_metadata", "multilabel",
+                   "model_fingerprint", "model_size", "checkpoint")
+
+
+@dataclass
+class EmbeddingsFile:
+    """The embeddings of a dataset's patches and what made them: ``embeddings`` (N, F) float32
+    (or (N, 105, D) with pooling "tokens"), ``patch_ids`` (N,), the pooling and whether the
+    features are L2-normalised, whether date and position were encoded, the model's fingerprint,
+    size and checkpoint; ``labels`` ((N,) class indices, or (N, C) 0/1 when ``multilabel``) and
+    ``class_names`` when the dataset had labels."""
+
+    patch_ids: np.ndarray
+    embeddings: np.ndarray
+    pooling: str
+    normed: bool
+    use_metadata: bool
+    multilabel: bool
+    model_fingerprint: str
+    model_size: str
+    checkpoint: str
+    labels: np.ndarray | None = None
+    class_names: list[str] | None = None
+
+    def write(self, path: str | Path) -> Path:
+        """Write the .npz atomically (``backend.files.write_npz``)."""
+        content = {"patch_ids": np.asarray(self.patch_ids, dtype=str), "embeddings": self.embeddings,
+                   **{key: np.asarray(getattr(self, key)) for key in EMBEDDINGS_KEYS[2:]}}
+        if self.labels is not None:
+            content["labels"] = np.asarray(self.labels)
+            content["class_names"] = np.asarray(self.class_names, dtype=str)
+        return write_npz(path, content)
+
+    @classmethod
+    def read(cls, path: str | Path) -> EmbeddingsFile:
+        """An embeddings file with labels and one vector per patch, as a probe needs it; refused,
+        saying what to do, when it is anything else."""
+        file = Path(path)
+        if not file.is_file():
+            raise UserError(f"embeddings file {file} does not exist; make one with: python -m backend embed")
+        try:
+            with np.load(file, allow_pickle=False) as npz:
+                content = {key: npz[key] for key in npz.files}
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+            raise UserError(f"{file} is not an embeddings file written by 'embed' ({exc})") from None
+        missing = [k for k in EMBEDDINGS_KEYS + ("labels", "class_names") if k not in content]
+        if missing:
+            hint = ("embed a labelled dataset (BigEarthNet-L, EuroSAT-L)" if "labels" in missing
+                    else "make it with: python -m backend embed")
+            raise UserError(f"{file} lacks {', '.join(missing)}; {hint}")
+        if content["embeddings"].ndim != 2:
+            raise UserError(f"{file} holds pooling '{content['pooling']}' {content['embeddings'].shape}; a "
+                            "probe needs one vector per patch: embed with --pooling mean, cls, patch-mean or "
+                            "all")
+        flags = {key: bool(content[key]) for key in ("normed", "use_metadata", "multilabel")}
+        texts = {key: str(content[key])
+                 for key in ("pooling", "model_fingerprint", "model_size", "checkpoint")}
+        return cls(patch_ids=content["patch_ids"], embeddings=content["embeddings"], labels=content["labels"],
+                   class_names=[str(n) for n in content["class_names"]], **flags, **texts)
+
+    def check_probe(self, probe: LinearProbe, probe_name: str, name: str) -> None:
+        """Refuse a probe that cannot read these embeddings (``probe_name`` and ``name``: the
+        probe's and this file's names, for the message): another pooling, another model, other
+        classes."""
+        if self.pooling != probe.pooling or self.normed != probe.normed:
+            expects = f"'{probe.pooling}'{' (normed)' if probe.normed else ''}"
+            raise UserError(f"the probe expects pooling {expects}; "
+                            f"{name} holds '{self.pooling}'{' (normed)' if self.normed else ''}")
+        fingerprint = probe.model.get("fingerprint")
+        if fingerprint and fingerprint != self.model_fingerprint:
+            raise UserError(f"{probe_name} was fitted on embeddings of another model "
+                            f"({probe.model.get('checkpoint')}); {name} comes from {self.checkpoint}")
+        if self.class_names != probe.class_names:
+            raise UserError(f"the probe's classes ({len(probe.class_names)}) differ from the data's "
+                            f"({len(self.class_names or [])})")
