@@ -947,20 +947,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    from .progress import Cancelled
+    from .errors import describe
+    from .progress import Cancelled, messages_to
 
+    terminal = logging.StreamHandler(sys.stdout)
+    terminal.setFormatter(_TerminalFormatter())
     try:
-        with _backend_messages_on_stdout():
+        with messages_to(terminal, propagate=False):  # the command's lines, once, on stdout
             return int(args.func(args) or 0)
-    except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:  # a file the user named cannot be read or written
-        print(f"error: {_describe_os_error(exc)}", file=sys.stderr)
-        return 2
-    except MemoryError:
-        print("error: out of memory; use a smaller --batch-size, a larger --stride or a smaller input",
-              file=sys.stderr)
+    except (UserError, OSError, MemoryError) as exc:  # OSError: a file the user named cannot be used
+        print(f"error: {describe(exc)}", file=sys.stderr)
         return 2
     except (KeyboardInterrupt, Cancelled):
         print("interrupted: nothing was written", file=sys.stderr)
@@ -971,31 +967,3 @@ class _TerminalFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         text = record.getMessage()
         return f"warning: {text}" if record.levelno >= logging.WARNING else text
-
-
-class _backend_messages_on_stdout:  # noqa: N801 - used as a context manager, like a function
-    """For one command: the backend's log records as lines on stdout, warnings as 'warning: …'."""
-
-    def __enter__(self):
-        self.logger = logging.getLogger(__package__)  # "backend", or "moemae_qgis.backend" in the plugin
-        self.handler = logging.StreamHandler(sys.stdout)
-        self.handler.setFormatter(_TerminalFormatter())
-        self.previous = self.logger.level, self.logger.propagate
-        self.logger.addHandler(self.handler)
-        self.logger.setLevel(logging.INFO)
-        self.logger.propagate = False
-        return self
-
-    def __exit__(self, *exc_info):
-        self.logger.removeHandler(self.handler)
-        self.logger.setLevel(self.previous[0])
-        self.logger.propagate = self.previous[1]
-
-
-def _describe_os_error(exc: OSError) -> str:
-    from .files import is_disk_full
-
-    where = f" {exc.filename}" if exc.filename else ""
-    if is_disk_full(exc):
-        return f"the disk is full (writing{where}); free some space or choose another folder"
-    return f"cannot use{where}: {exc.strerror or exc}"

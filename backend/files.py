@@ -12,7 +12,6 @@
 """
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
@@ -21,10 +20,8 @@ import uuid
 from pathlib import Path
 from typing import IO, Callable, Sequence
 
-from .errors import UserError
+from .errors import UserError, is_disk_full
 
-#: Words GDAL and the C library use when a disk or a quota is full.
-_DISK_FULL_WORDS = ("no space left", "disk full", "free disk space", "quota exceeded")
 #: Less free space than this in the output's folder after a failed write: the disk is full.
 _NEARLY_FULL_BYTES = 1 << 20
 
@@ -126,13 +123,6 @@ def write_npz(path: str | Path, arrays: dict) -> Path:
             raise
 
     return write_atomically(path, write, binary=True)
-
-
-def is_disk_full(error: BaseException | str) -> bool:
-    """Whether an OSError or a GDAL error message says that the disk (or a quota) is full."""
-    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    return any(word in str(error).lower() for word in _DISK_FULL_WORDS)
 
 
 def _free_bytes(folder) -> int | None:

@@ -6,9 +6,12 @@ plugin passes an adapter that moves the Processing feedback's bar and reads its 
 """
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 import time
-from typing import Protocol, TextIO
+from contextlib import contextmanager
+from typing import Iterator, Protocol, TextIO
 
 
 class Cancelled(Exception):
@@ -173,3 +176,43 @@ class LockedProgress:
     def check(self) -> None:
         with self.lock:
             self.inner.check()
+
+
+class _Capture:
+    """How many :func:`messages_to` blocks are open (``quiet``: of them, those that keep the
+    records from the loggers above), and the logger's settings before the first."""
+
+    lock = threading.Lock()
+    open = quiet = 0
+    before: tuple = (logging.NOTSET, True)
+
+    @classmethod
+    def settle(cls, logger: logging.Logger) -> None:
+        """The logger's level and propagation for the blocks now open (none: as before them)."""
+        logger.setLevel(logging.INFO if cls.open else cls.before[0])
+        logger.propagate = cls.before[1] and not cls.quiet
+
+
+@contextmanager
+def messages_to(handler: logging.Handler, propagate: bool = True) -> Iterator[None]:
+    """While the block runs, the backend's log records go to ``handler`` too, from INFO up: its
+    info lines are for the user. ``propagate`` False: to it only. The logger's level and
+    propagation come back as they were when the last such block ends, so that runs which
+    overlap (QGIS runs algorithms in threads; each handler then keeps its own thread's
+    records) all keep their info lines."""
+    logger = logging.getLogger(__package__)  # "backend", or "moemae_qgis.backend" in the plugin
+    with _Capture.lock:
+        if not _Capture.open:
+            _Capture.before = logger.level, logger.propagate
+        _Capture.open += 1
+        _Capture.quiet += not propagate
+        _Capture.settle(logger)
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        with _Capture.lock:
+            logger.removeHandler(handler)
+            _Capture.open -= 1
+            _Capture.quiet -= not propagate
+            _Capture.settle(logger)

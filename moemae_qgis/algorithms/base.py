@@ -102,28 +102,12 @@ class FeedbackLogHandler(logging.Handler):
 
 
 @contextmanager
-def backend_messages_to(feedback):
-    """While a backend function runs: its log records go to ``feedback``."""
-    logger = logging.getLogger(load_backend().__name__)
-    logger.setLevel(logging.INFO)  # the backend's own logger: its info lines are for the user
-    handler = FeedbackLogHandler(feedback)
-    logger.addHandler(handler)
+def backend_errors():
+    """The backend's ``UserError`` as the ``QgsProcessingException`` Processing shows: its message."""
     try:
         yield
-    finally:
-        logger.removeHandler(handler)
-
-
-def describe_failure(exc: Exception) -> str:
-    """An OS, GDAL or PyTorch error in words that say what to do."""
-    text = str(exc).strip()
-    if load_backend("files").is_disk_full(exc):
-        return tr("the disk is full ({}); free some space or choose another output folder. "
-                  "Nothing was replaced.").format(text)
-    if "out of memory" in text.lower():
-        return tr("out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu").format(text)
-    return tr("{}: {} (check the paths, and that no other program holds the output open)").format(
-        type(exc).__name__, text)
+    except load_backend("errors").UserError as exc:
+        raise QgsProcessingException(str(exc)) from None
 
 
 def backend_or_explain():
@@ -242,18 +226,15 @@ class MoeMaeAlgorithm(QgsProcessingAlgorithm):
             raise
 
     def _run_backend(self, function, *args, feedback, **kwargs):
+        progress, errors = load_backend("progress"), load_backend("errors")
         try:
-            with backend_messages_to(feedback):
+            with progress.messages_to(FeedbackLogHandler(feedback)):
                 return function(*args, progress=FeedbackProgress(feedback), **kwargs)
-        except load_backend("progress").Cancelled:
+        except progress.Cancelled:
             raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
-        except MemoryError:
-            raise QgsProcessingException(
-                self.tr("out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU")) from None
-        except (OSError, RuntimeError) as exc:  # GDAL's I/O errors and PyTorch's out-of-memory land here
-            raise QgsProcessingException(describe_failure(exc)) from None
+        # OSError and RuntimeError: GDAL's I/O errors and PyTorch's out-of-memory land there
+        except (errors.UserError, MemoryError, OSError, RuntimeError) as exc:
+            raise QgsProcessingException(errors.describe(exc)) from None
 
 
 class SceneAlgorithm(MoeMaeAlgorithm):
@@ -392,11 +373,9 @@ class SceneAlgorithm(MoeMaeAlgorithm):
 
     def model_path(self, parameters, context) -> str:
         """MODEL as a checkpoint file: a catalogue name resolved, empty for the default model."""
-        try:
+        with backend_errors():
             return str(load_backend("catalogue").resolve_model(self.parameterAsFile(parameters, self.MODEL,
                                                                                     context)))
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
 
     def chosen_bands(self, parameters, context) -> list | None:
         """BANDS as band numbers, None for "by name". QGIS reads a band list only with ``;`` between
@@ -410,12 +389,10 @@ class SceneAlgorithm(MoeMaeAlgorithm):
 
     def probe_path(self, parameters, context, checkpoint: str) -> str:
         """PROBE as a probe file: a catalogue name resolved, empty for the model's default probe."""
-        try:
+        with backend_errors():
             return str(load_backend("catalogue").resolve_probe(
                 self.parameterAsFile(parameters, self.PROBE, context), checkpoint,
                 self.parameterAsFile(parameters, self.MODEL, context)))
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
 
     def scene_request(self, parameters, context, feedback, **extra):
         """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
@@ -460,10 +437,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             from osgeo import gdal
 
             dataset = gdal.Open(source) if layer is not None else None
-            try:
+            with backend_errors():  # a product that cannot be read
                 chosen = scene.find_acquisition(source, dataset.GetMetadata() if dataset else {})
-            except load_backend("errors").UserError as exc:  # a product that cannot be read
-                raise QgsProcessingException(str(exc)) from None
             if chosen.when is None and layer is not None:
                 temporal = layer.temporalProperties()
                 if temporal.isActive() and temporal.fixedTemporalRange().begin().isValid():

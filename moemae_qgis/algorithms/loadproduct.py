@@ -13,7 +13,6 @@ from qgis.core import (
     QgsContrastEnhancement,
     QgsDateTimeRange,
     QgsMultiBandColorRenderer,
-    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
@@ -24,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..backend_loader import load_backend
-from .base import MoeMaeAlgorithm, backend_or_explain
+from .base import MoeMaeAlgorithm, backend_errors, backend_or_explain
 
 #: The natural-colour composite: red, green, blue.
 NATURAL_COLOUR = ("SR_B4", "SR_B3", "SR_B2")
@@ -96,16 +95,14 @@ class LoadProductAlgorithm(MoeMaeAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         backend_or_explain()
         source = self.parameterAsFile(parameters, self.INPUT, context)
-        errors, product = load_backend("errors"), load_backend("product")
-        try:
+        product = load_backend("product")
+        with backend_errors():
             found = product.open_product(source)
             output = self.parameterAsFileOutput(parameters, self.OUTPUT, context) or str(
                 default_vrt_path(found.product_id))
             product.write_stack(found, output)
             dates = load_backend("scene_metadata")
             acquisition = dates.acquisition_of(found) or dates.Acquisition(None, "nowhere: no readable date")
-        except errors.UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
         feedback.pushInfo(self.tr("{}: SR_B1…SR_B7{} stacked in {}").format(
             found.product_id, self.tr(" and QA_PIXEL") if found.qa_pixel else "", output))
         if not found.qa_pixel:

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..backend_loader import load_backend
-from .base import MoeMaeAlgorithm
+from .base import MoeMaeAlgorithm, backend_errors
 
 
 class SampleAlgorithm(MoeMaeAlgorithm):
@@ -58,11 +58,9 @@ class SampleAlgorithm(MoeMaeAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         given = parameters.get(self.SIZE)
         target = parameters.get(self.TARGET_SE)
-        try:
+        with backend_errors():
             text = self.parameterAsString(parameters, self.USERS_ACCURACY, context)
             expected = sampling.parse_expected_users([t for t in text.split(";") if t.strip()])
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
         lines = self.run_backend(
             sampling.sample_map, layer.source().split("|")[0], output, feedback=feedback,
             total=None if given in (None, "") else self.parameterAsInt(parameters, self.SIZE, context),

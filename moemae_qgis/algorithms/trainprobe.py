@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
 from ..i18n import tr
-from .base import FeedbackProgress, SceneAlgorithm, backend_or_explain
+from .base import FeedbackProgress, SceneAlgorithm, backend_errors, backend_or_explain
 
 
 @dataclass
@@ -191,14 +191,12 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         probe, report = self.run_backend(training.fit_probe_on_areas, raster_path, samples, model, options,
                                          feedback=feedback)
         self.report(report, feedback)
-        try:
+        with backend_errors():
             probe.save(output)
             if report.cv_predicted is not None:  # the probe's own check, beside it
                 page = load_backend("probe_check").write_probe_check(
                     output, probe.class_names, report.cv_labels, report.cv_predicted, report.folds)
                 feedback.pushInfo(self.tr("Cross-validated error matrix and F1 per class: {}").format(page))
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
         return {self.OUTPUT: output}
 
     def report(self, report, feedback) -> None:
@@ -221,18 +219,14 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         inputs = [("the input raster", raster_path), ("the model", model)]
         if training is not None:
             inputs.append(("the training layer", training.source().split("|")[0]))
-        try:
+        with backend_errors():
             load_backend("files").check_outputs([("the probe", output, (".json",))], inputs)
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
 
     def raster_grid(self, parameters, context, layer, raster_path):
         """(pixel grid, CRS) of the raster the backend reads: a layer's, or a product's stack."""
-        try:
+        with backend_errors():
             options = load_backend("options").SceneOptions(bands=self.chosen_bands(parameters, context))
             scene = load_backend("scene").open_scene(raster_path, options)
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
         grid = load_backend("geo").PixelGrid(scene.transform, scene.width, scene.height)
         return grid, layer.crs() if layer is not None else QgsCoordinateReferenceSystem.fromWkt(scene.crs)
 
@@ -243,12 +237,10 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         self.check_training_layer(source, field_name, colour_field)
         grid, crs = self.raster_grid(parameters, context, layer, raster_path)
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-        try:
+        with backend_errors():
             found = sample_positions(source, field_name, transform, grid,
                                      self.parameterAsInt(parameters, self.SPACING, context), feedback,
                                      colour_field)
-        except load_backend("errors").UserError as exc:
-            raise QgsProcessingException(str(exc)) from None
         if not found.features and not feedback.isCanceled():
             raise QgsProcessingException(self.tr("the training layer has no features: draw points or "
                                                  "polygons of at least 2 classes"))
