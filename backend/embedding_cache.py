@@ -87,9 +87,11 @@ def identity(request: object) -> dict:
     ``backend.raster.ClassifyRequest``)."""
     from .checksums import file_sha256
 
-    settings = {name: getattr(request, name) for name in KEY_SETTINGS}
+    options = request.options
+    settings = {name: getattr(options, name) if hasattr(options, name) else getattr(request, name)
+                for name in KEY_SETTINGS}
     settings["mask"] = list(settings["mask"])
-    when = request.acquisition
+    when = options.acquisition.when if options.acquisition else None
     return {"scene": str(Path(request.input).resolve()),
             "model_sha256": file_sha256(Path(request.checkpoint)),
             "acquisition": when.isoformat() if when else None, "settings": settings}
@@ -138,7 +140,7 @@ def field_for(request: object, progress: Progress | None = None) -> ArrayField:
     """The cached embedding field of ``request``'s scene (a ``backend.raster.ClassifyRequest``;
     its output is ignored), built through ``embed_raster`` when there is no sound current entry."""
     ident = identity(request)
-    stamp = scene_stamp(request.input, [request.qa_pixel])
+    stamp = scene_stamp(request.input, [request.options.qa_pixel])
     folder = cache_dir() / key_of(ident)
     if folder.exists():
         field, why = open_entry(folder, ident, stamp)
@@ -266,14 +268,15 @@ def scene_field_request(scene: str, checkpoint: str | None = None, stride: int =
     """The ``ClassifyRequest`` that embeds ``scene`` into the cache for the click-to-map panel:
     the default (or given) model, 120 m cells, the acquisition date read as classify reads it."""
     from .catalogue import resolve_model
+    from .options import SceneOptions
     from .raster import ClassifyRequest
     from .scene_metadata import find_acquisition
 
     acquisition = find_acquisition(scene, _gdal_tags(scene))
+    options = SceneOptions(stride=stride, device=device, resolution=FIELD_RESOLUTION,
+                           acquisition=acquisition if acquisition.when else None)
     return ClassifyRequest(input=scene, output="", checkpoint=str(resolve_model(checkpoint)), probe=None,
-                           stride=stride, acquisition=acquisition.when, device=device,
-                           resolution=FIELD_RESOLUTION,
-                           acquisition_source=acquisition.source if acquisition.when else "")
+                           options=options)
 
 
 def _gdal_tags(path: str) -> dict:

@@ -233,10 +233,12 @@ def small_scene(tmp_path):
 
 def small_request(path, **changes):
     from backend.catalogue import resolve_model
+    from backend.options import SceneOptions
 
-    options = dict(input=str(path), output="", checkpoint=str(resolve_model(None)), probe=None, stride=40,
-                   device="cpu", resolution="token")
-    return ClassifyRequest(**{**options, **changes})
+    values = {**dict(input=str(path), output="", checkpoint=str(resolve_model(None)), probe=None, stride=40,
+                     device="cpu", resolution="token"), **changes}
+    options = {name: values.pop(name) for name in list(values) if hasattr(SceneOptions, name)}
+    return ClassifyRequest(**values, options=SceneOptions(**options))
 
 
 def test_a_stale_or_damaged_entry_is_rebuilt_never_used(small_scene, caplog):
