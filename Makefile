@@ -2,8 +2,8 @@
 #   make demo     the main job on the bundled default
 #   make test     the lint gate, then the whole test suite in real QGIS (offscreen); what CI runs
 #   make test-fast  the inner loop: the lint gate, then the suite without the slow and desktop tests
-#   make lint     ruff (pyproject.toml), the Qt 6 / QGIS 4 rules, and the plugin repository's scan
-#                 (Bandit, detect-secrets) of the packaged zip
+#   make lint     ruff, mypy on the backend, the import graph's rules, the Qt 6 / QGIS 4 rules, and the
+#                 plugin repository's scan (Bandit, detect-secrets) of the packaged zip
 #   make bench    the benchmarks, printed as a table and written to docs/benchmarks.md
 #   make package  dist/moemae_qgis-<version>.zip for QGIS's "Install from ZIP"
 #   make translations  resources/i18n/*.ts from the code's tr() strings, compiled to out/i18n/*.qm
@@ -26,6 +26,8 @@ lint: setup
 	$(PY) -m ruff check .
 	$(PY) tools/qt6_check.py moemae_qgis
 	$(PY) tools/scan_package.py
+	$(PY) -m mypy
+	$(PY) tools/import_graph.py --quiet
 
 test: setup lint
 	$(PY) -m pytest

@@ -44,7 +44,7 @@ class Estimate:
         """The half-width of the 95 % confidence interval, Z95 × se."""
         return None if self.se is None else Z95 * self.se
 
-    def scaled(self, factor: float) -> "Estimate":
+    def scaled(self, factor: float) -> Estimate:
         """The same estimate in other units (a proportion of area × the area)."""
         return Estimate(None if self.estimate is None else self.estimate * factor,
                         None if self.se is None else self.se * factor)

@@ -471,7 +471,7 @@ def token_cells(resolution: str, pooling: str, stride: int | None, probe_name: s
     per_token = pooling in TOKEN_POOLINGS
     if resolution == "auto" and stride is None:
         return per_token
-    if resolution == "auto":
+    if resolution == "auto" and stride is not None:
         why = why_not_tokens(pooling, stride, legend=probe_name is not None)
         if why:
             log.info(f"RESOLUTION auto: a cell per stride, since {why}")

@@ -11,9 +11,9 @@ estimate that weights every pixel alike would be biased. Reproject the map first
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 from osgeo import gdal, osr
@@ -43,7 +43,7 @@ class ClassRaster:
 
     @classmethod
     @with_gdal_exceptions
-    def open(cls, path: str | Path, what: str = "the map") -> "ClassRaster":
+    def open(cls, path: str | Path, what: str = "the map") -> ClassRaster:
         """Open ``path`` or refuse it (``what`` names it in the message): it must be a one-band
         integer raster."""
         if not Path(path).is_file():

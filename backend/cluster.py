@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from osgeo import gdal
@@ -24,6 +25,9 @@ from .embedding_field import EmbeddingField, restart
 from .errors import UserError
 from .map_writer import GeoTiffWriter, move_into_place
 from .progress import NullProgress, Progress
+
+if TYPE_CHECKING:
+    from .raster import ClassifyRequest
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +60,7 @@ def sample_cells(field: EmbeddingField, count: int, seed: int, progress: Progres
     rng, picked = np.random.default_rng(seed), []
     centre = field.mean().astype(np.float32)
     share = count / field.rows
-    for row0, cells in field.strips():
+    for _row0, cells in field.strips():
         progress.check()
         vectors, valid = unit_rows(cells, centre)
         index = np.flatnonzero(valid)
@@ -69,7 +73,7 @@ def sample_cells(field: EmbeddingField, count: int, seed: int, progress: Progres
     return sample
 
 
-def fit_clusters(sample: np.ndarray, k: int, seed: int) -> object:
+def fit_clusters(sample: np.ndarray, k: int, seed: int) -> Any:
     """MiniBatchKMeans with ``k`` clusters fitted on the (n, D) ``sample``."""
     from sklearn.cluster import MiniBatchKMeans
 
@@ -124,7 +128,7 @@ def _fit_pca(sample: np.ndarray, seed: int) -> tuple:
     return pca, np.percentile(scores, 2, axis=0), np.percentile(scores, 98, axis=0)
 
 
-def _predict(field: EmbeddingField, kmeans: object, pca: tuple | None, writers: list,
+def _predict(field: EmbeddingField, kmeans: Any, pca: tuple | None, writers: list,
              progress: Progress) -> np.ndarray:
     """Each strip's clusters (and PCA colours) to the writers; (K,) cells per cluster."""
     centre, counts = field.mean().astype(np.float32), np.zeros(kmeans.n_clusters, np.int64)
@@ -146,8 +150,8 @@ def _predict(field: EmbeddingField, kmeans: object, pca: tuple | None, writers: 
     return counts
 
 
-def cluster_map(scene: str, request: object | None, out: str | Path, k: int = DEFAULT_CLUSTERS, seed: int = 0,
-                pca_out: str | Path | None = None, progress: Progress | None = None) -> dict:
+def cluster_map(scene: str, request: ClassifyRequest | None, out: str | Path, k: int = DEFAULT_CLUSTERS,
+                seed: int = 0, pca_out: str | Path | None = None, progress: Progress | None = None) -> dict:
     """``cluster``: the field of ``scene`` (``backend.embedding_cache.open_checked_field``) clustered
     into ``out`` (and ``pca_out``); cluster name → cells."""
     from .embedding_cache import open_checked_field

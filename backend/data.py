@@ -19,7 +19,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, ClassVar, Union
 
 import numpy as np
 from osgeo import gdal
@@ -128,7 +128,7 @@ class BigEarthNetL:
 
     kind = "bigearthnet-l"
     multilabel = True
-    class_names = list(classes.BIGEARTHNET19_NAMES)
+    class_names: ClassVar[list] = list(classes.BIGEARTHNET19_NAMES)
 
     def __init__(self, root: str | Path):
         self.root = Path(root)

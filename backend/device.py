@@ -29,7 +29,7 @@ def _mps_available() -> bool:
     return bool(backend is not None and backend.is_available())
 
 
-def resolve_device(name: str = "auto") -> "torch.device":
+def resolve_device(name: str = "auto") -> torch.device:
     """Turn a device name from the user into a torch device that exists here.
 
     ``auto`` picks CUDA, then Apple's MPS, then the CPU. ``cuda:1`` style names are accepted.
@@ -67,7 +67,7 @@ def resolve_device(name: str = "auto") -> "torch.device":
     return torch.device(name)
 
 
-def describe_device(device: "torch.device") -> str:
+def describe_device(device: torch.device) -> str:
     """A short human name: ``cpu (2 threads)``, ``cuda:0 (NVIDIA H100 80GB HBM3)`` or ``mps``."""
     import torch
 

@@ -236,7 +236,7 @@ class _HttpRedirectsOnly(urllib.request.HTTPRedirectHandler):
     """Redirects are followed to http and https addresses only: a server must not send the
     download to a local file or to another protocol (urllib would follow ftp://)."""
 
-    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 - urllib's signature
+    def http_error_302(self, req, fp, code, msg, headers):
         target = urllib.parse.urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
         if urllib.parse.urlparse(target).scheme.lower() not in ("http", "https"):
             fp.close()
@@ -342,7 +342,7 @@ def check_announced(entry: ModelEntry, total: int | None, content_type: str | No
         raise UserError(refusal(entry, source, f"{reason}, as announced"))
 
 
-def _write_body(response, part: Path, answer: Answer, progress: Progress,  # noqa: ANN001 - any reader
+def _write_body(response, part: Path, answer: Answer, progress: Progress,
                 too_large: Callable[[], str]) -> None:
     """The body into ``part`` (appended at ``answer.offset``, else afresh), never more than
     ``answer.limit`` bytes: a server that sends more than it announced is cut there (what it

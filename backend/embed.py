@@ -188,7 +188,7 @@ class EmbeddingsFile:
                 content = {key: npz[key] for key in npz.files}
         except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
             raise UserError(f"{file} is not an embeddings file written by 'embed' ({exc})") from None
-        missing = [k for k in EMBEDDINGS_KEYS + ("labels", "class_names") if k not in content]
+        missing = [k for k in (*EMBEDDINGS_KEYS, "labels", "class_names") if k not in content]
         if missing:
             hint = ("embed a labelled dataset (BigEarthNet-L, EuroSAT-L)" if "labels" in missing
                     else "make it with: python -m backend embed")
@@ -197,11 +197,12 @@ class EmbeddingsFile:
             raise UserError(f"{file} holds pooling '{content['pooling']}' {content['embeddings'].shape}; a "
                             "probe needs one vector per patch: embed with --pooling mean, cls, patch-mean or "
                             "all")
-        flags = {key: bool(content[key]) for key in ("normed", "use_metadata", "multilabel")}
-        texts = {key: str(content[key])
-                 for key in ("pooling", "model_fingerprint", "model_size", "checkpoint")}
-        return cls(patch_ids=content["patch_ids"], embeddings=content["embeddings"], labels=content["labels"],
-                   class_names=[str(n) for n in content["class_names"]], **flags, **texts)
+        return cls(patch_ids=content["patch_ids"], embeddings=content["embeddings"],
+                   pooling=str(content["pooling"]), normed=bool(content["normed"]),
+                   use_metadata=bool(content["use_metadata"]), multilabel=bool(content["multilabel"]),
+                   model_fingerprint=str(content["model_fingerprint"]), model_size=str(content["model_size"]),
+                   checkpoint=str(content["checkpoint"]), labels=content["labels"],
+                   class_names=[str(n) for n in content["class_names"]])
 
     def check_probe(self, probe: LinearProbe, probe_name: str, name: str) -> None:
         """Refuse a probe that cannot read these embeddings (``probe_name`` and ``name``: the

@@ -27,6 +27,7 @@ import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -35,6 +36,9 @@ from .embedding_field import ArrayField, GeoTiffField
 from .errors import UserError
 from .files import remove_stale_temporaries, temporary_name
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from .raster import ClassifyRequest
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +86,7 @@ def scene_stamp(path: str | Path, also: list | None = None) -> list:
     return [[str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns] for p in files if p.exists()]
 
 
-def identity(request: object) -> dict:
+def identity(request: ClassifyRequest) -> dict:
     """What a field is of: the scene, the model's SHA-256 and the settings of ``request`` (a
     ``backend.raster.ClassifyRequest``)."""
     from .checksums import file_sha256
@@ -136,7 +140,7 @@ def open_entry(folder: Path, ident: dict, stamp: list) -> tuple[ArrayField | Non
     return field, ""
 
 
-def field_for(request: object, progress: Progress | None = None) -> ArrayField:
+def field_for(request: ClassifyRequest, progress: Progress | None = None) -> ArrayField:
     """The cached embedding field of ``request``'s scene (a ``backend.raster.ClassifyRequest``;
     its output is ignored), built through ``embed_raster`` when there is no sound current entry."""
     ident = identity(request)
@@ -156,7 +160,8 @@ def field_for(request: object, progress: Progress | None = None) -> ArrayField:
     return field
 
 
-def build_entry(request: object, ident: dict, stamp: list, folder: Path, progress: Progress | None) -> None:
+def build_entry(request: ClassifyRequest, ident: dict, stamp: list, folder: Path,
+                progress: Progress | None) -> None:
     """Embed the scene into a temporary folder beside the entries, then rename it into place."""
     from .raster import embed_raster
 
@@ -228,7 +233,7 @@ def evict(cap: int, keep: Path | None = None) -> list:
     return removed
 
 
-def open_field(scene: str, request: object | None,
+def open_field(scene: str, request: ClassifyRequest | None,
                progress: Progress | None = None) -> GeoTiffField | ArrayField:
     """The embedding field of ``scene``: an embedding raster that ``embed`` wrote is read as it is
     (never encoded again); anything else is a scene, embedded as ``request`` says (a
@@ -244,7 +249,7 @@ def open_field(scene: str, request: object | None,
     return field_for(request, progress)
 
 
-def open_checked_field(scene: str, request: object | None, outputs: list, inputs: list,
+def open_checked_field(scene: str, request: ClassifyRequest | None, outputs: list, inputs: list,
                        progress: Progress | None = None) -> GeoTiffField | ArrayField:
     """:func:`open_field`, once ``outputs`` ((what, path, suffixes)) are checked against every
     input (the scene, the model when the scene is embedded, and ``inputs``: (what, path)), so that
@@ -264,7 +269,7 @@ PANEL_STRIDE = 40
 
 
 def scene_field_request(scene: str, checkpoint: str | None = None, stride: int = PANEL_STRIDE,
-                        device: str = "auto") -> object:
+                        device: str = "auto") -> ClassifyRequest:
     """The ``ClassifyRequest`` that embeds ``scene`` into the cache for the click-to-map panel:
     the default (or given) model, 120 m cells, the acquisition date read as classify reads it."""
     from .catalogue import resolve_model

@@ -16,8 +16,9 @@ the encoder's features share a large common part, so raw cosines of a scene's ce
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -137,7 +138,8 @@ class ArrayField(EmbeddingField):
         row_bytes, cell_bytes = self.cols * self.dim * 4, self.dim * 4
         whole = col0 == 0 and col1 == self.cols
         for k, row in enumerate(range(row0, row1) if not whole else [row0]):
-            target = memoryview(out if whole else out[k]).cast("B")
+            row_view = out if whole else out[k]  # contiguous: preadv fills it in place
+            target = memoryview(row_view).cast("B")  # type: ignore[arg-type]
             wanted = len(target)
             got = os.preadv(self.fd, [target], row * row_bytes + col0 * cell_bytes)
             if got != wanted:
@@ -210,7 +212,7 @@ def _transform(layer_srs: osr.SpatialReference | None, crs_wkt: str) -> osr.Coor
     return None if layer_srs.IsSame(target) else osr.CoordinateTransformation(layer_srs, target)
 
 
-def restart(progress: object, total: int) -> None:
+def restart(progress: Any, total: int) -> None:
     """Count a new phase from 0 of ``total`` on the same progress (its bar and its Cancel), after
     the embedding phase filled it."""
     progress.total = total

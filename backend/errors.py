@@ -38,6 +38,6 @@ def describe(exc: BaseException) -> str:
     if is_disk_full(exc):
         where = f"writing {filename}" if filename else text
         return f"the disk is full ({where}); free some space or choose another folder. Nothing was replaced."
-    if filename:
+    if isinstance(exc, OSError) and filename:
         return f"cannot use {filename}: {exc.strerror or exc}"
     return f"{type(exc).__name__}: {text} (check the paths, and that no other program holds the output open)"

@@ -17,8 +17,9 @@ import re
 import shutil
 import tempfile
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Callable, Sequence
+from typing import IO, Callable
 
 from .errors import UserError, is_disk_full
 
@@ -171,9 +172,9 @@ def check_free_space(needs: Sequence) -> None:
         except OSError:
             continue
         total, names, _ = by_disk.get(disk, (0, [], free))
-        by_disk[disk] = (total + needed, names + [what], free)
+        by_disk[disk] = (total + needed, [*names, what], free)
         if total + needed > free:
-            together = f"{' and '.join(names + [what])} need" if names else f"{what} needs"
+            together = f"{' and '.join([*names, what])} need" if names else f"{what} needs"
             needed_text, free_text = sizes_apart(total + needed, free)
             raise UserError(f"{together} up to {needed_text} but only {free_text} are free in {folder}; free "
                             "some space or choose another folder")

@@ -3,9 +3,10 @@ exceptions switched on only while the backend works."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -81,7 +82,7 @@ class PixelGrid:
 
     @classmethod
     @with_gdal_exceptions
-    def of(cls, path: str) -> "PixelGrid":
+    def of(cls, path: str) -> PixelGrid:
         dataset = gdal.Open(str(path))
         return cls(raster_transform(dataset)[0], dataset.RasterXSize, dataset.RasterYSize)
 

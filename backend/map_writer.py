@@ -14,8 +14,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import numpy as np
 from osgeo import gdal, osr
@@ -325,7 +325,7 @@ class GeoTiffWriter:
 def _set_palette(band: gdal.Band, palette: list, names: list) -> None:
     table = gdal.ColorTable()
     for index, colour in enumerate(palette):
-        table.SetColorEntry(index, tuple(int(v) for v in colour) + (255,))
+        table.SetColorEntry(index, (*tuple(int(v) for v in colour), 255))
     table.SetColorEntry(CLASS_NODATA, (0, 0, 0, 0))
     band.SetRasterColorTable(table)
     band.SetRasterColorInterpretation(gdal.GCI_PaletteIndex)

@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Optional, Sequence
 
 import numpy as np
 
@@ -18,18 +18,18 @@ MISSING = (0.0, 0.0)
 METADATA_ITEMS = ("week", "hour", "lat", "lon")
 
 
-def _pair(angle: Optional[float]) -> tuple[float, float]:
+def _pair(angle: float | None) -> tuple[float, float]:
     if angle is None:
         return MISSING
     return (math.sin(angle), math.cos(angle))
 
 
-def week_pair(when: Optional[date]) -> tuple[float, float]:
+def week_pair(when: date | None) -> tuple[float, float]:
     """(sin, cos) of ISO week · 2π/52 for a date or datetime; (0, 0) when unknown."""
     return _pair(None if when is None else when.isocalendar()[1] * 2 * math.pi / 52)
 
 
-def hour_pair(when: Optional[datetime]) -> tuple[float, float]:
+def hour_pair(when: datetime | None) -> tuple[float, float]:
     """(sin, cos) of the integer UTC hour · 2π/24; (0, 0) when the time of day is unknown.
 
     A plain ``date`` (no time of day) counts as unknown hour.
@@ -39,13 +39,13 @@ def hour_pair(when: Optional[datetime]) -> tuple[float, float]:
     return _pair(when.hour * 2 * math.pi / 24)
 
 
-def degrees_pair(degrees: Optional[float]) -> tuple[float, float]:
+def degrees_pair(degrees: float | None) -> tuple[float, float]:
     """(sin, cos) of a latitude or longitude given in degrees; (0, 0) when unknown."""
     return _pair(None if degrees is None else math.radians(degrees))
 
 
-def encode_metadata(when: Optional[date | datetime], lat_deg: Sequence[Optional[float]] | None = None,
-                    lon_deg: Sequence[Optional[float]] | None = None,
+def encode_metadata(when: date | datetime | None, lat_deg: Sequence[float | None] | None = None,
+                    lon_deg: Sequence[float | None] | None = None,
                     count: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The four (N, 2) float32 arrays (week, hour, lat, lon) for N patches.
 

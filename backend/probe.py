@@ -120,7 +120,7 @@ class LinearProbe:
         return write_atomically(path, lambda f: json.dump(self.to_dict(), f))
 
     @classmethod
-    def load(cls, path: str | Path) -> "LinearProbe":
+    def load(cls, path: str | Path) -> LinearProbe:
         """Read and check a probe file; a :class:`ProbeError` names whatever is wrong.
 
         Every field is checked against what a map needs, so that a probe that loads also paints
@@ -339,7 +339,7 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
                        intercept=intercept, multilabel=multilabel, pooling=pooling, normed=normed,
                        use_metadata=use_metadata, scaler_mean=scaler_mean, scaler_scale=scaler_scale,
                        model=dict(model_info or {}),
-                       training={"samples": int(len(x)), "class_counts": counts, "standardize": standardize,
+                       training={"samples": len(x), "class_counts": counts, "standardize": standardize,
                                  "C": c, "max_iter": max_iter, "solver": "sag"})
 
 
@@ -400,7 +400,7 @@ def metrics(probe_or_proba: LinearProbe | np.ndarray, features_or_none: np.ndarr
         per_class[name] = float(average_precision_score(truth[:, k], proba[:, k])) if positives else None
     present = [v for v in per_class.values() if v is not None]
     result = {
-        "samples": int(len(y)),
+        "samples": len(y),
         "micro_map": float(average_precision_score(truth, proba, average="micro")),
         "macro_map": float(np.mean(present)) if present else math.nan,
         "per_class_ap": per_class,

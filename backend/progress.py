@@ -10,8 +10,9 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, Protocol, TextIO
+from typing import Protocol, TextIO
 
 
 class Cancelled(Exception):
@@ -121,10 +122,10 @@ class StageClock:
     """Wall seconds spent in each named stage of a long job, summed over its repeats: where the
     time goes. ``with clock("encoder"): …`` adds the block's time to that stage."""
 
-    def __init__(self):
-        self.seconds: dict = {}
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
 
-    def __call__(self, stage: str) -> "_Timed":
+    def __call__(self, stage: str) -> _Timed:
         return _Timed(self, stage)
 
     def describe(self) -> str:
@@ -156,6 +157,11 @@ class LockedProgress:
     @property
     def total(self) -> int:
         return self.inner.total
+
+    @total.setter
+    def total(self, value: int) -> None:
+        with self.lock:
+            self.inner.total = value
 
     def update(self, n: int = 1) -> None:
         with self.lock:

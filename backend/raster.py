@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Generator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from osgeo import gdal
@@ -56,6 +57,7 @@ from .tiling import (
     CPU_MAX_BATCH,
     MAX_FILL_SHARE,
     Accumulator,
+    Batch,
     Grid,
     TileCounts,
     plan_grid,
@@ -168,17 +170,16 @@ def load_model_and_probe(request: ClassifyRequest, device: torch.device) -> tupl
     from .checkpoint import load_pretrained, model_fingerprint  # torch at its top: see module docstring
 
     model = load_pretrained(request.checkpoint, device)
-    probe = LinearProbe.load(request.probe) if request.probe else None
-    if probe is None:
+    if not request.probe:
         return model, None
+    probe, name = LinearProbe.load(request.probe), Path(request.probe).name
     expected = probe.model.get("fingerprint")
-    mismatch = feature_mismatch(probe, model.config.dim, Path(request.probe).name,
-                                Path(request.checkpoint).name)
+    mismatch = feature_mismatch(probe, model.config.dim, name, Path(request.checkpoint).name)
     if mismatch:
         raise UserError(mismatch)
-    check_probe_belongs(probe, Path(request.probe).name, request.checkpoint, model)
+    check_probe_belongs(probe, name, request.checkpoint, model)
     if expected and expected != model_fingerprint(model):
-        raise UserError(f"the probe {Path(request.probe).name} was fitted on another model "
+        raise UserError(f"the probe {name} was fitted on another model "
                         f"({probe.model.get('checkpoint', 'unknown')}), not on "
                         f"{Path(request.checkpoint).name}; pick the probe fitted on this model (or fit one "
                         "with moemae:trainprobe)")
@@ -336,7 +337,7 @@ def open_run(request: ClassifyRequest, clock: StageClock) -> Run:
         model, probe = load_model_and_probe(request, device)
     values = len(probe.class_names) if probe else model.config.dim
     pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
-    if probe is None:
+    if probe is None or not request.probe:
         token = token_cells(options.resolution_or(EMBEDDING_RESOLUTION_DEFAULT), pooling, options.stride)
     else:
         token = token_cells(options.resolution_or(MAP_RESOLUTION_DEFAULT), pooling, options.stride,
@@ -357,13 +358,14 @@ def provenance(run: Run, counts: TileCounts) -> dict:
     from .runtime import resolve_precision
 
     request, scene, grid, when = run.request, run.scene, run.grid, run.when
-    source = request.options.acquisition.source if when else ""
+    acquisition = request.options.acquisition
+    source = acquisition.source if when and acquisition else ""
     return {
         "MOEMAE_QGIS_VERSION": __version__,
         "MODEL": Path(request.checkpoint).name, "MODEL_FINGERPRINT": model_fingerprint(run.model),
         "MODEL_IS_DEMONSTRATION": "yes" if is_demonstration_model(run.model) else "no",
         "MODEL_VERIFIED": model_verification(request.checkpoint),
-        "PROBE": Path(request.probe).name if run.probe else "none: embeddings",
+        "PROBE": Path(request.probe).name if request.probe else "none: embeddings",
         "PRECISION": str(resolve_precision(run.device, request.precision)).replace("torch.", ""),
         "DEVICE": str(run.device), "STRIDE_PX": str(grid.stride),
         "RESOLUTION": "token" if grid.token else "tile", "CELL_PX": str(grid.cell_px),
@@ -401,6 +403,7 @@ def encode_scene(run: Run, progress: Progress, outputs: MapOutputs, clock: Stage
 
     scene, grid = run.scene, run.grid
     counts, accumulator = TileCounts(), Accumulator(grid, run.values_per_cell)
+    batches: Generator[Batch, None, None]
     if run.device.type == "cpu":  # the encoder's threads use every core
         batches = tile_batches(scene, grid, run.batch_size, progress, counts)
     else:
@@ -453,7 +456,8 @@ def token_logits(run: Run, pixels: np.ndarray, meta: np.ndarray | None,
     batch = len(features)
     flat = features.reshape(batch * side * side, -1)
     # The probe runs where the tokens are: a GPU copies back C values per token, not D.
-    logits = (run.probe.logits(flat) if run.probe else flat).reshape(batch, side, side, -1)
+    logits = cast("torch.Tensor", run.probe.logits(flat) if run.probe else flat)
+    logits = logits.reshape(batch, side, side, -1)
     px = landsat.TOKEN_PATCH_PX
     share = unused.reshape(batch, side, px, side, px).mean(axis=(2, 4))
     return logits.permute(0, 3, 1, 2).float().cpu().numpy(), share <= MAX_FILL_SHARE
@@ -472,7 +476,7 @@ class MapOutputs:
         common = dict(size=(grid.cols, grid.rows), transform=grid.output_transform(run.scene.transform),
                       crs=run.scene.crs)
         floats = dict(data_type=gdal.GDT_Float32, nodata=float("nan"), **common)
-        self.writers = []  # (kind, writer, final path)
+        self.writers: list[tuple[str, GeoTiffWriter, Path]] = []  # (kind, writer, final path)
         if probe is None:
             how = run.pooling + (", per 4 × 4 px token" if grid.token else "")
             self._add("values", request.output, bands=n_values, **floats,
@@ -509,6 +513,7 @@ class MapOutputs:
 
     def _probabilities(self, logits: np.ndarray) -> np.ndarray:
         """A token cell holds the mean of its tokens' logits: its probabilities come from them."""
+        assert self.probe is not None  # only a map of classes has probabilities
         flat = logits.reshape(len(logits), -1).T.astype(np.float64)
         return self.probe.probabilities(flat).T.reshape(logits.shape)
 

@@ -44,7 +44,7 @@ def png_image(data: bytes, alt: str) -> str:
 def swatch(colour: tuple | None) -> str:
     if colour is None:
         return ""
-    return (f'<span style="background-color:#{"%02x%02x%02x" % tuple(colour[:3])}">'
+    return (f'<span style="background-color:#{"{:02x}{:02x}{:02x}".format(*tuple(colour[:3]))}">'
             "&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;")
 
 

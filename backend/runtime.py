@@ -11,8 +11,8 @@ import platform
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
-from typing import Callable, ContextManager
+from contextlib import AbstractContextManager, nullcontext
+from typing import Callable
 
 import torch
 
@@ -114,7 +114,7 @@ def resolve_precision(device: torch.device | str, precision: str) -> torch.dtype
     raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
 
 
-def autocast_context(device: torch.device | str, precision: str) -> ContextManager:
+def autocast_context(device: torch.device | str, precision: str) -> AbstractContextManager:
     """The autocast region for training in ``precision`` on ``device`` (none for float32)."""
     device = torch.device(device)
     dtype = resolve_precision(device, precision)

@@ -31,11 +31,11 @@ from .product import PRODUCT_ID_ITEM, Product, grid_of, is_product_path, open_pr
 class BandChoice:
     """1-based band numbers of SR_B1…SR_B7 in a raster, and how they were chosen (for the log)."""
 
-    numbers: list
+    numbers: list[int]
     how: str
 
 
-def band_mapping(dataset: gdal.Dataset, bands: list | None) -> BandChoice:
+def band_mapping(dataset: gdal.Dataset, bands: list[int] | None) -> BandChoice:
     """Where SR_B1…SR_B7 are in ``dataset``.
 
     ``bands`` given: those 7 distinct band numbers. Otherwise by band description (``SR_B1`` or
@@ -72,13 +72,15 @@ def band_mapping(dataset: gdal.Dataset, bands: list | None) -> BandChoice:
                     "(e.g. BANDS 1 2 3 4 5 6 7)")
 
 
-def _bands_by_name(descriptions: list) -> BandChoice:
-    found, problems = [], []
+def _bands_by_name(descriptions: list[str]) -> BandChoice:
+    found: list[int] = []
+    problems: list[str] = []
     for name in landsat.BANDS:
         matches = [i + 1 for i, d in enumerate(descriptions) if d == name or d.endswith("_" + name)]
-        if len(matches) != 1:
+        if len(matches) == 1:
+            found.append(matches[0])
+        else:
             problems.append(f"{name} is {'missing' if not matches else f'named {len(matches)} times'}")
-        found.append(matches[0] if matches else None)
     if problems:
         listed = ", ".join(d or "(unnamed)" for d in descriptions)
         raise UserError(f"the raster's bands are named {listed}: {'; '.join(problems)}. The model needs "
@@ -86,7 +88,7 @@ def _bands_by_name(descriptions: list) -> BandChoice:
     return BandChoice(found, "by band names")
 
 
-def check_raster(dataset: gdal.Dataset, bands: list, name: str) -> None:
+def check_raster(dataset: gdal.Dataset, bands: list[int], name: str) -> None:
     """Refuse rasters the model cannot read, saying what was found and what is expected."""
     data_type = dataset.GetRasterBand(bands[0]).DataType
     if data_type not in INTEGER_TYPES | {gdal.GDT_Float32, gdal.GDT_Float64} or data_type == gdal.GDT_Byte:
@@ -139,12 +141,12 @@ class Scene:
     path: str
     dataset: gdal.Dataset
     bands: BandChoice
-    nodata: list  # per band of ``bands``: the nodata value or None
+    nodata: list[float | None]  # per band of ``bands``: the nodata value or None
     transform: tuple
     georeferenced: bool
     crs: str
     qa: QaBand | None = None
-    mask: tuple = ()
+    mask: tuple[str, ...] = ()
     scale: str = "dn"
     product: Product | None = None
 
@@ -200,13 +202,13 @@ class Scene:
         return Window(pixels, pixel_quality.reasons(qa, self.mask, invalid), not_numbers)
 
 
-def fill_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
+def fill_mask(pixels: np.ndarray, nodata: list[float | None]) -> np.ndarray:
     """(bands, H, W) pixels → (H, W) True where a pixel is fill: 0 in every band, or any band's
     nodata value."""
     return np.all(pixels == landsat.FILL_VALUE, axis=0) | nodata_mask(pixels, nodata)
 
 
-def nodata_mask(pixels: np.ndarray, nodata: list) -> np.ndarray:
+def nodata_mask(pixels: np.ndarray, nodata: list[float | None]) -> np.ndarray:
     """(bands, H, W) pixels → (H, W) True where any band holds its nodata value (None: none)."""
     found = np.zeros(pixels.shape[1:], bool)
     for band, value in zip(pixels, nodata):

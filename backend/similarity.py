@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 from osgeo import gdal
@@ -28,6 +28,9 @@ from .embedding_field import EmbeddingField, read_points, restart
 from .errors import UserError
 from .map_writer import GeoTiffWriter, move_into_place
 from .progress import NullProgress, Progress
+
+if TYPE_CHECKING:
+    from .raster import ClassifyRequest
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +183,7 @@ def write_view(field: EmbeddingField, extent: tuple, out: str | Path,
     return Path(out)
 
 
-def similarity_map(scene: str, request: object | None, positives: str, negatives: str | None,
+def similarity_map(scene: str, request: ClassifyRequest | None, positives: str, negatives: str | None,
                    out: str | Path, progress: Progress | None = None) -> Path:
     """``similarity``: the field of ``scene`` (``backend.embedding_cache.open_checked_field``;
     ``request`` a ``ClassifyRequest`` for a scene, None for an embedding raster), scored against

@@ -17,10 +17,11 @@ import math
 import queue
 import threading
 from collections import Counter
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Iterator
+from typing import cast
 
 import numpy as np
 from osgeo import gdal
@@ -50,7 +51,12 @@ MAX_FILL_SHARE = 0.5
 CPU_MAX_BATCH = 256
 
 
-def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX, align: int = 1) -> list:
+#: A batch of tiles: their origins [(x0, y0)…] in px, their (B, 7, 40, 40) UInt16 digital numbers and
+#: (B, 40, 40) True where a pixel is unused.
+Batch = tuple[list[tuple[int, int]], np.ndarray, np.ndarray]
+
+
+def tile_starts(length: int, stride: int, size: int = landsat.PATCH_SIZE_PX, align: int = 1) -> list[int]:
     """Offsets of tiles along one axis: every ``stride`` px, the last one moved inward to end at
     the edge (at the last multiple of ``align`` px that fits, so token cells stay on one grid)."""
     starts = list(range(0, length - size + 1, stride))
@@ -76,8 +82,8 @@ def cells_of_tile(start: int, stride: int, cells: int, length: int,
 class Grid:
     """Tile origins (``xs``, ``ys``, px) and the output grid of ``rows`` × ``cols`` cells."""
 
-    xs: list
-    ys: list
+    xs: list[int]
+    ys: list[int]
     rows: int
     cols: int
     stride: int
@@ -169,7 +175,7 @@ class TileCounts:
 
 
 def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, counts: TileCounts
-                 ) -> Iterator[tuple[list, np.ndarray, np.ndarray]]:
+                 ) -> Generator[Batch, None, None]:
     """Batches of usable tiles: ([(x0, y0)…], (B, 7, 40, 40) UInt16 digital numbers, (B, 40, 40)
     True where a pixel is unused), read one strip of 40 rows at a time, unused pixels handled as
     the module docstring says."""
@@ -198,11 +204,12 @@ def tile_batches(scene: Scene, grid: Grid, batch_size: int, progress: Progress, 
         yield origins, np.stack(pixels), np.stack(unused_masks)
 
 
-def read_ahead(batches: Iterator, depth: int = 2) -> Iterator:
+def read_ahead(batches: Iterator[Batch], depth: int = 2) -> Generator[Batch, None, None]:
     """``batches`` produced by a thread of their own, up to ``depth`` ahead: while a GPU encodes
     one batch, GDAL decodes the next strips. What the thread raises (a damaged file, Cancelled)
     is raised here; leaving the loop early stops the thread before this returns."""
-    waiting, stop, end = queue.Queue(maxsize=depth), threading.Event(), object()
+    waiting: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop, end = threading.Event(), object()
 
     def hand_over(item) -> bool:
         while not stop.is_set():
@@ -228,13 +235,13 @@ def read_ahead(batches: Iterator, depth: int = 2) -> Iterator:
         while (item := waiting.get()) is not end:
             if isinstance(item, BaseException):
                 raise item
-            yield item
+            yield cast(Batch, item)
     finally:
         stop.set()
         thread.join()
 
 
-def tile_metadata(scene: Scene, origins: list, when: date | datetime | None,
+def tile_metadata(scene: Scene, origins: list[tuple[int, int]], when: date | datetime | None,
                   use_metadata: bool) -> np.ndarray | None:
     """(B, 4, 2) metadata pairs of tiles at ``origins``: the scene's acquisition date and each
     tile centre's latitude and longitude (missing without a CRS); None without metadata."""
@@ -258,7 +265,8 @@ class Accumulator:
         self.grid = grid
         self.window = RowWindow(values_per_cell, grid.cols)
 
-    def add_values(self, origins: list, values: np.ndarray, usable: np.ndarray | None) -> None:
+    def add_values(self, origins: list[tuple[int, int]], values: np.ndarray,
+                   usable: np.ndarray | None) -> None:
         """``values``: (B, values_per_cell) for the tiles at ``origins``, or (``usable`` given)
         (B, values_per_cell, 10, 10), one per token, with ``usable`` (B, 10, 10) False for tokens
         whose 4 × 4 px are more than half unused."""

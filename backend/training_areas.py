@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -333,7 +334,7 @@ def _parts(geometry: ogr.Geometry) -> list:
     kind = ogr.GT_Flatten(geometry.GetGeometryType())
     if geometry.IsEmpty():
         return []
-    if kind in (ogr.wkbMultiPoint, ogr.wkbMultiPolygon, ogr.wkbMultiSurface) + _COLLECTIONS:
+    if kind in (ogr.wkbMultiPoint, ogr.wkbMultiPolygon, ogr.wkbMultiSurface, *_COLLECTIONS):
         return [p for i in range(geometry.GetGeometryCount()) for p in _parts(geometry.GetGeometryRef(i))]
     return [geometry]
 

@@ -219,7 +219,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 - the standard library's name
+    def do_GET(self):
         server = self.server
         mode = self.path.strip("/").split("/")[0]
         if mode not in ("ok", "cut", "corrupt", "slow") or not self.path.endswith(PUBLISHED_NAME):

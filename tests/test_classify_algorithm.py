@@ -108,7 +108,7 @@ def test_too_few_bands_is_refused_without_output(provider, tmp_path):
 
     path = write_raster(tmp_path / "rgb.tif", np.ones((3, 80, 80), np.uint16))
     out = tmp_path / "map.tif"
-    with pytest.raises(QgsProcessingException, match="has 3 band.*needs 7"):
+    with pytest.raises(QgsProcessingException, match=r"has 3 band.*needs 7"):
         processing.run("moemae:classify", {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(out)})
     assert not out.exists()
 
@@ -199,7 +199,7 @@ def test_missing_torch_is_a_clear_error_not_a_crash(provider, mosaic, tmp_path, 
 
     path, _ = mosaic
     monkeypatch.setitem(sys.modules, "torch", None)  # as in a QGIS whose Python has no torch
-    with pytest.raises(QgsProcessingException, match="QGIS's Python lacks torch.*Install missing Python "
+    with pytest.raises(QgsProcessingException, match=r"QGIS's Python lacks torch.*Install missing Python "
                                                      "packages"):
         processing.run("moemae:classify",
                        {"INPUT": str(path), "DEVICE": "cpu", "OUTPUT": str(tmp_path / "m.tif")})
@@ -251,7 +251,7 @@ def test_a_raster_inside_a_zip_is_read_as_the_cli_reads_it(provider, mosaic, tmp
                                            "OUTPUT": str(maps[name])})
     zipped, plain = (gdal.Open(str(maps[name])).ReadAsArray() for name in ("zipped", "plain"))
     assert np.array_equal(zipped, plain) and (plain != 255).all()
-    with pytest.raises(QgsProcessingException, match="GDAL cannot open /vsizip/.*missing.tif as a raster"):
+    with pytest.raises(QgsProcessingException, match=r"GDAL cannot open /vsizip/.*missing.tif as a raster"):
         processing.run("moemae:classify", {"INPUT": f"/vsizip/{archive}/missing.tif", "DEVICE": "cpu",
                                            "OUTPUT": str(tmp_path / "none.tif")})
     assert not (tmp_path / "none.tif").exists()

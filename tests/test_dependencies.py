@@ -21,6 +21,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from pathlib import Path
+from typing import ClassVar
 
 import platformdirs
 import pytest
@@ -88,7 +89,7 @@ def write_wheel(folder: Path, name: str, version: str, module_text: str, require
     for path, text in files.items():
         digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
         record.append(f"{path},sha256={digest},{len(text.encode())}")
-    files[f"{dist_info}/RECORD"] = "\n".join(record + [f"{dist_info}/RECORD,,"]) + "\n"
+    files[f"{dist_info}/RECORD"] = "\n".join([*record, f"{dist_info}/RECORD,,"]) + "\n"
     folder.mkdir(parents=True, exist_ok=True)
     wheel = folder / f"{module}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w") as archive:
@@ -118,7 +119,7 @@ def test_failed_install_raises_with_pips_words(monkeypatch, tmp_path):
     """A requirement the wheel folder cannot satisfy: pip's own words, and nothing installed."""
     monkeypatch.setenv("MOEMAE_DATA_DIR", str(tmp_path))
     write_wheel(tmp_path / "wheels", "moemae-offline-probe", "1.0", "ANSWER = 42\n")
-    with pytest.raises(RuntimeError, match="pip failed.*(?s:.*)No matching distribution found for "
+    with pytest.raises(RuntimeError, match=r"pip failed.*(?s:.*)No matching distribution found for "
                                            "moemae-offline-probe==2.0"):
         dependencies.install(["moemae-offline-probe==2.0"], on_line=lambda line: None,
                              wheel_folder=tmp_path / "wheels")
@@ -233,12 +234,12 @@ def test_refusal_gives_the_exact_command_to_run_by_hand(monkeypatch, tmp_path):
         dependencies.python_executable()
     import numpy
 
-    pins = " ".join(paths.runtime_requirements() + [f"numpy=={numpy.__version__}"])
+    pins = " ".join([*paths.runtime_requirements(), f"numpy=={numpy.__version__}"])
     message = str(refused.value)
     assert f"-m pip install --target {shlex.quote(str(dependencies.dependency_dir()))} {pins}\n" in message
     # The command it gives is one that works: run here, pip accepts it (a dry run, from no index at all).
     line = next(line for line in message.splitlines() if "-m pip install" in line)
-    command = shlex.split(line) + ["--dry-run", "--no-index", "--quiet"]
+    command = [*shlex.split(line), "--dry-run", "--no-index", "--quiet"]
     assert identity_of(command[0]) == identity_of(sys._base_executable)
     done = subprocess.run(command, capture_output=True, text=True)
     assert "No matching distribution found for torch==2.13.0" in done.stderr
@@ -287,7 +288,7 @@ def test_plan_says_what_pip_would_download_and_installs_nothing(local_index):
 
 
 def test_plan_refuses_with_pips_words_when_it_cannot_resolve(local_index):
-    with pytest.raises(RuntimeError, match="pip cannot work out what to install .exit 1.:(?s:.*)No matching "
+    with pytest.raises(RuntimeError, match=r"pip cannot work out what to install .exit 1.:(?s:.*)No matching "
                                            "distribution found for moemae-offline-probe==3.0"):
         dependencies.plan(["moemae-offline-probe==3.0"], on_line=lambda line: None)
 
@@ -525,12 +526,12 @@ class RecordingProxy(http.server.BaseHTTPRequestHandler):
     127.0.0.1 only (never further)."""
 
     expected_auth = ""
-    requests: list = []
+    requests: ClassVar[list] = []
 
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         self.forward("GET")
 
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self.forward("HEAD")
 
     def forward(self, method: str) -> None:

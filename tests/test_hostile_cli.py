@@ -561,7 +561,7 @@ def test_gdal_virtual_paths_are_read(cli, scene, tmp_path):
     archive = tmp_path / "scene.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.write(scene, "scene.tif")
-    code, out, err = cli(*classify_args(f"/vsizip/{archive}/scene.tif", tmp_path / "m.tif",
+    code, _out, err = cli(*classify_args(f"/vsizip/{archive}/scene.tif", tmp_path / "m.tif",
                                         "--acquisition-date", WHEN))
     assert code == 0, err
     direct = tmp_path / "direct.tif"
@@ -586,7 +586,7 @@ def test_dates_with_offsets_mean_utc_and_a_date_alone_leaves_the_hour_unknown(cl
                                                                               date_a, date_b, same):
     maps = []
     for name, when in (("a", date_a), ("b", date_b)):
-        code, out, err = cli(*classify_args(scene, tmp_path / f"{name}.tif", "--acquisition-date", when,
+        code, _out, err = cli(*classify_args(scene, tmp_path / f"{name}.tif", "--acquisition-date", when,
                                             "--probabilities", tmp_path / f"p{name}.tif"))
         assert code == 0, err
         maps.append(gdal.Open(str(tmp_path / f"p{name}.tif")).ReadAsArray())
@@ -604,7 +604,7 @@ def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli
     """Issue 18, finding 9: argparse took --strid for --stride by prefix, and answered --strdie
     with the top-level help. Nothing runs: no output appears."""
     os.chdir(tmp_path)
-    code, out, err = cli(*argv)
+    code, _out, err = cli(*argv)
     command = " ".join(argv[:2] if argv[0] == "probe" else argv[:1])
     assert_one_error_line(code, err, f"python -m backend {command} has no option {option}",
                           f"did you mean {nearest}?", f"python -m backend {command} --help")

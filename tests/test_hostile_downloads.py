@@ -61,7 +61,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 - the standard library's name
+    def do_GET(self):
         self.server.ranges.append(self.headers.get("Range"))
         self.server.encodings.append(self.headers.get("Accept-Encoding"))
         self.server.answer(self)
@@ -447,7 +447,7 @@ def test_models_lists_a_checkpoint_of_ones_own_as_unverified_and_every_row_align
 
     assert cli_download(cli, server.url())[0] == 0
     (published().path.parent / "mine.pth").write_bytes(BODY)
-    code, out, _ = cli("models")
+    _code, out, _ = cli("models")
     rows = [line for line in out.splitlines() if not line.startswith(" ")]
     assert re.match(r"model  mine\.pth +yours, unverified +geo-moe-mae checkpoint layout", rows[-1]), rows
     assert re.match(r"model  published-S +downloaded, verified against the authors' repository +MoE-MAE S, "

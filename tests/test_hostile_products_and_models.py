@@ -160,7 +160,7 @@ def test_a_stray_file_at_the_published_path_is_refused_and_moved_aside_as_ones_o
     assert_one_error_line(code, err, "is not the model published-S (it is 9.9 MB, far from",
                           f"python -m backend models add {published_path()} --name NAME")
     assert published_path().read_bytes() == FIXTURE.read_bytes()  # an input: left as it was
-    code, out, err = cli("models", "add", published_path(), "--name", "mine")
+    code, _out, err = cli("models", "add", published_path(), "--name", "mine")
     assert code == 0, err
     assert sorted(p.name for p in published_path().parent.iterdir()) == ["mine.pth"]
     code, _, err = classify(cli, LIVERPOOL, tmp_path / "map.tif")

@@ -310,6 +310,6 @@ def test_a_projected_raster_whose_corners_lie_off_its_projection_is_not_refused(
 def test_a_projected_raster_whose_centre_is_no_place_is_refused():
     from backend.geo import check_latitudes
 
-    with pytest.raises(UserError, match="view.tif has its centre at latitude .* which is no place on Earth"):
+    with pytest.raises(UserError, match=r"view.tif has its centre at latitude .* which is no place on Earth"):
         check_latitudes(_projected("+proj=ortho +lat_0=45 +lon_0=10 +datum=WGS84", 1000,
                                    centre=(9_000_000.0, 0.0)), "view.tif")

@@ -70,7 +70,7 @@ def test_trainprobe_refuses_an_output_that_is_an_input_or_not_json(provider, sce
                            [(box(0, 0, 80, 160), "west"), (box(80, 0, 160, 160), "east")])
     output = {"scene": str(scene), "training": areas, "no extension": str(scene.parent / "probe")}[target]
     before = snapshot(scene.parent)
-    with pytest.raises(QgsProcessingException, match="is also the input raster|is also the training layer|"
+    with pytest.raises(QgsProcessingException, match=r"is also the input raster|is also the training layer|"
                                                      "must end in .json"):
         run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
                            "OUTPUT": output})
@@ -159,7 +159,7 @@ def test_training_areas_all_outside_the_raster_are_said_to_be_outside(provider, 
     far = (600000.0, 6000000.0)
     areas = training_layer(tmp_path / "areas.gpkg", [(box(0, 0, 80, 160, origin=far), "west"),
                                                      (box(80, 0, 160, 160, origin=far), "east")])
-    with pytest.raises(QgsProcessingException, match="none of the 2 training features lies on the raster.*"
+    with pytest.raises(QgsProcessingException, match=r"none of the 2 training features lies on the raster.*"
                                                      "EPSG:32634.*do not overlap"):
         run("trainprobe", {"INPUT": str(scene), "TRAINING": areas, "CLASS_FIELD": "cover", "DEVICE": "cpu",
                            "OUTPUT": str(tmp_path / "probe.json")})
@@ -181,7 +181,7 @@ def test_a_cancelled_run_is_an_error_and_leaves_nothing(provider, scene, tmp_pat
         parameters.update(POINTS=training_layer(tmp_path / "points.gpkg", [("POINT(500600 6999420)", "here")],
                                                        "Point"))
     before = snapshot(tmp_path)
-    with pytest.raises(QgsProcessingException, match="Cancelled: no (output|probe) was written"):
+    with pytest.raises(QgsProcessingException, match=r"Cancelled: no (output|probe) was written"):
         run(algorithm, parameters, Feedback(cancel_at=0))
     assert snapshot(tmp_path) == before
     from backend.embedding_cache import cache_dir
@@ -250,7 +250,7 @@ def class_map(tmp_path):
 
 def test_sample_refuses_an_output_it_cannot_write_as_a_geopackage(provider, class_map, tmp_path):
     before = snapshot(tmp_path)
-    with pytest.raises(QgsProcessingException, match="must end in .gpkg"):
+    with pytest.raises(QgsProcessingException, match=r"must end in .gpkg"):
         run("sample", {"INPUT": str(class_map), "OUTPUT": str(tmp_path / "points.shp")})
     with pytest.raises(QgsProcessingException, match="not both"):
         run("sample", {"INPUT": str(class_map), "SIZE": 10, "TARGET_SE": 0.01, "USERS_ACCURACY": "0.8",

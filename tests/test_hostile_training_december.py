@@ -216,7 +216,7 @@ def test_a_line_layer_is_refused_in_the_algorithm_and_the_backend(provider, scen
     assert not (tmp_path / "probe.json").exists()
     line = ogr.CreateGeometryFromWkt("GEOMETRYCOLLECTION(POINT(500300 7000000), LINESTRING(500300 7000000, "
                                      "503000 6996000))")
-    with pytest.raises(UserError, match="^training feature 7 is a line: training areas are points or "
+    with pytest.raises(UserError, match=r"^training feature 7 is a line: training areas are points or "
                                         "polygons"):
         area_samples([(7, line.ExportToWkb(), 0)], PixelGrid.of(str(scene)), 4)
 
@@ -336,5 +336,5 @@ def test_an_empty_layer_is_told_it_is_empty(provider, scene, tmp_path):
     layer = QgsVectorLayer("Polygon?crs=EPSG:32634", "areas", "memory")
     layer.dataProvider().addAttributes([QgsField("cover", QVariant.String)])
     layer.updateFields()
-    with pytest.raises(QgsProcessingException, match="^the training layer has no features: draw"):
+    with pytest.raises(QgsProcessingException, match=r"^the training layer has no features: draw"):
         run_trainprobe({"INPUT": str(scene), "TRAINING": layer, "OUTPUT": str(tmp_path / "probe.json")})

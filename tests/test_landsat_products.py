@@ -297,7 +297,7 @@ def test_a_product_band_on_another_grid_is_refused(tmp_path):
     qa = folder / f"{CLOUDY.name}_QA_PIXEL.TIF"
     gdal.Translate(str(tmp_path / "small.tif"), str(qa), srcWin=[0, 0, 256, 256])
     shutil.move(tmp_path / "small.tif", qa)
-    with pytest.raises(UserError, match="QA_PIXEL .* is 256 × 256 px .* but SR_B1 is 512 × 512 px"):
+    with pytest.raises(UserError, match=r"QA_PIXEL .* is 256 × 256 px .* but SR_B1 is 512 × 512 px"):
         open_scene(str(folder))
 
 

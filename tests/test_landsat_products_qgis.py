@@ -207,7 +207,7 @@ def test_add_landsat_product_says_why_a_product_is_refused(provider, clean_proje
 # --------------------------------------------------------------------------- the toolbox on a product
 def test_classify_reads_a_product_as_its_mtl_and_masks_its_clouds(provider, tmp_path):
     out = tmp_path / "map.tif"
-    results, feedback, _ = run("classify", {"INPUT": str(mtl_of(CLOUDY, "json")), "STRIDE": 40,
+    _results, feedback, _ = run("classify", {"INPUT": str(mtl_of(CLOUDY, "json")), "STRIDE": 40,
                                             "DEVICE": "cpu", "RESOLUTION": "tile", "OUTPUT": str(out)})
     classes = gdal.Open(str(out)).ReadAsArray()
     assert classes.shape == (13, 13) and (classes == 255).sum() >= 150 and (classes != 255).sum() >= 2
@@ -222,7 +222,7 @@ def test_classify_on_a_loaded_product_layer_reads_its_date_and_qa_pixel(provider
 
     layer = add_product_layer(str(CLOUDY), clean_project)
     out = tmp_path / "map.tif"
-    results, feedback, _ = run("classify", {"INPUT": layer, "STRIDE": 40, "DEVICE": "cpu",
+    _results, _feedback, _ = run("classify", {"INPUT": layer, "STRIDE": 40, "DEVICE": "cpu",
                                             "MASK": ["fill"], "RESOLUTION": "tile", "OUTPUT": str(out)})
     written = gdal.Open(str(out))
     assert written.GetMetadataItem("QA_PIXEL_MASK") == "fill"
@@ -248,7 +248,7 @@ def test_trainprobe_on_a_product_given_as_its_folder(provider, tmp_path):
     land = box(300, 20, 430, 250, origin=origin)  # Sefton, east
     areas = training_layer(tmp_path / "areas.gpkg", [(sea, "sea"), (land, "land")], epsg=32630)
     out = tmp_path / "probe.json"
-    results, feedback, _ = run("trainprobe", {"INPUT": str(LIVERPOOL), "TRAINING": str(areas),
+    _results, feedback, _ = run("trainprobe", {"INPUT": str(LIVERPOOL), "TRAINING": str(areas),
                                               "CLASS_FIELD": "cover", "SPACING": 40, "DEVICE": "cpu",
                                               "OUTPUT": str(out)})
     assert out.is_file() and any("bundled model is a demonstration" in w for w in feedback.warnings)

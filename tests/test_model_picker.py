@@ -45,9 +45,9 @@ def test_each_model_lists_the_probes_fitted_on_it_whatever_their_file_names(qgis
     from moemae_qgis.model_picker import ModelPicker
 
     picker = ModelPicker()
-    assert probes_listed(picker, "demo-S") == catalogue_titles("demo-S") + ["manaus_probe.json (yours)"]
-    assert probes_listed(picker, "published-S") == catalogue_titles("published-S") + [
-        "coast_published.json (yours)"]
+    assert probes_listed(picker, "demo-S") == [*catalogue_titles("demo-S"), "manaus_probe.json (yours)"]
+    assert probes_listed(picker, "published-S") == [*catalogue_titles("published-S"),
+                                                    "coast_published.json (yours)"]
     # One's own file of the demonstration weights: the probes fitted on those weights, by fingerprint.
     assert probes_listed(picker, str(user_probes / "mine.pt")) == ["manaus_probe.json (yours)"]
 

@@ -92,7 +92,7 @@ def test_user_facing_strings_go_through_translation(qgis_iface, monkeypatch):
     instance = moemae_qgis.classFactory(qgis_iface)
     instance.initGui()
     try:
-        assert [a.text() for a in instance.actions][0] == "‹MoE-MAE land cover…›"
+        assert next(a.text() for a in instance.actions) == "‹MoE-MAE land cover…›"
         classify = QgsApplication.processingRegistry().createAlgorithmById(f"{PROVIDER_ID}:classify")
         parameters = classify.parameterDefinitions()
         texts = [classify.displayName(), classify.group(), classify.shortDescription()] + [
@@ -188,7 +188,7 @@ def test_plugin_spells_enums_as_qgis_4_accepts():
     from qgis.PyQt import QtCore, QtGui, QtWidgets
 
     found = []
-    for path in sorted((REPO / "moemae_qgis").rglob("*.py")) + [REPO / "tools" / "render_map.py"]:
+    for path in [*sorted((REPO / "moemae_qgis").rglob("*.py")), REPO / "tools" / "render_map.py"]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             found += [f"{path.relative_to(REPO)}:{number}: {old} (write {new})"
                       for old, new in UNSCOPED_ENUMS.items() if re.search(re.escape(old) + r"\b(?!\.)", line)]

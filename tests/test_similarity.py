@@ -124,7 +124,7 @@ def test_similarity_to_points_on_the_sea_ranks_sea_cells_above_land(cli, embedde
     path, field, rules = embedded
     rows, cols = pick(rules["sea"], 5, seed=0)
     points = write_points(tmp_path / "sea.gpkg", cell_centres(field, rows, cols), field.crs)  # in degrees
-    code, out, err = cli("similarity", path, "--points", points, "--out", tmp_path / "sim.tif")
+    code, _, err = cli("similarity", path, "--points", points, "--out", tmp_path / "sim.tif")
     assert code == 0, err
     written = gdal.Open(str(tmp_path / "sim.tif"))
     scores = written.ReadAsArray()
@@ -169,7 +169,7 @@ def test_a_scene_is_embedded_once_into_the_cache_and_scores_as_its_embedding_ras
 
 def test_clusters_of_liverpool_separate_sea_from_land(cli, embedded, tmp_path):
     path, field, rules = embedded
-    code, out, err = cli("cluster", path, "--clusters", "6", "--out", tmp_path / "c.tif", "--pca",
+    code, _, err = cli("cluster", path, "--clusters", "6", "--out", tmp_path / "c.tif", "--pca",
                          tmp_path / "pca.tif", "--seed", "4")
     assert code == 0, err
     written = gdal.Open(str(tmp_path / "c.tif"))
@@ -189,7 +189,7 @@ def test_clusters_of_liverpool_separate_sea_from_land(cli, embedded, tmp_path):
 
 
 def test_a_probe_from_ten_clicks_per_class_separates_sea_town_and_fields(cli, embedded, scene, tmp_path):
-    path, field, rules = embedded
+    _, field, rules = embedded
     names, clicks, held_out = ["sea", "town", "fields"], [], []
     for k, name in enumerate(names):
         rows, cols = np.nonzero(rules[name])

@@ -74,7 +74,7 @@ def test_a_second_run_into_the_same_folder_is_refused(small_pack, tmp_path):
 def test_nan_loss_stops_and_keeps_the_last_good_checkpoint(small_pack, tmp_path):
     pretrain(config(small_pack, tmp_path, stop_after=1))
     good = (tmp_path / "last.pt").read_bytes()
-    with pytest.raises(TrainingDiverged, match="the loss became (nan|inf).*last good checkpoint"):
+    with pytest.raises(TrainingDiverged, match=r"the loss became (nan|inf).*last good checkpoint"):
         pretrain(config(small_pack, tmp_path, resume=True, lr=1e12))
     assert (tmp_path / "last.pt").read_bytes() == good
     assert len(metrics(tmp_path)) == 1

@@ -71,14 +71,14 @@ class Checker(ast.NodeVisitor):
     def report(self, node, message: str) -> None:
         self.findings.append((node.lineno, message))
 
-    def visit_Import(self, node):  # noqa: N802 - ast's name
+    def visit_Import(self, node):
         for alias in node.names:
             if alias.name.split(".")[0] in ("PyQt5", "PyQt6", "PySide2", "PySide6"):
                 self.report(node, f"import {alias.name}: import through qgis.PyQt")
             elif alias.asname and alias.name.startswith(CHECKED_MODULES):
                 self.names[alias.asname] = _module(alias.name)
 
-    def visit_ImportFrom(self, node):  # noqa: N802
+    def visit_ImportFrom(self, node):
         module = node.module or ""
         if module.split(".")[0] in ("PyQt5", "PyQt6", "PySide2", "PySide6"):
             self.report(node, f"from {module} import …: import through qgis.PyQt")
@@ -93,22 +93,22 @@ class Checker(ast.NodeVisitor):
         if alias.name in MOVED_TO_QTGUI and module == "qgis.PyQt.QtWidgets" and not _guarded(node):
             self.report(node, f"{alias.name} is in QtGui in Qt 6: import it from moemae_qgis.qt_compat")
         source = f"{module}.{alias.name}" if module == "qgis.PyQt" else module
-        if node.level == 0 and (source + ".").startswith(CHECKED_MODULES) or source in CHECKED_MODULES:
+        if (node.level == 0 and (source + ".").startswith(CHECKED_MODULES)) or source in CHECKED_MODULES:
             owner = _module(source) if module == "qgis.PyQt" else getattr(_module(module), alias.name, None)
             if owner is not None:
                 self.names[alias.asname or alias.name] = owner
         self.generic_visit(node)
 
-    def visit_FunctionDef(self, node):  # noqa: N802
+    def visit_FunctionDef(self, node):
         if node.name == "exec_":
             self.report(node, "def exec_: Qt 6 calls exec()")
         self.generic_visit(node)
 
-    def visit_Name(self, node):  # noqa: N802
+    def visit_Name(self, node):
         if node.id in ("qApp", "QDesktopWidget", "QRegExp"):
             self.report(node, REMOVED_NAMES[node.id])
 
-    def visit_Attribute(self, node):  # noqa: N802
+    def visit_Attribute(self, node):
         self._attribute_rules(node)
         owner = self._resolve(node.value)
         if owner is not None and isinstance(owner, type):
@@ -130,7 +130,7 @@ class Checker(ast.NodeVisitor):
                 and _dotted(node.value.func).split(".")[-1] in FONT_METRICS:
             self.report(node, "QFontMetrics.width() is gone in Qt 6: use horizontalAdvance()")
 
-    def visit_Subscript(self, node):  # noqa: N802
+    def visit_Subscript(self, node):
         if isinstance(node.value, ast.Attribute) and node.value.attr == "activated" \
                 and isinstance(node.slice, ast.Name) and node.slice.id == "str":
             self.report(node, "activated[str] is gone in Qt 6: use textActivated")

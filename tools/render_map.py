@@ -82,7 +82,7 @@ def qa_panel(scene_path: str, width: int, height: int) -> QImage | None:
     if qa is None:
         return None
     flags = qa.read(0, 0, dataset.RasterXSize, dataset.RasterYSize).astype(np.int64)
-    rgb = np.full(flags.shape + (3,), 170, np.uint8)
+    rgb = np.full((*flags.shape, 3), 170, np.uint8)
     for name, colour in reversed(QA_COLOURS):
         rgb[(flags >> landsat.QA_PIXEL_BITS[name]) & 1 == 1] = colour
     rgb = np.ascontiguousarray(rgb)
