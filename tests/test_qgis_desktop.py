@@ -179,7 +179,8 @@ def test_plugin_in_qgis_desktop_in_brazilian_portuguese(tmp_path):
     assert seen["plugin_loaded"]
     assert "&Cobertura do solo MoE-MAE" in seen["raster_menu"]
     assert seen["submenu"] == ["Cobertura do solo MoE-MAE…", "Adicionar produto Landsat…",
-                               "Verificar ambiente…", "Instalar pacotes Python ausentes…"]
+                               "Clique para mapear…", "Verificar ambiente…",
+                               "Instalar pacotes Python ausentes…"]
 
 
 CLICK_PROBE = r'''

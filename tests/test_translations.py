@@ -92,6 +92,7 @@ def test_the_plugin_starts_in_qgis_brazilian_portuguese(qgis_iface, compiled, mo
         plugin.initGui()
         assert menus == [("&Cobertura do solo MoE-MAE", "Cobertura do solo MoE-MAE…"),
                          ("&Cobertura do solo MoE-MAE", "Adicionar produto Landsat…"),
+                         ("&Cobertura do solo MoE-MAE", "Clique para mapear…"),
                          ("&Cobertura do solo MoE-MAE", "Verificar ambiente…"),
                          ("&Cobertura do solo MoE-MAE", "Instalar pacotes Python ausentes…")]
         algorithm = QgsApplication.processingRegistry().algorithmById("moemae:classify")

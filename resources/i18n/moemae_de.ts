@@ -101,213 +101,194 @@
       <translation>REFERENCE '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
-      <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
-      <translation>der Datenträger ist voll ({}); schaffen Sie Platz oder wählen Sie einen anderen Ausgabeordner. Nichts wurde ersetzt.</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
-      <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
-      <translation>nicht genug Speicher ({}): verwenden Sie eine kleinere BATCH_SIZE oder DEVICE=cpu</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
-      <source>{}: {} (check the paths, and that no other program holds the output open)</source>
-      <translation>{}: {} (prüfen Sie die Pfade und dass kein anderes Programm die Ausgabe geöffnet hält)</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Verwenden Sie Raster › MoE-MAE Landbedeckung › Fehlende Python-Pakete installieren….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
       <source>Cancelled: no output was written.</source>
       <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
-      <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
-      <translation>nicht genug Speicher: verwenden Sie einen größeren STRIDE, eine kleinere BATCH_SIZE oder die CPU</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Ein Landsat-8/9-Produkt der Collection 2, Level 2, wie heruntergeladen (seine MTL-Datei, sein Ordner oder sein .tar), ein mit „Landsat-Produkt hinzufügen“ hinzugefügter Layer oder ein Oberflächenreflexions-Raster.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Landsat-8/9-Szene, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Welche Bänder des Rasters SR_B1…SR_B7 sind, in dieser Reihenfolge. Standard: nach Bandname, oder die Bänder 1-7 eines Rasters mit 7 Bändern ohne Landsat-Bandnamen. Ein Produkt (MTL-Datei, Ordner oder .tar) braucht keine Angabe: QGIS kann die Bänder eines Produkts nicht auflisten, und sein „Dependent bands could not be populated“ sagt nur das; lassen Sie BANDS leer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bänder SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Ein Katalogname ({}) oder eine Checkpoint-Datei. Standard: published-S, sobald heruntergeladen, sonst das Demonstrationsmodell.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modell</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Ein Katalogname (eurosat10-cls, bigearthnet19-mean …) oder eine Probe-Datei. Standard: die Standard-Probe des Modells.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>Probe (the legend)</source>
       <translation>Probe (die Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Probes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Eine Kachel von 40 × 40 px alle STRIDE px: eine kleinere Schrittweite überlappt die Kacheln stärker und dauert länger. Die Zellen der Karte sind eine je Token von 4 × 4 px (120 m) oder eine je Schritt: siehe Kartenzellen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>Stride between tiles (px)</source>
       <translation>Schrittweite zwischen Kacheln (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Standard: gelesen aus der MTL des Produkts, der Produkt-ID, den GDAL-Tags des Rasters oder den zeitlichen Eigenschaften des Layers.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Acquisition date (UTC)</source>
       <translation>Aufnahmedatum (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Gibt dem Modell das Aufnahmedatum sowie Breite und Länge jeder Kachel, wie im Training.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Use date and position</source>
       <translation>Datum und Position verwenden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Gerät</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto wählt CUDA, dann Apple MPS, dann die CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Weniger Kacheln je Stapel brauchen weniger Speicher.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Tiles per batch</source>
       <translation>Kacheln je Stapel</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Maske (QA_PIXEL-Flags)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Die QA_PIXEL-Flags, die ein Pixel maskieren, wenn QA_PIXEL vorliegt: ein Produkt, ein Band namens QA_PIXEL oder der Parameter QA_PIXEL. Maskierte Pixel gelten als NoData.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Nur für ein Raster ohne sein QA_PIXEL-Band: ein Produkt bringt sein eigenes mit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL eines gestapelten Rasters</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
       <source>Input values</source>
       <translation>Eingabewerte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: nach Datentyp und Werten; dn: digitale Werte (Level 2); reflectance: DN × 0,0000275 − 0,2, als Gleitkommazahlen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Kartenzellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Probe oder Zusammenfassung über den Mittelwert der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; tile: eine Zelle je STRIDE; auto: token, wo Probe oder Zusammenfassung und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>Incorrect parameter value for {}</source>
       <translation>Falscher Parameterwert für {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT ist kein Rasterlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} ist ein {}-Layer; speichern Sie ihn zuerst als GeoTIFF (das Modell liest Dateien über GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL kann {} nicht als Raster öffnen ({}); prüfen Sie den Pfad innerhalb des Archivs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} wurde nicht verstanden: QGIS erwartet die Bandnummern durch ';' getrennt, z. B. 1;2;3;4;5;6;7 (oder lassen Sie BANDS leer für Bänder, die am Namen erkannt werden)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -369,6 +350,48 @@
       <translation>Klassenwahrscheinlichkeiten</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
+      <source>Cluster the scene</source>
+      <translation>Szene clustern</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="16" />
+      <source>The scene split into K kinds of place by k-means on its embeddings, no labels.</source>
+      <translation>Die Szene, per k-means auf ihren Embeddings in K Arten von Orten aufgeteilt, ohne Labels.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <source>How many kinds of place to split the scene into.</source>
+      <translation>In wie viele Arten von Orten die Szene aufgeteilt wird.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="29" />
+      <source>Clusters</source>
+      <translation>Cluster</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <source>The same seed gives the same map.</source>
+      <translation>Derselbe Startwert ergibt dieselbe Karte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="30" />
+      <source>The embeddings' first three principal components as red, green and blue, to look at.</source>
+      <translation>Die ersten drei Hauptkomponenten der Embeddings als Rot, Grün und Blau, zum Betrachten.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="31" />
+      <source>PCA rendering (RGB)</source>
+      <translation>PCA-Darstellung (RGB)</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <source>Embed (embedding raster)</source>
       <translation>Embed (Embedding-Raster)</translation>
@@ -376,6 +399,7 @@
     <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <location filename="../../moemae_qgis/algorithms/embed.py" line="24" />
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="74" />
       <source>Embeddings</source>
       <translation>Embeddings</translation>
     </message>
@@ -395,78 +419,78 @@
       <translation>Wie die 105 Tokens einer Kachel zu einem Embedding werden: mean, der Mittelwert aller; patch-mean, der Mittelwert der 100 Patch-Tokens; oder cls, das CLS-Token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Landsat-Produkt hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Ein USGS-Landsat-8/9-Produkt (Level 2), wie heruntergeladen, als ein Layer in Echtfarben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Seine MTL-Datei (_MTL.txt, .xml oder .json), sein .tar oder eine beliebige Banddatei seines entpackten Ordners.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Landsat-8/9-Produkt, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Landsat-Produkt (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Wohin das VRT geschrieben wird. Standard: der Produktordner des Plugins, damit ein gespeichertes Projekt es wiederfindet.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Virtual raster (VRT)</source>
       <translation>Virtuelles Raster (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="89" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Virtuelles GDAL-Raster (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
       <source>Product id</source>
       <translation>Produkt-ID</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="94" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
       <source>Acquisition (UTC)</source>
       <translation>Aufnahme (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{}: SR_B1…SR_B7{} gestapelt in {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="110" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
       <source> and QA_PIXEL</source>
       <translation> und QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="112" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} hat keine QA_PIXEL-Datei: Wolken können nicht maskiert werden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="114" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
       <source>Acquisition: {}</source>
       <translation>Aufnahme: {}</translation>
     </message>
@@ -531,14 +555,64 @@
       <translation>Derselbe Startwert ergibt dieselben Punkte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
-      <source>Random seed</source>
-      <translation>Zufallsstartwert</translation>
-    </message>
-    <message>
       <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
       <source>Sample points</source>
       <translation>Stichprobenpunkte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
+      <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>{} '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="79" />
+      <source>A Landsat 8/9 Level-2 scene (embedded once per model and settings, then kept in the embedding cache), or an embedding raster written by 'Embed', read as it is.</source>
+      <translation>Eine Landsat-8/9-Szene (Level 2) (ihre Embeddings einmal je Modell und Einstellungen berechnet, dann im Embedding-Cache behalten) oder ein von „Embed“ geschriebenes Embedding-Raster, unverändert gelesen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="87" />
+      <source>{} is an embedding raster: read as it is</source>
+      <translation>{} ist ein Embedding-Raster: wird unverändert gelesen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="94" />
+      <source>Find similar places</source>
+      <translation>Ähnliche Orte finden</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="95" />
+      <source>How much each cell looks like the places you point at: 0 to 1 on the map.</source>
+      <translation>Wie sehr jede Zelle den Orten ähnelt, auf die Sie zeigen: 0 bis 1 auf der Karte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>A point layer saved in a file, in any CRS: the kind of place to find.</source>
+      <translation>Ein in einer Datei gespeicherter Punktlayer, in beliebigem KBS: die Art von Ort, die gefunden werden soll.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>Points of places to find</source>
+      <translation>Punkte der zu findenden Orte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Places that look alike but are not wanted: the score becomes (cos to the points − cos to these) / 2.</source>
+      <translation>Orte, die ähnlich aussehen, aber nicht gewollt sind: der Wert wird zu (cos zu den Punkten − cos zu diesen) / 2.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Points of unwanted places</source>
+      <translation>Punkte unerwünschter Orte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="107" />
+      <source>Similarity</source>
+      <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="112" />
+      <source>POINTS must be a point layer</source>
+      <translation>POINTS muss ein Punktlayer sein</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
@@ -637,79 +711,237 @@
       <translation>Abgebrochen: Es wurde keine Probe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Kreuzvalidierte Fehlermatrix und F1 je Klasse: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} Kacheln</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} Positionen übersprungen: mehr als die Hälfte Füllwert oder NoData</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Kreuzvalidierte Genauigkeit ({}-fach): {:.3f} (95-%-Intervall {:.2f}-{:.2f}, {} Stichproben)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>der Trainingslayer hat keine Objekte: zeichnen Sie Punkte oder Polygone von mindestens 2 Klassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>keines der {} Trainingsobjekte liegt auf dem Raster: der Layer ({}) und das Raster ({}) überlappen sich nicht. Liegen die Objekte an der richtigen Stelle, und ist das KBS jedes Layers richtig?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
       <source>{} sample positions of {} classes</source>
       <translation>{} Stichprobenpositionen aus {} Klassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} behalten, ein gleicher Anteil jeder Klasse: mehr kostete Zeit und Speicher, brächte aber keine Genauigkeit</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>der Trainingslayer enthält {}, keine Punkte oder Polygone: eine Stichprobe ist ein Punkt oder eine Stelle innerhalb eines Polygons; zeichnen Sie Polygone (oder puffern Sie die Linien: Vektor &gt; Geoverarbeitungswerkzeuge &gt; Puffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>der Trainingslayer hat kein KBS, daher können seine Objekte nicht auf dem Raster platziert werden: weisen Sie ihm eines zu (Layereigenschaften &gt; Quelle &gt; Zugewiesenes KBS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' ist kein Feld des Trainingslayers; seine Felder sind: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} von {} Objekten haben keine Klasse ('{}' ist NULL oder leer) und wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} von {} Objekten liegen außerhalb des Rasters und wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>das Feld '{}' enthält {} Klasse(n) auf dem Raster; eine Probe braucht mindestens 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>das Feld '{}' enthält {} Klassen auf dem Raster; eine Karte enthält höchstens {} (UInt8, 255 ist NoData): fassen Sie einige Klassen zusammen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <source>MoE-MAE: embedding {}</source>
+      <translation>MoE-MAE: Embeddings von {} werden berechnet</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <source>MoE-MAE click to map</source>
+      <translation>MoE-MAE Kartieren per Klick</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <source>Prepare</source>
+      <translation>Vorbereiten</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
+      <translation>Wählen Sie eine Landsat-Szene und drücken Sie Vorbereiten: ihre Embeddings werden einmal berechnet und dann behalten.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <source>Click on the map</source>
+      <translation>Auf die Karte klicken</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <source>Scene</source>
+      <translation>Szene</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <source>class name, e.g. water</source>
+      <translation>Klassenname, z. B. Wasser</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <source>Add class</source>
+      <translation>Klasse hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Preview</source>
+      <translation>Vorschau</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Save probe…</source>
+      <translation>Probe speichern…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <source>Clear clicks</source>
+      <translation>Klicks löschen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <source>Click places to find; shift-click places that are not wanted.</source>
+      <translation>Klicken Sie auf zu findende Orte; Umschalt+Klick auf unerwünschte Orte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
+      <translation>Benennen Sie Klassen, wählen Sie eine in der Liste und klicken Sie auf Zellen dieser Klasse; dann Vorschau.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
+      <translation>Wählen Sie eine in einer Datei gespeicherte Landsat-Szene (ein mit „Landsat-Produkt hinzufügen“ hinzugefügtes Produkt oder ein Raster).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <source>Embedding {} (once per model; then read from the cache)…</source>
+      <translation>Embeddings von {} werden berechnet (einmal je Modell; danach aus dem Cache gelesen)…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <source>Not prepared: {}</source>
+      <translation>Nicht vorbereitet: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <source>Cancelled: nothing was kept.</source>
+      <translation>Abgebrochen: Es wurde nichts behalten.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <source>Ready: {} × {} cells of 120 m. {}</source>
+      <translation>Bereit: {} × {} Zellen von 120 m. {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Click on the map.</source>
+      <translation>Klicken Sie auf die Karte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Add classes, then click.</source>
+      <translation>Fügen Sie Klassen hinzu und klicken Sie dann.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <source>Press Prepare first: the scene's embeddings are needed.</source>
+      <translation>Drücken Sie zuerst Vorbereiten: die Embeddings der Szene werden benötigt.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <source>The map shows no part of the scene: pan to it.</source>
+      <translation>Die Karte zeigt keinen Teil der Szene: verschieben Sie die Karte dorthin.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
+      <translation>{} zu findende Orte, {} unerwünschte: die Ähnlichkeit der sichtbaren Karte, 0 bis 1.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <source>Add a class and pick it in the list before clicking.</source>
+      <translation>Fügen Sie eine Klasse hinzu und wählen Sie sie in der Liste, bevor Sie klicken.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <source>Press Preview first: the probe is fitted there.</source>
+      <translation>Drücken Sie zuerst Vorschau: dort wird die Probe angepasst.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <source>Save probe</source>
+      <translation>Probe speichern</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
+      <translation>{} gespeichert: geben Sie die Datei an „Landbedeckung klassifizieren“ als PROBE.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <source>{} clicks: too few to cross-validate.</source>
+      <translation>{} Klicks: zu wenige für eine Kreuzvalidierung.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
+      <translation>Kreuzvalidierte Genauigkeit {:.0%} ({}-fach, {} Klicks){}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <source>; {} clicks off the scene or on no data were left out</source>
+      <translation>; {} Klicks außerhalb der Szene oder auf NoData wurden ausgelassen</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="101" />
@@ -718,7 +950,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="124" />
-      <location filename="../../moemae_qgis/plugin.py" line="101" />
+      <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Landsat-Produkt hinzufügen…</translation>
     </message>
@@ -781,11 +1013,6 @@
       <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Ausführen</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
-      <source>Cancel</source>
-      <translation>Abbrechen</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="212" />
@@ -905,7 +1132,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="430" />
-      <location filename="../../moemae_qgis/plugin.py" line="262" />
+      <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Das Produkt kann nicht hinzugefügt werden: {}</translation>
     </message>
@@ -1163,120 +1390,130 @@
       <translation>MoE-MAE: PyTorch, scikit-learn und platformdirs werden installiert</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="97" />
+      <location filename="../../moemae_qgis/plugin.py" line="98" />
       <source>MoE-MAE land cover…</source>
       <translation>MoE-MAE Landbedeckung…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="99" />
+      <location filename="../../moemae_qgis/plugin.py" line="100" />
       <source>Classify a Landsat 8/9 layer into land cover with MoE-MAE</source>
       <translation>Einen Landsat-8/9-Layer mit MoE-MAE in Landbedeckung klassifizieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="103" />
+      <location filename="../../moemae_qgis/plugin.py" line="104" />
       <source>Add a Landsat 8/9 Level-2 product as downloaded from USGS (its MTL file, .tar or folder) as one natural-colour layer</source>
       <translation>Ein Landsat-8/9-Produkt (Level 2), wie vom USGS heruntergeladen (seine MTL-Datei, sein .tar oder sein Ordner), als ein Layer in Echtfarben hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="106" />
+      <location filename="../../moemae_qgis/plugin.py" line="107" />
       <source>Check environment…</source>
       <translation>Umgebung prüfen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="109" />
+      <location filename="../../moemae_qgis/plugin.py" line="110" />
+      <source>Click to map…</source>
+      <translation>Kartieren per Klick…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="112" />
+      <source>Find similar places and map your own classes by clicking on a scene</source>
+      <translation>Ähnliche Orte finden und eigene Klassen durch Klicken auf eine Szene kartieren</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="114" />
       <source>Install missing Python packages…</source>
       <translation>Fehlende Python-Pakete installieren…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="114" />
-      <location filename="../../moemae_qgis/plugin.py" line="131" />
+      <location filename="../../moemae_qgis/plugin.py" line="119" />
+      <location filename="../../moemae_qgis/plugin.py" line="141" />
       <source>&amp;MoE-MAE land cover</source>
       <translation>&amp;MoE-MAE Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="152" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>Install…</source>
       <translation>Installieren…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="172" />
       <source>The installation is already running; see the task manager.</source>
       <translation>Die Installation läuft bereits; siehe die Aufgabenverwaltung.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="167" />
+      <location filename="../../moemae_qgis/plugin.py" line="177" />
       <source>All required Python packages are installed.</source>
       <translation>Alle benötigten Python-Pakete sind installiert.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="173" />
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
+      <location filename="../../moemae_qgis/plugin.py" line="183" />
+      <location filename="../../moemae_qgis/plugin.py" line="199" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: Python-Pakete können nicht installiert werden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="180" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
       <source>Asking pip what it would download…</source>
       <translation>pip wird gefragt, was es herunterladen würde…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>To install them by hand:</source>
       <translation>Um sie von Hand zu installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="193" />
+      <location filename="../../moemae_qgis/plugin.py" line="203" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: Python-Pakete installieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="210" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation im Hintergrund; der Fortschritt steht in der Aufgabenverwaltung und im MoE-MAE-Protokoll.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="216" />
       <source>pip will download and install:</source>
       <translation>pip wird herunterladen und installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="207" />
+      <location filename="../../moemae_qgis/plugin.py" line="217" />
       <source>with QGIS's Python, {}.</source>
       <translation>mit dem Python von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="209" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Über den Proxy von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="212" />
+      <location filename="../../moemae_qgis/plugin.py" line="222" />
       <source>Install now?</source>
       <translation>Jetzt installieren?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="218" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Python-Pakete installiert; MoE-MAE ist bereit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="220" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>die Pakete wurden installiert, lassen sich aber noch nicht importieren; starten Sie QGIS neu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="226" />
+      <location filename="../../moemae_qgis/plugin.py" line="236" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>Installation fehlgeschlagen: {} (Details… sagt, wie man von Hand installiert)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="264" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Added {} in natural colour.</source>
       <translation>{} in Echtfarben hinzugefügt.</translation>
     </message>

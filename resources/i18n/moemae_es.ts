@@ -101,213 +101,194 @@
       <translation>REFERENCE '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
-      <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
-      <translation>el disco está lleno ({}); libere espacio o elija otra carpeta de salida. No se reemplazó nada.</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
-      <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
-      <translation>memoria insuficiente ({}): use un BATCH_SIZE menor o DEVICE=cpu</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
-      <source>{}: {} (check the paths, and that no other program holds the output open)</source>
-      <translation>{}: {} (compruebe las rutas y que ningún otro programa tenga abierta la salida)</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Ráster › Cobertura del suelo MoE-MAE › Instalar paquetes de Python que faltan….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: no se escribió ninguna salida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
-      <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
-      <translation>memoria insuficiente: use un STRIDE mayor, un BATCH_SIZE menor o la CPU</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un producto Landsat 8/9 Colección 2 Nivel 2 tal como se descargó (su archivo MTL, carpeta o .tar), una capa añadida con 'Añadir producto Landsat' o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Escena Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Qué bandas del ráster son SR_B1…SR_B7, en ese orden. Por defecto: por el nombre de banda, o las bandas 1-7 de un ráster de 7 bandas sin nombres de banda Landsat. Un producto (archivo MTL, carpeta o .tar) no lo necesita: QGIS no puede listar las bandas de un producto, y su 'Dependent bands could not be populated' solo lo dice; deje BANDS vacío.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nombre del catálogo ({}) o un archivo de checkpoint. Por defecto: published-S una vez descargado, si no el modelo de demostración.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nombre del catálogo (eurosat10-cls, bigearthnet19-mean …) o un archivo de sonda. Por defecto: la sonda predeterminada del propio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>Probe (the legend)</source>
       <translation>Sonda (la leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Una tesela de 40 × 40 px cada STRIDE px: un paso menor solapa más las teselas y tarda más. Las celdas del mapa son una por token de 4 × 4 px (120 m) o una por paso: vea Celdas del mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>Stride between tiles (px)</source>
       <translation>Paso entre teselas (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Por defecto: se lee del MTL del producto, del id del producto, de las etiquetas GDAL del ráster o de las propiedades temporales de la capa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Acquisition date (UTC)</source>
       <translation>Fecha de adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Da al modelo la fecha de adquisición y la latitud y longitud de cada tesela, como en su entrenamiento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Use date and position</source>
       <translation>Usar fecha y posición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto elige CUDA, luego Apple MPS, luego la CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos teselas por lote necesitan menos memoria.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Tiles per batch</source>
       <translation>Teselas por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (indicadores QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Los indicadores QA_PIXEL que enmascaran un píxel, cuando hay QA_PIXEL: un producto, una banda llamada QA_PIXEL o el parámetro QA_PIXEL. Los píxeles enmascarados cuentan como sin datos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Solo para un ráster sin su banda QA_PIXEL: un producto trae la suya.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de un ráster apilado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -369,6 +350,48 @@
       <translation>Probabilidades de las clases</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
+      <source>Cluster the scene</source>
+      <translation>Agrupar la escena</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="16" />
+      <source>The scene split into K kinds of place by k-means on its embeddings, no labels.</source>
+      <translation>La escena dividida en K tipos de lugar mediante k-means sobre sus embeddings, sin etiquetas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <source>How many kinds of place to split the scene into.</source>
+      <translation>En cuántos tipos de lugar dividir la escena.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="29" />
+      <source>Clusters</source>
+      <translation>Clústeres</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <source>The same seed gives the same map.</source>
+      <translation>La misma semilla da el mismo mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="30" />
+      <source>The embeddings' first three principal components as red, green and blue, to look at.</source>
+      <translation>Las tres primeras componentes principales de los embeddings como rojo, verde y azul, para visualizarlas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="31" />
+      <source>PCA rendering (RGB)</source>
+      <translation>Visualización PCA (RGB)</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <source>Embed (embedding raster)</source>
       <translation>Embed (ráster de embeddings)</translation>
@@ -376,6 +399,7 @@
     <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <location filename="../../moemae_qgis/algorithms/embed.py" line="24" />
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="74" />
       <source>Embeddings</source>
       <translation>Embeddings</translation>
     </message>
@@ -395,78 +419,78 @@
       <translation>Cómo los 105 tokens de una tesela se convierten en un embedding: mean, la media de todos; patch-mean, la media de los 100 tokens de parche; o cls, el token CLS.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Añadir producto Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Un producto Landsat 8/9 Nivel 2 del USGS tal como se descargó, como una capa en color natural.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Su archivo MTL (_MTL.txt, .xml o .json), su .tar o cualquier archivo de banda de su carpeta descomprimida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Producto Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Producto Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Dónde se guarda el VRT. Por defecto: la carpeta de productos del complemento, para que un proyecto guardado lo siga encontrando.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Virtual raster (VRT)</source>
       <translation>Ráster virtual (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="89" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Ráster virtual GDAL (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
       <source>Product id</source>
       <translation>Id del producto</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="94" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
       <source>Acquisition (UTC)</source>
       <translation>Adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{}: SR_B1…SR_B7{} apiladas en {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="110" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
       <source> and QA_PIXEL</source>
       <translation> y QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="112" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} no tiene archivo QA_PIXEL: las nubes no se pueden enmascarar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="114" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
       <source>Acquisition: {}</source>
       <translation>Adquisición: {}</translation>
     </message>
@@ -531,14 +555,64 @@
       <translation>La misma semilla da los mismos puntos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
-      <source>Random seed</source>
-      <translation>Semilla aleatoria</translation>
-    </message>
-    <message>
       <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
       <source>Sample points</source>
       <translation>Puntos de la muestra</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
+      <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>{} '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="79" />
+      <source>A Landsat 8/9 Level-2 scene (embedded once per model and settings, then kept in the embedding cache), or an embedding raster written by 'Embed', read as it is.</source>
+      <translation>Una escena Landsat 8/9 Nivel 2 (con embeddings calculados una vez por modelo y configuración, y luego conservados en la caché de embeddings) o un ráster de embeddings escrito por 'Embed', leído tal cual.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="87" />
+      <source>{} is an embedding raster: read as it is</source>
+      <translation>{} es un ráster de embeddings: se lee tal cual</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="94" />
+      <source>Find similar places</source>
+      <translation>Buscar lugares similares</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="95" />
+      <source>How much each cell looks like the places you point at: 0 to 1 on the map.</source>
+      <translation>Cuánto se parece cada celda a los lugares que usted señala: de 0 a 1 en el mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>A point layer saved in a file, in any CRS: the kind of place to find.</source>
+      <translation>Una capa de puntos guardada en un archivo, en cualquier SRC: el tipo de lugar que se busca.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>Points of places to find</source>
+      <translation>Puntos de los lugares que se buscan</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Places that look alike but are not wanted: the score becomes (cos to the points − cos to these) / 2.</source>
+      <translation>Lugares parecidos pero no deseados: la puntuación pasa a ser (cos con los puntos − cos con estos) / 2.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Points of unwanted places</source>
+      <translation>Puntos de los lugares no deseados</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="107" />
+      <source>Similarity</source>
+      <translation>Similitud</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="112" />
+      <source>POINTS must be a point layer</source>
+      <translation>POINTS debe ser una capa de puntos</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
@@ -637,79 +711,237 @@
       <translation>Cancelado: no se escribió ninguna sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matriz de error por validación cruzada y F1 por clase: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} teselas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posiciones omitidas: más de la mitad relleno o sin datos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Exactitud por validación cruzada ({} pliegues): {:.3f} (intervalo del 95 % {:.2f}-{:.2f}, {} muestras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la capa de entrenamiento no tiene entidades: dibuje puntos o polígonos de al menos 2 clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>ninguna de las {} entidades de entrenamiento está sobre el ráster: la capa ({}) y el ráster ({}) no se solapan. ¿Están las entidades en su sitio, y es correcto el SRC de cada capa?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posiciones de muestra de {} clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservadas, una parte igual de cada clase: más añadiría tiempo y memoria, no exactitud</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la capa de entrenamiento contiene {}, no puntos ni polígonos: una muestra es un punto o un lugar dentro de un polígono; dibuje polígonos (o haga un buffer de las líneas: Vectorial &gt; Herramientas de geoproceso &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la capa de entrenamiento no tiene SRC, así que sus entidades no se pueden situar sobre el ráster: asígnele uno (Propiedades de la capa &gt; Fuente &gt; SRC asignado)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' no es un campo de la capa de entrenamiento; sus campos son: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} entidades no tienen clase ('{}' es NULL o vacío) y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} entidades están fuera del ráster y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>el campo '{}' contiene {} clase(s) sobre el ráster; una sonda necesita al menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>el campo '{}' contiene {} clases sobre el ráster; un mapa contiene como máximo {} (UInt8, 255 es sin datos): fusione algunas clases</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <source>MoE-MAE: embedding {}</source>
+      <translation>MoE-MAE: calculando los embeddings de {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <source>MoE-MAE click to map</source>
+      <translation>Clic para mapear MoE-MAE</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <source>Prepare</source>
+      <translation>Preparar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
+      <translation>Elija una escena Landsat y pulse Preparar: sus embeddings se calculan una vez y luego se conservan.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <source>Click on the map</source>
+      <translation>Hacer clic en el mapa</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <source>Scene</source>
+      <translation>Escena</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <source>class name, e.g. water</source>
+      <translation>nombre de la clase, p. ej. agua</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <source>Add class</source>
+      <translation>Añadir clase</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Preview</source>
+      <translation>Vista previa</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Save probe…</source>
+      <translation>Guardar sonda…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <source>Clear clicks</source>
+      <translation>Borrar clics</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <source>Click places to find; shift-click places that are not wanted.</source>
+      <translation>Haga clic en los lugares que busca; Mayús+clic en los lugares no deseados.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
+      <translation>Ponga nombre a las clases, elija una en la lista y haga clic en celdas de ella; luego, Vista previa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
+      <translation>Elija una escena Landsat guardada en un archivo (un producto añadido con 'Añadir producto Landsat' o un ráster).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <source>Embedding {} (once per model; then read from the cache)…</source>
+      <translation>Calculando los embeddings de {} (una vez por modelo; luego se leen de la caché)…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <source>Not prepared: {}</source>
+      <translation>No preparado: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <source>Cancelled: nothing was kept.</source>
+      <translation>Cancelado: no se conservó nada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <source>Ready: {} × {} cells of 120 m. {}</source>
+      <translation>Listo: {} × {} celdas de 120 m. {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Click on the map.</source>
+      <translation>Haga clic en el mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Add classes, then click.</source>
+      <translation>Añada clases y luego haga clic.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <source>Press Prepare first: the scene's embeddings are needed.</source>
+      <translation>Pulse primero Preparar: se necesitan los embeddings de la escena.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <source>The map shows no part of the scene: pan to it.</source>
+      <translation>El mapa no muestra ninguna parte de la escena: desplace el mapa hasta ella.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
+      <translation>{} lugares que se buscan, {} no deseados: la similitud del mapa visible, de 0 a 1.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <source>Add a class and pick it in the list before clicking.</source>
+      <translation>Añada una clase y elíjala en la lista antes de hacer clic.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <source>Press Preview first: the probe is fitted there.</source>
+      <translation>Pulse primero Vista previa: ahí se ajusta la sonda.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <source>Save probe</source>
+      <translation>Guardar sonda</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
+      <translation>{} guardado: páselo a 'Clasificar la cobertura del suelo' como PROBE.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <source>{} clicks: too few to cross-validate.</source>
+      <translation>{} clics: demasiado pocos para la validación cruzada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
+      <translation>Exactitud por validación cruzada {:.0%} ({} pliegues, {} clics){}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <source>; {} clicks off the scene or on no data were left out</source>
+      <translation>; {} clics fuera de la escena o sin datos se dejaron fuera</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="101" />
@@ -718,7 +950,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="124" />
-      <location filename="../../moemae_qgis/plugin.py" line="101" />
+      <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Añadir producto Landsat…</translation>
     </message>
@@ -781,11 +1013,6 @@
       <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Ejecutar</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="212" />
@@ -905,7 +1132,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="430" />
-      <location filename="../../moemae_qgis/plugin.py" line="262" />
+      <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
@@ -1163,120 +1390,130 @@
       <translation>MoE-MAE: instalando PyTorch, scikit-learn y platformdirs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="97" />
+      <location filename="../../moemae_qgis/plugin.py" line="98" />
       <source>MoE-MAE land cover…</source>
       <translation>Cobertura del suelo MoE-MAE…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="99" />
+      <location filename="../../moemae_qgis/plugin.py" line="100" />
       <source>Classify a Landsat 8/9 layer into land cover with MoE-MAE</source>
       <translation>Clasificar una capa Landsat 8/9 en cobertura del suelo con MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="103" />
+      <location filename="../../moemae_qgis/plugin.py" line="104" />
       <source>Add a Landsat 8/9 Level-2 product as downloaded from USGS (its MTL file, .tar or folder) as one natural-colour layer</source>
       <translation>Añadir un producto Landsat 8/9 Nivel 2 tal como se descargó del USGS (su archivo MTL, .tar o carpeta) como una capa en color natural</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="106" />
+      <location filename="../../moemae_qgis/plugin.py" line="107" />
       <source>Check environment…</source>
       <translation>Comprobar el entorno…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="109" />
+      <location filename="../../moemae_qgis/plugin.py" line="110" />
+      <source>Click to map…</source>
+      <translation>Clic para mapear…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="112" />
+      <source>Find similar places and map your own classes by clicking on a scene</source>
+      <translation>Buscar lugares similares y mapear sus propias clases haciendo clic sobre una escena</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="114" />
       <source>Install missing Python packages…</source>
       <translation>Instalar paquetes de Python que faltan…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="114" />
-      <location filename="../../moemae_qgis/plugin.py" line="131" />
+      <location filename="../../moemae_qgis/plugin.py" line="119" />
+      <location filename="../../moemae_qgis/plugin.py" line="141" />
       <source>&amp;MoE-MAE land cover</source>
       <translation>&amp;Cobertura del suelo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="152" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="172" />
       <source>The installation is already running; see the task manager.</source>
       <translation>La instalación ya está en curso; vea el administrador de tareas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="167" />
+      <location filename="../../moemae_qgis/plugin.py" line="177" />
       <source>All required Python packages are installed.</source>
       <translation>Todos los paquetes de Python necesarios están instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="173" />
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
+      <location filename="../../moemae_qgis/plugin.py" line="183" />
+      <location filename="../../moemae_qgis/plugin.py" line="199" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: no se pueden instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="180" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
       <source>Asking pip what it would download…</source>
       <translation>Preguntando a pip qué descargaría…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>To install them by hand:</source>
       <translation>Para instalarlos a mano:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="193" />
+      <location filename="../../moemae_qgis/plugin.py" line="203" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="210" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando en segundo plano; el progreso está en el administrador de tareas y en el registro de MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="216" />
       <source>pip will download and install:</source>
       <translation>pip descargará e instalará:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="207" />
+      <location filename="../../moemae_qgis/plugin.py" line="217" />
       <source>with QGIS's Python, {}.</source>
       <translation>con el Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="209" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>A través del proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="212" />
+      <location filename="../../moemae_qgis/plugin.py" line="222" />
       <source>Install now?</source>
       <translation>¿Instalar ahora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="218" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquetes de Python instalados; MoE-MAE está listo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="220" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>los paquetes se instalaron pero aún no se pueden importar; reinicie QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="226" />
+      <location filename="../../moemae_qgis/plugin.py" line="236" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>La instalación falló: {} (Detalles… explica cómo instalar a mano)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="264" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Added {} in natural colour.</source>
       <translation>Se añadió {} en color natural.</translation>
     </message>

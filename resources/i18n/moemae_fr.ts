@@ -101,213 +101,194 @@
       <translation>REFERENCE '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
-      <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
-      <translation>le disque est plein ({}) ; libérez de l'espace ou choisissez un autre dossier de sortie. Rien n'a été remplacé.</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
-      <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
-      <translation>mémoire insuffisante ({}) : utilisez un BATCH_SIZE plus petit ou DEVICE=cpu</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
-      <source>{}: {} (check the paths, and that no other program holds the output open)</source>
-      <translation>{} : {} (vérifiez les chemins, et qu'aucun autre programme ne garde la sortie ouverte)</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Utilisez Raster › Occupation du sol MoE-MAE › Installer les paquets Python manquants….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
       <source>Parameters</source>
       <translation>Paramètres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
       <source>Cancelled: no output was written.</source>
       <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
-      <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
-      <translation>mémoire insuffisante : utilisez un STRIDE plus grand, un BATCH_SIZE plus petit ou le CPU</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un produit Landsat 8/9 Collection 2 Niveau 2 tel que téléchargé (son fichier MTL, son dossier ou son .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Scène Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quelles bandes du raster sont SR_B1…SR_B7, dans cet ordre. Par défaut : d'après le nom des bandes, ou les bandes 1-7 d'un raster de 7 bandes sans noms de bande Landsat. Un produit (fichier MTL, dossier ou .tar) n'en a pas besoin : QGIS ne sait pas lister les bandes d'un produit, et son « Dependent bands could not be populated » ne dit que cela ; laissez BANDS vide.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandes SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nom du catalogue ({}) ou un fichier de checkpoint. Par défaut : published-S une fois téléchargé, sinon le modèle de démonstration.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nom du catalogue (eurosat10-cls, bigearthnet19-mean …) ou un fichier de sonde. Par défaut : la sonde par défaut du modèle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>Probe (the legend)</source>
       <translation>Sonde (la légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Sondes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Une tuile de 40 × 40 px tous les STRIDE px : un pas plus petit fait davantage se chevaucher les tuiles et prend plus de temps. Les cellules de la carte sont une par token de 4 × 4 px (120 m) ou une par pas : voir Cellules de la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>Stride between tiles (px)</source>
       <translation>Pas entre les tuiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Par défaut : lue dans le MTL du produit, l'identifiant du produit, les tags GDAL du raster ou les propriétés temporelles de la couche.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Acquisition date (UTC)</source>
       <translation>Date d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Donne au modèle la date d'acquisition ainsi que la latitude et la longitude de chaque tuile, comme à son entraînement.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Use date and position</source>
       <translation>Utiliser la date et la position</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Périphérique</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto choisit CUDA, puis Apple MPS, puis le CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Moins de tuiles par lot demandent moins de mémoire.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Tiles per batch</source>
       <translation>Tuiles par lot</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Masque (drapeaux QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Les drapeaux QA_PIXEL qui masquent un pixel, quand QA_PIXEL est disponible : un produit, une bande nommée QA_PIXEL ou le paramètre QA_PIXEL. Les pixels masqués comptent comme sans données.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Seulement pour un raster sans sa bande QA_PIXEL : un produit apporte la sienne.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL d'un raster empilé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
       <source>Input values</source>
       <translation>Valeurs d'entrée</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto : d'après le type de données et les valeurs ; dn : comptes numériques de Niveau 2 ; reflectance : DN × 0,0000275 − 0,2, en flottants.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Cellules de la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par token de 4 × 4 px (120 m), pour une sonde ou une agrégation sur la moyenne des tokens et un STRIDE multiple de 4 ; tile : une cellule par STRIDE ; auto : token là où la sonde ou l'agrégation et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valeur de paramètre incorrecte pour {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT n'est pas une couche raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} est une couche {} ; enregistrez-la d'abord en GeoTIFF (le modèle lit les fichiers via GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL ne peut pas ouvrir {} comme raster ({}) ; vérifiez le chemin à l'intérieur de l'archive</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} n'a pas été compris : QGIS attend les numéros de bande séparés par « ; », p. ex. 1;2;3;4;5;6;7 (ou laissez BANDS vide pour des bandes trouvées par leur nom)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -369,6 +350,48 @@
       <translation>Probabilités des classes</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
+      <source>Cluster the scene</source>
+      <translation>Regrouper la scène</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="16" />
+      <source>The scene split into K kinds of place by k-means on its embeddings, no labels.</source>
+      <translation>La scène divisée en K types de lieux par k-means sur ses embeddings, sans étiquettes.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <source>How many kinds of place to split the scene into.</source>
+      <translation>En combien de types de lieux diviser la scène.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="29" />
+      <source>Clusters</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <source>The same seed gives the same map.</source>
+      <translation>La même graine donne la même carte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="30" />
+      <source>The embeddings' first three principal components as red, green and blue, to look at.</source>
+      <translation>Les trois premières composantes principales des embeddings en rouge, vert et bleu, pour les visualiser.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="31" />
+      <source>PCA rendering (RGB)</source>
+      <translation>Rendu PCA (RVB)</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <source>Embed (embedding raster)</source>
       <translation>Embed (raster d'embeddings)</translation>
@@ -376,6 +399,7 @@
     <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <location filename="../../moemae_qgis/algorithms/embed.py" line="24" />
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="74" />
       <source>Embeddings</source>
       <translation>Embeddings</translation>
     </message>
@@ -395,78 +419,78 @@
       <translation>Comment les 105 tokens d'une tuile deviennent un embedding : mean, la moyenne de tous ; patch-mean, la moyenne des 100 tokens de patch ; ou cls, le token CLS.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Ajouter un produit Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Un produit USGS Landsat 8/9 Niveau 2 tel que téléchargé, en une couche en couleurs naturelles.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Son fichier MTL (_MTL.txt, .xml ou .json), son .tar, ou n'importe quel fichier de bande de son dossier décompressé.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Produit Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Produit Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Où le VRT est écrit. Par défaut : le dossier de produits de l'extension, pour qu'un projet enregistré le retrouve.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Virtual raster (VRT)</source>
       <translation>Raster virtuel (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="89" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Raster virtuel GDAL (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
       <source>Product id</source>
       <translation>Identifiant du produit</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="94" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
       <source>Acquisition (UTC)</source>
       <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{} : SR_B1…SR_B7{} empilées dans {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="110" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
       <source> and QA_PIXEL</source>
       <translation> et QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="112" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} n'a pas de fichier QA_PIXEL : les nuages ne peuvent pas être masqués</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="114" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
       <source>Acquisition: {}</source>
       <translation>Acquisition : {}</translation>
     </message>
@@ -531,14 +555,64 @@
       <translation>La même graine donne les mêmes points.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
-      <source>Random seed</source>
-      <translation>Graine aléatoire</translation>
-    </message>
-    <message>
       <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
       <source>Sample points</source>
       <translation>Points de l'échantillon</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
+      <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>{} '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="79" />
+      <source>A Landsat 8/9 Level-2 scene (embedded once per model and settings, then kept in the embedding cache), or an embedding raster written by 'Embed', read as it is.</source>
+      <translation>Une scène Landsat 8/9 Niveau 2 (ses embeddings calculés une fois par modèle et par réglages, puis conservés dans le cache d'embeddings), ou un raster d'embeddings écrit par « Embed », lu tel quel.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="87" />
+      <source>{} is an embedding raster: read as it is</source>
+      <translation>{} est un raster d'embeddings : lu tel quel</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="94" />
+      <source>Find similar places</source>
+      <translation>Trouver des lieux similaires</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="95" />
+      <source>How much each cell looks like the places you point at: 0 to 1 on the map.</source>
+      <translation>À quel point chaque cellule ressemble aux lieux que vous désignez : de 0 à 1 sur la carte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>A point layer saved in a file, in any CRS: the kind of place to find.</source>
+      <translation>Une couche de points enregistrée dans un fichier, dans n'importe quel SCR : le type de lieu à trouver.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>Points of places to find</source>
+      <translation>Points des lieux à trouver</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Places that look alike but are not wanted: the score becomes (cos to the points − cos to these) / 2.</source>
+      <translation>Des lieux qui se ressemblent mais ne sont pas voulus : le score devient (cos avec les points − cos avec ceux-ci) / 2.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Points of unwanted places</source>
+      <translation>Points des lieux non voulus</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="107" />
+      <source>Similarity</source>
+      <translation>Similarité</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="112" />
+      <source>POINTS must be a point layer</source>
+      <translation>POINTS doit être une couche de points</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
@@ -637,79 +711,237 @@
       <translation>Annulé : aucune sonde n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matrice d'erreurs en validation croisée et F1 par classe : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
       <source>  {}: {} tiles</source>
       <translation>  {} : {} tuiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} positions ignorées : plus de la moitié de remplissage ou sans données</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Précision en validation croisée ({} plis) : {:.3f} (intervalle à 95 % {:.2f}-{:.2f}, {} échantillons)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la couche d'entraînement n'a aucune entité : dessinez des points ou des polygones d'au moins 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>aucune des {} entités d'entraînement ne se trouve sur le raster : la couche ({}) et le raster ({}) ne se recouvrent pas. Les entités sont-elles au bon endroit, et le SCR de chaque couche est-il juste ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
       <source>{} sample positions of {} classes</source>
       <translation>{} positions d'échantillon de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservées, une part égale de chaque classe : davantage ajouterait du temps et de la mémoire, pas de la précision</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la couche d'entraînement contient {}, pas des points ou des polygones : un échantillon est un point, ou un lieu à l'intérieur d'un polygone ; dessinez des polygones (ou créez un tampon autour des lignes : Vecteur &gt; Outils de géotraitement &gt; Tampon)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la couche d'entraînement n'a pas de SCR, ses entités ne peuvent donc pas être placées sur le raster : attribuez-lui-en un (Propriétés de la couche &gt; Source &gt; SCR assigné)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' n'est pas un champ de la couche d'entraînement ; ses champs sont : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} entités sur {} n'ont pas de classe ('{}' est NULL ou vide) et ont été écartées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} entités sur {} sont hors du raster et ont été écartées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>le champ '{}' contient {} classe(s) sur le raster ; une sonde en demande au moins 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>le champ '{}' contient {} classes sur le raster ; une carte en contient au plus {} (UInt8, 255 signifie sans données) : fusionnez des classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <source>MoE-MAE: embedding {}</source>
+      <translation>MoE-MAE : calcul des embeddings de {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <source>MoE-MAE click to map</source>
+      <translation>Cliquer pour cartographier MoE-MAE</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <source>Prepare</source>
+      <translation>Préparer</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
+      <translation>Choisissez une scène Landsat et appuyez sur Préparer : ses embeddings sont calculés une fois, puis conservés.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <source>Click on the map</source>
+      <translation>Cliquer sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <source>Scene</source>
+      <translation>Scène</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <source>class name, e.g. water</source>
+      <translation>nom de la classe, p. ex. eau</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <source>Add class</source>
+      <translation>Ajouter une classe</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Preview</source>
+      <translation>Aperçu</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Save probe…</source>
+      <translation>Enregistrer la sonde…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <source>Clear clicks</source>
+      <translation>Effacer les clics</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <source>Click places to find; shift-click places that are not wanted.</source>
+      <translation>Cliquez sur les lieux à trouver ; Maj+clic sur les lieux non voulus.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
+      <translation>Nommez les classes, choisissez-en une dans la liste et cliquez sur des cellules de cette classe ; puis Aperçu.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
+      <translation>Choisissez une scène Landsat enregistrée dans un fichier (un produit ajouté avec « Ajouter un produit Landsat », ou un raster).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <source>Embedding {} (once per model; then read from the cache)…</source>
+      <translation>Calcul des embeddings de {} (une fois par modèle ; ensuite lus dans le cache)…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <source>Not prepared: {}</source>
+      <translation>Non préparé : {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <source>Cancelled: nothing was kept.</source>
+      <translation>Annulé : rien n'a été conservé.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <source>Ready: {} × {} cells of 120 m. {}</source>
+      <translation>Prêt : {} × {} cellules de 120 m. {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Click on the map.</source>
+      <translation>Cliquez sur la carte.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Add classes, then click.</source>
+      <translation>Ajoutez des classes, puis cliquez.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <source>Press Prepare first: the scene's embeddings are needed.</source>
+      <translation>Appuyez d'abord sur Préparer : les embeddings de la scène sont nécessaires.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <source>The map shows no part of the scene: pan to it.</source>
+      <translation>La carte ne montre aucune partie de la scène : déplacez la carte jusqu'à elle.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
+      <translation>{} lieux à trouver, {} non voulus : la similarité de la carte visible, de 0 à 1.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <source>Add a class and pick it in the list before clicking.</source>
+      <translation>Ajoutez une classe et choisissez-la dans la liste avant de cliquer.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <source>Press Preview first: the probe is fitted there.</source>
+      <translation>Appuyez d'abord sur Aperçu : c'est là que la sonde est ajustée.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <source>Save probe</source>
+      <translation>Enregistrer la sonde</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
+      <translation>{} enregistré : donnez-le à « Classer l'occupation du sol » comme PROBE.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <source>{} clicks: too few to cross-validate.</source>
+      <translation>{} clics : trop peu pour une validation croisée.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
+      <translation>Précision en validation croisée {:.0%} ({} plis, {} clics){}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <source>; {} clicks off the scene or on no data were left out</source>
+      <translation> ; {} clics hors de la scène ou sans données ont été écartés</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="101" />
@@ -718,7 +950,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="124" />
-      <location filename="../../moemae_qgis/plugin.py" line="101" />
+      <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Ajouter un produit Landsat…</translation>
     </message>
@@ -781,11 +1013,6 @@
       <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Exécuter</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="212" />
@@ -905,7 +1132,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="430" />
-      <location filename="../../moemae_qgis/plugin.py" line="262" />
+      <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Impossible d'ajouter le produit : {}</translation>
     </message>
@@ -1163,120 +1390,130 @@
       <translation>MoE-MAE : installation de PyTorch, scikit-learn et platformdirs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="97" />
+      <location filename="../../moemae_qgis/plugin.py" line="98" />
       <source>MoE-MAE land cover…</source>
       <translation>Occupation du sol MoE-MAE…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="99" />
+      <location filename="../../moemae_qgis/plugin.py" line="100" />
       <source>Classify a Landsat 8/9 layer into land cover with MoE-MAE</source>
       <translation>Classer une couche Landsat 8/9 en occupation du sol avec MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="103" />
+      <location filename="../../moemae_qgis/plugin.py" line="104" />
       <source>Add a Landsat 8/9 Level-2 product as downloaded from USGS (its MTL file, .tar or folder) as one natural-colour layer</source>
       <translation>Ajouter un produit Landsat 8/9 Niveau 2 tel que téléchargé depuis l'USGS (son fichier MTL, son .tar ou son dossier) en une couche en couleurs naturelles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="106" />
+      <location filename="../../moemae_qgis/plugin.py" line="107" />
       <source>Check environment…</source>
       <translation>Vérifier l'environnement…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="109" />
+      <location filename="../../moemae_qgis/plugin.py" line="110" />
+      <source>Click to map…</source>
+      <translation>Cliquer pour cartographier…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="112" />
+      <source>Find similar places and map your own classes by clicking on a scene</source>
+      <translation>Trouver des lieux similaires et cartographier vos propres classes en cliquant sur une scène</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="114" />
       <source>Install missing Python packages…</source>
       <translation>Installer les paquets Python manquants…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="114" />
-      <location filename="../../moemae_qgis/plugin.py" line="131" />
+      <location filename="../../moemae_qgis/plugin.py" line="119" />
+      <location filename="../../moemae_qgis/plugin.py" line="141" />
       <source>&amp;MoE-MAE land cover</source>
       <translation>&amp;Occupation du sol MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="152" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>Install…</source>
       <translation>Installer…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="172" />
       <source>The installation is already running; see the task manager.</source>
       <translation>L'installation est déjà en cours ; voir le gestionnaire de tâches.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="167" />
+      <location filename="../../moemae_qgis/plugin.py" line="177" />
       <source>All required Python packages are installed.</source>
       <translation>Tous les paquets Python requis sont installés.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="173" />
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
+      <location filename="../../moemae_qgis/plugin.py" line="183" />
+      <location filename="../../moemae_qgis/plugin.py" line="199" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE : impossible d'installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="180" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
       <source>Asking pip what it would download…</source>
       <translation>Demande à pip de ce qu'il téléchargerait…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>To install them by hand:</source>
       <translation>Pour les installer à la main :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="193" />
+      <location filename="../../moemae_qgis/plugin.py" line="203" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE : installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="210" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation en arrière-plan ; la progression est dans le gestionnaire de tâches et le journal MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="216" />
       <source>pip will download and install:</source>
       <translation>pip va télécharger et installer :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="207" />
+      <location filename="../../moemae_qgis/plugin.py" line="217" />
       <source>with QGIS's Python, {}.</source>
       <translation>avec le Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="209" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Par le proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="212" />
+      <location filename="../../moemae_qgis/plugin.py" line="222" />
       <source>Install now?</source>
       <translation>Installer maintenant ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="218" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquets Python installés ; MoE-MAE est prêt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="220" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>les paquets ont été installés mais ne peuvent toujours pas être importés ; redémarrez QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="226" />
+      <location filename="../../moemae_qgis/plugin.py" line="236" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>L'installation a échoué : {} (Détails… explique comment installer à la main)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="264" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Added {} in natural colour.</source>
       <translation>{} ajouté en couleurs naturelles.</translation>
     </message>

@@ -101,213 +101,194 @@
       <translation>REFERENCE '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="121" />
-      <source>the disk is full ({}); free some space or choose another output folder. Nothing was replaced.</source>
-      <translation>o disco está cheio ({}); libere espaço ou escolha outra pasta de saída. Nada foi substituído.</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
-      <source>out of memory ({}): use a smaller BATCH_SIZE or DEVICE=cpu</source>
-      <translation>memória insuficiente ({}): use um BATCH_SIZE menor ou DEVICE=cpu</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
-      <source>{}: {} (check the paths, and that no other program holds the output open)</source>
-      <translation>{}: {} (verifique os caminhos e se nenhum outro programa mantém a saída aberta)</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="134" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Raster › Cobertura do solo MoE-MAE › Instalar pacotes Python ausentes….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="216" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: nenhuma saída foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="254" />
-      <source>out of memory: use a larger STRIDE, a smaller BATCH_SIZE or the CPU</source>
-      <translation>memória insuficiente: use um STRIDE maior, um BATCH_SIZE menor ou a CPU</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="271" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Cena Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="274" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="277" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
       <location filename="../../moemae_qgis/dialog.py" line="233" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
       <location filename="../../moemae_qgis/model_picker.py" line="181" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
       <source>Probe (the legend)</source>
       <translation>Sonda (a legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <location filename="../../moemae_qgis/model_picker.py" line="186" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
       <source>Stride between tiles (px)</source>
       <translation>Passo entre tiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
       <source>Acquisition date (UTC)</source>
       <translation>Data de aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Use date and position</source>
       <translation>Usar data e posição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos tiles por lote precisam de menos memória.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="302" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <source>Tiles per batch</source>
       <translation>Tiles por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (flags QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="314" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de um raster empilhado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="357" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="384" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="402" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="472" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -369,6 +350,48 @@
       <translation>Probabilidades das classes</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
+      <source>Cluster the scene</source>
+      <translation>Agrupar a cena</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="16" />
+      <source>The scene split into K kinds of place by k-means on its embeddings, no labels.</source>
+      <translation>A cena dividida em K tipos de lugar por k-means sobre seus embeddings, sem rótulos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <source>How many kinds of place to split the scene into.</source>
+      <translation>Em quantos tipos de lugar dividir a cena.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="20" />
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="29" />
+      <source>Clusters</source>
+      <translation>Agrupamentos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <source>The same seed gives the same map.</source>
+      <translation>A mesma semente dá o mesmo mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <source>Random seed</source>
+      <translation>Semente aleatória</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="30" />
+      <source>The embeddings' first three principal components as red, green and blue, to look at.</source>
+      <translation>Os três primeiros componentes principais dos embeddings como vermelho, verde e azul, para visualização.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/cluster.py" line="31" />
+      <source>PCA rendering (RGB)</source>
+      <translation>Visualização PCA (RGB)</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <source>Embed (embedding raster)</source>
       <translation>Embed (raster de embeddings)</translation>
@@ -376,6 +399,7 @@
     <message>
       <location filename="../../moemae_qgis/algorithms/embed.py" line="11" />
       <location filename="../../moemae_qgis/algorithms/embed.py" line="24" />
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="74" />
       <source>Embeddings</source>
       <translation>Embeddings</translation>
     </message>
@@ -395,78 +419,78 @@
       <translation>Como os 105 tokens de um tile viram um embedding: mean, a média de todos; patch-mean, a média dos 100 tokens de patch; ou cls, o token CLS.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Adicionar produto Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Um produto Landsat 8/9 Nível 2 do USGS como baixado, como uma camada em cor natural.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Seu arquivo MTL (_MTL.txt, .xml ou .json), seu .tar ou qualquer arquivo de banda de sua pasta descompactada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Produto Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Produto Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Todos os arquivos (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Onde o VRT é gravado. Padrão: a pasta de produtos do plugin, para que um projeto salvo ainda o encontre.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Virtual raster (VRT)</source>
       <translation>Raster virtual (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="89" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Raster virtual GDAL (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
       <source>Product id</source>
       <translation>Id do produto</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="94" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
       <source>Acquisition (UTC)</source>
       <translation>Aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{}: SR_B1…SR_B7{} empilhadas em {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="110" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
       <source> and QA_PIXEL</source>
       <translation> e QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="112" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} não tem arquivo QA_PIXEL: as nuvens não podem ser mascaradas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="114" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
       <source>Acquisition: {}</source>
       <translation>Aquisição: {}</translation>
     </message>
@@ -531,14 +555,64 @@
       <translation>A mesma semente dá os mesmos pontos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
-      <source>Random seed</source>
-      <translation>Semente aleatória</translation>
-    </message>
-    <message>
       <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
       <source>Sample points</source>
       <translation>Pontos da amostra</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
+      <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
+      <translation>{} '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="79" />
+      <source>A Landsat 8/9 Level-2 scene (embedded once per model and settings, then kept in the embedding cache), or an embedding raster written by 'Embed', read as it is.</source>
+      <translation>Uma cena Landsat 8/9 Nível 2 (com embeddings calculados uma vez por modelo e configuração, depois mantidos no cache de embeddings) ou um raster de embeddings gravado pelo 'Embed', lido como está.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="87" />
+      <source>{} is an embedding raster: read as it is</source>
+      <translation>{} é um raster de embeddings: lido como está</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="94" />
+      <source>Find similar places</source>
+      <translation>Encontrar lugares semelhantes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="95" />
+      <source>How much each cell looks like the places you point at: 0 to 1 on the map.</source>
+      <translation>O quanto cada célula se parece com os lugares que você indica: de 0 a 1 no mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>A point layer saved in a file, in any CRS: the kind of place to find.</source>
+      <translation>Uma camada de pontos salva em arquivo, em qualquer SRC: o tipo de lugar a encontrar.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="99" />
+      <source>Points of places to find</source>
+      <translation>Pontos dos lugares a encontrar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Places that look alike but are not wanted: the score becomes (cos to the points − cos to these) / 2.</source>
+      <translation>Lugares parecidos, mas indesejados: a pontuação passa a ser (cos com os pontos − cos com estes) / 2.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="102" />
+      <source>Points of unwanted places</source>
+      <translation>Pontos dos lugares indesejados</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="107" />
+      <source>Similarity</source>
+      <translation>Similaridade</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/similarity.py" line="112" />
+      <source>POINTS must be a point layer</source>
+      <translation>POINTS deve ser uma camada de pontos</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="69" />
@@ -637,79 +711,237 @@
       <translation>Cancelado: nenhuma sonda foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="202" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matriz de erros por validação cruzada e F1 por classe: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="210" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} tiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posições ignoradas: mais da metade preenchimento ou sem dados</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="217" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Acurácia por validação cruzada ({} partes): {:.3f} (intervalo de 95 % {:.2f}-{:.2f}, {} amostras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>a camada de treinamento não tem feições: desenhe pontos ou polígonos de pelo menos 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="260" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>nenhuma das {} feições de treinamento está sobre o raster: a camada ({}) e o raster ({}) não se sobrepõem. As feições estão no lugar certo, e o SRC de cada camada está correto?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="266" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posições de amostra de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} mantidas, uma parte igual de cada classe: mais acrescentaria tempo e memória, não acurácia</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>a camada de treinamento contém {}, não pontos ou polígonos: uma amostra é um ponto ou um lugar dentro de um polígono; desenhe polígonos (ou faça um buffer das linhas: Vetor &gt; Geoprocessamento &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>a camada de treinamento não tem SRC, então suas feições não podem ser posicionadas sobre o raster: atribua-lhe um (Propriedades da camada &gt; Fonte &gt; SRC atribuído)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' não é um campo da camada de treinamento; seus campos são: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} feições não têm classe ('{}' é NULL ou vazio) e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} feições estão fora do raster e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>o campo '{}' contém {} classe(s) sobre o raster; uma sonda precisa de pelo menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="309" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>o campo '{}' contém {} classes sobre o raster; um mapa contém no máximo {} (UInt8, 255 é sem dados): junte algumas classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <source>MoE-MAE: embedding {}</source>
+      <translation>MoE-MAE: calculando os embeddings de {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <source>MoE-MAE click to map</source>
+      <translation>Clique para mapear MoE-MAE</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <source>Prepare</source>
+      <translation>Preparar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
+      <translation>Escolha uma cena Landsat e pressione Preparar: seus embeddings são calculados uma vez e depois mantidos.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <source>Click on the map</source>
+      <translation>Clicar no mapa</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <source>Scene</source>
+      <translation>Cena</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <source>class name, e.g. water</source>
+      <translation>nome da classe, p. ex. água</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <source>Add class</source>
+      <translation>Adicionar classe</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Preview</source>
+      <translation>Pré-visualizar</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <source>Save probe…</source>
+      <translation>Salvar sonda…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <source>Clear clicks</source>
+      <translation>Limpar cliques</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <source>Click places to find; shift-click places that are not wanted.</source>
+      <translation>Clique nos lugares a encontrar; Shift+clique nos lugares indesejados.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
+      <translation>Dê nomes às classes, escolha uma na lista e clique em células dela; depois, Pré-visualizar.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
+      <translation>Escolha uma cena Landsat salva em arquivo (um produto adicionado com 'Adicionar produto Landsat' ou um raster).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <source>Embedding {} (once per model; then read from the cache)…</source>
+      <translation>Calculando os embeddings de {} (uma vez por modelo; depois lidos do cache)…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <source>Not prepared: {}</source>
+      <translation>Não preparado: {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <source>Cancelled: nothing was kept.</source>
+      <translation>Cancelado: nada foi mantido.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <source>Ready: {} × {} cells of 120 m. {}</source>
+      <translation>Pronto: {} × {} células de 120 m. {}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Click on the map.</source>
+      <translation>Clique no mapa.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <source>Add classes, then click.</source>
+      <translation>Adicione classes e depois clique.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <source>Press Prepare first: the scene's embeddings are needed.</source>
+      <translation>Pressione Preparar primeiro: os embeddings da cena são necessários.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <source>The map shows no part of the scene: pan to it.</source>
+      <translation>O mapa não mostra nenhuma parte da cena: desloque o mapa até ela.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
+      <translation>{} lugares a encontrar, {} indesejados: a similaridade do mapa visível, de 0 a 1.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <source>Add a class and pick it in the list before clicking.</source>
+      <translation>Adicione uma classe e escolha-a na lista antes de clicar.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <source>Press Preview first: the probe is fitted there.</source>
+      <translation>Pressione Pré-visualizar primeiro: é ali que a sonda é ajustada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <source>Save probe</source>
+      <translation>Salvar sonda</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
+      <translation>{} salvo: use-o em 'Classificar cobertura do solo' como PROBE.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <source>{} clicks: too few to cross-validate.</source>
+      <translation>{} cliques: poucos demais para a validação cruzada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
+      <translation>Acurácia por validação cruzada {:.0%} ({} partes, {} cliques){}</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <source>; {} clicks off the scene or on no data were left out</source>
+      <translation>; {} cliques fora da cena ou sem dados ficaram de fora</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="101" />
@@ -718,7 +950,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="124" />
-      <location filename="../../moemae_qgis/plugin.py" line="101" />
+      <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Adicionar produto Landsat…</translation>
     </message>
@@ -781,11 +1013,6 @@
       <location filename="../../moemae_qgis/dialog.py" line="200" />
       <source>Run</source>
       <translation>Executar</translation>
-    </message>
-    <message>
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="212" />
@@ -905,7 +1132,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="430" />
-      <location filename="../../moemae_qgis/plugin.py" line="262" />
+      <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Não é possível adicionar o produto: {}</translation>
     </message>
@@ -1163,120 +1390,130 @@
       <translation>MoE-MAE: instalando PyTorch, scikit-learn e platformdirs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="97" />
+      <location filename="../../moemae_qgis/plugin.py" line="98" />
       <source>MoE-MAE land cover…</source>
       <translation>Cobertura do solo MoE-MAE…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="99" />
+      <location filename="../../moemae_qgis/plugin.py" line="100" />
       <source>Classify a Landsat 8/9 layer into land cover with MoE-MAE</source>
       <translation>Classificar uma camada Landsat 8/9 em cobertura do solo com o MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="103" />
+      <location filename="../../moemae_qgis/plugin.py" line="104" />
       <source>Add a Landsat 8/9 Level-2 product as downloaded from USGS (its MTL file, .tar or folder) as one natural-colour layer</source>
       <translation>Adicionar um produto Landsat 8/9 Nível 2 como baixado do USGS (seu arquivo MTL, .tar ou pasta) como uma camada em cor natural</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="106" />
+      <location filename="../../moemae_qgis/plugin.py" line="107" />
       <source>Check environment…</source>
       <translation>Verificar ambiente…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="109" />
+      <location filename="../../moemae_qgis/plugin.py" line="110" />
+      <source>Click to map…</source>
+      <translation>Clique para mapear…</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="112" />
+      <source>Find similar places and map your own classes by clicking on a scene</source>
+      <translation>Encontrar lugares semelhantes e mapear suas próprias classes clicando sobre uma cena</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/plugin.py" line="114" />
       <source>Install missing Python packages…</source>
       <translation>Instalar pacotes Python ausentes…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="114" />
-      <location filename="../../moemae_qgis/plugin.py" line="131" />
+      <location filename="../../moemae_qgis/plugin.py" line="119" />
+      <location filename="../../moemae_qgis/plugin.py" line="141" />
       <source>&amp;MoE-MAE land cover</source>
       <translation>&amp;Cobertura do solo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="152" />
+      <location filename="../../moemae_qgis/plugin.py" line="162" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="172" />
       <source>The installation is already running; see the task manager.</source>
       <translation>A instalação já está em andamento; veja o gerenciador de tarefas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="167" />
+      <location filename="../../moemae_qgis/plugin.py" line="177" />
       <source>All required Python packages are installed.</source>
       <translation>Todos os pacotes Python necessários estão instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="173" />
-      <location filename="../../moemae_qgis/plugin.py" line="189" />
+      <location filename="../../moemae_qgis/plugin.py" line="183" />
+      <location filename="../../moemae_qgis/plugin.py" line="199" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: não é possível instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="180" />
+      <location filename="../../moemae_qgis/plugin.py" line="190" />
       <source>Asking pip what it would download…</source>
       <translation>Perguntando ao pip o que ele baixaria…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>To install them by hand:</source>
       <translation>Para instalá-los manualmente:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="193" />
+      <location filename="../../moemae_qgis/plugin.py" line="203" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
+      <location filename="../../moemae_qgis/plugin.py" line="210" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando em segundo plano; o progresso está no gerenciador de tarefas e no log do MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="206" />
+      <location filename="../../moemae_qgis/plugin.py" line="216" />
       <source>pip will download and install:</source>
       <translation>o pip vai baixar e instalar:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="207" />
+      <location filename="../../moemae_qgis/plugin.py" line="217" />
       <source>with QGIS's Python, {}.</source>
       <translation>com o Python do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="209" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="211" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Pelo proxy do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="212" />
+      <location filename="../../moemae_qgis/plugin.py" line="222" />
       <source>Install now?</source>
       <translation>Instalar agora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="218" />
+      <location filename="../../moemae_qgis/plugin.py" line="228" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Pacotes Python instalados; o MoE-MAE está pronto.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="220" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>os pacotes foram instalados, mas ainda não podem ser importados; reinicie o QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="226" />
+      <location filename="../../moemae_qgis/plugin.py" line="236" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>A instalação falhou: {} (Detalhes… diz como instalar manualmente)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="264" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Added {} in natural colour.</source>
       <translation>{} adicionado em cor natural.</translation>
     </message>
