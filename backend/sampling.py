@@ -14,17 +14,18 @@ Each point sits at its pixel's centre, in the map's CRS, never on nodata, with t
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 
 from .accuracy import allocate, cochran_sample_size
 from .class_raster import ClassRaster
 from .errors import UserError
 from .files import check_outputs, remove_stale_temporaries, temporary_name, write_failure
-from .geo import pixel_to_map, with_gdal_exceptions
+from .geo import pixel_to_map
 from .progress import Progress
 
 log = logging.getLogger(__name__)
@@ -108,36 +109,60 @@ def design_sample(raster: ClassRaster, *, total: int | None = None,
     return SampleDesign(units, pixels, reason, points[order])
 
 
-@with_gdal_exceptions
-def write_points(path: str | Path, raster: ClassRaster, design: SampleDesign) -> Path:
+def write_points(path: str | Path, raster: ClassRaster, design: SampleDesign,
+                 layer_name: str = LAYER_NAME) -> Path:
     """The sample as a GeoPackage point layer at the pixel centres in the map's CRS, fields
-    :data:`FIELDS` (``reference`` empty), written at a temporary name and renamed into place."""
+    :data:`FIELDS` (``reference`` empty), written at a temporary name, read back (every point
+    there) and only then renamed into place: a failed write leaves the earlier file as it was."""
     path = Path(path)
     remove_stale_temporaries(path)
     tmp = temporary_name(path, "part.gpkg")
     try:
-        _write_layer(tmp, raster, design)
+        with ogr_problems() as problems:  # OGR reports a full disk here, not by raising
+            try:
+                _write_layer(tmp, raster, design, layer_name)
+            except RuntimeError as exc:  # what failed, then OGR's words for why
+                problems.insert(0, str(exc))
+        if problems:
+            raise RuntimeError(": ".join(problems[:2]))
+        _check_written(tmp, layer_name, len(design.points))
         tmp.replace(path)
     except (RuntimeError, OSError) as exc:
-        tmp.unlink(missing_ok=True)
         raise UserError(write_failure(path, exc)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, *(Path(f"{tmp}{end}") for end in ("-journal", "-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
     return path
 
 
-def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign) -> None:
-    srs = None
-    if raster.crs:
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(raster.crs)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+@contextmanager
+def ogr_problems():
+    """A list that collects GDAL/OGR's failure messages while the block runs. OGR often tells of a
+    failed write (SQLite's "disk I/O error") only through the error handler, and a GeoPackage is
+    committed when it is closed, where nothing can raise: every message must be looked at."""
+    problems: list = []
+
+    def keep(level, _number, message):
+        if level >= gdal.CE_Failure:
+            problems.append(message.strip())
+
+    gdal.PushErrorHandler(keep)
+    try:
+        yield problems
+    finally:
+        gdal.PopErrorHandler()
+
+
+def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign, layer_name: str) -> None:
+    """Write the layer; every OGR call's answer is checked (inside :func:`ogr_problems` none raises)."""
     dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = dataset.CreateLayer(LAYER_NAME, srs, ogr.wkbPoint)
+    layer = None if dataset is None else dataset.CreateLayer(layer_name, _srs_of(raster), ogr.wkbPoint)
+    if layer is None:
+        raise RuntimeError("the GeoPackage could not be created")
     for name in FIELDS:
-        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+        _ok(layer.CreateField(ogr.FieldDefn(name, ogr.OFTString)), "a field could not be added")
     x, y = pixel_to_map(raster.transform, design.points[:, 1] + 0.5, design.points[:, 2] + 0.5)
-    layer.StartTransaction()
+    _ok(layer.StartTransaction(), "the points could not be written")
     for (code, _, _), px, py in zip(design.points.tolist(), np.atleast_1d(x), np.atleast_1d(y)):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetField("map_class", raster.name_of(code))
@@ -145,9 +170,36 @@ def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign) -> None:
         point = ogr.Geometry(ogr.wkbPoint)
         point.AddPoint_2D(float(px), float(py))
         feature.SetGeometry(point)
-        layer.CreateFeature(feature)
-    layer.CommitTransaction()
-    dataset = None
+        _ok(layer.CreateFeature(feature), "the points could not be written")
+    _ok(layer.CommitTransaction(), "the points could not be committed")
+    layer = None
+    dataset = None  # closing commits the GeoPackage's own tables: its failures go to ogr_problems
+
+
+def _srs_of(raster: ClassRaster):
+    if not raster.crs:
+        return None
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(raster.crs)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def _ok(code: int, what: str) -> None:
+    if code != ogr.OGRERR_NONE:
+        raise RuntimeError(what)
+
+
+def _check_written(path: Path, layer_name: str, points: int) -> None:
+    """Read the written GeoPackage back: it must open and hold every point (a write that failed
+    without a word leaves a file that does not)."""
+    with ogr_problems() as problems:
+        dataset = ogr.Open(str(path))
+        layer = None if dataset is None else dataset.GetLayerByName(layer_name)
+        count = -1 if layer is None else layer.GetFeatureCount()
+    if count != points:
+        found = "; ".join(problems) or f"{max(count, 0)} of {points} points there"
+        raise RuntimeError(f"the GeoPackage written cannot be read back ({found})")
 
 
 def summary(raster: ClassRaster, design: SampleDesign) -> list:

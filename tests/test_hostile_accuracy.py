@@ -1,0 +1,86 @@
+"""The hostile run against ``sample`` and ``assess`` (and moemae:sample / moemae:assess): each finding
+as a real GeoTIFF map and real GeoPackage points through the command line, in a fresh process
+where a full disk is at stake (RLIMIT_FSIZE: the kernel refuses the write, as on a full disk).
+
+The contract: bad input gets one ``error:`` line that says what to do (exit 2), loses nothing (no
+input overwritten, no earlier output replaced, no half-written file) and never a wrong result
+without a word."""
+import os
+import resource
+import subprocess
+import sys
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from backend.map_writer import category_names
+from helpers import REPO, assert_one_error_line, snapshot
+
+X0, Y0, PIXEL = 500000.0, 7000000.0, 30.0  # UTM 34N, 30 m pixels
+NAMES = ["Water", "Forest", "Urban", "Crop"]
+
+
+def srs_of(epsg):
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def class_map(path, codes=None, names=NAMES, epsg=32634, nodata=255, transform=None, data_type=gdal.GDT_Byte,
+              bands=1):
+    """A real class GeoTIFF (four 50 × 25 px classes by default) with its category names."""
+    codes = np.repeat(np.arange(4, dtype=np.uint8), 25).reshape(1, 100).repeat(50, axis=0) if codes is None \
+        else codes
+    rows, cols = codes.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, bands, data_type)
+    if transform != ():
+        ds.SetGeoTransform(transform or (X0, PIXEL, 0.0, Y0, 0.0, -PIXEL))
+    if epsg:
+        ds.SetProjection(srs_of(epsg).ExportToWkt())
+    band = ds.GetRasterBand(1)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
+    band.WriteArray(codes)
+    if names:
+        band.SetCategoryNames(category_names(names))
+    ds = None
+    return path
+
+
+def cli(*args, limit_bytes=None):
+    """``python -m backend ARGS`` in a fresh process, with RLIMIT_FSIZE ``limit_bytes`` if given."""
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.run([sys.executable, "-m", "backend", *map(str, args)], cwd=REPO, capture_output=True,
+                          text=True, timeout=300, preexec_fn=limit if limit_bytes else None,
+                          stdin=subprocess.DEVNULL, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+
+
+def layers_of(path):
+    source = ogr.Open(str(path))
+    return [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
+
+
+def label_all(path, label_of=lambda feature: feature.GetField("map_class"), layer_name="sample"):
+    """Label every point of a sample with ``label_of(feature)`` (its map class by default)."""
+    source = ogr.Open(str(path), update=1)
+    layer = source.GetLayerByName(layer_name)
+    for feature in layer:
+        feature.SetField("reference", label_of(feature))
+        layer.SetFeature(feature)
+    source = None
+    return path
+
+
+# ------------------------------------------------------------------------- 1: a full disk
+def test_sample_on_a_full_disk_fails_and_keeps_the_earlier_sample(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    out = tmp_path / "s.gpkg"
+    assert cli("sample", the_map, "--out", out, "--n", "20", "--min-per-class", "2").returncode == 0
+    before = snapshot(tmp_path)
+    result = cli("sample", the_map, "--out", out, "--n", "4000", "--min-per-class", "1", limit_bytes=120_000)
+    assert_one_error_line(result.returncode, result.stderr, "s.gpkg failed (", "Nothing was replaced")
+    assert snapshot(tmp_path) == before  # the earlier sample, and no temporary file
+    assert ogr.Open(str(out)).GetLayerByName("sample").GetFeatureCount() == 20
