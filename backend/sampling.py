@@ -202,6 +202,34 @@ def _check_written(path: Path, layer_name: str, points: int) -> None:
         raise RuntimeError(f"the GeoPackage written cannot be read back ({found})")
 
 
+def check_replaceable(path: str | Path, layer_name: str = LAYER_NAME) -> None:
+    """Refuse, before any work, an existing GeoPackage that writing the sample would lose data of:
+    one with layers besides ``layer_name`` (the new file holds only the sample), or whose sample
+    already has labels in ``reference`` (a person's work). An earlier unlabelled sample, or a file
+    that is no vector dataset at all, is replaced."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with ogr_problems():  # a file OGR cannot open holds no layer to lose
+        source = ogr.Open(str(path))
+    if source is None:
+        return
+    others = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
+    others = [name for name in others if name != layer_name]
+    if others:
+        raise UserError(f"{path} already holds the layer(s) {', '.join(others)}, which writing the sample "
+                        "there would delete; choose another file for the sample (or delete that one first)")
+    layer = source.GetLayerByName(layer_name)
+    fields = [] if layer is None else [layer.GetLayerDefn().GetFieldDefn(i).GetName()
+                                        for i in range(layer.GetLayerDefn().GetFieldCount())]
+    labelled = 0 if "reference" not in fields else sum(
+        1 for feature in layer if str(feature.GetField("reference") or "").strip())
+    if labelled:
+        raise UserError(f"{path} holds a sample with {labelled} labelled point(s) in 'reference', which a "
+                        "new sample would replace; choose another file for the sample (or delete that one "
+                        "first)")
+
+
 def summary(raster: ClassRaster, design: SampleDesign) -> list:
     """Lines for the user: the size and why, then the units and pixels of each class."""
     pixels = design.pixels
@@ -220,7 +248,7 @@ def summary(raster: ClassRaster, design: SampleDesign) -> list:
 def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = None,
                min_per_class: int = DEFAULT_MIN_PER_CLASS, target_se: float | None = None,
                expected_users: dict | None = None, seed: int = 0,
-               progress: Progress | None = None) -> list:
+               progress: Progress | None = None, layer_name: str = LAYER_NAME) -> list:
     """``sample`` and ``moemae:sample``: draw the sample of the map at ``map_path`` and write it to
     ``out`` (.gpkg); returns the lines that tell the user what was drawn. ``total`` and
     ``target_se`` exclude each other; ``target_se`` needs ``expected_users``."""
@@ -231,12 +259,13 @@ def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = Non
     if (target_se is None) != (not expected_users):
         raise UserError("a target standard error and the user's accuracies you expect go together: the size "
                         "depends on both, e.g. --target-se 0.01 --users-accuracy 0.8")
+    check_replaceable(out, layer_name)
     raster = ClassRaster.open(map_path, "the map")
     design = design_sample(raster, total=total, min_per_class=min_per_class, target_se=target_se,
                            expected_users=expected_users, seed=seed)
     if progress is not None:
         progress.check()
-    write_points(out, raster, design)
+    write_points(out, raster, design, layer_name)
     return summary(raster, design)
 
 

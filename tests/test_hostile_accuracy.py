@@ -84,3 +84,32 @@ def test_sample_on_a_full_disk_fails_and_keeps_the_earlier_sample(tmp_path):
     assert_one_error_line(result.returncode, result.stderr, "s.gpkg failed (", "Nothing was replaced")
     assert snapshot(tmp_path) == before  # the earlier sample, and no temporary file
     assert ogr.Open(str(out)).GetLayerByName("sample").GetFeatureCount() == 20
+
+
+# ------------------------------------------------------------------------- 2: an existing GeoPackage
+def test_sample_refuses_a_geopackage_with_other_layers_and_keeps_it(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    project = tmp_path / "project.gpkg"
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(project))
+    source.CreateLayer("roads", srs_of(32634), ogr.wkbLineString)
+    source = None
+    before = snapshot(tmp_path)
+    result = cli("sample", the_map, "--out", project, "--n", "8", "--min-per-class", "2")
+    assert_one_error_line(result.returncode, result.stderr, "project.gpkg already holds the layer(s) roads",
+                          "choose another file for the sample (or delete that one first)")
+    assert snapshot(tmp_path) == before
+
+
+def test_sample_refuses_to_replace_labelled_points_but_replaces_an_unlabelled_sample(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    out = tmp_path / "s.gpkg"
+    assert cli("sample", the_map, "--out", out, "--n", "8", "--min-per-class", "2").returncode == 0
+    again = cli("sample", the_map, "--out", out, "--n", "12", "--min-per-class", "2", "--seed", "4")
+    assert again.returncode == 0, again.stderr  # an earlier unlabelled sample is fine to replace
+    assert ogr.Open(str(out)).GetLayerByName("sample").GetFeatureCount() == 12
+    label_all(out)
+    before = snapshot(tmp_path)
+    result = cli("sample", the_map, "--out", out, "--n", "8", "--min-per-class", "2")
+    assert_one_error_line(result.returncode, result.stderr, "holds a sample with 12 labelled point(s) in "
+                          "'reference'", "choose another file for the sample")
+    assert snapshot(tmp_path) == before
