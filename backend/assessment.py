@@ -13,6 +13,7 @@ from the map are all counted and said, in the warnings and the report.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from osgeo import ogr, osr
 from .accuracy import Assessment, Sample, assess
 from .class_raster import ClassRaster
 from .errors import UserError
+from .files import remove_stale_temporaries, temporary_name, write_failure
 from .geo import with_gdal_exceptions
 from .progress import Progress
 
@@ -290,11 +292,11 @@ def write_assessment(map_path: str | Path, reference_path: str | Path, field_nam
                      html: str | Path | None = None, strata_path: str | Path | None = None,
                      progress: Progress | None = None) -> AreaReport:
     """``assess`` and ``moemae:assess``: assess the map (:func:`assess_map`), write the report as
-    JSON to ``out`` and, with ``html``, as a page a person reads; both atomically, neither over an
-    input. The warnings go to the log."""
+    JSON to ``out`` and, with ``html``, as a page a person reads: both or neither
+    (:func:`write_together`), neither over an input. The warnings go to the log."""
     import json
 
-    from .files import check_outputs, write_atomically
+    from .files import check_outputs
     from .report_html import assessment_html
 
     check_outputs([("the report", out, (".json",)), ("the HTML report", html, (".html", ".htm"))],
@@ -312,10 +314,36 @@ def write_assessment(map_path: str | Path, reference_path: str | Path, field_nam
         if strata_path:
             sources["strata"] = strata_path
         page = assessment_html(result.report, result.warnings, result.colours, sources)
-    write_atomically(out, lambda f: f.write(text + "\n"))
-    if page is not None:
-        write_atomically(html, lambda f: f.write(page))
+    write_together([(out, text + "\n")] + ([(html, page)] if page is not None else []))
     return result
+
+
+def write_together(files: list) -> None:
+    """Write each (path, text) to a temporary file beside it and, only once all are written, rename
+    them into place: a full disk that stops the second file leaves the first as it was too (the
+    report and its page never disagree). A failure says truthfully what was replaced, if anything."""
+    temps: list = []
+    done: list = []
+    current = files[0][0]
+    try:
+        for current, text in files:
+            remove_stale_temporaries(current)
+            temps.append(temporary_name(current))
+            with open(temps[-1], "x", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+        for tmp, (current, _) in zip(temps, files):
+            os.replace(tmp, current)
+            done.append(str(current))
+    except OSError as exc:
+        message = write_failure(current, exc)
+        if done:  # a rename after another failed: rare, but said as it is
+            message = message.replace("Nothing was replaced", f"Only {', '.join(done)} was replaced")
+        raise UserError(message) from None
+    finally:
+        for tmp in temps:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def summary_lines(report: dict) -> list:

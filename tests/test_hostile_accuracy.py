@@ -113,3 +113,19 @@ def test_sample_refuses_to_replace_labelled_points_but_replaces_an_unlabelled_sa
     assert_one_error_line(result.returncode, result.stderr, "holds a sample with 12 labelled point(s) in "
                           "'reference'", "choose another file for the sample")
     assert snapshot(tmp_path) == before
+
+
+# ------------------------------------------------------------------------- 3: the report and its page
+def test_assess_replaces_neither_report_when_the_html_does_not_fit(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    points = tmp_path / "s.gpkg"
+    assert cli("sample", the_map, "--out", points, "--n", "40", "--min-per-class", "5").returncode == 0
+    label_all(points)
+    (tmp_path / "r.json").write_text("OLD JSON")
+    (tmp_path / "r.html").write_text("OLD HTML")
+    before = snapshot(tmp_path)
+    result = cli("assess", the_map, points, "--field", "reference", "--out", tmp_path / "r.json", "--html",
+                 tmp_path / "r.html", limit_bytes=5000)  # the JSON fits, the page does not
+    assert_one_error_line(result.returncode, result.stderr, "r.html failed (File too large)",
+                          "Nothing was replaced")
+    assert snapshot(tmp_path) == before
