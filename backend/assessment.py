@@ -38,6 +38,8 @@ class ReferencePoints:
     y: np.ndarray
     labels: list
     warnings: list = field(default_factory=list)
+    empty: int = 0  # points without coordinates (POINT EMPTY): NaN in x, y
+    untransformed: int = 0  # points whose coordinates do not transform to the map's CRS: NaN too
 
 
 @with_gdal_exceptions
@@ -111,6 +113,13 @@ class Matched:
     points: dict
     unknown_labels: dict
     duplicates: int
+    outside_why: list = field(default_factory=list)  # what the points outside the map are, in words
+    with_strata: bool = False
+
+    def outside_words(self) -> str:
+        """'outside the map' (or the strata), with why where more is known."""
+        why = f" ({'; '.join(self.outside_why)})" if self.outside_why else ""
+        return f"outside the map{' or the strata' if self.with_strata else ''}{why}"
 
 
 #: The counts of points in the report, in its order.
@@ -142,7 +151,8 @@ def match_points(points: ReferencePoints, raster: ClassRaster, strata: ClassRast
     """Each point on the map (and the strata): which are used, and why the others are not.
     ``pixels``: the map's code → pixels."""
     mapped, inside = raster.codes_at(points.x, points.y)
-    stratum, in_strata = (mapped, inside) if strata is None else strata.codes_at(points.x, points.y)
+    stratum, in_strata = (mapped, inside) if strata is None else strata.codes_at(
+        *in_crs_of(strata, points.x, points.y, raster.crs))
     outside = ~inside | ~in_strata
     nodata = ~outside & ((mapped == _nodata(raster)) | (mapped < 0) | (stratum == _nodata(strata or raster)))
     reference, unknown = label_codes(points.labels, raster, set(raster.names) | set(pixels))
@@ -157,7 +167,55 @@ def match_points(points: ReferencePoints, raster: ClassRaster, strata: ClassRast
     counts = {"used": int(used.sum()), "outside_map": int(outside.sum()), "on_nodata": int(nodata.sum()),
               "unlabelled": int(unlabelled.sum())}
     unknown = _still_unknown(unknown, points.labels, ~outside & ~nodata)
-    return Matched(mapped[used], stratum[used], reference[used], counts, unknown, duplicates)
+    return Matched(mapped[used], stratum[used], reference[used], counts, unknown, duplicates,
+                   _outside_why(points, inside, in_strata, strata), strata is not None)
+
+
+def _outside_why(points: ReferencePoints, inside: np.ndarray, in_strata: np.ndarray,
+                 strata: ClassRaster | None) -> list:
+    """The points counted outside the map that are so for another reason, in words."""
+    why = []
+    if points.empty:
+        why.append(f"{points.empty} with an empty geometry (no coordinates)")
+    if points.untransformed:
+        why.append(f"{points.untransformed} whose coordinates do not transform to the map's CRS")
+    off_strata = int(np.sum(inside & ~in_strata))
+    if off_strata and strata is not None:
+        why.append(f"{off_strata} on the map but outside the strata {strata.path}")
+    return why
+
+
+def in_crs_of(strata: ClassRaster, x: np.ndarray, y: np.ndarray, map_crs: str) -> tuple:
+    """The points (x, y in the map's CRS) in the CRS of ``strata``: a strata raster in another CRS
+    read at the map's numbers would give the strata of a place hundreds of km away. A point that
+    does not transform is NaN (outside the strata)."""
+    if not strata.crs or not map_crs:
+        if strata.crs != map_crs:
+            raise UserError(f"the strata {strata.path} and the map are not both georeferenced ("
+                            f"{'the strata' if not strata.crs else 'the map'} have no CRS), so the points "
+                            "cannot be placed on both; assign the missing CRS (gdal_edit.py -a_srs EPSG:…)")
+        return x, y
+    source, target = osr.SpatialReference(), osr.SpatialReference()
+    source.ImportFromWkt(map_crs)
+    target.ImportFromWkt(strata.crs)
+    if source.IsSame(target):
+        return x, y
+    for srs in (source, target):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return transform_points(osr.CoordinateTransformation(source, target), x, y)
+
+
+def transform_points(transform, x: np.ndarray, y: np.ndarray) -> tuple:
+    """(x, y) through ``transform``, NaN where a point does not transform (PROJ's inf, or an error)."""
+    out_x, out_y = np.full(len(x), np.nan), np.full(len(x), np.nan)
+    for k, (px, py) in enumerate(zip(x.tolist(), y.tolist())):
+        try:
+            tx, ty, _ = transform.TransformPoint(px, py)
+        except RuntimeError:  # PROJ refuses the point (e.g. latitude 900)
+            continue
+        if np.isfinite(tx) and np.isfinite(ty):
+            out_x[k], out_y[k] = tx, ty
+    return out_x, out_y
 
 
 def _nodata(raster: ClassRaster) -> int:
@@ -235,7 +293,8 @@ def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str
 
 def _nothing_usable(matched: Matched, path, field_name: str) -> str:
     counts = matched.points
-    return (f"no point of {path} can be used: {counts['outside_map']} outside the map, {counts['on_nodata']} "
+    return (f"no point of {path} can be used: {counts['outside_map']} {matched.outside_words()}, "
+            f"{counts['on_nodata']} "
             f"on nodata, {counts['unlabelled']} without a label in {field_name!r}"
             + (f", labels that name no map class: {', '.join(sorted(matched.unknown_labels))}"
                if matched.unknown_labels else "")
@@ -263,8 +322,8 @@ def what_to_say(result: Assessment, sample: Sample, names: list, strata_names: l
     """Every warning of an assessment, in words (see the module docstring)."""
     counts, said = matched.points, []
     if counts["outside_map"] or counts["on_nodata"]:
-        said.append(f"{counts['outside_map']} point(s) outside the map and {counts['on_nodata']} on nodata "
-                    "were left out")
+        said.append(f"{counts['outside_map']} point(s) {matched.outside_words()} and {counts['on_nodata']} "
+                    "on nodata were left out")
     if counts["unlabelled"]:
         said.append(f"{counts['unlabelled']} point(s) have no reference label and were left out")
     if matched.unknown_labels:

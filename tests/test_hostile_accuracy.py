@@ -5,6 +5,7 @@ where a full disk is at stake (RLIMIT_FSIZE: the kernel refuses the write, as on
 The contract: bad input gets one ``error:`` line that says what to do (exit 2), loses nothing (no
 input overwritten, no earlier output replaced, no half-written file) and never a wrong result
 without a word."""
+import json
 import os
 import resource
 import subprocess
@@ -129,3 +130,31 @@ def test_assess_replaces_neither_report_when_the_html_does_not_fit(tmp_path):
     assert_one_error_line(result.returncode, result.stderr, "r.html failed (File too large)",
                           "Nothing was replaced")
     assert snapshot(tmp_path) == before
+
+
+# ------------------------------------------------------------------------- 4: strata in another CRS
+def test_strata_in_another_crs_are_read_where_the_points_are(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    strata = tmp_path / "strata_35n.tif"  # the same map, warped to the next UTM zone
+    gdal.Warp(str(strata), str(the_map), dstSRS="EPSG:32635", resampleAlg="near")
+    points = tmp_path / "s.gpkg"
+    assert cli("sample", the_map, "--out", points, "--n", "40", "--min-per-class", "5").returncode == 0
+    label_all(points)
+    result = cli("assess", the_map, points, "--field", "reference", "--strata", strata, "--out",
+                 tmp_path / "r.json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["points"]["used"] >= 36  # nearest-neighbour warping may shift an edge pixel or two
+    assert report["overall_accuracy"]["estimate"] == 1.0
+
+
+def test_strata_without_a_crs_beside_a_map_with_one_are_refused(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    strata = class_map(tmp_path / "strata.tif", epsg=None)
+    points = tmp_path / "s.gpkg"
+    assert cli("sample", the_map, "--out", points, "--n", "40", "--min-per-class", "5").returncode == 0
+    label_all(points)
+    result = cli("assess", the_map, points, "--field", "reference", "--strata", strata, "--out",
+                 tmp_path / "r.json")
+    assert_one_error_line(result.returncode, result.stderr, "strata.tif and the map are not both "
+                          "georeferenced (the strata have no CRS)", "gdal_edit.py -a_srs")
