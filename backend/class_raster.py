@@ -11,6 +11,7 @@ estimate that weights every pixel alike would be biased. Reproject the map first
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ from osgeo import gdal, osr
 
 from .errors import UserError
 from .geo import raster_transform, with_gdal_exceptions
+
+log = logging.getLogger(__name__)
 
 #: Rows read at a time when pixels are counted or sampled.
 BLOCK_ROWS = 512
@@ -58,9 +61,13 @@ class ClassRaster:
                             "holds integer class codes (a land-cover GeoTIFF from classify is UInt8)")
         # GDAL 3.6 reads a GeoTIFF's .aux.xml (where the class names are) only once something such
         # as the geotransform is asked for; before that the category names come back as None.
-        transform, _ = raster_transform(dataset)
-        nodata = None if band.GetNoDataValue() is None else int(band.GetNoDataValue())
+        transform = _checked_transform(dataset, what, path)
+        nodata = _integer_nodata(band, what, path)
         names = {code: name for code, name in _category_names(band).items() if code != nodata}
+        if what == "the map":  # labels are matched to the map's names: each must be its own
+            _refuse_names_alike(names, path)
+        if dataset.RasterCount > 1:
+            log.warning(f"{what} {path} has {dataset.RasterCount} bands: band 1 is read as the classes")
         return cls(str(path), names, nodata, transform, dataset.RasterXSize, dataset.RasterYSize,
                    dataset.GetProjection() or "", _colours(band))
 
@@ -79,13 +86,15 @@ class ClassRaster:
 
     def pixel_counts(self) -> dict:
         """Code → pixels, for every code that occurs other than nodata (negative codes are no class)."""
-        counts = np.zeros(0, dtype=np.int64)
+        counts: dict = {}
         for _, codes in self.blocks():
             codes = codes[(codes >= 0) & (codes != (-1 if self.nodata is None else self.nodata))]
-            found = np.bincount(codes.ravel())
-            counts = np.pad(counts, (0, max(0, len(found) - len(counts))))
-            counts[:len(found)] += found
-        return {int(code): int(counts[code]) for code in np.flatnonzero(counts)}
+            # np.unique, not np.bincount: one pixel of code 4,000,000,000 (a UInt32 map) would
+            # make bincount allocate 32 GB.
+            found, numbers = np.unique(codes, return_counts=True)
+            for code, number in zip(found.tolist(), numbers.tolist()):
+                counts[code] = counts.get(code, 0) + number
+        return dict(sorted(counts.items()))
 
     @with_gdal_exceptions
     def pixel_area_ha(self) -> float:
@@ -128,6 +137,44 @@ class ClassRaster:
         col = np.floor(np.where(usable, col, -1)).astype(np.int64)
         row = np.floor(np.where(usable, row, -1)).astype(np.int64)
         return col, row
+
+
+def _checked_transform(dataset: gdal.Dataset, what: str, path) -> tuple:
+    """The geotransform, refused when there is none or its pixels have no size: every point would
+    then be one spot, and no pixel would have an area."""
+    transform, georeferenced = raster_transform(dataset)
+    a, b, _, d, e = (transform[i] for i in (1, 2, 3, 4, 5))
+    if not georeferenced or not all(np.isfinite(transform)) or a * e - b * d == 0:
+        found = "no geotransform" if not georeferenced else f"the geotransform {tuple(transform)}"
+        raise UserError(f"{what} {path} has {found}, so its pixels have no size or place; georeference it "
+                        "(gdal_edit.py -a_ullr ULX ULY LRX LRY -a_srs EPSG:…) or use the map classify wrote")
+    return transform
+
+
+def _integer_nodata(band: gdal.Band, what: str, path) -> int | None:
+    """The band's nodata as a class code; a nodata no integer equals (2.7, NaN) is refused rather
+    than truncated, which would make a real class (2) nodata and leave the true nodata a class."""
+    value = band.GetNoDataValue()
+    if value is None:
+        return None
+    if not np.isfinite(value) or value != int(value):
+        raise UserError(f"{what} {path} has nodata {value:g}, which no integer class code equals; set an "
+                        "integer nodata (gdal_edit.py -a_nodata 255) or none (gdal_edit.py -unsetnodata)")
+    return int(value)
+
+
+def _refuse_names_alike(names: dict, path) -> None:
+    """Refuse two codes named alike (ignoring case and spaces around): a label could not tell them
+    apart, and the report, keyed by name, would merge them."""
+    by_name: dict = {}
+    for code, name in names.items():
+        by_name.setdefault(name.casefold(), []).append(code)
+    alike = [codes for codes in by_name.values() if len(codes) > 1]
+    if alike:
+        listed = "; ".join(" and ".join(f"{code} ({names[code]!r})" for code in codes) for codes in alike)
+        raise UserError(f"the map {path} gives codes {listed} the same class name (ignoring case), so "
+                        "labels could not tell them apart; give each class its own name (the map's "
+                        "category names, e.g. in its .aux.xml) and run again")
 
 
 def _category_names(band: gdal.Band) -> dict:

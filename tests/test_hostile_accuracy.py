@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 from osgeo import gdal, ogr, osr
 
 from backend.map_writer import category_names
@@ -49,19 +50,17 @@ def class_map(path, codes=None, names=NAMES, epsg=32634, nodata=255, transform=N
     return path
 
 
-def cli(*args, limit_bytes=None):
-    """``python -m backend ARGS`` in a fresh process, with RLIMIT_FSIZE ``limit_bytes`` if given."""
+def cli(*args, limit_bytes=None, memory_bytes=None):
+    """``python -m backend ARGS`` in a fresh process, with RLIMIT_FSIZE ``limit_bytes`` (a full
+    disk) and RLIMIT_AS ``memory_bytes`` (a machine without 32 GB to spare) if given."""
     def limit():
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+        for kind, value in ((resource.RLIMIT_FSIZE, limit_bytes), (resource.RLIMIT_AS, memory_bytes)):
+            if value:
+                resource.setrlimit(kind, (value, value))
 
     return subprocess.run([sys.executable, "-m", "backend", *map(str, args)], cwd=REPO, capture_output=True,
-                          text=True, timeout=300, preexec_fn=limit if limit_bytes else None,
-                          stdin=subprocess.DEVNULL, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
-
-
-def layers_of(path):
-    source = ogr.Open(str(path))
-    return [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
+                          text=True, timeout=300, preexec_fn=limit, stdin=subprocess.DEVNULL,
+                          env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
 
 
 def label_all(path, label_of=lambda feature: feature.GetField("map_class"), layer_name="sample"):
@@ -158,3 +157,54 @@ def test_strata_without_a_crs_beside_a_map_with_one_are_refused(tmp_path):
                  tmp_path / "r.json")
     assert_one_error_line(result.returncode, result.stderr, "strata.tif and the map are not both "
                           "georeferenced (the strata have no CRS)", "gdal_edit.py -a_srs")
+
+
+# ------------------------------------------------------------------------- 5-7, 9: maps read wrong
+@pytest.mark.parametrize("names, listed", [
+    (["Water ", "Water", "Urban", "Crop"], "0 ('Water') and 1 ('Water')"),  # made by a probe's stray space
+    (["Water", "WATER", "Urban", "Crop"], "0 ('Water') and 1 ('WATER')")])
+@pytest.mark.parametrize("command", ["sample", "assess"])
+def test_a_map_naming_two_codes_alike_is_refused(tmp_path, names, listed, command):
+    good = class_map(tmp_path / "good.tif")
+    points = tmp_path / "s.gpkg"
+    assert cli("sample", good, "--out", points, "--n", "20", "--min-per-class", "2").returncode == 0
+    label_all(points, lambda feature: "water")
+    the_map = class_map(tmp_path / "map.tif", names=names)
+    args = (["--out", tmp_path / "new.gpkg"] if command == "sample"
+            else [points, "--field", "reference", "--out", tmp_path / "r.json"])
+    result = cli(command, the_map, *args)
+    assert_one_error_line(result.returncode, result.stderr, f"gives codes {listed} the same class name",
+                          "give each class its own name")
+    assert not (tmp_path / "new.gpkg").exists() and not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize("transform, found", [((X0, 0.0, 0.0, Y0, 0.0, 0.0), "has the geotransform"),
+                                              ((), "has no geotransform")])
+@pytest.mark.parametrize("command", ["sample", "assess"])
+def test_a_map_whose_pixels_have_no_size_is_refused(tmp_path, transform, found, command):
+    points = tmp_path / "s.gpkg"
+    assert cli("sample", class_map(tmp_path / "good.tif"), "--out", points, "--n", "20", "--min-per-class",
+               "2").returncode == 0
+    label_all(points)
+    the_map = class_map(tmp_path / "map.tif", transform=transform)
+    args = (["--out", tmp_path / "new.gpkg"] if command == "sample"
+            else [points, "--field", "reference", "--out", tmp_path / "r.json"])
+    result = cli(command, the_map, *args)
+    assert_one_error_line(result.returncode, result.stderr, f"map.tif {found}", "georeference it")
+
+
+def test_a_fractional_nodata_is_refused_not_truncated(tmp_path):
+    the_map = class_map(tmp_path / "map.tif", nodata=2.7)
+    result = cli("sample", the_map, "--out", tmp_path / "s.gpkg", "--n", "20", "--min-per-class", "2")
+    assert_one_error_line(result.returncode, result.stderr, "has nodata 2.7, which no integer class code "
+                          "equals", "gdal_edit.py -a_nodata 255")
+
+
+def test_a_huge_class_code_is_counted_without_allocating_for_every_code_below_it(tmp_path):
+    codes = np.repeat(np.arange(4, dtype=np.uint32), 25).reshape(1, 100).repeat(50, axis=0)
+    codes[0, 0] = 4_000_000_000
+    the_map = class_map(tmp_path / "map.tif", codes, names=None, data_type=gdal.GDT_UInt32)
+    result = cli("sample", the_map, "--out", tmp_path / "s.gpkg", "--n", "20", "--min-per-class", "2",
+                 memory_bytes=3 << 30)
+    assert result.returncode == 0, result.stderr
+    assert "  4000000000: 1 of 1 pixels" in result.stdout
