@@ -186,8 +186,9 @@ def cochran_sample_size(weights: np.ndarray, expected_users: np.ndarray, target_
     n = (Σ W_i S_i / S(Ô))², S_i = √(U_i (1 - U_i)). ``weights``: (K,) the map classes' shares
     of the area; ``expected_users``: (K,) the user's accuracies one expects of them."""
     weights, users = np.asarray(weights, dtype=np.float64), np.asarray(expected_users, dtype=np.float64)
-    spread = np.sum(weights * np.sqrt(users * (1.0 - users)))
-    return max(1, int(np.ceil(round((spread / target_se) ** 2, 9))))
+    spread = float(np.sum(weights * np.sqrt(users * (1.0 - users))))
+    size = (spread / target_se) ** 2 if spread / target_se < 2.0 ** 31 else 2.0 ** 62  # no overflow to inf
+    return max(1, int(np.ceil(round(size, 9))))
 
 
 def allocate(pixels: np.ndarray, total: int, minimum: int) -> np.ndarray:

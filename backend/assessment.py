@@ -135,7 +135,8 @@ def label_codes(labels: list, raster: ClassRaster, known: set) -> tuple[np.ndarr
     codes, unknown = [], {}
     for label in labels:
         code = exact.get(label, folded.get(label.casefold()))
-        if code is None and label.isdigit() and int(label) in known:
+        # isdecimal, not isdigit: '²' is a digit that int() refuses
+        if code is None and label.isdecimal() and int(label) in known:
             code = int(label)
         if not label:
             code = -1
@@ -205,7 +206,7 @@ def in_crs_of(strata: ClassRaster, x: np.ndarray, y: np.ndarray, map_crs: str) -
     return transform_points(osr.CoordinateTransformation(source, target), x, y)
 
 
-def transform_points(transform, x: np.ndarray, y: np.ndarray) -> tuple:
+def transform_points(transform: osr.CoordinateTransformation, x: np.ndarray, y: np.ndarray) -> tuple:
     """(x, y) through ``transform``, NaN where a point does not transform (PROJ's inf, or an error)."""
     out_x, out_y = np.full(len(x), np.nan), np.full(len(x), np.nan)
     for k, (px, py) in enumerate(zip(x.tolist(), y.tolist())):

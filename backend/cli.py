@@ -779,7 +779,9 @@ def add_sample_parser(commands: argparse._SubParsersAction) -> None:
     sample.add_argument("--users-accuracy", nargs="+", default=None, metavar="[NAME=]U",
                         help="with --target-se: the user's accuracy you expect, one for every class (0.8) "
                              "and/or per class (Water=0.95)")
-    sample.add_argument("--seed", type=int, default=0, help="random seed: the same seed, the same points (0)")
+    sample.add_argument("--seed", type=int, default=0,
+                        help="random seed: the same seed, the same points; any whole number, taken modulo "
+                             "2**32 (default: 0)")
 
 
 def cmd_assess(args: argparse.Namespace) -> int:

@@ -218,8 +218,11 @@ def check_outputs(outputs: Sequence, inputs: Sequence = (), *, folder_outputs: S
     named_inputs = [(what, Path(path)) for what, path in inputs if path]
     seen = []
     for what, path, suffixes in outputs:
-        if not path:
+        if path is None:  # an optional output not asked for; "" is a name left empty, refused below
             continue
+        if not str(path).strip():
+            raise UserError(f"{what}: the file name is empty; give one, e.g. "
+                            f"{_named_like(Path('output'), suffixes)}")
         path = Path(path)
         _refuse_inputs(what, path, named_inputs + seen)
         if path.is_dir():

@@ -17,6 +17,7 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MIN_PER_CLASS = 50
 #: Units in all when neither a size nor a target standard error is given.
 DEFAULT_SAMPLE_SIZE = 500
+#: Points in all at most (and per class at least): a person labels each point, so more is a typo;
+#: it also bounds what choosing them allocates.
+MAX_SAMPLE_SIZE = 10_000_000
 #: The point layer's fields: the map's class, the stratum, and the label a person gives.
 FIELDS = ("map_class", "stratum", "reference")
 LAYER_NAME = "sample"
@@ -69,6 +73,9 @@ def sample_size(pixels: dict, names: dict, total: int | None, target_se: float |
     users = np.array([expected_users.get(names.get(c, str(c)), expected_users.get("*")) for c in codes])
     counts = np.array([pixels[c] for c in codes], dtype=np.float64)
     size = cochran_sample_size(counts / counts.sum(), users, target_se)
+    if size > MAX_SAMPLE_SIZE:
+        raise UserError(f"a standard error of {target_se:g} needs more than the {MAX_SAMPLE_SIZE:,} points a "
+                        "sample may have (Cochran's formula); give a larger target, e.g. 0.01")
     return size, (f"{size} units: Cochran's formula (Olofsson et al. 2014 eq. 13) for a standard error of "
                   f"{target_se:g} of the overall accuracy")
 
@@ -77,7 +84,7 @@ def choose_pixels(raster: ClassRaster, units: dict, pixels: dict, seed: int) -> 
     """(n, 3) int64 rows (code, column, row): ``units[code]`` distinct pixels of each code, at
     random with ``seed``, in row-major order within each code. A pixel is chosen by its rank
     among the code's pixels in row-major order, so one pass over the blocks finds them all."""
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed % 2 ** 32)  # any whole number, negative too, as one of 2**32 seeds
     wanted = {code: np.sort(rng.choice(pixels[code], size=n, replace=False))
               for code, n in units.items() if n > 0}
     seen = dict.fromkeys(wanted, 0)
@@ -136,7 +143,7 @@ def write_points(path: str | Path, raster: ClassRaster, design: SampleDesign,
 
 
 @contextmanager
-def ogr_problems():
+def ogr_problems() -> Iterator[list]:
     """A list that collects GDAL/OGR's failure messages while the block runs. OGR often tells of a
     failed write (SQLite's "disk I/O error") only through the error handler, and a GeoPackage is
     committed when it is closed, where nothing can raise: every message must be looked at."""
@@ -259,6 +266,11 @@ def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = Non
     if (target_se is None) != (not expected_users):
         raise UserError("a target standard error and the user's accuracies you expect go together: the size "
                         "depends on both, e.g. --target-se 0.01 --users-accuracy 0.8")
+    for value, option in ((total, "the sample size (--n, SIZE)"),
+                          (min_per_class, "the points per class (--min-per-class, MIN_PER_CLASS)")):
+        if value is not None and not 1 <= value <= MAX_SAMPLE_SIZE:
+            raise UserError(f"{option} is {value:,}: it must be from 1 to {MAX_SAMPLE_SIZE:,}, as each point "
+                            "is labelled by a person")
     check_replaceable(out, layer_name)
     raster = ClassRaster.open(map_path, "the map")
     design = design_sample(raster, total=total, min_per_class=min_per_class, target_se=target_se,

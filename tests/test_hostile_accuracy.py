@@ -208,3 +208,52 @@ def test_a_huge_class_code_is_counted_without_allocating_for_every_code_below_it
                  memory_bytes=3 << 30)
     assert result.returncode == 0, result.stderr
     assert "  4000000000: 1 of 1 pixels" in result.stdout
+
+
+# ------------------------------------------------------------------------- 8: tracebacks
+@pytest.fixture
+def labelled(tmp_path):
+    """(map, its sample of 20 points labelled with their map class)."""
+    the_map = class_map(tmp_path / "map.tif")
+    points = tmp_path / "s.gpkg"
+    assert cli("sample", the_map, "--out", points, "--n", "20", "--min-per-class", "2").returncode == 0
+    return the_map, label_all(points)
+
+
+def test_a_superscript_digit_label_is_an_unknown_label_not_a_traceback(tmp_path, labelled):
+    the_map, points = labelled
+    label_all(points, lambda feature: "²" if feature.GetFID() == 1 else feature.GetField("map_class"))
+    result = cli("assess", the_map, points, "--field", "reference", "--out", tmp_path / "r.json")
+    assert result.returncode == 0, result.stderr
+    assert "reference labels that name no map class were left out: '²' (1)" in result.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--n", "99999999999999999999999"], "the sample size (--n, SIZE) is 99,999,999,999,999,999,999,999: it "
+                                         "must be from 1 to 10,000,000"),
+    (["--min-per-class", "99999999999999999999"], "the points per class (--min-per-class, MIN_PER_CLASS) is"),
+    (["--target-se", "1e-300", "--users-accuracy", "0.8"], "a standard error of 1e-300 needs more than the "
+                                                            "10,000,000 points a sample may have"),
+    (["--out", ""], "the sample points: the file name is empty; give one, e.g. output.gpkg")])
+def test_sample_bounds_are_one_line(tmp_path, labelled, args, words):
+    the_map, _ = labelled
+    options = args if "--out" in args else ["--out", tmp_path / "new.gpkg", *args]
+    result = cli("sample", the_map, *options)
+    assert_one_error_line(result.returncode, result.stderr, words)
+    assert not (tmp_path / "new.gpkg").exists()
+
+
+def test_a_negative_seed_is_a_seed(tmp_path, labelled):
+    the_map, _ = labelled
+    runs = [cli("sample", the_map, "--out", tmp_path / f"n{k}.gpkg", "--n", "20", "--seed", "-1")
+            for k in (1, 2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
+
+
+@pytest.mark.parametrize("flag", ["--out", "--html"])
+def test_assess_refuses_an_empty_output_name(tmp_path, labelled, flag):
+    the_map, points = labelled
+    outputs = {"--out": tmp_path / "r.json", "--html": tmp_path / "r.html", flag: ""}
+    result = cli("assess", the_map, points, "--field", "reference", *sum(outputs.items(), ()))
+    assert_one_error_line(result.returncode, result.stderr, ": the file name is empty; give one, e.g. output")
