@@ -40,15 +40,45 @@ class ReferencePoints:
     warnings: list = field(default_factory=list)
     empty: int = 0  # points without coordinates (POINT EMPTY): NaN in x, y
     untransformed: int = 0  # points whose coordinates do not transform to the map's CRS: NaN too
+    no_crs: bool = False  # the layer has no CRS: its coordinates were taken to be the map's
 
 
 @with_gdal_exceptions
 def read_reference(path: str | Path, field_name: str, crs_wkt: str) -> ReferencePoints:
     """The points of the first layer of ``path`` (or of ``path|layername=NAME``, as QGIS names a
     layer of a GeoPackage) with their ``field_name`` labels, reprojected to ``crs_wkt``; refused,
-    saying what to give, when it is no point layer or lacks the field."""
+    saying what to give, when it is no point layer or lacks the field. Empty points and points
+    that do not transform are NaN, and counted."""
     path, _, options = str(path).partition("|")
     name = options.partition("layername=")[2].split("|")[0] if "layername=" in options else None
+    source, layer = _open_layer(path, name)
+    definition = layer.GetLayerDefn()
+    fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    if field_name not in fields:
+        raise UserError(f"the reference points {path} have no field {field_name!r}; their fields: "
+                        f"{', '.join(fields) or 'none'}")
+    points = ReferencePoints(np.zeros(0), np.zeros(0), [])
+    if name is None and source.GetLayerCount() > 1:
+        layers = ", ".join(_layer_names(source))
+        points.warnings.append(f"{path} has {source.GetLayerCount()} layers ({layers}): layer "
+                               f"{layer.GetName()!r} was read; {path}|layername=NAME picks another")
+    transform = _transform_to(layer.GetSpatialRef(), crs_wkt, points)
+    xs, ys = [], []
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        if geometry is None or ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbPoint:
+            raise UserError(_not_a_point(feature, geometry, path, source, layer))
+        x, y = _point_xy(geometry, transform, points)
+        xs.append(x)
+        ys.append(y)
+        value = feature.GetField(field_name)
+        points.labels.append("" if value is None else str(value).strip())
+    points.x, points.y = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    return points
+
+
+def _open_layer(path: str, name: str | None) -> tuple:
+    """(data source, layer) of the reference points, or a refusal that says what to give."""
     if not Path(path).exists():
         raise UserError(f"the reference points {path} do not exist; give the labelled points (e.g. from "
                         "sample)")
@@ -61,39 +91,63 @@ def read_reference(path: str | Path, field_name: str, crs_wkt: str) -> Reference
         raise UserError(f"the reference points {path} hold no layer; give a point layer")
     layer = source.GetLayerByName(name) if name else source.GetLayer(0)
     if layer is None:
-        raise UserError(f"the reference points {path} have no layer {name!r}")
-    definition = layer.GetLayerDefn()
-    fields = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    if field_name not in fields:
-        raise UserError(f"the reference points {path} have no field {field_name!r}; their fields: "
-                        f"{', '.join(fields) or 'none'}")
-    points = ReferencePoints(np.zeros(0), np.zeros(0), [])
-    transform = _transform_to(layer.GetSpatialRef(), crs_wkt, points)
-    xs, ys = [], []
-    for feature in layer:
-        geometry = feature.GetGeometryRef()
-        if geometry is None or ogr.GT_Flatten(geometry.GetGeometryType()) != ogr.wkbPoint:
-            raise UserError(f"feature {feature.GetFID()} of {path} is no point "
-                            f"({geometry.GetGeometryName() if geometry else 'no geometry'}); the reference "
-                            "layer holds one point per sample unit")
-        geometry = geometry.Clone()
-        if transform is not None:
-            geometry.Transform(transform)
-        xs.append(geometry.GetX())
-        ys.append(geometry.GetY())
-        value = feature.GetField(field_name)
-        points.labels.append("" if value is None else str(value).strip())
-    points.x, points.y = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
-    return points
+        raise UserError(f"the reference points {path} have no layer {name!r}; its layers: "
+                        f"{', '.join(_layer_names(source))}")
+    return source, layer
+
+
+def _layer_names(source) -> list:
+    return [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
+
+
+def _not_a_point(feature, geometry, path: str, source, layer) -> str:
+    """Why a feature cannot be a sample unit, and what to give instead."""
+    if layer.GetGeomType() == ogr.wkbNone:  # a table, such as a CSV read without coordinates
+        return (f"the reference points {path} are a table without geometries; give a point layer "
+                "(GeoPackage, Shapefile, GeoJSON), e.g. from a CSV with x and y columns: ogr2ogr -a_srs "
+                "EPSG:… -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y points.gpkg points.csv")
+    where = path if source.GetLayerCount() == 1 else f"{path} (layer {layer.GetName()!r})"
+    found = geometry.GetGeometryName() if geometry is not None else "no geometry"
+    other = (f"; {path} has {source.GetLayerCount()} layers ({', '.join(_layer_names(source))}): give the "
+             f"point layer as {path}|layername=NAME" if source.GetLayerCount() > 1 else "")
+    return (f"feature {feature.GetFID()} of {where} is no point ({found}); the reference layer holds one "
+            f"point per sample unit{other}")
+
+
+def _point_xy(geometry, transform, points: ReferencePoints) -> tuple:
+    """(x, y) of a point in the map's CRS; NaN, counted in ``points``, for an empty point or one
+    whose coordinates do not transform (a latitude of 900)."""
+    if geometry.IsEmpty():
+        points.empty += 1
+        return np.nan, np.nan
+    geometry = geometry.Clone()
+    try:
+        if transform is not None and geometry.Transform(transform) != ogr.OGRERR_NONE:
+            raise RuntimeError("not transformed")
+    except RuntimeError:  # PROJ's refusal, raised or returned
+        points.untransformed += 1
+        return np.nan, np.nan
+    x, y = geometry.GetX(), geometry.GetY()
+    if not (np.isfinite(x) and np.isfinite(y)):
+        points.untransformed += 1
+        return np.nan, np.nan
+    return x, y
+
+
+#: The names GDAL gives the CRS of a GeoPackage layer that has none (srs_id 0 or -1).
+UNDEFINED_CRS_NAMES = ("Undefined geographic SRS", "Undefined Cartesian SRS")
 
 
 def _transform_to(layer_srs, crs_wkt: str, points: ReferencePoints):
     """The transformation from the layer's CRS to the map's, or None when they are one; a layer
     without a CRS is taken to be in the map's, and said."""
-    if layer_srs is None or not crs_wkt:
-        if layer_srs is None and crs_wkt:
-            points.warnings.append("the reference layer has no CRS; its coordinates were taken to be in the "
-                                   "map's CRS")
+    undefined = layer_srs is not None and layer_srs.GetName() in UNDEFINED_CRS_NAMES
+    if layer_srs is None or undefined or not crs_wkt:
+        if (layer_srs is None or undefined) and crs_wkt:
+            points.no_crs = True
+            said = f" (its GeoPackage says {layer_srs.GetName()!r})" if undefined else ""
+            points.warnings.append(f"the reference layer has no CRS{said}; its coordinates were taken to be "
+                                   "in the map's CRS (assign the layer its CRS if they are not)")
         return None
     target = osr.SpatialReference()
     target.ImportFromWkt(crs_wkt)
@@ -176,8 +230,10 @@ def _outside_why(points: ReferencePoints, inside: np.ndarray, in_strata: np.ndar
                  strata: ClassRaster | None) -> list:
     """The points counted outside the map that are so for another reason, in words."""
     why = []
+    if points.no_crs and np.any(~inside):
+        why.append("the layer has no CRS, so its coordinates were read as the map's: assign it its CRS")
     if points.empty:
-        why.append(f"{points.empty} with an empty geometry (no coordinates)")
+        why.append(f"{points.empty} with an empty geometry")
     if points.untransformed:
         why.append(f"{points.untransformed} whose coordinates do not transform to the map's CRS")
     off_strata = int(np.sum(inside & ~in_strata))
@@ -190,11 +246,7 @@ def in_crs_of(strata: ClassRaster, x: np.ndarray, y: np.ndarray, map_crs: str) -
     """The points (x, y in the map's CRS) in the CRS of ``strata``: a strata raster in another CRS
     read at the map's numbers would give the strata of a place hundreds of km away. A point that
     does not transform is NaN (outside the strata)."""
-    if not strata.crs or not map_crs:
-        if strata.crs != map_crs:
-            raise UserError(f"the strata {strata.path} and the map are not both georeferenced ("
-                            f"{'the strata' if not strata.crs else 'the map'} have no CRS), so the points "
-                            "cannot be placed on both; assign the missing CRS (gdal_edit.py -a_srs EPSG:…)")
+    if not strata.crs or not map_crs:  # never from assess_map: it refuses such rasters (no area)
         return x, y
     source, target = osr.SpatialReference(), osr.SpatialReference()
     source.ImportFromWkt(map_crs)
@@ -269,6 +321,7 @@ def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str
     raster = ClassRaster.open(map_path, "the map")
     pixel_ha = raster.pixel_area_ha()
     strata = None if strata_path is None else ClassRaster.open(strata_path, "the strata")
+    stratum_ha = pixel_ha if strata is None else strata.pixel_area_ha()  # refused in degrees, before any work
     points = read_reference(reference_path, field_name, raster.crs)
     pixels = raster.pixel_counts()
     matched = match_points(points, raster, strata, pixels)
@@ -276,9 +329,9 @@ def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str
         raise UserError(_nothing_usable(matched, reference_path, field_name))
     classes = classes_of(raster, pixels, matched)
     if strata is None:  # the map classes are the strata: stratum h is class h, empty ones too
-        strata_pixels, stratum_ha = {code: pixels.get(code, 0) for code in classes}, pixel_ha
+        strata_pixels = {code: pixels.get(code, 0) for code in classes}
     else:
-        strata_pixels, stratum_ha = strata.pixel_counts(), strata.pixel_area_ha()
+        strata_pixels = strata.pixel_counts()
     sample, strata_codes = build_sample(matched, classes, strata_pixels)
     sample.strata_are_map_classes = strata is None
     result = assess(sample)

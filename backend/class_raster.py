@@ -130,8 +130,9 @@ class ClassRaster:
         """(columns, rows), (n,) int64 each: the pixel under each map position (x, y)."""
         inverse = gdal.InvGeoTransform(self.transform)
         x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        col = inverse[0] + inverse[1] * x + inverse[2] * y
-        row = inverse[3] + inverse[4] * x + inverse[5] * y
+        with np.errstate(invalid="ignore", over="ignore"):  # NaN and far-off points are handled below
+            col = inverse[0] + inverse[1] * x + inverse[2] * y
+            row = inverse[3] + inverse[4] * x + inverse[5] * y
         # A point that did not transform (NaN) or lies absurdly far off is no pixel: -1, outside.
         usable = np.isfinite(col) & np.isfinite(row) & (np.abs(col) < 2 ** 53) & (np.abs(row) < 2 ** 53)
         col = np.floor(np.where(usable, col, -1)).astype(np.int64)

@@ -147,7 +147,7 @@ def test_strata_in_another_crs_are_read_where_the_points_are(tmp_path):
     assert report["overall_accuracy"]["estimate"] == 1.0
 
 
-def test_strata_without_a_crs_beside_a_map_with_one_are_refused(tmp_path):
+def test_strata_without_a_crs_are_refused_before_the_points_are_read(tmp_path):
     the_map = class_map(tmp_path / "map.tif")
     strata = class_map(tmp_path / "strata.tif", epsg=None)
     points = tmp_path / "s.gpkg"
@@ -155,8 +155,8 @@ def test_strata_without_a_crs_beside_a_map_with_one_are_refused(tmp_path):
     label_all(points)
     result = cli("assess", the_map, points, "--field", "reference", "--strata", strata, "--out",
                  tmp_path / "r.json")
-    assert_one_error_line(result.returncode, result.stderr, "strata.tif and the map are not both "
-                          "georeferenced (the strata have no CRS)", "gdal_edit.py -a_srs")
+    assert_one_error_line(result.returncode, result.stderr, "strata.tif has no coordinate reference system",
+                          "gdal_edit.py -a_srs")
 
 
 # ------------------------------------------------------------------------- 5-7, 9: maps read wrong
@@ -257,3 +257,72 @@ def test_assess_refuses_an_empty_output_name(tmp_path, labelled, flag):
     outputs = {"--out": tmp_path / "r.json", "--html": tmp_path / "r.html", flag: ""}
     result = cli("assess", the_map, points, "--field", "reference", *sum(outputs.items(), ()))
     assert_one_error_line(result.returncode, result.stderr, ": the file name is empty; give one, e.g. output")
+
+
+# ------------------------------------------------------------------------- 10: reference layers read wrong
+def points_layer(path, points, epsg=32634, layer_name="points", geometry_type=ogr.wkbPoint):
+    """A real GeoPackage of (wkt, label) features; epsg None: a layer without a CRS."""
+    source = ogr.Open(str(path), update=1) if path.exists() else ogr.GetDriverByName("GPKG").CreateDataSource(
+        str(path))
+    layer = source.CreateLayer(layer_name, srs_of(epsg) if epsg else None, geometry_type)
+    layer.CreateField(ogr.FieldDefn("reference", ogr.OFTString))
+    for wkt, label in points:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("reference", label)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    source = None
+    return path
+
+
+def centres(n=8):
+    """(wkt, label) of n pixel centres of the default map, labelled with their class."""
+    return [(f"POINT ({X0 + (col + 0.5) * PIXEL} {Y0 - 10.5 * PIXEL})", NAMES[col // 25])
+            for col in range(3, 100, 100 // n)][:n]
+
+
+def test_a_layer_without_a_crs_is_read_in_the_maps_crs_and_said(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    points = points_layer(tmp_path / "p.gpkg", centres(), epsg=None)
+    result = cli("assess", the_map, points, "--field", "reference", "--out", tmp_path / "r.json")
+    assert result.returncode == 0, result.stderr
+    assert "warning: the reference layer has no CRS (its GeoPackage says 'Undefined " in result.stdout
+    assert json.loads((tmp_path / "r.json").read_text())["points"]["used"] == 8
+    assert "RuntimeWarning" not in result.stderr
+
+
+def test_empty_points_and_points_that_do_not_transform_are_counted_as_such(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    odd = [("POINT EMPTY", "Water"), ("POINT (15 900)", "Water")]  # latitude 900
+    points = points_layer(tmp_path / "p.gpkg", centres() + odd[:1])
+    points_layer(tmp_path / "p.gpkg", odd[1:], epsg=4326, layer_name="lonlat")
+    result = cli("assess", the_map, points, "--field", "reference", "--out", tmp_path / "r.json")
+    assert result.returncode == 0, result.stderr
+    assert "1 point(s) outside the map (1 with an empty geometry) and 0 on nodata" in result.stdout
+    assert "layer 'points' was read; " in result.stdout and "|layername=NAME picks another" in result.stdout
+    result = cli("assess", the_map, f"{points}|layername=lonlat", "--field", "reference", "--out",
+                 tmp_path / "r.json")
+    assert_one_error_line(result.returncode, result.stderr, "1 outside the map (1 whose coordinates do not "
+                          "transform to the map's CRS)")
+    assert "RuntimeWarning" not in result.stderr
+
+
+def test_a_polygon_first_layer_says_how_to_pick_the_point_layer(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    both = points_layer(tmp_path / "both.gpkg", [(f"POLYGON (({X0} {Y0}, {X0 + 90} {Y0}, {X0} {Y0 - 90}, "
+                                                  f"{X0} {Y0}))", "Water")], layer_name="areas",
+                        geometry_type=ogr.wkbPolygon)
+    points_layer(both, centres())
+    result = cli("assess", the_map, both, "--field", "reference", "--out", tmp_path / "r.json")
+    assert_one_error_line(result.returncode, result.stderr, "(layer 'areas') is no point (POLYGON)",
+                          "has 2 layers (areas, points): give the point layer as ",
+                          "both.gpkg|layername=NAME")
+
+
+def test_a_csv_is_told_to_become_a_point_layer(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    table = tmp_path / "points.csv"
+    table.write_text("x,y,reference\n500045,6999685,Water\n")
+    result = cli("assess", the_map, table, "--field", "reference", "--out", tmp_path / "r.json")
+    assert_one_error_line(result.returncode, result.stderr, "points.csv are a table without geometries; "
+                          "give a point layer", "ogr2ogr -a_srs EPSG:")
