@@ -49,7 +49,9 @@ class ClassRaster:
     def open(cls, path: str | Path, what: str = "the map") -> ClassRaster:
         """Open ``path`` or refuse it (``what`` names it in the message): it must be a one-band
         integer raster."""
-        if not Path(path).is_file():
+        # A GDAL virtual path (/vsizip/…) is read as classify reads it: no file of that name exists.
+        virtual = str(path).startswith("/vsi") and gdal.VSIStatL(str(path)) is not None
+        if not (Path(path).is_file() or virtual):
             raise UserError(f"{what} {path} does not exist; give a land-cover GeoTIFF (e.g. from classify)")
         try:
             dataset = gdal.Open(str(path))

@@ -62,15 +62,19 @@ def sample_size(pixels: dict, names: dict, total: int | None, target_se: float |
         size = total or DEFAULT_SAMPLE_SIZE
         return size, f"{size} units ({'--n' if total else 'the default size'})"
     codes = list(pixels)
-    unknown = sorted(set(expected_users) - {"*"} - {names.get(c, str(c)) for c in codes})
+    shown = {code: names.get(code, str(code)) for code in codes}
+    # Class names matched ignoring case, as assess matches labels (a map naming two classes alike
+    # is refused when it is opened).
+    folded = {name.casefold(): value for name, value in expected_users.items()}
+    unknown = sorted(set(folded) - {"*"} - {name.casefold() for name in shown.values()})
     if unknown:
         raise UserError(f"expected user's accuracies name no class of the map: {', '.join(unknown)}; its "
-                        f"classes are {', '.join(names.get(c, str(c)) for c in codes)}")
-    missing = [names.get(c, str(c)) for c in codes if names.get(c, str(c)) not in expected_users]
-    if missing and "*" not in expected_users:
+                        f"classes are {', '.join(shown.values())}")
+    missing = [name for name in shown.values() if name.casefold() not in folded]
+    if missing and "*" not in folded:
         raise UserError(f"no expected user's accuracy for {', '.join(missing)}; give one per class "
                         "(NAME=0.8) or one for all (0.8)")
-    users = np.array([expected_users.get(names.get(c, str(c)), expected_users.get("*")) for c in codes])
+    users = np.array([folded.get(shown[c].casefold(), folded.get("*")) for c in codes])
     counts = np.array([pixels[c] for c in codes], dtype=np.float64)
     size = cochran_sample_size(counts / counts.sum(), users, target_se)
     if size > MAX_SAMPLE_SIZE:
@@ -273,6 +277,10 @@ def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = Non
                             "is labelled by a person")
     check_replaceable(out, layer_name)
     raster = ClassRaster.open(map_path, "the map")
+    try:
+        raster.pixel_area_ha()
+    except UserError as exc:  # the points can be labelled, but assess will need a projected map
+        log.warning(f"assess will refuse this map as it is: {exc}")
     design = design_sample(raster, total=total, min_per_class=min_per_class, target_se=target_se,
                            expected_users=expected_users, seed=seed)
     if progress is not None:
@@ -294,5 +302,11 @@ def parse_expected_users(tokens: list) -> dict:
         if not 0 < accuracy < 1:
             raise UserError(f"expected user's accuracy {token!r}: a number between 0 and 1 (exclusive), as "
                             "0.8 for every class or NAME=0.8 for one")
-        found[name.strip() or "*"] = accuracy
+        key = name.strip() or "*"
+        earlier = next((known for known in found if known.casefold() == key.casefold()), key)
+        if found.get(earlier, accuracy) != accuracy:  # which one was meant cannot be guessed
+            what = "every class" if key == "*" else earlier
+            raise UserError(f"expected user's accuracy {token!r} contradicts the earlier "
+                            f"{found[earlier]:g} for {what}; give one each")
+        found[earlier] = accuracy
     return found

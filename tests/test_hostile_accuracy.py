@@ -326,3 +326,47 @@ def test_a_csv_is_told_to_become_a_point_layer(tmp_path):
     result = cli("assess", the_map, table, "--field", "reference", "--out", tmp_path / "r.json")
     assert_one_error_line(result.returncode, result.stderr, "points.csv are a table without geometries; "
                           "give a point layer", "ogr2ogr -a_srs EPSG:")
+
+
+# ------------------------------------------------------------------------- 12: sample as strict as assess
+def test_sample_warns_of_a_map_assess_will_refuse_and_of_a_second_band(tmp_path):
+    degrees = class_map(tmp_path / "geo.tif", epsg=4326, transform=(15.0, 0.0003, 0.0, 45.0, 0.0, -0.0003))
+    result = cli("sample", degrees, "--out", tmp_path / "s.gpkg", "--n", "20", "--min-per-class", "2")
+    assert result.returncode == 0, result.stderr
+    assert "warning: assess will refuse this map as it is: " in result.stdout
+    assert "is in a geographic CRS (WGS 84)" in result.stdout
+    two = class_map(tmp_path / "two.tif", bands=2)
+    result = cli("sample", two, "--out", tmp_path / "t.gpkg", "--n", "20", "--min-per-class", "2")
+    assert result.returncode == 0, result.stderr
+    assert "warning: the map " in result.stdout and "two.tif has 2 bands: band 1 is read as the classes" \
+        in result.stdout
+
+
+@pytest.mark.parametrize("given", [["0.9", "0.5"], ["Water=0.9", "water=0.6", "0.8"]])
+def test_contradicting_expected_accuracies_are_refused(tmp_path, given):
+    the_map = class_map(tmp_path / "map.tif")
+    result = cli("sample", the_map, "--out", tmp_path / "s.gpkg", "--target-se", "0.05", "--users-accuracy",
+                 *given)
+    assert_one_error_line(result.returncode, result.stderr, f"expected user's accuracy {given[1]!r} "
+                          "contradicts the earlier 0.9 for ", "give one each")
+
+
+def test_expected_accuracies_name_classes_ignoring_case_as_labels_do(tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    result = cli("sample", the_map, "--out", tmp_path / "s.gpkg", "--target-se", "0.05", "--users-accuracy",
+                 "water=0.95", "FOREST=0.9", "0.8", "--min-per-class", "1")
+    assert result.returncode == 0, result.stderr
+    assert "units: Cochran's formula" in result.stdout
+
+
+def test_a_map_inside_a_zip_is_sampled_as_classify_reads_it(tmp_path):
+    import zipfile
+
+    the_map = class_map(tmp_path / "map.tif")
+    with zipfile.ZipFile(tmp_path / "maps.zip", "w") as archive:
+        archive.write(the_map, "map.tif")
+        archive.write(f"{the_map}.aux.xml", "map.tif.aux.xml")
+    result = cli("sample", f"/vsizip/{tmp_path}/maps.zip/map.tif", "--out", tmp_path / "s.gpkg", "--n", "10",
+                 "--min-per-class", "1")
+    assert result.returncode == 0, result.stderr
+    assert "  Water: 3 of 1,250 pixels" in result.stdout
