@@ -66,7 +66,8 @@ def sample_size(pixels: dict, names: dict, total: int | None, target_se: float |
     # Class names matched ignoring case, as assess matches labels (a map naming two classes alike
     # is refused when it is opened).
     folded = {name.casefold(): value for name, value in expected_users.items()}
-    unknown = sorted(set(folded) - {"*"} - {name.casefold() for name in shown.values()})
+    classes = {name.casefold() for name in shown.values()}
+    unknown = sorted(name for name in expected_users if name != "*" and name.casefold() not in classes)
     if unknown:
         raise UserError(f"expected user's accuracies name no class of the map: {', '.join(unknown)}; its "
                         f"classes are {', '.join(shown.values())}")
