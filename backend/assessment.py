@@ -314,7 +314,7 @@ def build_sample(matched: Matched, classes: list, strata_pixels: dict) -> tuple[
 
 
 def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str,
-               strata_path: str | Path | None = None) -> AreaReport:
+               strata_path: str | Path | None = None, progress: Progress | None = None) -> AreaReport:
     """The accuracy of the map at ``map_path`` and its classes' areas from the labelled points of
     ``reference_path`` (field ``field_name``), the map classes as strata unless ``strata_path``
     gives others. Refused for a map without a projected CRS (areas need equal-area pixels)."""
@@ -323,7 +323,9 @@ def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str
     strata = None if strata_path is None else ClassRaster.open(strata_path, "the strata")
     stratum_ha = pixel_ha if strata is None else strata.pixel_area_ha()  # refused in degrees, before any work
     points = read_reference(reference_path, field_name, raster.crs)
-    pixels = raster.pixel_counts()
+    if progress is not None:  # the long steps: counting the pixels of the map (and of the strata)
+        progress.total = raster.block_count + (0 if strata is None else strata.block_count)
+    pixels = raster.pixel_counts(progress)
     matched = match_points(points, raster, strata, pixels)
     if not matched.points["used"]:
         raise UserError(_nothing_usable(matched, reference_path, field_name))
@@ -331,7 +333,7 @@ def assess_map(map_path: str | Path, reference_path: str | Path, field_name: str
     if strata is None:  # the map classes are the strata: stratum h is class h, empty ones too
         strata_pixels = {code: pixels.get(code, 0) for code in classes}
     else:
-        strata_pixels = strata.pixel_counts()
+        strata_pixels = strata.pixel_counts(progress)
     sample, strata_codes = build_sample(matched, classes, strata_pixels)
     sample.strata_are_map_classes = strata is None
     result = assess(sample)
@@ -415,11 +417,9 @@ def write_assessment(map_path: str | Path, reference_path: str | Path, field_nam
     check_outputs([("the report", out, (".json",)), ("the HTML report", html, (".html", ".htm"))],
                   [("the map", map_path), ("the reference points", str(reference_path).split("|")[0]),
                    ("the strata", strata_path)])
-    result = assess_map(map_path, reference_path, field_name, strata_path)
+    result = assess_map(map_path, reference_path, field_name, strata_path, progress)
     for line in result.warnings:
         log.warning(line)
-    if progress is not None:
-        progress.check()
     text = json.dumps(result.report, indent=2, ensure_ascii=False)
     page = None
     if html:

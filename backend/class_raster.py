@@ -21,6 +21,7 @@ from osgeo import gdal, osr
 
 from .errors import UserError
 from .geo import raster_transform, with_gdal_exceptions
+from .progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -77,19 +78,28 @@ class ClassRaster:
         """The class name of ``code``: its category name, else the code as text."""
         return self.names.get(int(code)) or str(int(code))
 
+    @property
+    def block_count(self) -> int:
+        """How many blocks :meth:`blocks` yields: one pass's units of progress."""
+        return -(-self.height // BLOCK_ROWS)
+
     @with_gdal_exceptions
-    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
-        """(first row, (rows, width) int64 codes) for every block of :data:`BLOCK_ROWS` rows."""
+    def blocks(self, progress: Progress | None = None) -> Iterator[tuple[int, np.ndarray]]:
+        """(first row, (rows, width) int64 codes) for every block of :data:`BLOCK_ROWS` rows;
+        ``progress`` is moved on (and asked whether to stop) after each."""
         dataset = gdal.Open(self.path)  # held: a band outlives no dataset
         band = dataset.GetRasterBand(1)
         for row0 in range(0, self.height, BLOCK_ROWS):
             rows = min(BLOCK_ROWS, self.height - row0)
             yield row0, band.ReadAsArray(0, row0, self.width, rows).astype(np.int64)
+            if progress is not None:
+                progress.update(1)
+                progress.check()
 
-    def pixel_counts(self) -> dict:
+    def pixel_counts(self, progress: Progress | None = None) -> dict:
         """Code → pixels, for every code that occurs other than nodata (negative codes are no class)."""
         counts: dict = {}
-        for _, codes in self.blocks():
+        for _, codes in self.blocks(progress):
             codes = codes[(codes >= 0) & (codes != (-1 if self.nodata is None else self.nodata))]
             # np.unique, not np.bincount: one pixel of code 4,000,000,000 (a UInt32 map) would
             # make bincount allocate 32 GB.

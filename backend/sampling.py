@@ -14,6 +14,7 @@ Each point sits at its pixel's centre, in the map's CRS, never on nodata, with t
 from __future__ import annotations
 
 import logging
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,8 @@ def sample_size(pixels: dict, names: dict, total: int | None, target_se: float |
                   f"{target_se:g} of the overall accuracy")
 
 
-def choose_pixels(raster: ClassRaster, units: dict, pixels: dict, seed: int) -> np.ndarray:
+def choose_pixels(raster: ClassRaster, units: dict, pixels: dict, seed: int,
+                  progress: Progress | None = None) -> np.ndarray:
     """(n, 3) int64 rows (code, column, row): ``units[code]`` distinct pixels of each code, at
     random with ``seed``, in row-major order within each code. A pixel is chosen by its rank
     among the code's pixels in row-major order, so one pass over the blocks finds them all."""
@@ -94,7 +96,7 @@ def choose_pixels(raster: ClassRaster, units: dict, pixels: dict, seed: int) -> 
               for code, n in units.items() if n > 0}
     seen = dict.fromkeys(wanted, 0)
     found = []
-    for row0, block in raster.blocks():
+    for row0, block in raster.blocks(progress):
         flat = block.ravel()
         for code, ranks in wanted.items():
             where = np.flatnonzero(flat == code)
@@ -107,32 +109,37 @@ def choose_pixels(raster: ClassRaster, units: dict, pixels: dict, seed: int) -> 
 
 def design_sample(raster: ClassRaster, *, total: int | None = None,
                   min_per_class: int = DEFAULT_MIN_PER_CLASS, target_se: float | None = None,
-                  expected_users: dict | None = None, seed: int = 0) -> SampleDesign:
-    """The stratified random sample of ``raster`` (see the module docstring)."""
-    pixels = raster.pixel_counts()
+                  expected_users: dict | None = None, seed: int = 0,
+                  progress: Progress | None = None) -> SampleDesign:
+    """The stratified random sample of ``raster`` (see the module docstring): two passes over its
+    blocks, each moving ``progress`` on."""
+    pixels = raster.pixel_counts(progress)
     if not pixels:
         raise UserError(f"{raster.path} has no classified pixel (all nodata); nothing to sample")
     size, reason = sample_size(pixels, raster.names, total, target_se, expected_users or {})
     codes = list(pixels)
     shares = allocate(np.array([pixels[c] for c in codes]), size, min_per_class)
     units = {code: int(n) for code, n in zip(codes, shares)}
-    points = choose_pixels(raster, units, pixels, seed)
+    points = choose_pixels(raster, units, pixels, seed, progress)
     order = np.lexsort((points[:, 1], points[:, 2], points[:, 0]))  # by class, then row, then column
     return SampleDesign(units, pixels, reason, points[order])
 
 
 def write_points(path: str | Path, raster: ClassRaster, design: SampleDesign,
-                 layer_name: str = LAYER_NAME) -> Path:
+                 layer_name: str = LAYER_NAME, keep_others: bool = False) -> Path:
     """The sample as a GeoPackage point layer at the pixel centres in the map's CRS, fields
     :data:`FIELDS` (``reference`` empty), written at a temporary name, read back (every point
-    there) and only then renamed into place: a failed write leaves the earlier file as it was."""
+    there) and only then renamed into place: a failed write leaves the earlier file as it was.
+    ``keep_others``: the layer is added to (or replaces its namesake in) a copy of the existing
+    GeoPackage, whose other layers stay; else the file holds the sample alone."""
     path = Path(path)
     remove_stale_temporaries(path)
     tmp = temporary_name(path, "part.gpkg")
+    earlier = path if keep_others and path.is_file() and path.stat().st_size else None
     try:
         with ogr_problems() as problems:  # OGR reports a full disk here, not by raising
             try:
-                _write_layer(tmp, raster, design, layer_name)
+                _write_layer(tmp, raster, design, layer_name, earlier)
             except RuntimeError as exc:  # what failed, then OGR's words for why
                 problems.insert(0, str(exc))
         if problems:
@@ -165,9 +172,11 @@ def ogr_problems() -> Iterator[list]:
         gdal.PopErrorHandler()
 
 
-def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign, layer_name: str) -> None:
-    """Write the layer; every OGR call's answer is checked (inside :func:`ogr_problems` none raises)."""
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign, layer_name: str,
+                 earlier: Path | None) -> None:
+    """Write the layer (beside the other layers of a copy of ``earlier``, if given); every OGR
+    call's answer is checked (inside :func:`ogr_problems` none raises)."""
+    dataset = _open_target(path, layer_name, earlier)
     layer = None if dataset is None else dataset.CreateLayer(layer_name, _srs_of(raster), ogr.wkbPoint)
     if layer is None:
         raise RuntimeError("the GeoPackage could not be created")
@@ -186,6 +195,21 @@ def _write_layer(path: Path, raster: ClassRaster, design: SampleDesign, layer_na
     _ok(layer.CommitTransaction(), "the points could not be committed")
     layer = None
     dataset = None  # closing commits the GeoPackage's own tables: its failures go to ogr_problems
+
+
+def _open_target(path: Path, layer_name: str, earlier: Path | None):
+    """A new GeoPackage at ``path``, or a copy of ``earlier`` without its layer ``layer_name``."""
+    if earlier is None:
+        return ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    shutil.copyfile(earlier, path)
+    dataset = ogr.Open(str(path), update=1)
+    if dataset is None:
+        raise RuntimeError(f"{earlier} cannot be opened as a GeoPackage to add the layer {layer_name!r}")
+    names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+    if layer_name in names:  # an unlabelled earlier sample (check_replaceable made sure)
+        _ok(dataset.DeleteLayer(names.index(layer_name)),
+            f"the earlier layer {layer_name!r} could not be replaced")
+    return dataset
 
 
 def _srs_of(raster: ClassRaster):
@@ -214,11 +238,11 @@ def _check_written(path: Path, layer_name: str, points: int) -> None:
         raise RuntimeError(f"the GeoPackage written cannot be read back ({found})")
 
 
-def check_replaceable(path: str | Path, layer_name: str = LAYER_NAME) -> None:
+def check_replaceable(path: str | Path, layer_name: str = LAYER_NAME, keep_others: bool = False) -> None:
     """Refuse, before any work, an existing GeoPackage that writing the sample would lose data of:
-    one with layers besides ``layer_name`` (the new file holds only the sample), or whose sample
-    already has labels in ``reference`` (a person's work). An earlier unlabelled sample, or a file
-    that is no vector dataset at all, is replaced."""
+    one with layers besides ``layer_name`` (unless ``keep_others``: the new file holds only the
+    sample), or whose sample already has labels in ``reference`` (a person's work). An earlier
+    unlabelled sample, or a file that is no vector dataset at all, is replaced."""
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
         return
@@ -228,7 +252,7 @@ def check_replaceable(path: str | Path, layer_name: str = LAYER_NAME) -> None:
         return
     others = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())]
     others = [name for name in others if name != layer_name]
-    if others:
+    if others and not keep_others:
         raise UserError(f"{path} already holds the layer(s) {', '.join(others)}, which writing the sample "
                         "there would delete; choose another file for the sample (or delete that one first)")
     layer = source.GetLayerByName(layer_name)
@@ -260,10 +284,13 @@ def summary(raster: ClassRaster, design: SampleDesign) -> list:
 def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = None,
                min_per_class: int = DEFAULT_MIN_PER_CLASS, target_se: float | None = None,
                expected_users: dict | None = None, seed: int = 0,
-               progress: Progress | None = None, layer_name: str = LAYER_NAME) -> list:
+               progress: Progress | None = None, layer_name: str | None = None) -> list:
     """``sample`` and ``moemae:sample``: draw the sample of the map at ``map_path`` and write it to
     ``out`` (.gpkg); returns the lines that tell the user what was drawn. ``total`` and
-    ``target_se`` exclude each other; ``target_se`` needs ``expected_users``."""
+    ``target_se`` exclude each other; ``target_se`` needs ``expected_users``. ``layer_name``
+    (QGIS's "Save to GeoPackage"): the layer to write into ``out``, keeping its other layers;
+    without it ``out`` holds the layer :data:`LAYER_NAME` alone."""
+    keep_others, layer_name = layer_name is not None, layer_name or LAYER_NAME
     check_outputs([("the sample points", out, (".gpkg",))], [("the map", map_path)])
     if total is not None and target_se is not None:
         raise UserError("give either a sample size (--n, SIZE) or a target standard error (--target-se, "
@@ -276,17 +303,17 @@ def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = Non
         if value is not None and not 1 <= value <= MAX_SAMPLE_SIZE:
             raise UserError(f"{option} is {value:,}: it must be from 1 to {MAX_SAMPLE_SIZE:,}, as each point "
                             "is labelled by a person")
-    check_replaceable(out, layer_name)
+    check_replaceable(out, layer_name, keep_others)
     raster = ClassRaster.open(map_path, "the map")
     try:
         raster.pixel_area_ha()
     except UserError as exc:  # the points can be labelled, but assess will need a projected map
         log.warning(f"assess will refuse this map as it is: {exc}")
-    design = design_sample(raster, total=total, min_per_class=min_per_class, target_se=target_se,
-                           expected_users=expected_users, seed=seed)
     if progress is not None:
-        progress.check()
-    write_points(out, raster, design, layer_name)
+        progress.total = 2 * raster.block_count  # counting the pixels, then finding the chosen ones
+    design = design_sample(raster, total=total, min_per_class=min_per_class, target_se=target_se,
+                           expected_users=expected_users, seed=seed, progress=progress)
+    write_points(out, raster, design, layer_name, keep_others)
     return summary(raster, design)
 
 

@@ -14,6 +14,7 @@ import sys
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from backend.map_writer import category_names
 from helpers import REPO, assert_one_error_line, snapshot
@@ -370,3 +371,55 @@ def test_a_map_inside_a_zip_is_sampled_as_classify_reads_it(tmp_path):
                  "--min-per-class", "1")
     assert result.returncode == 0, result.stderr
     assert "  Water: 3 of 1,250 pixels" in result.stdout
+
+
+# ------------------------------------------------------------------------- 11: QGIS's OUTPUT, progress
+class Feedback(QgsProcessingFeedback):
+    """A Processing feedback that records its progress values."""
+
+    def __init__(self):
+        super().__init__()
+        self.progress = []
+
+    def setProgress(self, progress):  # noqa: N802 - QGIS's name
+        self.progress.append(progress)
+        super().setProgress(progress)
+
+
+def run(algorithm, parameters, feedback=None):
+    import processing
+
+    return processing.run(f"moemae:{algorithm}", parameters, feedback=feedback or Feedback())
+
+
+def test_save_to_geopackage_adds_the_sample_layer_and_keeps_the_others(provider, tmp_path):
+    the_map = class_map(tmp_path / "map.tif")
+    project = tmp_path / "project.gpkg"
+    points_layer(project, centres(), layer_name="roads_and_notes")
+    output = f"ogr:dbname='{project}' table=\"my sample\" (geom)"
+    result = run("sample", {"INPUT": str(the_map), "SIZE": 20, "MIN_PER_CLASS": 2, "OUTPUT": output})
+    assert result["OUTPUT"] == output
+    source = ogr.Open(str(project))
+    assert [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())] == ["roads_and_notes",
+                                                                                     "my sample"]
+    assert source.GetLayerByName("my sample").GetFeatureCount() == 20
+    assert source.GetLayerByName("roads_and_notes").GetFeatureCount() == 8
+
+
+def test_a_memory_output_is_refused_saying_to_give_a_file(provider, tmp_path):
+    with pytest.raises(QgsProcessingException, match="give OUTPUT a file name ending in .gpkg"):
+        run("sample", {"INPUT": str(class_map(tmp_path / "map.tif")), "SIZE": 20, "OUTPUT": "memory:"})
+
+
+def test_sample_and_assess_move_the_progress_bar(provider, tmp_path):
+    codes = np.repeat(np.arange(4, dtype=np.uint8), 5).reshape(1, 20).repeat(1200, axis=0)  # 3 blocks
+    the_map = class_map(tmp_path / "map.tif", codes)
+    feedback = Feedback()
+    points = run("sample", {"INPUT": str(the_map), "SIZE": 40, "MIN_PER_CLASS": 2,
+                            "OUTPUT": str(tmp_path / "s.gpkg")}, feedback)["OUTPUT"]
+    assert feedback.progress[-1] == 100 and len(feedback.progress) >= 6  # two passes of three blocks
+    label_all(points)
+    feedback = Feedback()
+    run("assess", {"INPUT": str(the_map), "REFERENCE": points, "FIELD": "reference",
+                   "OUTPUT": str(tmp_path / "r.json"), "OUTPUT_HTML": str(tmp_path / "r.html")}, feedback)
+    assert feedback.progress[-1] == 100 and len(feedback.progress) >= 3

@@ -2,6 +2,8 @@
 
 A thin adapter over ``backend.sampling.sample_map`` (the CLI's ``sample``): the map classes are the
 strata; the size is SIZE, or Cochran's for TARGET_SE with the user's accuracies one expects."""
+import re
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -12,7 +14,28 @@ from qgis.core import (
 )
 
 from ..backend_loader import load_backend
+from ..i18n import tr
 from .base import MoeMaeAlgorithm, backend_errors
+
+#: OUTPUT as QGIS's "Save to GeoPackage…" gives it: ogr:dbname='/path/file.gpkg' table="name" (geom).
+GEOPACKAGE_TABLE = re.compile("^ogr:dbname='(?P<path>(?:[^']|'')+)'\\s+table=\"(?P<table>(?:[^\"]|\"\")+)\"")
+
+
+def sample_destination(output: str) -> tuple:
+    """(GeoPackage path, layer name or None) of OUTPUT: a layer of a GeoPackage from "Save to
+    GeoPackage…" or ``path|layername=NAME`` (its other layers kept), else a file of its own; a
+    layer kept only in memory is refused, since the points must outlast QGIS to be labelled."""
+    match = GEOPACKAGE_TABLE.match(output)
+    if match:
+        return match["path"].replace("''", "'"), match["table"].replace('""', '"')
+    path, _, options = output.partition("|layername=")  # QGIS's name of a GeoPackage layer
+    if options.split("|")[0]:
+        return path, options.split("|")[0]
+    if output.startswith("memory:"):
+        raise QgsProcessingException(tr(
+            "Sample points are written to a GeoPackage file, to be labelled and kept: give OUTPUT a file "
+            "name ending in .gpkg (or Save to GeoPackage…), not a temporary layer"))
+    return output, None
 
 
 class SampleAlgorithm(MoeMaeAlgorithm):
@@ -56,13 +79,14 @@ class SampleAlgorithm(MoeMaeAlgorithm):
         if layer is None:
             raise QgsProcessingException(self.tr("INPUT is not a raster layer"))
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        path, layer_name = sample_destination(output)
         given = parameters.get(self.SIZE)
         target = parameters.get(self.TARGET_SE)
         with backend_errors():
             text = self.parameterAsString(parameters, self.USERS_ACCURACY, context)
             expected = sampling.parse_expected_users([t for t in text.split(";") if t.strip()])
         lines = self.run_backend(
-            sampling.sample_map, layer.source().split("|")[0], output, feedback=feedback,
+            sampling.sample_map, layer.source().split("|")[0], path, feedback=feedback, layer_name=layer_name,
             total=None if given in (None, "") else self.parameterAsInt(parameters, self.SIZE, context),
             min_per_class=self.parameterAsInt(parameters, self.MIN_PER_CLASS, context),
             target_se=None if target in (None, "") else self.parameterAsDouble(parameters, self.TARGET_SE,
