@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="45" />
       <source>Accuracy</source>
       <translation>Genauigkeit</translation>
     </message>
@@ -26,7 +26,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>Land-cover map</source>
       <translation>Landbedeckungskarte</translation>
     </message>
@@ -268,7 +268,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT ist kein Rasterlayer</translation>
     </message>
@@ -377,7 +377,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>Random seed</source>
       <translation>Zufallsstartwert</translation>
     </message>
@@ -495,67 +495,72 @@
       <translation>Aufnahme: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="35" />
+      <source>Sample points are written to a GeoPackage file, to be labelled and kept: give OUTPUT a file name ending in .gpkg (or Save to GeoPackage…), not a temporary layer</source>
+      <translation>Stichprobenpunkte werden in eine GeoPackage-Datei geschrieben, damit sie beschriftet und aufbewahrt werden: Geben Sie OUTPUT einen Dateinamen mit der Endung .gpkg (oder In GeoPackage speichern…), keine temporäre Ebene</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="44" />
       <source>Draw an accuracy sample</source>
       <translation>Eine Stichprobe zur Genauigkeitsbewertung ziehen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="46" />
       <source>Points at random in each class of a land-cover map, for you to label.</source>
       <translation>Zufällige Punkte in jeder Klasse einer Landbedeckungskarte, denen Sie selbst ihre Referenzklasse zuweisen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
       <translation>Ein Klassenraster, z. B. aus „Landbedeckung klassifizieren“: seine Klassen sind die Schichten.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
       <translation>Wie viele Punkte, verteilt im Verhältnis zur kartierten Fläche jeder Klasse. Standard: {}, oder der Stichprobenumfang nach Cochran, wenn ein Ziel-Standardfehler angegeben ist.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>Points in all</source>
       <translation>Punkte insgesamt</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
       <translation>Seltene Klassen erhalten mindestens so viele Punkte (alle ihre Pixel, wenn sie weniger haben).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Points per class at least</source>
       <translation>Punkte je Klasse, mindestens</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
       <translation>Statt eines Stichprobenumfangs: der zu erreichende Standardfehler der Gesamtgenauigkeit (z. B. 0,01); der Stichprobenumfang ergibt sich aus der Formel von Cochran (Olofsson et al. 2014, Gl. 13).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Target SE of overall accuracy</source>
       <translation>Ziel-Standardfehler der Gesamtgenauigkeit</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
       <translation>Mit einem Ziel-Standardfehler: die erwartete Nutzergenauigkeit, eine für alle Klassen (0.8) und/oder je Klasse (Water=0.95), getrennt durch ';'.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>Expected user's accuracies</source>
       <translation>Erwartete Nutzergenauigkeiten</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>The same seed gives the same points.</source>
       <translation>Derselbe Startwert ergibt dieselben Punkte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Stichprobenpunkte</translation>
     </message>

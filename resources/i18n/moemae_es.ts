@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="45" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
@@ -26,7 +26,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>Land-cover map</source>
       <translation>Mapa de cobertura del suelo</translation>
     </message>
@@ -268,7 +268,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT no es una capa ráster</translation>
     </message>
@@ -377,7 +377,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>Random seed</source>
       <translation>Semilla aleatoria</translation>
     </message>
@@ -495,67 +495,72 @@
       <translation>Adquisición: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="35" />
+      <source>Sample points are written to a GeoPackage file, to be labelled and kept: give OUTPUT a file name ending in .gpkg (or Save to GeoPackage…), not a temporary layer</source>
+      <translation>Los puntos de muestra se escriben en un archivo GeoPackage, para etiquetarlos y conservarlos: dé a OUTPUT un nombre de archivo terminado en .gpkg (o Guardar en GeoPackage…), no una capa temporal</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="44" />
       <source>Draw an accuracy sample</source>
       <translation>Extraer una muestra para evaluar la exactitud</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="46" />
       <source>Points at random in each class of a land-cover map, for you to label.</source>
       <translation>Puntos al azar en cada clase de un mapa de cobertura del suelo, para que usted los etiquete.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
       <translation>Un ráster de clases, p. ej. de 'Clasificar la cobertura del suelo': sus clases son los estratos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
       <translation>Cuántos puntos, repartidos en proporción al área cartografiada de cada clase. Por defecto: {}, o el tamaño de Cochran cuando se indica un error estándar objetivo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>Points in all</source>
       <translation>Puntos en total</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
       <translation>Las clases raras reciben al menos este número de puntos (todos sus píxeles si tienen menos).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Points per class at least</source>
       <translation>Puntos por clase, como mínimo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
       <translation>En lugar de un tamaño: el error estándar de la exactitud global que se quiere alcanzar (p. ej. 0,01); el tamaño sale de la fórmula de Cochran (Olofsson et al. 2014, ec. 13).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Target SE of overall accuracy</source>
       <translation>Error estándar objetivo de la exactitud global</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
       <translation>Con un error estándar objetivo: la exactitud del usuario que espera, una para todas las clases (0.8) y/o por clase (Water=0.95), separadas por ';'.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>Expected user's accuracies</source>
       <translation>Exactitudes del usuario esperadas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>The same seed gives the same points.</source>
       <translation>La misma semilla da los mismos puntos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Puntos de la muestra</translation>
     </message>

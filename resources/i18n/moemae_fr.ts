@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="45" />
       <source>Accuracy</source>
       <translation>Précision</translation>
     </message>
@@ -26,7 +26,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>Land-cover map</source>
       <translation>Carte d'occupation du sol</translation>
     </message>
@@ -268,7 +268,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT n'est pas une couche raster</translation>
     </message>
@@ -377,7 +377,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>Random seed</source>
       <translation>Graine aléatoire</translation>
     </message>
@@ -495,67 +495,72 @@
       <translation>Acquisition : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="35" />
+      <source>Sample points are written to a GeoPackage file, to be labelled and kept: give OUTPUT a file name ending in .gpkg (or Save to GeoPackage…), not a temporary layer</source>
+      <translation>Les points d'échantillon sont écrits dans un fichier GeoPackage, pour être étiquetés et conservés : donnez à OUTPUT un nom de fichier finissant par .gpkg (ou Enregistrer dans un GeoPackage…), pas une couche temporaire</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="44" />
       <source>Draw an accuracy sample</source>
       <translation>Tirer un échantillon pour évaluer la précision</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="46" />
       <source>Points at random in each class of a land-cover map, for you to label.</source>
       <translation>Des points tirés au hasard dans chaque classe d'une carte d'occupation du sol, à étiqueter vous-même.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
       <translation>Un raster de classes, p. ex. issu de « Classer l'occupation du sol » : ses classes sont les strates.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
       <translation>Combien de points, répartis en proportion de la superficie cartographiée de chaque classe. Par défaut : {}, ou la taille de Cochran quand une erreur type visée est donnée.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>Points in all</source>
       <translation>Points au total</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
       <translation>Les classes rares reçoivent au moins ce nombre de points (tous leurs pixels si elles en ont moins).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Points per class at least</source>
       <translation>Points par classe, au minimum</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
       <translation>Au lieu d'une taille : l'erreur type de la précision globale à atteindre (p. ex. 0,01) ; la taille découle de la formule de Cochran (Olofsson et al. 2014, éq. 13).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Target SE of overall accuracy</source>
       <translation>Erreur type visée de la précision globale</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
       <translation>Avec une erreur type visée : la précision de l'utilisateur que vous attendez, une pour toutes les classes (0.8) et/ou par classe (Water=0.95), séparées par « ; ».</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>Expected user's accuracies</source>
       <translation>Précisions de l'utilisateur attendues</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>The same seed gives the same points.</source>
       <translation>La même graine donne les mêmes points.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Points de l'échantillon</translation>
     </message>

@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="22" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="22" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="45" />
       <source>Accuracy</source>
       <translation>Acurácia</translation>
     </message>
@@ -26,7 +26,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/assess.py" line="26" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>Land-cover map</source>
       <translation>Mapa de cobertura do solo</translation>
     </message>
@@ -268,7 +268,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT não é uma camada raster</translation>
     </message>
@@ -377,7 +377,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="25" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>Random seed</source>
       <translation>Semente aleatória</translation>
     </message>
@@ -495,67 +495,72 @@
       <translation>Aquisição: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="21" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="35" />
+      <source>Sample points are written to a GeoPackage file, to be labelled and kept: give OUTPUT a file name ending in .gpkg (or Save to GeoPackage…), not a temporary layer</source>
+      <translation>Os pontos de amostra são gravados em um arquivo GeoPackage, para serem rotulados e guardados: dê a OUTPUT um nome de arquivo terminado em .gpkg (ou Salvar em GeoPackage…), não uma camada temporária</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="44" />
       <source>Draw an accuracy sample</source>
       <translation>Sortear uma amostra para avaliar a acurácia</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="23" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="46" />
       <source>Points at random in each class of a land-cover map, for you to label.</source>
       <translation>Pontos aleatórios em cada classe de um mapa de cobertura do solo, para você rotular.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="50" />
       <source>A class raster, e.g. from 'Classify land cover': its classes are the strata.</source>
       <translation>Um raster de classes, p. ex. de 'Classificar cobertura do solo': suas classes são os estratos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>How many points, shared out in proportion to each class's mapped area. Default: {}, or Cochran's size when a target standard error is given.</source>
       <translation>Quantos pontos, repartidos em proporção à área mapeada de cada classe. Padrão: {}, ou o tamanho de Cochran quando um erro padrão alvo é informado.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="29" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="52" />
       <source>Points in all</source>
       <translation>Total de pontos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Rare classes get at least this many points (all their pixels if they have fewer).</source>
       <translation>Classes raras recebem pelo menos este número de pontos (todos os seus pixels, se tiverem menos).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="34" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="57" />
       <source>Points per class at least</source>
       <translation>Pontos por classe, no mínimo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Instead of a size: the standard error of the overall accuracy to reach (e.g. 0.01); the size comes from Cochran's formula (Olofsson et al. 2014, eq. 13).</source>
       <translation>Em vez de um tamanho: o erro padrão da acurácia global a atingir (p. ex. 0,01); o tamanho vem da fórmula de Cochran (Olofsson et al. 2014, eq. 13).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="38" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="61" />
       <source>Target SE of overall accuracy</source>
       <translation>Erro padrão alvo da acurácia global</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>With a target standard error: the user's accuracy you expect, one for every class (0.8) and/or per class (Water=0.95), separated by ';'.</source>
       <translation>Com um erro padrão alvo: a acurácia do usuário que você espera, uma para todas as classes (0.8) e/ou por classe (Water=0.95), separadas por ';'.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="43" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="66" />
       <source>Expected user's accuracies</source>
       <translation>Acurácias do usuário esperadas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="47" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="70" />
       <source>The same seed gives the same points.</source>
       <translation>A mesma semente dá os mesmos pontos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="51" />
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Pontos da amostra</translation>
     </message>
