@@ -810,7 +810,8 @@ def add_assess_parser(commands: argparse._SubParsersAction) -> None:
          "landcover_2020.tif --out report.json"])
     assess.add_argument("map", help="the land-cover map (a class GeoTIFF in a projected CRS)")
     assess.add_argument("reference", help="labelled points: any OGR point layer (GeoPackage, Shapefile, "
-                                          "GeoJSON), in any CRS; its first layer is read")
+                                          "GeoJSON), in any CRS; its first layer is read "
+                                          "(PATH|layername=NAME reads another)")
     assess.add_argument("--field", required=True, help="the field holding each point's reference class")
     assess.add_argument("--strata", default=None,
                         help="the raster the sample was drawn on, when its strata are not the map's classes")
