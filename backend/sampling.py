@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -320,7 +320,7 @@ def sample_map(map_path: str | Path, out: str | Path, *, total: int | None = Non
 def parse_expected_users(tokens: list) -> dict:
     """User's accuracies one expects, written 0.8 (every class not named) or NAME=0.8, as
     name → accuracy ("*": the classes not named)."""
-    found = {}
+    found: dict[str, float] = {}
     for token in tokens:
         name, _, value = str(token).rpartition("=")
         try:

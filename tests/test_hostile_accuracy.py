@@ -407,7 +407,7 @@ def test_save_to_geopackage_adds_the_sample_layer_and_keeps_the_others(provider,
 
 
 def test_a_memory_output_is_refused_saying_to_give_a_file(provider, tmp_path):
-    with pytest.raises(QgsProcessingException, match="give OUTPUT a file name ending in .gpkg"):
+    with pytest.raises(QgsProcessingException, match=r"give OUTPUT a file name ending in \.gpkg"):
         run("sample", {"INPUT": str(class_map(tmp_path / "map.tif")), "SIZE": 20, "OUTPUT": "memory:"})
 
 
