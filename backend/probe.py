@@ -258,7 +258,13 @@ def _problems(content: dict) -> list:
 
 def _scaler_problems(content: dict, coef) -> list:
     mean, scale = content.get("scaler_mean"), content.get("scaler_scale")
+    training = content.get("training")
     if mean is None and scale is None:
+        # Coefficients fitted on standardised features read raw ones as something else: the map
+        # would change without a word, so a probe that says it was standardised needs its scaler.
+        if isinstance(training, dict) and training.get("standardize") is True:
+            return ["training.standardize is true but scaler_mean and scaler_scale are missing: it was "
+                    "fitted on standardised features and would paint another map without them; refit it"]
         return []
     if (mean is None) != (scale is None):
         return ["scaler_mean and scaler_scale must be given together"]
