@@ -373,7 +373,7 @@ def cmd_probe_fit(args: argparse.Namespace) -> int:
                        max_iter=args.max_iter, seed=args.seed, pooling=content.pooling,
                        normed=content.normed, use_metadata=content.use_metadata,
                        model_info={"fingerprint": content.model_fingerprint, "size": content.model_size,
-                                   "checkpoint": Path(content.checkpoint).name})
+                                   "checkpoint": Path(content.checkpoint).name}, every_class=True)
     scores = probe.metrics(fitted, content.embeddings, content.labels, names, fitted.multilabel)
     fitted.training["train_metrics"] = {k: v for k, v in scores.items() if k != "per_class_ap"}
     fitted.save(args.out)

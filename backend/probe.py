@@ -12,6 +12,7 @@ probe that do not belong together are caught before a map is painted with them.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 PROBE_FORMAT = "moemae-qgis/linear-probe"
 PROBE_VERSION = 1
+log = logging.getLogger(__name__)
 #: Intercept of a class that never (or always) occurred in training: probability ~1e-13 (or ~1).
 _CONSTANT_LOGIT = 30.0
 
@@ -310,18 +312,16 @@ def _either(names: list) -> str:
 def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilabel: bool,
         colours: list | None = None, standardize: bool = False, c: float = 1.0, max_iter: int = 1000,
         seed: int = 0, pooling: str = "mean", normed: bool = False, use_metadata: bool = True,
-        model_info: dict | None = None) -> LinearProbe:
-    """Fit a probe. ``labels``: (N, C) 0/1 when multi-label, else (N,) indices into ``class_names``."""
+        model_info: dict | None = None, every_class: bool = False) -> LinearProbe:
+    """Fit a probe. ``labels``: (N, C) 0/1 when multi-label, else (N,) indices into ``class_names``.
+    ``every_class`` refuses data that lacks a class (``check_classes``); the folds of a
+    cross-validation may lack one, a probe to keep may not."""
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
 
-    x = np.asarray(features, dtype=np.float64)
-    y = np.asarray(labels)
-    if len(x) != len(y):
-        raise UserError(f"{len(x)} feature rows but {len(y)} labels")
-    if len(class_names) > MAX_CLASSES:
-        raise UserError(f"{len(class_names)} classes are more than a land-cover map holds ({MAX_CLASSES}: "
-                        "UInt8, 255 is nodata); merge some classes")
+    x, y = check_training_data(features, labels, class_names, multilabel)
+    if every_class:
+        check_classes(y, class_names, multilabel)
     scaler_mean = scaler_scale = None
     if standardize:
         scaler_mean = x.mean(axis=0)
@@ -347,6 +347,81 @@ def fit(features: np.ndarray, labels: np.ndarray, class_names: list, *, multilab
                        model=dict(model_info or {}),
                        training={"samples": len(x), "class_counts": counts, "standardize": standardize,
                                  "C": c, "max_iter": max_iter, "solver": "sag"})
+
+
+def check_training_data(features: np.ndarray, labels: np.ndarray, class_names: list,
+                        multilabel: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The (N, F) features as float64 and the labels as int64, or a UserError that says what in
+    them no probe can be fitted on (sklearn would raise a traceback, or fit nonsense)."""
+    x, y = np.asarray(features), np.asarray(labels)
+    if x.ndim != 2 or x.dtype.kind not in "biuf":
+        raise UserError(f"the embeddings must be a table of numbers (samples × features), not {x.dtype} "
+                        f"{x.shape}")
+    if len(x) == 0:
+        raise UserError("the embeddings hold no sample (0 rows): there is nothing to fit a probe on")
+    if len(x) != len(y):
+        raise UserError(f"{len(x)} embedding rows but {len(y)} labels: one label per row is needed")
+    x = x.astype(np.float64)
+    bad = np.flatnonzero(~np.isfinite(x).all(axis=1))
+    if bad.size:
+        raise UserError(f"{bad.size} embedding row(s) hold NaN or infinite values (the first: row {bad[0]}); "
+                        "embed the data again")
+    if np.abs(x).max() > MAX_MAGNITUDE:
+        raise UserError(f"the embeddings hold {_largest(x)}, beyond ±{MAX_MAGNITUDE:.0e}: no encoder gives "
+                        "such values (the file is damaged or not embeddings); embed the data again")
+    _check_class_names(class_names)
+    return x, _label_indices(y, len(class_names), multilabel)
+
+
+def _check_class_names(class_names: list) -> None:
+    if len(class_names) > MAX_CLASSES:
+        raise UserError(f"{len(class_names)} classes are more than a land-cover map holds ({MAX_CLASSES}: "
+                        "UInt8, 255 is nodata); merge some classes")
+    repeated = sorted({n for n in class_names if list(class_names).count(n) > 1})
+    if repeated:
+        raise UserError(f"class_names repeats a name ({', '.join(map(repr, repeated))}): a map could not "
+                        "tell those classes apart; give every class its own name")
+
+
+def _label_indices(y: np.ndarray, n_classes: int, multilabel: bool) -> np.ndarray:
+    """Labels as int64: (N, C) of 0/1 when multi-label, else (N,) indices 0 … C-1."""
+    if y.dtype.kind not in "biuf":
+        raise UserError(f"the labels must be numbers, not {y.dtype}")
+    if y.dtype.kind == "f" and not (np.isfinite(y).all() and (y == np.round(y)).all()):
+        odd = y[~(np.isfinite(y) & (y == np.round(y)))].flat[0]
+        raise UserError(f"the labels must be whole numbers (class indices, or 0/1 per class), found {odd:g}")
+    y = y.astype(np.int64)
+    if multilabel:
+        if y.ndim != 2 or y.shape[1] != n_classes:
+            raise UserError(f"multi-label labels must be one 0/1 column per class: {n_classes} class names, "
+                            f"labels of shape {y.shape}; the class names do not match the labels")
+        if ((y != 0) & (y != 1)).any():
+            raise UserError(f"multi-label labels must be 0 or 1, found {y[(y != 0) & (y != 1)][0]}")
+    elif y.ndim != 1 or not ((y >= 0) & (y < n_classes)).all():
+        odd = y[(y < 0) | (y >= n_classes)][0] if y.ndim == 1 else y.shape
+        raise UserError(f"single-label labels must be class indices 0 to {n_classes - 1} ({n_classes} class "
+                        f"names), found {odd}")
+    return y
+
+
+def check_classes(labels: np.ndarray, class_names: list, multilabel: bool) -> None:
+    """Refuse labels (as ``check_training_data`` returns them) from which a probe would learn
+    nothing: fewer than 2 classes with samples, or a single-label class without one (softmax
+    would give it a logit that never wins, and the map a legend entry it never paints). A
+    multi-label class without samples is only said: a subset of BigEarthNet lacks some."""
+    counts = labels.sum(axis=0) if multilabel else np.bincount(labels, minlength=len(class_names))
+    absent = [repr(n) for n, count in zip(class_names, counts) if count == 0]
+    present = [repr(n) for n, count in zip(class_names, counts) if count > 0]
+    if len(present) < 2:
+        having = f"only {present[0]} has samples" if present else "no class has a sample (every label is 0)"
+        raise UserError(f"{having}: a probe needs samples of at least 2 classes")
+    if absent and not multilabel:
+        them = "it" if len(absent) == 1 else "them"
+        raise UserError(f"no sample of {', '.join(absent)}: a probe cannot learn a class it never saw; add "
+                        f"samples of {them} or leave {them} out of class_names")
+    if absent:
+        log.warning("no sample of %s: the probe will never predict %s", ", ".join(absent),
+                    "it" if len(absent) == 1 else "them")
 
 
 def _fit_one_vs_rest(logistic, x: np.ndarray, y: np.ndarray, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
@@ -405,9 +480,11 @@ def metrics(probe_or_proba: LinearProbe | np.ndarray, features_or_none: np.ndarr
         positives = truth[:, k].any()
         per_class[name] = float(average_precision_score(truth[:, k], proba[:, k])) if positives else None
     present = [v for v in per_class.values() if v is not None]
+    # sklearn warns on stderr, and answers a meaningless 0, when no label is positive at all.
+    micro = float(average_precision_score(truth, proba, average="micro")) if truth.any() else math.nan
     result = {
-        "samples": len(y),
-        "micro_map": float(average_precision_score(truth, proba, average="micro")),
+        "samples": int(len(y)),
+        "micro_map": micro,
         "macro_map": float(np.mean(present)) if present else math.nan,
         "per_class_ap": per_class,
         "micro_f1": float(f1_score(truth, predicted, average="micro", zero_division=0)),

@@ -4,6 +4,7 @@ say the wrong thing, models added under names that cannot be names, a damaged ch
 registry, and product ids that cannot be."""
 import json
 
+import numpy as np
 import pytest
 
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
@@ -38,3 +39,74 @@ def test_a_probe_fitted_without_standardising_needs_no_scaler(tmp_path):
     probe = tmp_path / "raw.json"
     probe.write_text(json.dumps(content))
     assert LinearProbe.load(probe).scaler_mean is None
+
+
+# --------------------------------------------------------------------------- 10. probe fit on odd data
+def embeddings_file(path, embeddings=None, labels=None, class_names=None, multilabel=True):
+    """A real .npz as ``embed`` writes it: 60 samples of 8 features in 3 well-separated classes."""
+    rng = np.random.default_rng(0)
+    classes = np.arange(60) % 3
+    default = rng.normal(size=(60, 8)) + classes[:, None] * 3.0
+    multi_hot = np.eye(3, dtype=np.uint8)[classes]
+    np.savez(path, patch_ids=np.array([f"p{i}" for i in range(60)]),
+             embeddings=default if embeddings is None else embeddings,
+             pooling=np.array("mean"), normed=np.array(False), use_metadata=np.array(True),
+             multilabel=np.array(multilabel), model_fingerprint=np.array("f" * 16), model_size=np.array("S"),
+             checkpoint=np.array("ck.pt"),
+             labels=(multi_hot if multilabel else classes) if labels is None else labels,
+             class_names=np.array(["Water", "Forest", "Urban"] if class_names is None else class_names))
+    return path
+
+
+ONE_HOT = np.eye(3, dtype=np.int16)[np.arange(60) % 3]
+
+
+def _with(row, value):
+    x = np.random.default_rng(0).normal(size=(60, 8))
+    x[row, 5] = value
+    return x
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"embeddings": _with(3, np.nan)}, "1 embedding row(s) hold NaN or infinite values (the first: row 3)"),
+    ({"embeddings": _with(7, np.inf)}, "1 embedding row(s) hold NaN or infinite values (the first: row 7)"),
+    ({"embeddings": _with(2, 1e30)}, "the embeddings hold 1e+30, beyond ±1e+06"),
+    ({"embeddings": np.zeros((0, 8)), "labels": np.zeros((0, 3))}, "the embeddings hold no sample (0 rows)"),
+    ({"labels": ONE_HOT * 0.5}, "the labels must be whole numbers"),
+    ({"labels": -ONE_HOT}, "multi-label labels must be 0 or 1, found -1"),
+    ({"labels": -(np.arange(60) % 3), "multilabel": False},
+     "single-label labels must be class indices 0 to 2"),
+    ({"class_names": ["Water", "Forest"]},
+     "multi-label labels must be one 0/1 column per class: 2 class names"),
+    ({"labels": np.zeros((60, 3), np.uint8)}, "no class has a sample (every label is 0)"),
+    ({"labels": np.eye(3, dtype=np.uint8)[np.zeros(60, int)]}, "only 'Water' has samples"),
+    ({"labels": np.arange(60) % 2, "multilabel": False},
+     "no sample of 'Urban': a probe cannot learn a class"),
+    ({"class_names": ["Water", "Water", "Urban"]}, "class_names repeats a name ('Water')"),
+])
+def test_probe_fit_on_data_no_probe_can_learn_from_says_so_in_one_line(tmp_path, cli, changes, message):
+    """Each of these was a traceback (NaN, inf, 1e38, 0 rows, 0.5 or -1 labels, fewer names than
+    label columns), or a probe written for classes never seen, or with one name for two classes."""
+    path = embeddings_file(tmp_path / "e.npz", **changes)
+    code, _, err = cli("probe", "fit", path, "--out", tmp_path / "p.json")
+    assert_one_error_line(code, err, message)
+    assert not (tmp_path / "p.json").exists()
+
+
+def test_a_multilabel_class_without_samples_is_said_and_the_probe_written(tmp_path, cli):
+    labels = np.eye(3, dtype=np.uint8)[np.arange(60) % 2]
+    code, out, err = cli("probe", "fit", embeddings_file(tmp_path / "e.npz", labels=labels),
+                         "--out", tmp_path / "p.json")
+    assert code == 0, err
+    assert "warning: no sample of 'Urban': the probe will never predict it" in out
+    assert LinearProbe.load(tmp_path / "p.json").class_names == ["Water", "Forest", "Urban"]
+
+
+def test_probe_eval_on_labels_without_a_positive_leaks_no_sklearn_warning(tmp_path):
+    good = embeddings_file(tmp_path / "e.npz")
+    result = run_backend_cli("probe", "fit", str(good), "--out", str(tmp_path / "p.json"))
+    assert result.returncode == 0, result.stderr
+    empty = embeddings_file(tmp_path / "none.npz", labels=np.zeros((60, 3), np.uint8))
+    result = run_backend_cli("probe", "eval", str(tmp_path / "p.json"), str(empty))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert json.loads(result.stdout)["micro_map"] != json.loads(result.stdout)["micro_map"]  # NaN
