@@ -27,6 +27,7 @@ from osgeo import gdal
 
 from . import geo, landsat, mtl
 from .errors import UserError
+from .files import same_file
 
 MTL_SUFFIXES = ("_MTL.txt", "_MTL.xml", "_MTL.json")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
@@ -213,6 +214,7 @@ def _find_files(product_id: str, location: str, names: list, source: str, given_
     qa_pixel = _one_file(by_name, [wanted[QA_PIXEL]], source)
     for band, path in zip((*landsat.BANDS, QA_PIXEL), (*bands, qa_pixel)):
         _check_plain_file(path, band)
+    _refuse_one_file_twice(list(zip((*landsat.BANDS, QA_PIXEL), (*bands, qa_pixel))))
     found_by = "the product's files by their USGS names" + (
         f", as its MTL {Path(mtl_path).name} lists them" if mtl.product_files(contents)
         else f"; its MTL {Path(mtl_path).name} lists none" if mtl_path else "; it has no MTL file")
@@ -235,6 +237,19 @@ def _check_plain_file(path: str | None, band: str) -> None:
         kind = "a folder" if stat.S_ISDIR(mode) else "no plain file"
         raise UserError(f"{band} ({Path(path).name}) is {kind}, not a GeoTIFF; give the product's files as "
                         "USGS delivered them")
+
+
+def _refuse_one_file_twice(files: list) -> None:
+    """Refuse two bands (``files``: (band, path) pairs) that are one file, a symbolic or hard link
+    of one to the other, by file identity: names differ, yet the model would read one band's
+    pixels as two and paint another map without a word."""
+    on_disk = [(band, path) for band, path in files if path and not path.startswith("/vsi")]
+    for i, (band, path) in enumerate(on_disk):
+        for other, other_path in on_disk[i + 1:]:
+            if same_file(path, other_path):
+                raise UserError(f"{band} ({Path(path).name}) and {other} ({Path(other_path).name}) are the "
+                                "same file (one is a link to the other): the model would read one band as "
+                                "two; give the product's own files (download it again)")
 
 
 def _one_file(by_name: dict, candidates: list, source: str) -> str | None:

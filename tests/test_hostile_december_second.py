@@ -9,7 +9,14 @@ import pytest
 
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from backend.probe import LinearProbe, ProbeError
-from helpers import assert_one_error_line, mosaic_pixels, run_backend_cli, write_raster
+from helpers import (
+    LIVERPOOL,
+    assert_one_error_line,
+    copy_product,
+    mosaic_pixels,
+    run_backend_cli,
+    write_raster,
+)
 
 
 # --------------------------------------------------------------------------- 11. probe without scaler
@@ -110,3 +117,28 @@ def test_probe_eval_on_labels_without_a_positive_leaks_no_sklearn_warning(tmp_pa
     result = run_backend_cli("probe", "eval", str(tmp_path / "p.json"), str(empty))
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert json.loads(result.stdout)["micro_map"] != json.loads(result.stdout)["micro_map"]  # NaN
+
+
+# --------------------------------------------------------------------------- 12. one file as two bands
+@pytest.mark.parametrize("link", ["symbolic", "hard"])
+def test_a_band_that_is_a_link_to_another_band_is_refused(tmp_path, cli, link):
+    """SR_B3 made a symbolic or hard link to SR_B4: classified without a word, 19 % of the map
+    changed."""
+    product = copy_product(LIVERPOOL, tmp_path / "in")
+    b3, b4 = (product / f"{product.name}_SR_B{n}.TIF" for n in (3, 4))
+    b3.unlink()
+    (b3.symlink_to if link == "symbolic" else b3.hardlink_to)(b4)
+    code, _, err = cli("classify", product, "--stride", "40", "--device", "cpu", "--out", tmp_path / "m.tif")
+    assert_one_error_line(code, err, f"SR_B3 ({b3.name}) and SR_B4 ({b4.name}) are the same file (one is a "
+                                     "link to the other)")
+    assert not (tmp_path / "m.tif").exists()
+
+
+def test_bands_that_are_copies_of_one_another_are_not_one_file(tmp_path):
+    """Identity, not content: a copy is a file of its own (the band check is not a byte compare)."""
+    from backend.product import open_product
+
+    product = copy_product(LIVERPOOL, tmp_path / "in")
+    b3, b4 = (product / f"{product.name}_SR_B{n}.TIF" for n in (3, 4))
+    b3.write_bytes(b4.read_bytes())
+    assert open_product(product).bands[2] == str(b3)
