@@ -684,7 +684,7 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 def _download_model(args: argparse.Namespace) -> int:
     from .catalogue import model_entry, read_catalogue, read_record
-    from .download import download_model
+    from .download import check_source, download_model
 
     names = ", ".join(m.name for m in read_catalogue()[0] if m.url)
     entry = model_entry(args.item or "")
@@ -695,6 +695,8 @@ def _download_model(args: argparse.Namespace) -> int:
     if entry is None or not (args.url or entry.url):
         raise UserError(f"{args.item!r} is no model of the catalogue to download; models to download: "
                         f"{names} (a file of your own: python -m backend models add FILE --name NAME)")
+    if args.url is not None:  # before saying where from: '' must not read as the catalogue's address
+        check_source(args.url)
     print(f"downloading {entry.name} ({entry.title}) from {args.url or entry.url}")
     path = download_model(entry, args.url, progress=_bar(0, "downloading", unit="B"))
     verified = read_record(path).get("verified", "checked")

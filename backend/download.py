@@ -32,6 +32,8 @@ import os
 import re
 import shutil
 import socket
+import stat
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -54,6 +56,11 @@ CHUNK_BYTES = 1 << 16
 TIMEOUT_S = 30
 #: Resumes after a cut connection within one run, before giving up (the next run resumes too).
 RESUMES = 3
+#: A body that brings fewer than STALL_MIN_BYTES in STALL_WINDOW_S seconds is stalled: each read
+#: returns within TIMEOUT_S, so a server trickling a byte every 2 s would never time out, and a
+#: model would take weeks (tests make the window short).
+STALL_WINDOW_S = 30.0
+STALL_MIN_BYTES = 1 << 16
 CUT = (http.client.IncompleteRead, ConnectionResetError, http.client.RemoteDisconnected, socket.timeout,
        TimeoutError)
 
@@ -150,8 +157,8 @@ def _unlock(fd: int) -> None:
 def download_model(entry: ModelEntry, url: str | None = None, progress: Progress | None = None) -> Path:
     """Download ``entry`` (from ``url``, a mirror, or the catalogue's), verify and register it;
     returns its path. Raises :class:`UserError` saying what went wrong and what to do."""
-    source = url or entry.url
-    if not source:
+    source = entry.url if url is None else url  # an empty --url is refused, never the catalogue's
+    if source is None:
         raise UserError(f"the model {entry.name} is bundled, there is nothing to download")
     destination = entry.path
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -203,13 +210,7 @@ def _open(url: str, start: int):
     """The server's answer to a GET of ``url`` from byte ``start`` (its headers read), asking for
     the bytes as they are; failures before an answer become one line (an HTTP error is raised
     as such, for the caller to read)."""
-    try:
-        scheme = urllib.parse.urlsplit(url).scheme.lower()
-    except ValueError:  # e.g. "Invalid IPv6 URL": an unclosed [ in the host
-        scheme = ""
-    if scheme not in URL_SCHEMES:  # urllib would also open ftp:, data: and the like
-        raise UserError(f"{url!r} is not a URL that can be downloaded; give an http://, https:// or "
-                        "file:// URL")
+    check_source(url)
     headers = {"User-Agent": f"moemae-qgis/{__version__}", "Accept-Encoding": "identity"}
     if start:
         headers["Range"] = f"bytes={start}-"
@@ -225,6 +226,40 @@ def _open(url: str, start: int):
         raise UserError(network_error(url, exc.reason)) from None
     except (OSError, http.client.HTTPException) as exc:  # connected, but no answer came
         raise UserError(no_answer(url, exc)) from None
+
+
+def check_source(url: str) -> None:
+    """Refuse, before any connection, a URL no model can come from: an empty one, one without an
+    http, https or file scheme, and a file:// URL that names no plain file (opening a FIFO would
+    wait for ever; a missing file or a folder is no matter for network advice)."""
+    if not url.strip():
+        raise UserError("an empty URL (--url ''): give the mirror's http://, https:// or file:// URL, or "
+                        "leave --url out to download from the catalogue's address")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        scheme = parts.scheme.lower()
+    except ValueError:  # e.g. "Invalid IPv6 URL": an unclosed [ in the host
+        parts, scheme = None, ""
+    if scheme not in URL_SCHEMES:  # urllib would also open ftp:, data: and the like
+        hint = f" (it has no scheme: http://{url} ?)" if "://" not in url else ""
+        raise UserError(f"{url!r} is not a URL that can be downloaded{hint}; give an http://, https:// or "
+                        "file:// URL")
+    if scheme == "file":
+        _check_local_file(Path(urllib.request.url2pathname(parts.path)))
+
+
+def _check_local_file(path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist; check the file:// URL (file:///path/to/file.pth)") from None
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read ({exc.strerror or exc}); check its permissions") from None
+    if stat.S_ISDIR(mode):
+        raise UserError(f"{path} is a folder, not a checkpoint; give the file in it (file://{path}/NAME.pth)")
+    if not stat.S_ISREG(mode):
+        raise UserError(f"{path} is not a plain file (a FIFO, a device or a socket) and cannot be a "
+                        "checkpoint; give the downloaded file itself")
 
 
 #: What a model may be downloaded from: the web, or a file the user names (file://, which the CLI
@@ -348,14 +383,18 @@ def _write_body(response, part: Path, answer: Answer, progress: Progress,
     ``answer.limit`` bytes: a server that sends more than it announced is cut there (what it
     announced is then checked as usual); one that announced nothing and sends more than the
     model can be is refused (``too_large``), the part removed."""
+    # read1 returns what has arrived (up to a block), so progress moves with every read even when
+    # the bytes trickle; read() would wait for a whole 64 KB block.
+    read, pace = getattr(response, "read1", response.read), _Pace(response.geturl())
     try:
         with open(part, "ab" if answer.offset else "wb") as out:
             kept = 0
             while True:
                 progress.check()  # a cancel keeps the part: the next run resumes from it
-                block = response.read(CHUNK_BYTES)
+                block = read(CHUNK_BYTES)
                 if not block:
                     return
+                pace.arrived(len(block))
                 if answer.limit is not None and kept + len(block) > answer.limit:
                     out.write(block[:answer.limit - kept])
                     break
@@ -371,6 +410,24 @@ def _write_body(response, part: Path, answer: Answer, progress: Progress,
         part.unlink(missing_ok=True)
         raise UserError(too_large())
     log.warning(f"the server sent more than the {answer.limit} bytes it announced; the rest was not kept")
+
+
+class _Pace:
+    """Refuses a body that stalls: fewer than STALL_MIN_BYTES in a window of STALL_WINDOW_S."""
+
+    def __init__(self, url: str):
+        self.url, self.since, self.bytes = url, time.monotonic(), 0
+
+    def arrived(self, count: int) -> None:
+        self.bytes += count
+        elapsed = time.monotonic() - self.since
+        if elapsed < STALL_WINDOW_S:
+            return
+        if self.bytes < STALL_MIN_BYTES:
+            raise UserError(f"the server {_host(self.url)} is sending too slowly ({self.bytes:,} bytes in "
+                            f"{elapsed:.0f} s); what arrived is kept: try again later (the download resumes "
+                            "from there) or use a mirror (--url)")
+        self.since, self.bytes = time.monotonic(), 0
 
 
 def finish(entry: ModelEntry, part: Path, source: str) -> Path:

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from backend import catalogue, download
+from backend.errors import UserError
+from backend.progress import NullProgress
 from helpers import PUBLISHED_NAME, REFERENCE, REPO, assert_one_error_line
 
 FIXTURE = REFERENCE / "moe_mae_S_fixture_checkpoint.pth"
@@ -457,3 +459,80 @@ def test_models_lists_a_checkpoint_of_ones_own_as_unverified_and_every_row_align
     summaries = {row.index(title) for row, title in zip(rows, ("MoE-MAE S, demonstration",
                                                               "MoE-MAE S, published", "geo-moe-mae"))}
     assert len(summaries) == 1, rows  # and every summary in the next
+
+
+# --------------------------------------------------------------------------- December, second round
+def test_a_file_url_naming_a_fifo_is_refused_before_it_is_opened(cli, tmp_path):
+    """Issue 13: --url file://FIFO opened the FIFO and waited for a writer for ever."""
+    import os
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(cli_download(cli, f"file://{fifo}")), daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():  # unblock the open() that hangs, so the test ends (and fails)
+        with open(fifo, "wb"):
+            pass
+        worker.join(20)
+        pytest.fail("the download opened the FIFO and waited for a writer")
+    code, _, err = outcome[0]
+    assert_one_error_line(code, err, f"{fifo} is not a plain file (a FIFO, a device or a socket)")
+    assert not part().exists()
+
+
+@pytest.mark.parametrize("url, message", [
+    ("127.0.0.1:18777/x", "'127.0.0.1:18777/x' is not a URL that can be downloaded (it has no scheme: "
+                          "http://127.0.0.1:18777/x ?); give an http://, https:// or file:// URL"),
+    ("localhost:18777/x", "'localhost:18777/x' is not a URL that can be downloaded (it has no scheme"),
+    ("file:///no/such/model.pth", "/no/such/model.pth does not exist; check the file:// URL"),
+    ("", "an empty URL (--url ''): give the mirror's http://, https:// or file:// URL, or leave --url out"),
+])
+def test_download_urls_that_cannot_be_are_said_for_what_they_are(cli, url, message, monkeypatch):
+    """Issue 15: a missing file was a network failure ("check the proxy"), and an empty --url
+    downloaded from the internet."""
+    def no_network(*args, **kwargs):
+        raise AssertionError("the download went to the network")
+    monkeypatch.setattr(download.urllib.request.OpenerDirector, "open", no_network)
+    code, out, err = cli_download(cli, url)
+    assert_one_error_line(code, err, message)
+    assert "proxy" not in err and "huggingface" not in out + err
+
+
+def test_a_file_url_naming_a_folder_says_it_is_a_folder(cli, tmp_path):
+    code, _, err = cli_download(cli, f"file://{tmp_path}")
+    assert_one_error_line(code, err, f"{tmp_path} is a folder, not a checkpoint; give the file in it")
+    assert "proxy" not in err
+
+
+def test_a_server_that_trickles_is_stalled_and_what_arrived_is_kept(hostile, monkeypatch):
+    """Issue 14: headers, then a byte every 2 s: no progress, no timeout, no word, for hours. The
+    window is 1 s here (30 s in use) and the server drips a byte every 50 ms, at most 200."""
+    monkeypatch.setattr(download, "STALL_WINDOW_S", 1.0)
+
+    def drip(handler):
+        headers(handler, 200, Content_Length=len(BODY))
+        for _ in range(200):
+            handler.send(BODY[handler.server.sent:handler.server.sent + 1])
+            handler.wfile.flush()
+            time.sleep(0.05)
+    server = hostile(drip)
+
+    class Counted(NullProgress):
+        def __init__(self):
+            super().__init__()
+            self.updates = 0
+
+        def update(self, n: int = 1) -> None:
+            super().update(n)
+            self.updates += 1
+
+    progress, started = Counted(), time.monotonic()
+    part().parent.mkdir(parents=True, exist_ok=True)
+    with pytest.raises(UserError, match=r"the server 127\.0\.0\.1:\d+ is sending too slowly \(\d+ "
+                                                 r"bytes in 1 s\); what arrived is kept: try again later"):
+        download.fetch(server.url(), part(), progress, published())
+    assert time.monotonic() - started < 10
+    assert progress.updates >= 5 and progress.count == part().stat().st_size  # a move per read
+    assert part().read_bytes() == BODY[:progress.count]
