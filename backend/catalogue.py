@@ -155,7 +155,7 @@ def resolve_model(choice: str | None) -> Path:
     a catalogue model not downloaded yet is refused, saying how to get it."""
     entry = model_entry(choice) if choice else default_model()
     if entry is None:
-        return _existing(choice, "model", [m.name for m in read_catalogue()[0]])
+        return own_model(choice) or _existing(choice, "model", [m.name for m in read_catalogue()[0]])
     if not entry.available:
         raise UserError(f"the model {entry.name} ({entry.title}) is not downloaded yet: python -m backend "
                         f"models download {entry.name} (about {entry.approx_mb:g} MB), or in QGIS the "
@@ -177,12 +177,24 @@ def resolve_probe(choice: str | None, checkpoint: str | Path, model_choice: str 
     return found.path if found else DEFAULT_PROBE
 
 
+def own_model(name: str) -> Path | None:
+    """The checkpoint the user added as ``name`` (``models add FILE --name NAME``: NAME.pt or
+    NAME.pth in the user models folder; ``NAME.pth`` as listed works too), or None. A bare name
+    only, and only when no file of that name lies at hand: a path always means that path."""
+    if Path(name).exists() or "/" in name or "\\" in name:
+        return None
+    folder, known = paths.user_models_dir(), {m.file for m in read_catalogue()[0]}
+    candidates = [name] if name.endswith((".pt", ".pth")) else [name + ".pt", name + ".pth"]
+    return next((folder / c for c in candidates if c not in known and (folder / c).is_file()), None)
+
+
 def _existing(choice: str, what: str, names: list) -> Path:
     """``choice`` as a file path, refused with the catalogue's names when there is no such file."""
     path = Path(choice)
     if not path.exists() and "/" not in choice and "\\" not in choice and not path.suffix:
-        raise UserError(f"{choice!r} is neither a {what} of the catalogue ({', '.join(names)}) nor a file; "
-                        "see python -m backend models")
+        yours = f", a {what} of yours in {paths.user_models_dir()}" if what == "model" else ""
+        raise UserError(f"{choice!r} is neither a {what} of the catalogue ({', '.join(names)}){yours} nor a "
+                        "file; see python -m backend models")
     return path
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle  # nosec B403 # only for pickle.UnpicklingError: torch.load(weights_only=True) reads
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -64,15 +65,30 @@ def read_file(path: str | Path) -> Any:
                 "loading them could run code. Only checkpoints of plain tensors and numbers are read; "
                 "re-save the weights with torch.save(model.state_dict(), …) from a trusted source."
             ) from None
-        raise CheckpointError(f"{path} is not a PyTorch checkpoint ({detail.splitlines()[0]})") from None
+        raise CheckpointError(f"{path} is not a PyTorch checkpoint ({torch_reason(exc)})") from None
     except Exception as exc:  # arbitrary bytes make the unpickler fail in arbitrary ways
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and exc.errno is not None:
             raise CheckpointError(f"cannot read {path}: {exc.strerror}") from None
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CheckpointError(f"{path} is not a PyTorch checkpoint or is damaged ({first})") from None
+        raise CheckpointError(f"{path} is not a PyTorch checkpoint or is damaged "
+                              f"({torch_reason(exc)})") from None
     if isinstance(content, dict) and content.get("format") == FORMAT:
         verify_checksum(content, path)
     return content
+
+
+#: torch's advice when weights_only=True refuses a file: to load it with weights_only=False, which
+#: runs whatever code the file holds. Never passed on to a user holding a file of unknown origin.
+_UNSAFE_ADVICE = re.compile(r"weights_only|arbitrary code|trusted source|PyTorch 2\.6", re.IGNORECASE)
+
+
+def torch_reason(exc: BaseException) -> str:
+    """The first line of torch's reason for refusing a file, without its advice to load it
+    unsafely: the sentences that speak of weights_only are left out."""
+    first = str(exc).splitlines()[0] if str(exc).strip() else ""
+    if "legacy .tar format" in first:
+        return "not a zip-format PyTorch file; torch took it for the legacy .tar format, which is never read"
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", first) if s and not _UNSAFE_ADVICE.search(s)]
+    return " ".join(kept) or type(exc).__name__
 
 
 def content_checksum(content: dict) -> str:

@@ -712,7 +712,7 @@ def _add_own_model(args: argparse.Namespace) -> int:
                         "add FILE --name NAME")
     path = add_own_model(args.item, args.name)
     print(f"added {path} as a model of your own (listed as yours, never as a catalogue model): use it with "
-          f"--model {path}")
+          f"--model {path.stem}")
     return 0
 
 

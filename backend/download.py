@@ -493,14 +493,9 @@ def add_own_model(file: str | Path, name: str) -> Path:
     source, stem = Path(file), re.sub(r"\.pth?$", "", name)
     if not source.is_file():
         raise UserError(f"{source} is not a file: give the checkpoint to add, then --name NAME")
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem):
-        raise UserError(f"{name!r} cannot name a model: use letters, digits, '.', '_' and '-'")
     models = read_catalogue()[0]
-    if stem in {m.name for m in models} | {Path(m.file).stem for m in models}:
-        raise UserError(f"{name!r} is a name of the catalogue; a model of your own needs a name of its own")
+    _check_own_name(name, stem, models)
     destination = paths.user_models_dir() / (stem + (source.suffix if source.suffix == ".pt" else ".pth"))
-    if destination.exists():
-        raise UserError(f"{destination} exists already; choose another --name (nothing is overwritten)")
     load_pretrained(source)  # a CheckpointError says what is wrong with it
     squatter = next((m for m in models if not m.bundled and same_file(source, m.path) and not _vouched(m)),
                     None)
@@ -511,6 +506,31 @@ def add_own_model(file: str | Path, name: str) -> Path:
         with open(source, "rb") as handle:
             write_atomically(destination, lambda out: shutil.copyfileobj(handle, out), binary=True)
     return destination
+
+
+#: Names Windows keeps for devices, whatever the case or extension: a file CON.pth cannot be made
+#: there, and a profile copied to Windows would lose the model.
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10))}
+
+
+def _check_own_name(name: str, stem: str, models: list) -> None:
+    """Refuse a name that cannot name a model of one's own: odd characters, a Windows device
+    name, a catalogue name, or the name of a model of one's own already there (``twin.pt`` and
+    ``twin.pth`` would be one name for two files: ``--model twin`` could not tell which)."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem):
+        raise UserError(f"{name!r} cannot name a model: use letters, digits, '.', '_' and '-'")
+    if stem.split(".")[0].upper() in WINDOWS_RESERVED:
+        raise UserError(f"{name!r} cannot name a model: Windows reserves CON, PRN, AUX, NUL, COM1-9 and "
+                        "LPT1-9 for devices, whatever the case; choose another --name")
+    catalogue_names = {m.name.casefold() for m in models} | {Path(m.file).stem.casefold() for m in models}
+    if stem.casefold() in catalogue_names:
+        raise UserError(f"{name!r} is a name of the catalogue; a model of your own needs a name of its own")
+    folder = paths.user_models_dir()
+    taken = [p for p in (folder.iterdir() if folder.is_dir() else [])
+             if p.suffix in (".pt", ".pth") and p.stem.casefold() == stem.casefold()]
+    if taken:
+        raise UserError(f"{taken[0]} exists already under the name {stem!r}; choose another --name "
+                        "(nothing is overwritten)")
 
 
 def _vouched(entry: ModelEntry) -> bool:

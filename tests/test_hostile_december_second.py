@@ -142,3 +142,67 @@ def test_bands_that_are_copies_of_one_another_are_not_one_file(tmp_path):
     b3, b4 = (product / f"{product.name}_SR_B{n}.TIF" for n in (3, 4))
     b3.write_bytes(b4.read_bytes())
     assert open_product(product).bands[2] == str(b3)
+
+
+# --------------------------------------------------------------------------- 16. models add
+def test_a_file_that_is_no_checkpoint_is_refused_without_torchs_unsafe_advice(tmp_path, cli):
+    """torch's "Re-running torch.load with weights_only set to False will likely succeed, but it
+    can result in arbitrary code execution" reached the user, in models add and classify."""
+    zeros = tmp_path / "zeros.pth"
+    zeros.write_bytes(bytes(4096))
+    added = cli("models", "add", zeros, "--name", "zeros")
+    (tmp_path / "in").mkdir()
+    scene = write_raster(tmp_path / "in" / "scene.tif", mosaic_pixels())
+    classified = cli("classify", scene, "--model", zeros, "--out", tmp_path / "m.tif", "--device", "cpu")
+    for code, _, err in (added, classified):
+        assert_one_error_line(code, err, f"{zeros} is not a PyTorch checkpoint or is damaged (not a "
+                                         "zip-format PyTorch file")
+        assert "weights_only" not in err and "arbitrary code" not in err
+
+
+def test_torchs_advice_is_left_out_of_any_reason():
+    from backend.checkpoint import torch_reason
+
+    reason = torch_reason(RuntimeError(
+        "Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` "
+        "argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` set to "
+        "`False` will likely succeed, but it can result in arbitrary code execution. Do it only if you got "
+        "the file from a trusted source."))
+    assert reason == "Weights only load failed."
+
+
+def test_one_name_is_one_model_of_ones_own_and_works_as_model(tmp_path, cli):
+    """twin from own.pt, then twin from own2.pth: both added, and --model twin found neither."""
+    from backend import paths
+
+    first, second = tmp_path / "own.pt", tmp_path / "own2.pth"
+    first.write_bytes(DEFAULT_CHECKPOINT.read_bytes())
+    second.write_bytes(DEFAULT_CHECKPOINT.read_bytes())
+    code, out, err = cli("models", "add", first, "--name", "twin")
+    assert code == 0 and "use it with --model twin" in out, err
+    for name in ("twin", "TWIN.pth"):
+        code, _, err = cli("models", "add", second, "--name", name)
+        assert_one_error_line(code, err, f"{paths.user_models_dir() / 'twin.pt'} exists already under the")
+    assert sorted(p.name for p in paths.user_models_dir().iterdir()) == ["twin.pt"]
+    (tmp_path / "in").mkdir()
+    scene = write_raster(tmp_path / "in" / "scene.tif", mosaic_pixels(2, 2))
+    code, out, err = cli("classify", scene, "--model", "twin", "--out", tmp_path / "m.tif", "--device", "cpu",
+                         "--stride", "40")
+    assert code == 0, err
+    assert (tmp_path / "m.tif").is_file()
+
+
+@pytest.mark.parametrize("name", ["CON", "con", "Prn", "AUX", "nul.pth", "COM1", "com9", "LPT1", "lpt9.v2"])
+def test_a_windows_device_name_cannot_name_a_model(tmp_path, cli, name):
+    own = tmp_path / "own.pt"
+    own.write_bytes(DEFAULT_CHECKPOINT.read_bytes())
+    code, _, err = cli("models", "add", own, "--name", name)
+    assert_one_error_line(code, err, f"{name!r} cannot name a model: Windows reserves CON, PRN, AUX, NUL")
+
+
+def test_names_like_windows_device_names_are_names(tmp_path, cli):
+    own = tmp_path / "own.pt"
+    own.write_bytes(DEFAULT_CHECKPOINT.read_bytes())
+    for name in ("CONSOLE", "com10", "nullish"):
+        code, _, err = cli("models", "add", own, "--name", name)
+        assert code == 0, err

@@ -191,7 +191,7 @@ def test_a_record_from_before_the_pin_no_longer_vouches_for_its_file(cli, tmp_pa
     (["--name", "published-S"], "'published-S' is a name of the catalogue"),
     (["--name", "pretrained_S_best.pth"], "'pretrained_S_best.pth' is a name of the catalogue"),
     (["--name", "../up"], "'../up' cannot name a model"),
-    (["--name", "taken"], "taken.pth exists already; choose another --name (nothing is overwritten)"),
+    (["--name", "taken"], "taken.pth exists already under the name 'taken'; choose another --name"),
     ([], "add takes a checkpoint file and the name to list it under")])
 def test_adding_a_model_of_ones_own_refuses_names_it_cannot_have(cli, args, fragment):
     folder = published_path().parent
