@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 from datetime import date
 from pathlib import Path
 
@@ -107,11 +108,37 @@ def read_registry() -> dict:
         content = json.loads(where.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         content = exc
-    if not isinstance(content, dict) or not all(isinstance(v, dict) for v in content.values()):
+    if not isinstance(content, dict):
         log.warning(f"the record of checkpoint checksums {where} is damaged ({_what(content)}); it is "
                     "started afresh: checkpoints are recorded again at their next use")
         return {}
-    return content
+    damaged = {key: why for key, entry in content.items() if (why := _entry_problem(entry))}
+    if damaged:
+        # A damaged entry says nothing about its checkpoint: comparing with it would call an
+        # unchanged file changed. It is dropped, and its checkpoint recorded afresh at its next use.
+        key, why = next(iter(damaged.items()))
+        more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
+        log.warning(f"the record of checkpoint checksums {where} has a damaged entry for {key} ({why})"
+                    f"{more}; it is rebuilt: the checkpoint is recorded afresh at this use, not taken as "
+                    "changed")
+    return {key: entry for key, entry in content.items() if key not in damaged}
+
+
+def _entry_problem(entry: object) -> str | None:
+    """Why a registry entry cannot be compared with, or None: a SHA-256 of 64 hex digits, a
+    byte count and a time of change as whole numbers."""
+    if not isinstance(entry, dict):
+        return "not a table"
+    sha256 = entry.get("sha256")
+    if not (isinstance(sha256, str) and re.fullmatch(r"[0-9a-f]{64}", sha256)):
+        return f"sha256 is {sha256!r}, not 64 hexadecimal digits"
+    for field in ("bytes", "mtime_ns"):
+        value = entry.get(field)
+        if not isinstance(value, int) or isinstance(value, bool) or (field == "bytes" and value < 0):
+            return f"{field} is {value!r}, not a whole number"
+    if not isinstance(entry.get("first_used", ""), str):
+        return f"first_used is {entry.get('first_used')!r}, not a date"
+    return None
 
 
 def _what(content: object) -> str:

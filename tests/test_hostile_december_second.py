@@ -3,6 +3,7 @@ embeddings or stripped of their scaler, band files that are one file, downloads 
 say the wrong thing, models added under names that cannot be names, a damaged checksum
 registry, and product ids that cannot be."""
 import json
+import os
 
 import numpy as np
 import pytest
@@ -206,3 +207,40 @@ def test_names_like_windows_device_names_are_names(tmp_path, cli):
     for name in ("CONSOLE", "com10", "nullish"):
         code, _, err = cli("models", "add", own, "--name", name)
         assert code == 0, err
+
+
+# --------------------------------------------------------------------------- 21. damaged registry entry
+@pytest.mark.parametrize("entry, why", [
+    ({"sha256": 5, "bytes": "x", "mtime_ns": None}, "sha256 is 5, not 64 hexadecimal digits"),
+    ({"sha256": "0" * 64, "bytes": "x", "mtime_ns": 1}, "bytes is 'x', not a whole number"),
+    ({"sha256": "0" * 64, "bytes": 1, "mtime_ns": None}, "mtime_ns is None, not a whole number"),
+    ("not a table", "not a table"),
+])
+def test_a_damaged_registry_entry_is_said_and_rebuilt_not_blamed_on_the_checkpoint(tmp_path, caplog, entry,
+                                                                                    why):
+    """{"sha256": 5, …} made every run warn that the unchanged checkpoint changed, "first used on ?"."""
+    import logging
+
+    from backend import checksums
+
+    own = tmp_path / "own.pt"
+    own.write_bytes(DEFAULT_CHECKPOINT.read_bytes())
+    checksums.registry_path().parent.mkdir(parents=True, exist_ok=True)
+    checksums.registry_path().write_text(json.dumps({str(own.resolve()): entry}))
+    with caplog.at_level(logging.WARNING, logger="backend"):
+        checksums.note_checkpoint(own)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"the record of checkpoint checksums {checksums.registry_path()} has a damaged entry for "
+        f"{own.resolve()} ({why}); it is rebuilt: the checkpoint is recorded afresh at this use, not taken "
+        "as changed"]
+    rebuilt = json.loads(checksums.registry_path().read_text())[str(own.resolve())]
+    assert rebuilt["sha256"] == checksums.file_sha256(own)
+    caplog.clear()
+    changed = bytearray(DEFAULT_CHECKPOINT.read_bytes())
+    changed[len(changed) // 2] ^= 0xFF
+    own.write_bytes(changed)  # now it does change
+    os.utime(own, ns=(rebuilt["mtime_ns"] + 10**9,) * 2)  # as a later write would (clocks are coarse)
+    with caplog.at_level(logging.WARNING, logger="backend"):
+        checksums.note_checkpoint(own)
+    assert [r.getMessage()[:100] for r in caplog.records] == [
+        f"the checkpoint {own} changed since it was first used on {rebuilt['first_used']}"[:100]]
