@@ -64,6 +64,21 @@ class PatchArrays:
         return len(self.ids)
 
 
+def _refuse_scene(root: Path) -> None:
+    """Refuse a Landsat product or a raster given as a dataset: it is a scene, whose embeddings
+    are an embedding raster (--out E.tif). Read as a folder of patches, a product's band files
+    were called 1-band patches, with --skip-bad for advice."""
+    if root.is_dir():
+        names = [p.name.upper() for p in root.iterdir()]
+        product = any(landsat.PRODUCT_ID.search(n) and n.endswith(("_SR_B1.TIF", "_MTL.TXT")) for n in names)
+        what = "a Landsat product" if product else None
+    else:
+        what = "a raster" if _is_tiff(root) or root.suffix.lower() == ".vrt" else None
+    if what:
+        raise UserError(f"{root} is {what}, not a dataset of patches: its embeddings are written as an "
+                        "embedding raster, one per cell (embed SCENE --out E.tif)")
+
+
 @geo.with_gdal_exceptions
 def read_landsat_patch(path: Path, *, allow_thermal: bool = False) -> tuple[np.ndarray, gdal.Dataset]:
     """Read a 7-band GeoTIFF patch: returns (digital numbers (7, H, W) uint16, GDAL dataset).
@@ -237,6 +252,7 @@ def open_dataset(path: str | Path, kind: str = "auto") -> Dataset:
     root = Path(path)
     if not root.exists():
         raise UserError(f"dataset {root} does not exist")
+    _refuse_scene(root)
     if not root.is_dir():
         raise UserError(f"dataset {root} is not a folder")
     if kind == "auto":
