@@ -81,6 +81,7 @@ def open_product(path: str | Path) -> Product:
         location, names = str(path), _folder_names(path)
     elif path.name.lower().endswith(TAR_SUFFIXES):
         location, names = _tar_contents(path), _tar_names(path)
+        _refuse_links(path)
     else:  # an MTL file: its product, in its folder; this MTL, whichever others lie beside it
         location, names, given_mtl = str(path.parent), _folder_names(path.parent), str(path)
         wanted = _product_id_in(path.name)
@@ -120,23 +121,50 @@ def _tar_names(tar: Path) -> list:
 def _refuse_damaged_tar(tar: Path) -> None:
     """Refuse ``tar`` when its headers show damage: GDAL silently stops listing at a damaged
     header, so a damaged tar would otherwise seem to hold no product, or to lack bands."""
+    _tar_members(tar)
+
+
+def _tar_members(tar: Path) -> list:
+    """The headers of the members of ``tar``, read by seeking past each body; refused when a
+    header is damaged."""
     opener = gzip.open if tar.name.lower().endswith((".gz", ".tgz")) else open
-    offset = 0
+    offset, members = 0, []
     try:
         with opener(tar, "rb") as stream:
             while (block := stream.read(TAR_BLOCK)) and block != bytes(TAR_BLOCK):
                 member = tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")  # checks the checksum
+                members.append(member)
                 skip = -(-member.size // TAR_BLOCK) * TAR_BLOCK
                 offset += TAR_BLOCK + skip
                 stream.seek(skip, os.SEEK_CUR)
     except (tarfile.HeaderError, OSError, EOFError, zlib.error) as exc:
         raise UserError(f"{tar.name} is damaged at byte {offset:,} ({exc}): its files cannot all be read; "
                         "download the product again") from None
+    return members
+
+
+def _refuse_links(tar: Path) -> None:
+    """Refuse a tar whose members are hard or symbolic links: GDAL reads a link member as an empty
+    file ("not recognized", as if damaged), and USGS never packs links. An uncompressed tar only:
+    its headers are read by seeking, where a .tar.gz would have to be decompressed once more."""
+    if tar.name.lower().endswith((".gz", ".tgz")):
+        return
+    links = [m for m in _tar_members(tar) if m.islnk() or m.issym()]
+    if links:
+        shown = ", ".join(f"{Path(m.name).name} → {Path(m.linkname).name}" for m in links[:2])
+        more = " …" if len(links) > 2 else ""
+        raise UserError(f"{tar.name} holds links ({shown}{more}), which are not read: USGS packs none; "
+                        "download the product again, or unpack it (tar -xf) and give the folder")
 
 
 def _tar_contents(tar: Path) -> str:
     """The ``/vsitar/`` path of ``tar``, refused when the file is cut short (an interrupted
     download): a tar is whole 512-byte blocks."""
+    with open(tar, "rb") as handle:
+        compressed = handle.read(2) == b"\x1f\x8b"  # gzip's magic number
+    if compressed and not tar.name.lower().endswith((".gz", ".tgz")):
+        raise UserError(f"{tar.name} is compressed (gzip) though named .tar; name it {tar.stem}.tar.gz and "
+                        "give that, or unpack it (tar -xzf) and give the folder")
     size = tar.stat().st_size
     if size == 0 or (not tar.name.lower().endswith((".gz", ".tgz")) and size % TAR_BLOCK):
         raise UserError(f"{tar.name} is truncated ({size:,} bytes, not whole 512-byte tar blocks): the "

@@ -15,6 +15,7 @@ from helpers import (
     assert_one_error_line,
     copy_product,
     mosaic_pixels,
+    product_tar,
     run_backend_cli,
     write_raster,
 )
@@ -257,3 +258,34 @@ def test_embed_of_a_scene_into_an_npz_says_it_is_written_as_an_embedding_raster(
                                      "not a dataset of patches: its embeddings are written as an embedding "
                                      "raster, one per cell (embed SCENE --out E.tif)")
     assert "--skip-bad" not in err and not out.exists()
+
+
+# --------------------------------------------------------------------------- 20. tars
+def test_a_gzipped_tar_named_tar_is_said_to_be_compressed_not_truncated(tmp_path, cli):
+    import gzip
+
+    plain = product_tar(LIVERPOOL, tmp_path / "p.tar")
+    named = tmp_path / "gz_named.tar"
+    named.write_bytes(gzip.compress(plain.read_bytes()))
+    code, _, err = cli("classify", named, "--stride", "40", "--out", tmp_path / "m.tif")
+    assert_one_error_line(code, err, "gz_named.tar is compressed (gzip) though named .tar; name it "
+                                     "gz_named.tar.gz and give that")
+    assert "truncated" not in err
+
+
+@pytest.mark.parametrize("kind", ["hard", "symbolic"])
+def test_a_tar_holding_links_says_so_not_damaged(tmp_path, cli, kind):
+    import tarfile
+
+    tar, b3 = tmp_path / "links.tar", f"{LIVERPOOL.name}_SR_B3.TIF"
+    with tarfile.open(tar, "w") as archive:
+        for file in sorted(LIVERPOOL.iterdir()):
+            if file.name != b3:
+                archive.add(file, arcname=file.name)
+        link = tarfile.TarInfo(b3)
+        link.type = tarfile.LNKTYPE if kind == "hard" else tarfile.SYMTYPE
+        link.linkname = b3.replace("B3", "B4")
+        archive.addfile(link)
+    code, _, err = cli("classify", tar, "--stride", "40", "--out", tmp_path / "m.tif")
+    assert_one_error_line(code, err, f"links.tar holds links ({b3} → {link.linkname}), which are not read")
+    assert "damaged" not in err and not (tmp_path / "m.tif").exists()
