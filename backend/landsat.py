@@ -33,6 +33,11 @@ PRODUCT_ID = re.compile(r"(?P<sensor>L[COTEM])(?P<satellite>0\d)_(?P<level>L[12]
                         r"(?P<path_row>\d{6})_"
                         r"(?P<acquired>\d{8})_(?P<processed>\d{8})_(?P<collection>\d{2})_(?P<category>[A-Z0-9]{2})")
 
+#: Launch dates (USGS): no scene of Landsat 8 or 9 was acquired before its satellite flew.
+LAUNCHED = {"08": (2013, 2, 11), "09": (2021, 9, 27)}
+#: The WRS-2 grid of Landsat 4-9 scenes: paths 1-233, rows 1-248.
+WRS2_PATHS, WRS2_ROWS = 233, 248
+
 #: Bits of the Collection 2 QA_PIXEL band (Landsat 8/9 Level-2) that can mask a pixel, by name.
 #: Bit 6 is "clear" and bits 8-15 are confidences: they mask nothing here.
 QA_PIXEL_BITS = {"fill": 0, "dilated cloud": 1, "cirrus": 2, "cloud": 3, "cloud shadow": 4, "snow": 5,

@@ -183,6 +183,11 @@ def acquisition_fields(mtl: dict) -> tuple[str | None, str | None]:
     return day, time_of_day
 
 
+def spacecraft(mtl: dict) -> str | None:
+    """SPACECRAFT_ID of a parsed MTL (LANDSAT_8, LANDSAT_9 …), or None."""
+    return _find_field(mtl.get("IMAGE_ATTRIBUTES", {}), "SPACECRAFT_ID") or _find_field(mtl, "SPACECRAFT_ID")
+
+
 def _find_field(tree, key: str) -> str | None:
     if not isinstance(tree, dict):
         return None

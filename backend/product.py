@@ -331,11 +331,42 @@ def check_dates(product_id: str, contents: dict, mtl_name: str) -> None:
     if day > today:
         raise UserError(f"{product_id} says it was acquired on {day}, after today ({today}): the name was "
                         "edited or the computer's clock is wrong; give the product as USGS delivered it")
+    check_id_facts(product_id, day, contents, mtl_name)
     when = mtl.acquisition(contents, mtl_name) if contents else None
     said = when.date() if isinstance(when, datetime) else when
     if said is not None and said != day:
         raise UserError(f"{mtl_name} gives DATE_ACQUIRED {said}, but the product id {product_id} says {day}: "
                         "the MTL belongs to another scene or was edited; use the product's own MTL")
+
+
+def check_id_facts(product_id: str, day: date, contents: dict, mtl_name: str) -> None:
+    """Refuse a product id (acquired on ``day``) that cannot be: acquired before its satellite's
+    launch, processed before it was acquired, off the WRS-2 grid, or of another satellite than
+    its MTL's SPACECRAFT_ID. Each one means an edited name or another product's MTL."""
+    parts = landsat.PRODUCT_ID.fullmatch(product_id).groupdict()
+    edited = "the name was edited: give the product as USGS delivered it"
+    launched = date(*landsat.LAUNCHED.get(parts["satellite"], (1972, 7, 23)))
+    satellite = int(parts["satellite"])
+    if day < launched:
+        raise UserError(f"{product_id} says it was acquired on {day}, before Landsat {satellite} was "
+                        f"launched ({launched}); {edited}")
+    processed = parts["processed"]
+    try:
+        processed_day = date(int(processed[:4]), int(processed[4:6]), int(processed[6:]))
+    except ValueError:
+        raise UserError(f"{product_id} names no real processing date ({processed}); {edited}") from None
+    if processed_day < day:
+        raise UserError(f"{product_id} says it was processed on {processed_day}, before it was acquired "
+                        f"({day}); {edited}")
+    path, row = int(parts["path_row"][:3]), int(parts["path_row"][3:])
+    if not (1 <= path <= landsat.WRS2_PATHS and 1 <= row <= landsat.WRS2_ROWS):
+        raise UserError(f"{product_id} names WRS-2 path {path}, row {row}: the grid has paths 1-"
+                        f"{landsat.WRS2_PATHS} and rows 1-{landsat.WRS2_ROWS}; {edited}")
+    said = mtl.spacecraft(contents) if contents else None
+    if said and said.upper() != f"LANDSAT_{satellite}":
+        raise UserError(f"{mtl_name} gives SPACECRAFT_ID {said}, but the product id {product_id} says "
+                        f"Landsat {satellite}: the MTL belongs to another product or was edited; "
+                        f"{mtl.USE_OWN}")
 
 
 # --------------------------------------------------------------------------- the stack

@@ -4,11 +4,13 @@ say the wrong thing, models added under names that cannot be names, a damaged ch
 registry, and product ids that cannot be."""
 import json
 import os
+import re
 
 import numpy as np
 import pytest
 
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
+from backend.errors import UserError
 from backend.probe import LinearProbe, ProbeError
 from helpers import (
     LIVERPOOL,
@@ -289,3 +291,38 @@ def test_a_tar_holding_links_says_so_not_damaged(tmp_path, cli, kind):
     code, _, err = cli("classify", tar, "--stride", "40", "--out", tmp_path / "m.tif")
     assert_one_error_line(code, err, f"links.tar holds links ({b3} → {link.linkname}), which are not read")
     assert "damaged" not in err and not (tmp_path / "m.tif").exists()
+
+
+# --------------------------------------------------------------------------- 22. impossible ids
+@pytest.mark.parametrize("product_id, message", [
+    ("LC08_L2SP_204023_20100927_20201006_02_T1", "acquired on 2010-09-27, before Landsat 8 was launched "
+                                                 "(2013-02-11)"),
+    ("LC09_L2SP_204023_20200927_20201006_02_T1", "acquired on 2020-09-27, before Landsat 9 was launched "
+                                                 "(2021-09-27)"),
+    ("LC08_L2SP_204023_20200927_20200101_02_T1", "processed on 2020-01-01, before it was acquired "
+                                                 "(2020-09-27)"),
+    ("LC08_L2SP_234023_20200927_20201006_02_T1", "names WRS-2 path 234, row 23: the grid has paths 1-233 and "
+                                                 "rows 1-248"),
+    ("LC08_L2SP_204249_20200927_20201006_02_T1", "names WRS-2 path 204, row 249"),
+])
+def test_a_product_id_that_cannot_be_is_refused(tmp_path, cli, product_id, message):
+    """Landsat 8 in 2010, Landsat 9 in 2020, processed before acquired, path 999: all classified."""
+    from backend.product import open_product
+
+    product = copy_product(LIVERPOOL, tmp_path / "in", product_id)
+    with pytest.raises(UserError, match=re.escape(f"{product_id} says it was" if "acquired on" in message
+                                                  or "processed" in message else product_id)):
+        open_product(product)
+    code, _, err = cli("classify", product, "--stride", "40", "--out", tmp_path / "m.tif")
+    assert_one_error_line(code, err, message)
+
+
+def test_an_mtl_of_another_spacecraft_than_the_id_is_refused(tmp_path, cli):
+    product = copy_product(LIVERPOOL, tmp_path / "in")
+    mtl = product / f"{product.name}_MTL.txt"
+    text = mtl.read_text()
+    assert 'SPACECRAFT_ID = "LANDSAT_8"' in text
+    mtl.write_text(text.replace('SPACECRAFT_ID = "LANDSAT_8"', 'SPACECRAFT_ID = "LANDSAT_7"'))
+    code, _, err = cli("classify", product, "--stride", "40", "--out", tmp_path / "m.tif")
+    assert_one_error_line(code, err, f"{mtl.name} gives SPACECRAFT_ID LANDSAT_7, but the product id "
+                                     f"{product.name} says Landsat 8")
