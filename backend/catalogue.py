@@ -320,6 +320,15 @@ def _read_probe(path: str, size: int | None, mtime_ns: int | None) -> LinearProb
     return LinearProbe.load(path)
 
 
+def user_model_files() -> list[Path]:
+    """The user's own checkpoints: the .pt and .pth files in the user models folder that are no
+    catalogue model (downloaded ones live there too)."""
+    folder = paths.user_models_dir()
+    known = {m.file for m in read_catalogue()[0]}
+    return [p for p in sorted(folder.iterdir()) if p.suffix in (".pt", ".pth") and p.name not in known] \
+        if folder.is_dir() else []
+
+
 def user_probe_files() -> list[Path]:
     """Every probe file in the user models folder, whatever its name: its .json files but the
     download records kept beside models."""
@@ -426,13 +435,9 @@ def list_models() -> list[dict]:
         names = [p.name + (" (default)" if p.default else "") for p in probes if p.model == entry.name]
         rows.append({"kind": "model", "name": entry.name, "status": status, "path": str(entry.path),
                      "summary": f"{entry.title}; licence {entry.licence}; probes: {', '.join(names)}"})
-    known = {m.file for m in models}
-    folder = paths.user_models_dir()
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.suffix in (".pt", ".pth") and path.name not in known:
-            # Nothing vouches for its bytes but the SHA-256 recorded at its first use.
-            rows.append({"kind": "model", "name": path.name, "status": "yours, unverified",
-                         "path": str(path), "summary": _checkpoint_summary(path)})
+    for path in user_model_files():  # nothing vouches for its bytes but the SHA-256 recorded at first use
+        rows.append({"kind": "model", "name": path.name, "status": "yours, unverified",
+                     "path": str(path), "summary": _checkpoint_summary(path)})
     for path in user_probe_files():
         rows.append({"kind": "probe", "name": path.name, "status": "yours", "path": str(path),
                      "summary": _probe_summary(path)})

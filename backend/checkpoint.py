@@ -38,7 +38,6 @@ from .model import SIZES, ModelConfig, MoEMAE
 
 FORMAT = "moemae-qgis/checkpoint"
 FORMAT_VERSION = 2  # 1: no checksum (still read); 2: checksum verified on load
-PUBLISHED_KEYS = {"model_state", "opt_state", "scaler_state", "epoch", "best_train_loss"}
 
 
 class CheckpointError(UserError):

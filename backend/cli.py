@@ -315,9 +315,11 @@ def cmd_embed(args: argparse.Namespace) -> int:
 
 def _embed_scene(args: argparse.Namespace) -> int:
     """``embed`` of a Landsat product or raster: a GeoTIFF of one embedding per output cell."""
+    from .catalogue import resolve_model
     from .raster import embed_raster
 
-    request = _scene_request(args, args.data, args.out, probe=None, pooling=args.pooling, normed=args.normed,
+    request = _scene_request(args, args.data, args.out, resolve_model(args.checkpoint), probe=None,
+                             pooling=args.pooling, normed=args.normed,
                              precision=args.precision)
     result = embed_raster(request, progress=_bar(0, "embedding", unit="tile"))
     print(result.summary())
@@ -531,8 +533,10 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .raster import classify_raster
 
     started = time.perf_counter()
-    probe = resolve_probe(args.probe, resolve_model(args.checkpoint), args.checkpoint)
-    request = _scene_request(args, args.input, args.out, probe=str(probe), probabilities=args.probabilities)
+    model = resolve_model(args.checkpoint)
+    probe = resolve_probe(args.probe, model, args.checkpoint)
+    request = _scene_request(args, args.input, args.out, model, probe=str(probe),
+                             probabilities=args.probabilities)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
     print(result.summary())
     if args.report_resources:
@@ -543,7 +547,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 def _acquisition(args: argparse.Namespace, source: str):
     """The acquisition: --acquisition-date, else read from the scene (printed either way)."""
-    from .scene_metadata import Acquisition, find_acquisition, parse_when
+    from .acquisition import Acquisition, find_acquisition, parse_when
 
     if args.acquisition_date:
         when = parse_when(args.acquisition_date)
@@ -558,12 +562,12 @@ def _acquisition(args: argparse.Namespace, source: str):
     return acquisition
 
 
-def _scene_request(args: argparse.Namespace, source: str, output: str, **extra):
-    """The ``raster.ClassifyRequest`` of the scene options (:func:`_add_scene_options`)."""
-    from .catalogue import resolve_model
+def _scene_request(args: argparse.Namespace, source: str, output: str, model: Path, **extra):
+    """The ``raster.ClassifyRequest`` of the scene options (:func:`_add_scene_options`) and the
+    checkpoint ``model`` (resolved once per run: ``backend.catalogue.resolve_model``)."""
     from .raster import ClassifyRequest
 
-    return ClassifyRequest(input=source, output=output, checkpoint=str(resolve_model(args.checkpoint)),
+    return ClassifyRequest(input=source, output=output, checkpoint=str(model),
                            options=_scene_options(args, source), **extra)
 
 

@@ -272,10 +272,10 @@ def scene_field_request(scene: str, checkpoint: str | None = None, stride: int =
                         device: str = "auto") -> ClassifyRequest:
     """The ``ClassifyRequest`` that embeds ``scene`` into the cache for the click-to-map panel:
     the default (or given) model, 120 m cells, the acquisition date read as classify reads it."""
+    from .acquisition import find_acquisition
     from .catalogue import resolve_model
     from .options import SceneOptions
     from .raster import ClassifyRequest
-    from .scene_metadata import find_acquisition
 
     acquisition = find_acquisition(scene, _gdal_tags(scene))
     options = SceneOptions(stride=stride, device=device, resolution=FIELD_RESOLUTION,

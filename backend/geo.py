@@ -156,3 +156,9 @@ def _crs_label(wkt: str) -> str:
     srs.ImportFromWkt(wkt)
     code = srs.GetAuthorityCode(None)
     return f"{srs.GetAuthorityName(None)}:{code}" if code else (srs.GetName() or "unnamed")
+
+
+def grid_of(dataset: gdal.Dataset) -> tuple:
+    """(width, height, geotransform, CRS as WKT): what two rasters must share to be stacked."""
+    return (dataset.RasterXSize, dataset.RasterYSize, tuple(round(v, 6) for v in dataset.GetGeoTransform()),
+            dataset.GetProjection())

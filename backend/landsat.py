@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 
 #: Landsat 8/9 Collection 2 Level-2 surface-reflectance bands, in the order the model expects.
 BANDS = ("SR_B1", "SR_B2", "SR_B3", "SR_B4", "SR_B5", "SR_B6", "SR_B7")
-#: The same bands in words (coastal aerosol, blue, green, red, near infrared, shortwave infrared 1, 2).
-BAND_NAMES = ("coastal", "blue", "green", "red", "nir", "swir1", "swir2")
 NUM_BANDS = len(BANDS)
 #: A band description that names a Collection 2 product band (``SR_B4``, ``…_ST_B10``,
 #: ``QA_PIXEL``): a raster whose bands are named so is picked by name, never by position.
@@ -26,6 +24,8 @@ LANDSAT_BAND_NAME = re.compile(r"(^|_)(SR_B\d+|ST_B\d+|QA_[A-Z]+|SR_QA_AEROSOL)$
 #: (USGS, the same for SR_B1…SR_B7 of Landsat 8 and 9; the MTL repeats it per band).
 SR_SCALE = 0.0000275
 SR_OFFSET = -0.2
+#: Largest Level-2 digital number (UInt16): values above it, or below 0, are no reflectance.
+DN_MAX = 65535
 
 #: A Landsat product id, ``LC08_L2SP_204023_20200927_20201006_02_T1``: sensor and satellite,
 #: processing level, path and row, acquisition date, processing date, collection, category.
@@ -38,6 +38,8 @@ LAUNCHED = {"08": (2013, 2, 11), "09": (2021, 9, 27)}
 #: The WRS-2 grid of Landsat 4-9 scenes: paths 1-233, rows 1-248.
 WRS2_PATHS, WRS2_ROWS = 233, 248
 
+#: The name of the Collection 2 pixel-quality band, in a product and as a band description.
+QA_PIXEL = "QA_PIXEL"
 #: Bits of the Collection 2 QA_PIXEL band (Landsat 8/9 Level-2) that can mask a pixel, by name.
 #: Bit 6 is "clear" and bits 8-15 are confidences: they mask nothing here.
 QA_PIXEL_BITS = {"fill": 0, "dilated cloud": 1, "cirrus": 2, "cloud": 3, "cloud shadow": 4, "snow": 5,

@@ -25,12 +25,12 @@ from osgeo import gdal
 
 from . import landsat
 from .errors import UserError
+from .landsat import QA_PIXEL
 
 #: The largest MTL read: 100 times USGS's largest, so no real one is refused.
 MAX_BYTES = 4 << 20
 #: The deepest nesting of groups read (USGS's MTLs are 2-3 deep).
 MAX_DEPTH = 16
-QA_PIXEL = "QA_PIXEL"
 #: What to do about a damaged MTL, the end of each refusal.
 USE_OWN = "use the product's own MTL, or download the product again"
 

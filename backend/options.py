@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .landsat import DEFAULT_QA_MASK
 
 if TYPE_CHECKING:
-    from .scene_metadata import Acquisition
+    from .acquisition import Acquisition
 
 #: Pixels between 40 × 40 px tiles: each pixel is then seen by 4 tiles, the map's cost and its
 #: smoothness in balance (the cells are 120 m tokens all the same where the probe allows it).

@@ -18,10 +18,10 @@ from osgeo import gdal
 from . import landsat
 from .errors import UserError
 from .geo import INTEGER_TYPES
+from .landsat import DN_MAX
 
 #: INPUT_SCALE's choices: decide from the data, digital numbers, surface reflectance.
 INPUT_SCALES = ("auto", "dn", "reflectance")
-DN_MAX = 65535
 #: Reflectance of the digital numbers 0 and 65535: a reflectance raster lies within (a little
 #: slack for rounding in other tools' exports).
 REFLECTANCE_RANGE = (landsat.SR_OFFSET - 1e-3, DN_MAX * landsat.SR_SCALE + landsat.SR_OFFSET + 1e-3)

@@ -28,10 +28,10 @@ from osgeo import gdal
 from . import geo, landsat, mtl
 from .errors import UserError
 from .files import same_file
+from .landsat import QA_PIXEL
 
 MTL_SUFFIXES = ("_MTL.txt", "_MTL.xml", "_MTL.json")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
-QA_PIXEL = mtl.QA_PIXEL
 #: GDAL metadata items a product's VRT carries, so that whoever opens it finds its MTL and id.
 PRODUCT_ID_ITEM, MTL_ITEM = "LANDSAT_PRODUCT_ID", "LANDSAT_MTL"
 #: Satellites and sensors whose Level-2 products have SR_B1…SR_B7 as the model expects:
@@ -458,12 +458,6 @@ def simple_sources(xml: str) -> str:
     return ElementTree.tostring(root, encoding="unicode")
 
 
-def grid_of(dataset: gdal.Dataset) -> tuple:
-    """(width, height, geotransform, CRS as WKT): what two rasters must share to be stacked."""
-    return (dataset.RasterXSize, dataset.RasterYSize, tuple(round(v, 6) for v in dataset.GetGeoTransform()),
-            dataset.GetProjection())
-
-
 def check_same_grid(files: list, names: list) -> None:
     """Refuse, naming the file, when one of ``files`` lies on another grid than the first."""
     grids = []
@@ -473,7 +467,7 @@ def check_same_grid(files: list, names: list) -> None:
         except RuntimeError as exc:
             raise UserError(f"{name} ({Path(path).name}) cannot be opened ({str(exc).strip()}); the file is "
                             "truncated or damaged: download the product again") from None
-        grids.append(grid_of(dataset))
+        grids.append(geo.grid_of(dataset))
     for grid, path, name in zip(grids[1:], files[1:], names[1:]):
         if grid != grids[0]:
             raise UserError(f"{name} ({Path(path).name}) is {grid[0]} × {grid[1]} px on "

@@ -74,7 +74,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DN_MAX = 65535
 TIFF_SUFFIXES = (".tif", ".tiff")
 
 
@@ -104,7 +103,7 @@ class ClassifyResult:
     colours: list  # the probe's (r, g, b) per class; [] for embeddings
     counts: dict[str, int]  # class name → cells
     tiles: int
-    tiles_skipped_fill: int  # more than half unused (fill, no data, masked): no prediction
+    tiles_without_prediction: int  # more than half unused (fill, no data, masked): no prediction
     tiles_patched: int  # kept, with some unused pixels filled
     skipped_by: dict[str, int]  # reason → tiles without prediction
     grid: tuple[int, int]  # (rows, cols) of the output
@@ -116,8 +115,9 @@ class ClassifyResult:
         """One line for the log: the output, its grid, and what became of the tiles."""
         reasons = ", ".join(f"{n} mostly {why}" for why, n in self.skipped_by.items())
         why = f" ({reasons})" if reasons else ""
-        text = (f"wrote {self.output} ({self.grid[1]} × {self.grid[0]} cells); {self.tiles_skipped_fill} of "
-                f"{self.tiles} tiles were more than half fill, no data or masked{why}: no prediction")
+        text = (f"wrote {self.output} ({self.grid[1]} × {self.grid[0]} cells); "
+                f"{self.tiles_without_prediction} of {self.tiles} tiles were more than half fill, no data or "
+                f"masked{why}: no prediction")
         if self.tiles_patched:
             text += (f"; {self.tiles_patched} more had some such pixels, given their tile's mean before "
                      "encoding")
@@ -251,7 +251,7 @@ def metadata_warnings(scene: Scene, when: date | datetime | None, use_metadata: 
         warnings.append("the raster has no CRS: latitude and longitude are encoded as missing")
     if scene.data_type not in ("UInt16", "Float32", "Float64"):
         warnings.append(f"the raster holds {scene.data_type} values; Level-2 digital numbers are UInt16 "
-                        f"(0-{DN_MAX}), so values outside that range are treated as no data")
+                        f"(0-{landsat.DN_MAX}), so values outside that range are treated as no data")
     if scene.qa is None and scene.product_id:
         warnings.append(f"the product {scene.product_id} has no QA_PIXEL file: clouds and their shadows are "
                         "not masked and get land-cover classes; download the product with its QA_PIXEL band")
@@ -282,8 +282,8 @@ def report_unused(scene: Scene, counts: TileCounts, warnings: list) -> dict:
         log.info(f"{scene.qa.description} masks {100 * masked / max(counts.pixels, 1):.1f} % of the scene's "
                  f"pixels ({pixel_quality.describe_counts(counts.pixels_by, counts.pixels) or 'none'})")
     if counts.out_of_range:
-        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{DN_MAX} once read as digital "
-                        "numbers; those pixels were treated as no data")
+        warnings.append(f"{counts.out_of_range} tile(s) held values outside 0-{landsat.DN_MAX} once read as "
+                        "digital numbers; those pixels were treated as no data")
         log.warning(warnings[-1])
     return {names[code - 1]: n for code, n in counts.skipped_by.most_common()}
 
@@ -320,9 +320,9 @@ def _map_raster(request: ClassifyRequest, progress: Progress | None) -> Classify
     probe, grid = run.probe, run.grid
     return ClassifyResult(output=str(request.output), class_names=probe.class_names if probe else [],
                           colours=probe.colours if probe else [], counts=outputs.class_counts(),
-                          tiles=grid.tiles, tiles_skipped_fill=counts.skipped, tiles_patched=counts.patched,
-                          skipped_by=skipped_by, grid=(grid.rows, grid.cols), batch_size=run.batch_size,
-                          warnings=warnings, seconds=clock.seconds)
+                          tiles=grid.tiles, tiles_without_prediction=counts.skipped,
+                          tiles_patched=counts.patched, skipped_by=skipped_by, grid=(grid.rows, grid.cols),
+                          batch_size=run.batch_size, warnings=warnings, seconds=clock.seconds)
 
 
 def open_run(request: ClassifyRequest, clock: StageClock) -> Run:

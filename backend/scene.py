@@ -24,7 +24,7 @@ from . import geo, landsat, pixel_quality
 from .errors import UserError
 from .geo import INTEGER_TYPES
 from .options import SceneOptions
-from .product import PRODUCT_ID_ITEM, Product, grid_of, is_product_path, open_product, stack
+from .product import PRODUCT_ID_ITEM, Product, is_product_path, open_product, stack
 
 
 @dataclass
@@ -270,7 +270,7 @@ def find_qa_band(dataset: gdal.Dataset, qa_pixel: str | None, name: str) -> QaBa
         raise UserError(f"QA_PIXEL {Path(qa_pixel).name} has {qa.RasterCount} bands, not one; give the "
                         "product's …_QA_PIXEL.TIF as USGS delivers it")
     _check_qa_type(qa, 1, Path(qa_pixel).name)
-    if grid_of(qa)[:3] != grid_of(dataset)[:3]:
+    if geo.grid_of(qa)[:3] != geo.grid_of(dataset)[:3]:
         raise UserError(f"QA_PIXEL {Path(qa_pixel).name} is {qa.RasterXSize} × {qa.RasterYSize} px on "
                         f"another grid than {name} ({dataset.RasterXSize} × {dataset.RasterYSize} px): give "
                         "the QA_PIXEL of the same product, cropped as the bands were")

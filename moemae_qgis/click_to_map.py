@@ -39,7 +39,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .algorithms.base import apply_land_cover_style
+from .algorithms.base import apply_land_cover_style, layer_file
 from .algorithms.similarity import apply_similarity_style
 from .backend_loader import load_backend
 from .i18n import tr
@@ -195,7 +195,7 @@ class ClickToMapDock(QgsDockWidget):
                         "product', or a raster)."))
             return
         self.release_field()
-        self.task = FieldTask(layer.source().split("|")[0], self.field_ready)
+        self.task = FieldTask(layer_file(layer), self.field_ready)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.prepare_button.setEnabled(False)
         self.cancel_button.setEnabled(True)

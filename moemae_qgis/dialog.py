@@ -44,6 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .algorithms.base import layer_file
 from .backend_loader import load_backend
 from .i18n import tr
 from .message_bar import push_with_details
@@ -289,7 +290,7 @@ class ClassifyDialog(QDialog):
             return
         from osgeo import gdal
 
-        source = layer.source().split("|")[0]
+        source = layer_file(layer)
         try:
             with load_backend("geo").gdal_exceptions():
                 dataset = gdal.Open(source)
@@ -350,7 +351,7 @@ class ClassifyDialog(QDialog):
         return True
 
     def describe_date(self, source: str, dataset) -> None:
-        found = load_backend("scene_metadata").find_acquisition(source, dataset.GetMetadata())
+        found = load_backend("acquisition").find_acquisition(source, dataset.GetMetadata())
         self.detected.setText(found.describe() if found.when else f"unknown ({found.source}); week and hour "
                                                                    "will be encoded as missing")
         if found.when is not None:

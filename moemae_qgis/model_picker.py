@@ -89,11 +89,8 @@ class ModelPicker(QWidget):
         self.model.clear()
         for entry in catalogue.read_catalogue()[0]:
             self.model.addItem(self.model_label(entry), entry.name)
-        known = {entry.file for entry in catalogue.read_catalogue()[0]}
-        folder = load_backend("paths").user_models_dir()
-        for path in sorted(folder.glob("*.pt*")) if folder.is_dir() else []:
-            if path.suffix in (".pt", ".pth") and path.name not in known:
-                self.model.addItem(tr("{} (yours)").format(path.name), str(path))
+        for path in catalogue.user_model_files():
+            self.model.addItem(tr("{} (yours)").format(path.name), str(path))
         self.model.setCurrentIndex(max(0, self.model.findData(catalogue.default_model().name)))
         self.model.blockSignals(False)
 

@@ -63,7 +63,7 @@ def add_product_layer(path: str, project) -> QgsRasterLayer:
     if not layer.isValid():
         raise QgsProcessingException(tr("QGIS cannot open {}").format(results["OUTPUT"]))
     acquired = results["ACQUISITION"]
-    when = load_backend("scene_metadata").parse_when(acquired) if acquired else None
+    when = load_backend("acquisition").parse_when(acquired) if acquired else None
     style_product_layer(layer, when)
     project.addMapLayer(layer)
     return layer

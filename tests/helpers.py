@@ -253,9 +253,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def classify_request(**values):
     """A ``backend.raster.ClassifyRequest`` from flat keywords: the scene options among them
     (stride, device, resolution, an acquisition given as a date …) go to its ``SceneOptions``."""
+    from backend.acquisition import Acquisition
     from backend.options import SceneOptions
     from backend.raster import ClassifyRequest
-    from backend.scene_metadata import Acquisition
 
     names = {f.name for f in dataclasses.fields(SceneOptions)}
     chosen = {name: values.pop(name) for name in list(values) if name in names}

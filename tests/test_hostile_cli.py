@@ -266,7 +266,7 @@ def test_nodata_pixels_in_a_kept_tile_are_given_the_tiles_mean_never_their_value
     raster.classify_raster(request(prefilled, tmp_path / "b.tif", probabilities=str(tmp_path / "pb.tif")))
     assert np.array_equal(gdal.Open(str(tmp_path / "pa.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "pb.tif")).ReadAsArray())
-    assert (result.tiles_skipped_fill, result.tiles_patched) == (0, 16)
+    assert (result.tiles_without_prediction, result.tiles_patched) == (0, 16)
     assert "16 more had some such pixels, given their tile's mean before encoding" in result.summary()
 
 
@@ -309,7 +309,7 @@ def test_a_huge_batch_size_is_bounded_and_progress_keeps_moving(tmp_path, caplog
     assert result.batch_size == CPU_MAX_BATCH
     assert any(m.startswith("batch size 65536 lowered to 256") for m in caplog.messages)
     encoded = [n for n in progress.updates if n > 1]
-    assert sum(encoded) == result.tiles - result.tiles_skipped_fill
+    assert sum(encoded) == result.tiles - result.tiles_without_prediction
     assert max(encoded) <= 256 and len(encoded) >= 2
 
 

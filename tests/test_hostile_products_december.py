@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from osgeo import gdal
 
-from backend import mtl, product, scene_metadata
+from backend import acquisition, mtl, product
 from backend.errors import UserError
 from helpers import (
     CLOUDY,
@@ -146,7 +146,7 @@ def test_an_impossible_time_in_an_mtl_beside_a_plain_raster_leaves_the_date(tmp_
     shutil.copy(CLOUDY / f"{CLOUDY.name}_SR_B1.TIF", raster)
     text = mtl_of(CLOUDY).read_text().replace('"14:34:30.4390740Z"', '"99:99:99"')
     (tmp_path / mtl_of(CLOUDY).name).write_text(text)
-    found = scene_metadata.find_acquisition(raster)  # no product: the MTL beside it is only a hint
+    found = acquisition.find_acquisition(raster)  # no product: the MTL beside it is only a hint
     assert found.when == date(2019, 1, 14) and "product id" in found.source
 
 

@@ -224,7 +224,7 @@ def test_a_map_with_fill_between_its_tiles_is_nodata_there_and_classified_around
         input=str(scene), output=str(out), probabilities=str(probabilities),
         checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE), stride=40, resolution="token",
         device="cpu", use_metadata=False))  # without latitudes the top and bottom tiles are alike
-    assert result.grid == (1000, 300) and result.tiles_skipped_fill == 3000 - 60
+    assert result.grid == (1000, 300) and result.tiles_without_prediction == 3000 - 60
     classes = gdal.Open(str(out)).ReadAsArray()
     assert np.all(classes[10:990] == 255) and np.all(classes[:10] < 19) and np.all(classes[990:] < 19)
     shares = gdal.Open(str(probabilities)).ReadAsArray()

@@ -92,7 +92,7 @@ def test_the_stack_is_the_bands_files_without_a_copy(tmp_path):
 
 @pytest.mark.parametrize("suffix", ["txt", "xml", "json"])
 def test_the_acquisition_comes_from_the_products_mtl_in_each_format(suffix):
-    from backend.scene_metadata import find_acquisition
+    from backend.acquisition import find_acquisition
 
     found = find_acquisition(mtl_of(CLOUDY, suffix))
     assert found.when == datetime(2019, 1, 14, 14, 34, 30)
@@ -100,7 +100,7 @@ def test_the_acquisition_comes_from_the_products_mtl_in_each_format(suffix):
 
 
 def test_a_tars_mtl_gives_the_date_and_time(tmp_path):
-    from backend.scene_metadata import find_acquisition
+    from backend.acquisition import find_acquisition
 
     found = find_acquisition(product_tar(LIVERPOOL, tmp_path / "p.tar"))
     assert found.when == datetime(2020, 9, 27, 11, 10, 50) and found.path.startswith("/vsitar/")
@@ -126,7 +126,7 @@ def test_on_the_cloudy_product_each_tile_follows_its_qa_pixel_share(tmp_path, ma
             assert (classes[row, col] == 255) == (share > 0.5), (y0, x0, share, classes[row, col])
             outcome["predicted" if share <= 0.5 else "no prediction"] += 1
     assert outcome["predicted"] >= 2 and outcome["no prediction"] >= 50, outcome
-    assert result.tiles_skipped_fill == outcome["no prediction"]
+    assert result.tiles_without_prediction == outcome["no prediction"]
     assert sum(result.skipped_by.values()) == outcome["no prediction"] and "fill" in result.skipped_by
 
 

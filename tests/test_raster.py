@@ -91,7 +91,7 @@ def test_fill_tiles_become_nodata(mosaic, tmp_path):
     expected_nodata[:, 0] = True  # the column blanked here
     expected_nodata[0, 3] = True  # the sample's own all-fill patch
     assert np.array_equal(classes_map == 255, expected_nodata)
-    assert result.tiles_skipped_fill == 5
+    assert result.tiles_without_prediction == 5
 
 
 def test_bands_found_by_description(mosaic, tmp_path):

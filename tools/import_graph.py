@@ -26,7 +26,7 @@ MODEL_MODULES = ("model", "runtime", "device", "checkpoint", "embed", "probe", "
 #: Modules the plugin imports before it knows whether PyTorch is installed: the facts, the GDAL
 #: input and output, and what the dialog and the toolbox read while they are built.
 TORCH_FREE_MODULES = ("landsat", "tokens", "classes", "metadata", "errors", "paths", "progress", "memory",
-                      "options", "geo", "mtl", "product", "scene_metadata", "pixel_quality", "scene", "files",
+                      "options", "geo", "mtl", "product", "acquisition", "pixel_quality", "scene", "files",
                       "map_writer", "tiling", "embed", "catalogue", "probe", "device", "raster")
 
 

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..backend_loader import load_backend
-from .base import MoeMaeAlgorithm
+from .base import MoeMaeAlgorithm, layer_file
 
 
 class AssessAlgorithm(MoeMaeAlgorithm):
@@ -59,9 +59,9 @@ class AssessAlgorithm(MoeMaeAlgorithm):
         page = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         assessment = load_backend("assessment")
         result = self.run_backend(
-            assessment.write_assessment, the_map.source().split("|")[0], points.source(),
+            assessment.write_assessment, layer_file(the_map), points.source(),
             self.parameterAsString(parameters, self.FIELD, context), output, page,
-            strata.source().split("|")[0] if strata else None, feedback=feedback)
+            layer_file(strata) if strata else None, feedback=feedback)
         for line in assessment.summary_lines(result.report):
             feedback.pushInfo(line)
         return {self.OUTPUT: output, self.OUTPUT_HTML: page}

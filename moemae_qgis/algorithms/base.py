@@ -101,6 +101,12 @@ class FeedbackLogHandler(logging.Handler):
             self.feedback.pushInfo(record.getMessage())
 
 
+def layer_file(layer) -> str:
+    """The file a GDAL or OGR layer reads: its source without the provider's options after "|"
+    (``map.gpkg|layername=areas``)."""
+    return layer.source().split("|")[0]
+
+
 @contextmanager
 def backend_errors():
     """The backend's ``UserError`` as the ``QgsProcessingException`` Processing shows: its message."""
@@ -120,13 +126,33 @@ def backend_or_explain():
     return load_backend("raster")
 
 
-class LandCoverStyler(QgsProcessingLayerPostProcessorInterface):
-    """Paints the class raster with the probe's classes, so the legend reads as land cover."""
+class KeptPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """A layer post-processor that stays referenced until it has run: QGIS keeps no reference to
+    one. Subclasses say what to do to the layer in :meth:`process`."""
 
-    #: QGIS keeps no reference to a post-processor: this list does, until it has run (at most
-    #: :data:`MAX_PENDING` wait, for runs whose layer was never loaded).
+    #: The post-processors waiting to run (at most :data:`MAX_PENDING`: for runs whose layer was
+    #: never loaded, the oldest are let go).
     pending: list = []
     MAX_PENDING = 16
+
+    def kept(self):
+        """This post-processor, referenced until it has run."""
+        KeptPostProcessor.pending = KeptPostProcessor.pending[-(self.MAX_PENDING - 1):] + [self]
+        return self
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+        try:
+            self.process(layer)
+        finally:
+            if self in KeptPostProcessor.pending:
+                KeptPostProcessor.pending.remove(self)
+
+    def process(self, layer) -> None:
+        raise NotImplementedError
+
+
+class LandCoverStyler(KeptPostProcessor):
+    """Paints the class raster with the probe's classes, so the legend reads as land cover."""
 
     def __init__(self, names, colours):
         super().__init__()
@@ -135,14 +161,10 @@ class LandCoverStyler(QgsProcessingLayerPostProcessorInterface):
     @classmethod
     def attach(cls, context, output: str, names, colours) -> None:
         """Style ``output`` this way when QGIS loads it at the end of the run."""
-        styler = cls(names, colours)
-        cls.pending = cls.pending[-(cls.MAX_PENDING - 1):] + [styler]
-        context.layerToLoadOnCompletionDetails(output).setPostProcessor(styler)
+        context.layerToLoadOnCompletionDetails(output).setPostProcessor(cls(names, colours).kept())
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+    def process(self, layer) -> None:
         apply_land_cover_style(layer, self.names, self.colours)
-        if self in LandCoverStyler.pending:
-            LandCoverStyler.pending.remove(self)
 
 
 def apply_land_cover_style(layer, names, colours) -> None:
@@ -356,7 +378,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
             raise QgsProcessingException(self.tr("{} is a {} layer; save it as a GeoTIFF first (the model "
                                                  "reads files through GDAL)")
                                          .format(layer.name(), layer.providerType()))
-        return layer, layer.source().split("|")[0]
+        return layer, layer_file(layer)
 
     def virtual_layer(self, parameters, context):
         """The layer of a GDAL virtual INPUT path, held by the context for the run; refused, with
@@ -394,13 +416,14 @@ class SceneAlgorithm(MoeMaeAlgorithm):
                 self.parameterAsFile(parameters, self.PROBE, context), checkpoint,
                 self.parameterAsFile(parameters, self.MODEL, context)))
 
-    def scene_request(self, parameters, context, feedback, **extra):
-        """A ``backend.raster.ClassifyRequest`` from the shared parameters."""
+    def scene_request(self, parameters, context, feedback, checkpoint: str | None = None, **extra):
+        """A ``backend.raster.ClassifyRequest`` from the shared parameters; ``checkpoint``: MODEL
+        when the caller resolved it already (:meth:`model_path`, once per run)."""
         raster = backend_or_explain()
         layer, source = self.input_raster(parameters, context)
         return raster.ClassifyRequest(
             input=source, output=self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
-            checkpoint=self.model_path(parameters, context),
+            checkpoint=checkpoint if checkpoint is not None else self.model_path(parameters, context),
             options=self.scene_options(parameters, context, (layer, source), feedback), **extra)
 
     def scene_options(self, parameters, context, scene, feedback):
@@ -411,7 +434,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         qa_layer = self.parameterAsRasterLayer(parameters, self.QA_PIXEL, context)
         return options.SceneOptions(
             bands=self.chosen_bands(parameters, context),
-            qa_pixel=qa_layer.source().split("|")[0] if qa_layer else None,
+            qa_pixel=layer_file(qa_layer) if qa_layer else None,
             mask=tuple(self.parameterAsEnumStrings(parameters, self.MASK, context)),
             input_scale=(self.parameterAsEnumString(parameters, self.INPUT_SCALE, context)
                          or options.DEFAULT_INPUT_SCALE),
@@ -431,7 +454,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
     def acquisition(self, parameters, context, layer, source, feedback):
         """The acquisition date: the parameter, else MTL / product id / GDAL tags, else the layer's
         temporal range; logged with where it came from."""
-        scene = load_backend("scene_metadata")
+        scene = load_backend("acquisition")
         chosen = self.given_acquisition(parameters, context)
         if chosen is None:
             from osgeo import gdal
@@ -452,7 +475,7 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         """ACQUISITION_DATE as an ``Acquisition``, or None when it is not set. Text (qgis_process, a
         script) is read as the CLI reads --acquisition-date: a date alone leaves the hour unknown,
         an offset is converted to UTC; a date-time from the GUI is converted to UTC."""
-        scene = load_backend("scene_metadata")
+        scene = load_backend("acquisition")
         given = parameters.get(self.ACQUISITION_DATE)
         if isinstance(given, str) and given.strip():
             when = scene.parse_when(given)

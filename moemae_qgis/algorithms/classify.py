@@ -29,9 +29,10 @@ class ClassifyAlgorithm(SceneAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         probabilities = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITIES, context) or None
-        request = self.scene_request(parameters, context, feedback, probabilities=probabilities,
-                                     probe=self.probe_path(parameters, context, self.model_path(parameters,
-                                                                                                context)))
+        model = self.model_path(parameters, context)  # once per run: the probe is chosen for it
+        request = self.scene_request(parameters, context, feedback, checkpoint=model,
+                                     probe=self.probe_path(parameters, context, model),
+                                     probabilities=probabilities)
         result = self.run_backend(load_backend("raster").classify_raster, request, feedback=feedback)
         feedback.pushInfo(result.summary())
         for name, cells in sorted(result.counts.items(), key=lambda item: -item[1]):

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsContrastEnhancement,
     QgsDateTimeRange,
     QgsMultiBandColorRenderer,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -23,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..backend_loader import load_backend
-from .base import MoeMaeAlgorithm, backend_errors, backend_or_explain
+from .base import KeptPostProcessor, MoeMaeAlgorithm, backend_errors, backend_or_explain
 
 #: The natural-colour composite: red, green, blue.
 NATURAL_COLOUR = ("SR_B4", "SR_B3", "SR_B2")
@@ -58,20 +57,15 @@ def _utc(moment: datetime) -> QDateTime:
     return QDateTime(moment.date(), moment.time(), Qt.TimeSpec.UTC)
 
 
-class ProductStyler(QgsProcessingLayerPostProcessorInterface):
+class ProductStyler(KeptPostProcessor):
     """Styles the product's layer when QGIS loads it at the end of the run."""
-
-    pending: list = []  # QGIS keeps no reference to a post-processor; this list does
-    MAX_PENDING = 16
 
     def __init__(self, when):
         super().__init__()
         self.when = when
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS's name
+    def process(self, layer) -> None:
         style_product_layer(layer, self.when)
-        if self in ProductStyler.pending:
-            ProductStyler.pending.remove(self)
 
 
 class LoadProductAlgorithm(MoeMaeAlgorithm):
@@ -101,7 +95,7 @@ class LoadProductAlgorithm(MoeMaeAlgorithm):
             output = self.parameterAsFileOutput(parameters, self.OUTPUT, context) or str(
                 default_vrt_path(found.product_id))
             product.write_stack(found, output)
-            dates = load_backend("scene_metadata")
+            dates = load_backend("acquisition")
             acquisition = dates.acquisition_of(found) or dates.Acquisition(None, "nowhere: no readable date")
         feedback.pushInfo(self.tr("{}: SR_B1…SR_B7{} stacked in {}").format(
             found.product_id, self.tr(" and QA_PIXEL") if found.qa_pixel else "", output))
@@ -118,7 +112,5 @@ class LoadProductAlgorithm(MoeMaeAlgorithm):
         from qgis.core import QgsProcessingContext
 
         details = QgsProcessingContext.LayerDetails(product_id, context.project(), self.OUTPUT)
-        styler = ProductStyler(when)
-        ProductStyler.pending = ProductStyler.pending[-(ProductStyler.MAX_PENDING - 1):] + [styler]
-        details.setPostProcessor(styler)
+        details.setPostProcessor(ProductStyler(when).kept())
         context.addLayerToLoadOnCompletion(output, details)

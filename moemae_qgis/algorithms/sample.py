@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ..backend_loader import load_backend
 from ..i18n import tr
-from .base import MoeMaeAlgorithm, backend_errors
+from .base import MoeMaeAlgorithm, backend_errors, layer_file
 
 #: OUTPUT as QGIS's "Save to GeoPackage…" gives it: ogr:dbname='/path/file.gpkg' table="name" (geom).
 GEOPACKAGE_TABLE = re.compile("^ogr:dbname='(?P<path>(?:[^']|'')+)'\\s+table=\"(?P<table>(?:[^\"]|\"\")+)\"")
@@ -86,7 +86,7 @@ class SampleAlgorithm(MoeMaeAlgorithm):
             text = self.parameterAsString(parameters, self.USERS_ACCURACY, context)
             expected = sampling.parse_expected_users([t for t in text.split(";") if t.strip()])
         lines = self.run_backend(
-            sampling.sample_map, layer.source().split("|")[0], path, feedback=feedback, layer_name=layer_name,
+            sampling.sample_map, layer_file(layer), path, feedback=feedback, layer_name=layer_name,
             total=None if given in (None, "") else self.parameterAsInt(parameters, self.SIZE, context),
             min_per_class=self.parameterAsInt(parameters, self.MIN_PER_CLASS, context),
             target_se=None if target in (None, "") else self.parameterAsDouble(parameters, self.TARGET_SE,

@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..backend_loader import load_backend
 from ..i18n import tr
-from .base import FeedbackProgress, SceneAlgorithm, backend_errors, backend_or_explain
+from .base import FeedbackProgress, SceneAlgorithm, backend_errors, backend_or_explain, layer_file
 
 
 @dataclass
@@ -218,7 +218,7 @@ class TrainProbeAlgorithm(SceneAlgorithm):
         training = self.parameterAsVectorLayer(parameters, self.TRAINING, context)
         inputs = [("the input raster", raster_path), ("the model", model)]
         if training is not None:
-            inputs.append(("the training layer", training.source().split("|")[0]))
+            inputs.append(("the training layer", layer_file(training)))
         with backend_errors():
             load_backend("files").check_outputs([("the probe", output, (".json",))], inputs)
 

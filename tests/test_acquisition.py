@@ -2,7 +2,7 @@
 import json
 from datetime import date, datetime
 
-from backend import scene_metadata as sm
+from backend import acquisition as sm
 
 PRODUCT = "LC08_L2SP_190017_20210615_20210622_02_T1"
 
