@@ -73,7 +73,8 @@ def parse_when(text: str) -> date | datetime | None:
             micro = int((iso.group(7) or "0")[:6].ljust(6, "0"))
             return as_utc(datetime(year, month, day, hour, minute, second, micro, tzinfo=_zone(iso.group(8))))
         if tiff:
-            return datetime(*(int(v) for v in tiff.groups()))
+            year, month, day, hour, minute, second = (int(v) for v in tiff.groups())
+            return datetime(year, month, day, hour, minute, second)
         if re.fullmatch(r"\d{8}", text):
             return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:  # a month 13, a day 32

@@ -141,8 +141,9 @@ def probe_entry(name: str) -> ProbeEntry | None:
 
 def default_model() -> ModelEntry:
     """The published model once it is downloaded, else the demonstration model."""
-    published = model_entry(PUBLISHED_MODEL)
-    return published if published.available else model_entry(DEMONSTRATION_MODEL)
+    published, demonstration = model_entry(PUBLISHED_MODEL), model_entry(DEMONSTRATION_MODEL)
+    assert published is not None and demonstration is not None  # both are in the shipped catalogue
+    return published if published.available else demonstration
 
 
 def default_probe(model: str) -> ProbeEntry | None:
@@ -154,8 +155,9 @@ def resolve_model(choice: str | None) -> Path:
     """The checkpoint file of a catalogue name or a path (None or "": :func:`default_model`);
     a catalogue model not downloaded yet is refused, saying how to get it."""
     entry = model_entry(choice) if choice else default_model()
-    if entry is None:
+    if entry is None and choice:
         return own_model(choice) or _existing(choice, "model", [m.name for m in read_catalogue()[0]])
+    assert entry is not None  # no choice: the default model, always in the catalogue
     if not entry.available:
         raise UserError(f"the model {entry.name} ({entry.title}) is not downloaded yet: python -m backend "
                         f"models download {entry.name} (about {entry.approx_mb:g} MB), or in QGIS the "

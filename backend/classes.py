@@ -143,7 +143,8 @@ def _keyword_colour(name: str, used: set, shades_taken: dict) -> tuple | None:
         free = [shade for shade in shades if shade not in used]
         if not free:  # more classes than shades: darker copies keep them apart
             step = shades_taken.get(group, 0)
-            free = [tuple(int(v * 0.75 ** (1 + step // len(shades))) for v in shades[step % len(shades)])]
+            r, g, b = (int(v * 0.75 ** (1 + step // len(shades))) for v in shades[step % len(shades)])
+            free = [(r, g, b)]
         shades_taken[group] = shades_taken.get(group, 0) + 1
         used.add(free[0])
         return free[0]
@@ -182,8 +183,10 @@ def parse_colour(text: str) -> tuple[int, int, int]:
     value = str(text).strip()
     hex_digits = re.fullmatch(r"#?([0-9a-fA-F]{6})", value)
     if hex_digits:
-        return tuple(int(hex_digits.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+        r, g, b = (int(hex_digits.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+        return r, g, b
     parts = [p.strip() for p in value.split(",")]
     if len(parts) == 3 and all(p.isdigit() and int(p) <= 255 for p in parts):
-        return tuple(int(p) for p in parts)
+        r, g, b = (int(p) for p in parts)
+        return r, g, b
     raise ValueError(f"{value!r} is no colour: write it as #1f78b4 or 31,120,180 (red, green, blue 0-255)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tarfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -86,7 +87,7 @@ def make_scene_product(sample_dir: str | Path, out_dir: str | Path, size: tuple 
         names = [f"{PRODUCT_ID}_{band}.TIF" for band in (*landsat.BANDS, "QA_PIXEL")]
         files = [_create(folder / name, width, height, 1, USGS_TIFF_OPTIONS) for name in names]
         _paint_fields([f.GetRasterBand(1) for f in files], layout, footprint=_footprint(width, height))
-        files = None  # closes them
+        del files  # closes them
         mtl = f"{PRODUCT_ID}_MTL.txt"
         (folder / mtl).write_text(_mtl(names))
         with tarfile.open(tmp, "w") as tar:  # USGS delivers an uncompressed tar
@@ -112,7 +113,7 @@ def _create(path: Path, width: int, height: int, bands: int, options: list) -> g
     return ds
 
 
-def _mtl(files: list = ()) -> str:
+def _mtl(files: Sequence[str] = ()) -> str:
     """The MTL file: the acquisition and, for a product, its id, level and files."""
     listed = "".join(f'    FILE_NAME_{_MTL_KEYS[Path(name).stem.split("_", 7)[-1]]} = "{name}"\n'
                      for name in files)

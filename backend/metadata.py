@@ -29,7 +29,7 @@ def week_pair(when: date | None) -> tuple[float, float]:
     return _pair(None if when is None else when.isocalendar()[1] * 2 * math.pi / 52)
 
 
-def hour_pair(when: datetime | None) -> tuple[float, float]:
+def hour_pair(when: date | datetime | None) -> tuple[float, float]:
     """(sin, cos) of the integer UTC hour · 2π/24; (0, 0) when the time of day is unknown.
 
     A plain ``date`` (no time of day) counts as unknown hour.
@@ -53,7 +53,8 @@ def encode_metadata(when: date | datetime | None, lat_deg: Sequence[float | None
     ``lat_deg``/``lon_deg`` hold each patch centre in degrees (None entries or None lists
     mean unknown). ``count`` gives N when no coordinates are given.
     """
-    n = count if count is not None else len(lat_deg if lat_deg is not None else lon_deg)
+    given = lat_deg if lat_deg is not None else lon_deg
+    n = count if count is not None else len(given or ())
     week = np.tile(np.asarray(week_pair(when), np.float32), (n, 1))
     hour = np.tile(np.asarray(hour_pair(when), np.float32), (n, 1))
     lats = lat_deg if lat_deg is not None else [None] * n

@@ -133,7 +133,7 @@ def _xml_to_dict(text: str, name: str) -> dict:
         raise UserError(f"{name} declares a DOCTYPE or entities, which no Landsat MTL does: it is not an MTL "
                         f"or it was edited; {USE_OWN}")
     root: dict = {}
-    stack = [("", root, [])]  # (tag, child elements, text parts) of each open element
+    stack: list[tuple[str, dict, list[str]]] = [("", root, [])]  # (tag, child elements, text parts)
     for match in _XML_ITEM.finditer(text):
         markup, chars, stray = match.groups()
         if chars is not None:

@@ -70,7 +70,7 @@ def user_models_dir() -> Path:
     return user_data_dir() / "models"
 
 
-def dependency_dir(version_info: Sequence[int] = sys.version_info) -> Path:
+def dependency_dir(version_info: Sequence[int] = sys.version_info[:2]) -> Path:
     """Where the plugin installs missing packages for one Python version.
 
     ``<user data dir>/python3.11``: one folder per Python minor version, because compiled
