@@ -828,11 +828,13 @@ def add_assess_parser(commands: argparse._SubParsersAction) -> None:
 # --------------------------------------------------------------------------- embeddings: similarity, clusters
 def _field_request(args: argparse.Namespace):
     """The request that embeds ``args.scene``, or None for an embedding raster (read as it is)."""
+    from .catalogue import resolve_model
     from .embedding_field import is_embedding_raster
 
     if is_embedding_raster(args.scene):
         return None
-    return _scene_request(args, args.scene, "", probe=None, pooling="mean", precision=args.precision)
+    return _scene_request(args, args.scene, "", resolve_model(args.checkpoint), probe=None, pooling="mean",
+                          precision=args.precision)
 
 
 def cmd_similarity(args: argparse.Namespace) -> int:
@@ -848,6 +850,7 @@ def cmd_similarity(args: argparse.Namespace) -> int:
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     """The options of a scene that is embedded first (ignored for an embedding raster)."""
     from .embedding_cache import FIELD_RESOLUTION
+    from .options import DEFAULT_BATCH_SIZE
 
     note = "scenes only: an embedding raster is read as it is"
     parser.add_argument("scene", help="a Landsat product (MTL file, folder or .tar), a raster, as classify "
@@ -857,7 +860,8 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
     _add_scene_options(parser, FIELD_RESOLUTION, only=note)
     parser.add_argument("--no-metadata", action="store_true", help=f"encode date and position as missing "
                                                                     f"({note})")
-    parser.add_argument("--batch-size", type=_positive, default=256, help="tiles per batch (256)")
+    parser.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
+                        help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
     parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
                         help="the encoder's: auto (bfloat16 where it is fast, as classify), float32 or "
                              f"bfloat16 ({note})")
