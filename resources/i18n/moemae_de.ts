@@ -101,194 +101,194 @@
       <translation>REFERENCE '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Verwenden Sie Raster › MoE-MAE Landbedeckung › Fehlende Python-Pakete installieren….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Cancelled: no output was written.</source>
       <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Ein Landsat-8/9-Produkt der Collection 2, Level 2, wie heruntergeladen (seine MTL-Datei, sein Ordner oder sein .tar), ein mit „Landsat-Produkt hinzufügen“ hinzugefügter Layer oder ein Oberflächenreflexions-Raster.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Landsat-8/9-Szene, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Welche Bänder des Rasters SR_B1…SR_B7 sind, in dieser Reihenfolge. Standard: nach Bandname, oder die Bänder 1-7 eines Rasters mit 7 Bändern ohne Landsat-Bandnamen. Ein Produkt (MTL-Datei, Ordner oder .tar) braucht keine Angabe: QGIS kann die Bänder eines Produkts nicht auflisten, und sein „Dependent bands could not be populated“ sagt nur das; lassen Sie BANDS leer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bänder SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Ein Katalogname ({}) oder eine Checkpoint-Datei. Standard: published-S, sobald heruntergeladen, sonst das Demonstrationsmodell.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modell</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
-      <location filename="../../moemae_qgis/model_picker.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Ein Katalogname (eurosat10-cls, bigearthnet19-mean …) oder eine Probe-Datei. Standard: die Standard-Probe des Modells.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Probe (the legend)</source>
       <translation>Probe (die Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <location filename="../../moemae_qgis/click_to_map.py" line="345" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Probes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Eine Kachel von 40 × 40 px alle STRIDE px: eine kleinere Schrittweite überlappt die Kacheln stärker und dauert länger. Die Zellen der Karte sind eine je Token von 4 × 4 px (120 m) oder eine je Schritt: siehe Kartenzellen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>Stride between tiles (px)</source>
       <translation>Schrittweite zwischen Kacheln (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Standard: gelesen aus der MTL des Produkts, der Produkt-ID, den GDAL-Tags des Rasters oder den zeitlichen Eigenschaften des Layers.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Acquisition date (UTC)</source>
       <translation>Aufnahmedatum (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Gibt dem Modell das Aufnahmedatum sowie Breite und Länge jeder Kachel, wie im Training.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Use date and position</source>
       <translation>Datum und Position verwenden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Gerät</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto wählt CUDA, dann Apple MPS, dann die CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Weniger Kacheln je Stapel brauchen weniger Speicher.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Tiles per batch</source>
       <translation>Kacheln je Stapel</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Maske (QA_PIXEL-Flags)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Die QA_PIXEL-Flags, die ein Pixel maskieren, wenn QA_PIXEL vorliegt: ein Produkt, ein Band namens QA_PIXEL oder der Parameter QA_PIXEL. Maskierte Pixel gelten als NoData.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Nur für ein Raster ohne sein QA_PIXEL-Band: ein Produkt bringt sein eigenes mit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL eines gestapelten Rasters</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Input values</source>
       <translation>Eingabewerte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: nach Datentyp und Werten; dn: digitale Werte (Level 2); reflectance: DN × 0,0000275 − 0,2, als Gleitkommazahlen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Kartenzellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Probe oder Zusammenfassung über den Mittelwert der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; tile: eine Zelle je STRIDE; auto: token, wo Probe oder Zusammenfassung und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
       <source>Incorrect parameter value for {}</source>
       <translation>Falscher Parameterwert für {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT ist kein Rasterlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} ist ein {}-Layer; speichern Sie ihn zuerst als GeoTIFF (das Modell liest Dateien über GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL kann {} nicht als Raster öffnen ({}); prüfen Sie den Pfad innerhalb des Archivs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} wurde nicht verstanden: QGIS erwartet die Bandnummern durch ';' getrennt, z. B. 1;2;3;4;5;6;7 (oder lassen Sie BANDS leer für Bänder, die am Namen erkannt werden)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -419,78 +419,78 @@
       <translation>Wie die 105 Tokens einer Kachel zu einem Embedding werden: mean, der Mittelwert aller; patch-mean, der Mittelwert der 100 Patch-Tokens; oder cls, das CLS-Token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Landsat-Produkt hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="74" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Ein USGS-Landsat-8/9-Produkt (Level 2), wie heruntergeladen, als ein Layer in Echtfarben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Seine MTL-Datei (_MTL.txt, .xml oder .json), sein .tar oder eine beliebige Banddatei seines entpackten Ordners.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Landsat-8/9-Produkt, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Landsat-Produkt (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Wohin das VRT geschrieben wird. Standard: der Produktordner des Plugins, damit ein gespeichertes Projekt es wiederfindet.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Virtual raster (VRT)</source>
       <translation>Virtuelles Raster (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="82" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Virtuelles GDAL-Raster (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
       <source>Product id</source>
       <translation>Produkt-ID</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Acquisition (UTC)</source>
       <translation>Aufnahme (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="100" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{}: SR_B1…SR_B7{} gestapelt in {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="101" />
       <source> and QA_PIXEL</source>
       <translation> und QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="103" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} hat keine QA_PIXEL-Datei: Wolken können nicht maskiert werden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="105" />
       <source>Acquisition: {}</source>
       <translation>Aufnahme: {}</translation>
     </message>
@@ -646,7 +646,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="144" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probe</source>
       <translation>Probe</translation>
     </message>
@@ -807,7 +807,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
@@ -949,295 +949,295 @@
       <translation>; {} Klicks außerhalb der Szene oder auf NoData wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="101" />
+      <location filename="../../moemae_qgis/dialog.py" line="102" />
       <source>MoE-MAE land cover</source>
       <translation>MoE-MAE Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="124" />
+      <location filename="../../moemae_qgis/dialog.py" line="125" />
       <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Landsat-Produkt hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="126" />
+      <location filename="../../moemae_qgis/dialog.py" line="127" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Ein Landsat-8/9-Produkt (Level 2), wie vom USGS heruntergeladen: seine MTL-Datei, sein .tar oder eine beliebige Banddatei seines Ordners</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="130" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Mask clouds and their shadows</source>
       <translation>Wolken und ihre Schatten maskieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="131" />
+      <location filename="../../moemae_qgis/dialog.py" line="132" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Pixel, die QA_PIXEL als Wolke, erweiterte Wolke oder Wolkenschatten kennzeichnet, gelten als NoData: eine Kachel, die zu mehr als der Hälfte maskiert ist, erhält keine Vorhersage</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="138" />
+      <location filename="../../moemae_qgis/dialog.py" line="139" />
       <source>Set the bands myself:</source>
       <translation>Bänder selbst festlegen:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="144" />
+      <location filename="../../moemae_qgis/dialog.py" line="145" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Die Bandnummern von SR_B1…SR_B7 in diesem Raster, in dieser Reihenfolge: 7 Zahlen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="150" />
+      <location filename="../../moemae_qgis/dialog.py" line="151" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Aufnahmedatum (UTC) selbst festlegen:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto: eine je Token (120 m), wo Probe und Schrittweite es erlauben</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="185" />
+      <location filename="../../moemae_qgis/dialog.py" line="186" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>eine je Token: 4 × 4 px, 120 m (Probes über den Mittelwert der Tokens; Schrittweite ein Vielfaches von 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="187" />
+      <location filename="../../moemae_qgis/dialog.py" line="188" />
       <source>one per tile step (the stride)</source>
       <translation>eine je Kachelschritt (die Schrittweite)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="191" />
+      <location filename="../../moemae_qgis/dialog.py" line="192" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="193" />
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>empty: a temporary file</source>
       <translation>leer: eine temporäre Datei</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="200" />
+      <location filename="../../moemae_qgis/dialog.py" line="201" />
       <source>Run</source>
       <translation>Ausführen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="212" />
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="213" />
+      <location filename="../../moemae_qgis/dialog.py" line="595" />
       <source>Log</source>
       <translation>Protokoll</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Landsat layer</source>
       <translation>Landsat-Layer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="228" />
       <source>Bands</source>
       <translation>Bänder</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="229" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Acquisition</source>
       <translation>Aufnahme</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Clouds</source>
       <translation>Wolken</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Stride</source>
       <translation>Schrittweite</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="238" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Output</source>
       <translation>Ausgabe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="240" />
       <source>Advanced</source>
       <translation>Erweitert</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="242" />
+      <location filename="../../moemae_qgis/dialog.py" line="243" />
       <source>Mirror</source>
       <translation>Spiegelserver</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="283" />
+      <location filename="../../moemae_qgis/dialog.py" line="284" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Fügen Sie dem Projekt ein Landsat-8/9-Produkt (Level 2) (Landsat-Produkt hinzufügen…) oder ein Oberflächenreflexions-Raster hinzu.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="297" />
+      <location filename="../../moemae_qgis/dialog.py" line="298" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Dieser Layer kann nicht mit GDAL geöffnet werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="336" />
+      <location filename="../../moemae_qgis/dialog.py" line="337" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Geben Sie die Bänder als 7 ganze Zahlen an, z. B. 1 2 3 4 5 6 7 (nicht {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="340" />
+      <location filename="../../moemae_qgis/dialog.py" line="341" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Geben Sie die Bänder als 7 ganze Zahlen an, z. B. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="345" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Set the bands yourself below.</source>
       <translation>Legen Sie die Bänder unten selbst fest.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="347" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Die Bänder lassen sich nicht bestimmen: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="367" />
+      <location filename="../../moemae_qgis/dialog.py" line="368" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Wolken können nicht maskiert werden: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="372" />
+      <location filename="../../moemae_qgis/dialog.py" line="373" />
       <source>{} masks {}.</source>
       <translation>{} maskiert {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="376" />
+      <location filename="../../moemae_qgis/dialog.py" line="377" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>Das Produkt {} hat keine QA_PIXEL-Datei: Wolken und ihre Schatten werden nicht maskiert und erhalten Landbedeckungsklassen. Laden Sie das Produkt mit seinem QA_PIXEL-Band herunter, um sie zu maskieren.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="380" />
+      <location filename="../../moemae_qgis/dialog.py" line="381" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Kein QA_PIXEL in diesem Layer: Wolken und ihre Schatten erhalten Landbedeckungsklassen. Fügen Sie das Landsat-Produkt wie heruntergeladen hinzu, mit seinem QA_PIXEL-Band (Landsat-Produkt hinzufügen…), um sie zu maskieren.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="400" />
+      <location filename="../../moemae_qgis/dialog.py" line="401" />
       <source>Cells of {} px ({} m)</source>
       <translation>Zellen von {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="404" />
+      <location filename="../../moemae_qgis/dialog.py" line="405" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Zellen von 4 px (120 m), eine je Token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="406" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>The run will be refused: {}.</source>
       <translation>Der Lauf wird abgelehnt: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/dialog.py" line="431" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Das Produkt kann nicht hinzugefügt werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="433" />
+      <location filename="../../moemae_qgis/dialog.py" line="434" />
       <source>Added {}.</source>
       <translation>{} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="496" />
+      <location filename="../../moemae_qgis/dialog.py" line="497" />
       <source>Running…</source>
       <translation>Läuft…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="503" />
+      <location filename="../../moemae_qgis/dialog.py" line="504" />
       <source>Cancelling…</source>
       <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="514" />
+      <location filename="../../moemae_qgis/dialog.py" line="515" />
       <source>Land cover ({})</source>
       <translation>Landbedeckung ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="522" />
+      <location filename="../../moemae_qgis/dialog.py" line="523" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Fertig, aber die Klassen der Probe konnten für die Legende nicht gelesen werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="525" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done</source>
       <translation>Fertig</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done: {}</source>
       <translation>Fertig: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="535" />
+      <location filename="../../moemae_qgis/dialog.py" line="536" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Abgebrochen: Es wurde kein Layer hinzugefügt und keine Datei zurückgelassen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="541" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>see the Processing log</source>
       <translation>siehe das Verarbeitungsprotokoll</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="543" />
       <source>Failed: {}</source>
       <translation>Fehlgeschlagen: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="545" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>The run's log:</source>
       <translation>Das Protokoll des Laufs:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>1 error</source>
       <translation>1 Fehler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>{} errors</source>
       <translation>{} Fehler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>1 warning</source>
       <translation>1 Warnung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>{} warnings</source>
       <translation>{} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="607" />
+      <location filename="../../moemae_qgis/dialog.py" line="608" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>Das gespeicherte {} {!r} ist nicht verwendbar; {!r} wird verwendet</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="626" />
+      <location filename="../../moemae_qgis/dialog.py" line="627" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="634" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="636" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="637" />
+      <location filename="../../moemae_qgis/dialog.py" line="638" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: keine GPU gefunden)</translation>
     </message>
@@ -1324,7 +1324,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/model_picker.py" line="46" />
-      <location filename="../../moemae_qgis/model_picker.py" line="143" />
+      <location filename="../../moemae_qgis/model_picker.py" line="140" />
       <source>Download…</source>
       <translation>Herunterladen…</translation>
     </message>
@@ -1339,48 +1339,48 @@
       <translation>Probe (Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="96" />
-      <location filename="../../moemae_qgis/model_picker.py" line="122" />
+      <location filename="../../moemae_qgis/model_picker.py" line="93" />
+      <location filename="../../moemae_qgis/model_picker.py" line="119" />
       <source>{} (yours)</source>
       <translation>{} (Ihres)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="103" />
+      <location filename="../../moemae_qgis/model_picker.py" line="100" />
       <source>{}: a demonstration, expect rough maps</source>
       <translation>{}: eine Demonstration, rechnen Sie mit groben Karten</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="105" />
+      <location filename="../../moemae_qgis/model_picker.py" line="102" />
       <source>{}: not downloaded, about {:g} MB</source>
       <translation>{}: nicht heruntergeladen, etwa {:g} MB</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="146" />
+      <location filename="../../moemae_qgis/model_picker.py" line="143" />
       <source>Warning: {}.</source>
       <translation>Warnung: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="180" />
+      <location filename="../../moemae_qgis/model_picker.py" line="177" />
       <source>Model checkpoint</source>
       <translation>Modell-Checkpoint</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="199" />
+      <location filename="../../moemae_qgis/model_picker.py" line="196" />
       <source>Downloading {}…</source>
       <translation>{} wird heruntergeladen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="210" />
+      <location filename="../../moemae_qgis/model_picker.py" line="207" />
       <source>Downloading {}: {:.1f} of {:.1f} MB</source>
       <translation>{} wird heruntergeladen: {:.1f} von {:.1f} MB</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="220" />
+      <location filename="../../moemae_qgis/model_picker.py" line="217" />
       <source>Downloaded {}{}: {}</source>
       <translation>Heruntergeladen {}{}: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="221" />
+      <location filename="../../moemae_qgis/model_picker.py" line="218" />
       <source>Download failed: {}</source>
       <translation>Download fehlgeschlagen: {}</translation>
     </message>

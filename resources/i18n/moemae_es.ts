@@ -101,194 +101,194 @@
       <translation>REFERENCE '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Ráster › Cobertura del suelo MoE-MAE › Instalar paquetes de Python que faltan….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: no se escribió ninguna salida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un producto Landsat 8/9 Colección 2 Nivel 2 tal como se descargó (su archivo MTL, carpeta o .tar), una capa añadida con 'Añadir producto Landsat' o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Escena Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Qué bandas del ráster son SR_B1…SR_B7, en ese orden. Por defecto: por el nombre de banda, o las bandas 1-7 de un ráster de 7 bandas sin nombres de banda Landsat. Un producto (archivo MTL, carpeta o .tar) no lo necesita: QGIS no puede listar las bandas de un producto, y su 'Dependent bands could not be populated' solo lo dice; deje BANDS vacío.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nombre del catálogo ({}) o un archivo de checkpoint. Por defecto: published-S una vez descargado, si no el modelo de demostración.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
-      <location filename="../../moemae_qgis/model_picker.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nombre del catálogo (eurosat10-cls, bigearthnet19-mean …) o un archivo de sonda. Por defecto: la sonda predeterminada del propio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Probe (the legend)</source>
       <translation>Sonda (la leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <location filename="../../moemae_qgis/click_to_map.py" line="345" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Una tesela de 40 × 40 px cada STRIDE px: un paso menor solapa más las teselas y tarda más. Las celdas del mapa son una por token de 4 × 4 px (120 m) o una por paso: vea Celdas del mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>Stride between tiles (px)</source>
       <translation>Paso entre teselas (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Por defecto: se lee del MTL del producto, del id del producto, de las etiquetas GDAL del ráster o de las propiedades temporales de la capa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Acquisition date (UTC)</source>
       <translation>Fecha de adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Da al modelo la fecha de adquisición y la latitud y longitud de cada tesela, como en su entrenamiento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Use date and position</source>
       <translation>Usar fecha y posición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto elige CUDA, luego Apple MPS, luego la CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos teselas por lote necesitan menos memoria.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Tiles per batch</source>
       <translation>Teselas por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (indicadores QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Los indicadores QA_PIXEL que enmascaran un píxel, cuando hay QA_PIXEL: un producto, una banda llamada QA_PIXEL o el parámetro QA_PIXEL. Los píxeles enmascarados cuentan como sin datos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Solo para un ráster sin su banda QA_PIXEL: un producto trae la suya.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de un ráster apilado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -419,78 +419,78 @@
       <translation>Cómo los 105 tokens de una tesela se convierten en un embedding: mean, la media de todos; patch-mean, la media de los 100 tokens de parche; o cls, el token CLS.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Añadir producto Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="74" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Un producto Landsat 8/9 Nivel 2 del USGS tal como se descargó, como una capa en color natural.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Su archivo MTL (_MTL.txt, .xml o .json), su .tar o cualquier archivo de banda de su carpeta descomprimida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Producto Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Producto Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Dónde se guarda el VRT. Por defecto: la carpeta de productos del complemento, para que un proyecto guardado lo siga encontrando.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Virtual raster (VRT)</source>
       <translation>Ráster virtual (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="82" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Ráster virtual GDAL (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
       <source>Product id</source>
       <translation>Id del producto</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Acquisition (UTC)</source>
       <translation>Adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="100" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{}: SR_B1…SR_B7{} apiladas en {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="101" />
       <source> and QA_PIXEL</source>
       <translation> y QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="103" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} no tiene archivo QA_PIXEL: las nubes no se pueden enmascarar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="105" />
       <source>Acquisition: {}</source>
       <translation>Adquisición: {}</translation>
     </message>
@@ -646,7 +646,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="144" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probe</source>
       <translation>Sonda</translation>
     </message>
@@ -807,7 +807,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -949,295 +949,295 @@
       <translation>; {} clics fuera de la escena o sin datos se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="101" />
+      <location filename="../../moemae_qgis/dialog.py" line="102" />
       <source>MoE-MAE land cover</source>
       <translation>Cobertura del suelo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="124" />
+      <location filename="../../moemae_qgis/dialog.py" line="125" />
       <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Añadir producto Landsat…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="126" />
+      <location filename="../../moemae_qgis/dialog.py" line="127" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Un producto Landsat 8/9 Nivel 2 tal como se descargó del USGS: su archivo MTL, su .tar o cualquier archivo de banda de su carpeta</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="130" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Mask clouds and their shadows</source>
       <translation>Enmascarar las nubes y sus sombras</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="131" />
+      <location filename="../../moemae_qgis/dialog.py" line="132" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Los píxeles que QA_PIXEL marca como nube, nube dilatada o sombra de nube cuentan como sin datos: una tesela enmascarada en más de la mitad no recibe predicción</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="138" />
+      <location filename="../../moemae_qgis/dialog.py" line="139" />
       <source>Set the bands myself:</source>
       <translation>Indicar yo las bandas:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="144" />
+      <location filename="../../moemae_qgis/dialog.py" line="145" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Los números de banda de SR_B1…SR_B7 en este ráster, en ese orden: 7 números</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="150" />
+      <location filename="../../moemae_qgis/dialog.py" line="151" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Indicar yo la fecha de adquisición (UTC):</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto: una por token (120 m) donde la sonda y el paso lo permiten</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="185" />
+      <location filename="../../moemae_qgis/dialog.py" line="186" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>una por token: 4 × 4 px, 120 m (sondas sobre la media de los tokens; paso múltiplo de 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="187" />
+      <location filename="../../moemae_qgis/dialog.py" line="188" />
       <source>one per tile step (the stride)</source>
       <translation>una por paso de tesela (el paso)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="191" />
+      <location filename="../../moemae_qgis/dialog.py" line="192" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="193" />
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>empty: a temporary file</source>
       <translation>vacío: un archivo temporal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="200" />
+      <location filename="../../moemae_qgis/dialog.py" line="201" />
       <source>Run</source>
       <translation>Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="212" />
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="213" />
+      <location filename="../../moemae_qgis/dialog.py" line="595" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Landsat layer</source>
       <translation>Capa Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="228" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="229" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Acquisition</source>
       <translation>Adquisición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Clouds</source>
       <translation>Nubes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Stride</source>
       <translation>Paso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="238" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Output</source>
       <translation>Salida</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="240" />
       <source>Advanced</source>
       <translation>Avanzado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="242" />
+      <location filename="../../moemae_qgis/dialog.py" line="243" />
       <source>Mirror</source>
       <translation>Réplica</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="283" />
+      <location filename="../../moemae_qgis/dialog.py" line="284" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Añada al proyecto un producto Landsat 8/9 Nivel 2 (Añadir producto Landsat…) o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="297" />
+      <location filename="../../moemae_qgis/dialog.py" line="298" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>No se puede abrir esta capa con GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="336" />
+      <location filename="../../moemae_qgis/dialog.py" line="337" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7 (no {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="340" />
+      <location filename="../../moemae_qgis/dialog.py" line="341" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="345" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Set the bands yourself below.</source>
       <translation>Indique usted las bandas abajo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="347" />
       <source>Cannot tell the bands: {}.</source>
       <translation>No se pueden identificar las bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="367" />
+      <location filename="../../moemae_qgis/dialog.py" line="368" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Las nubes no se pueden enmascarar: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="372" />
+      <location filename="../../moemae_qgis/dialog.py" line="373" />
       <source>{} masks {}.</source>
       <translation>{} enmascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="376" />
+      <location filename="../../moemae_qgis/dialog.py" line="377" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>El producto {} no tiene archivo QA_PIXEL: las nubes y sus sombras no se enmascararán y recibirán clases de cobertura del suelo. Descargue el producto con su banda QA_PIXEL para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="380" />
+      <location filename="../../moemae_qgis/dialog.py" line="381" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>No hay QA_PIXEL en esta capa: las nubes y sus sombras recibirán clases de cobertura del suelo. Añada el producto Landsat tal como se descargó, con su banda QA_PIXEL (Añadir producto Landsat…), para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="400" />
+      <location filename="../../moemae_qgis/dialog.py" line="401" />
       <source>Cells of {} px ({} m)</source>
       <translation>Celdas de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="404" />
+      <location filename="../../moemae_qgis/dialog.py" line="405" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Celdas de 4 px (120 m), una por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="406" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>The run will be refused: {}.</source>
       <translation>La ejecución se rechazará: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/dialog.py" line="431" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="433" />
+      <location filename="../../moemae_qgis/dialog.py" line="434" />
       <source>Added {}.</source>
       <translation>Se añadió {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="496" />
+      <location filename="../../moemae_qgis/dialog.py" line="497" />
       <source>Running…</source>
       <translation>Ejecutando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="503" />
+      <location filename="../../moemae_qgis/dialog.py" line="504" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="514" />
+      <location filename="../../moemae_qgis/dialog.py" line="515" />
       <source>Land cover ({})</source>
       <translation>Cobertura del suelo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="522" />
+      <location filename="../../moemae_qgis/dialog.py" line="523" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Hecho, pero no se pudieron leer las clases de la sonda para la leyenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="525" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done: {}</source>
       <translation>Hecho: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="535" />
+      <location filename="../../moemae_qgis/dialog.py" line="536" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: no se añadió ninguna capa ni quedó ningún archivo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="541" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>see the Processing log</source>
       <translation>vea el registro de Procesos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="543" />
       <source>Failed: {}</source>
       <translation>Falló: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="545" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>The run's log:</source>
       <translation>El registro de la ejecución:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>1 error</source>
       <translation>1 error</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>{} errors</source>
       <translation>{} errores</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="607" />
+      <location filename="../../moemae_qgis/dialog.py" line="608" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>El {} recordado {!r} no se puede usar; se usa {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="626" />
+      <location filename="../../moemae_qgis/dialog.py" line="627" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="634" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="636" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="637" />
+      <location filename="../../moemae_qgis/dialog.py" line="638" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: no se encontró GPU)</translation>
     </message>
@@ -1324,7 +1324,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/model_picker.py" line="46" />
-      <location filename="../../moemae_qgis/model_picker.py" line="143" />
+      <location filename="../../moemae_qgis/model_picker.py" line="140" />
       <source>Download…</source>
       <translation>Descargar…</translation>
     </message>
@@ -1339,48 +1339,48 @@
       <translation>Sonda (leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="96" />
-      <location filename="../../moemae_qgis/model_picker.py" line="122" />
+      <location filename="../../moemae_qgis/model_picker.py" line="93" />
+      <location filename="../../moemae_qgis/model_picker.py" line="119" />
       <source>{} (yours)</source>
       <translation>{} (suyo)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="103" />
+      <location filename="../../moemae_qgis/model_picker.py" line="100" />
       <source>{}: a demonstration, expect rough maps</source>
       <translation>{}: una demostración, espere mapas toscos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="105" />
+      <location filename="../../moemae_qgis/model_picker.py" line="102" />
       <source>{}: not downloaded, about {:g} MB</source>
       <translation>{}: no descargado, unos {:g} MB</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="146" />
+      <location filename="../../moemae_qgis/model_picker.py" line="143" />
       <source>Warning: {}.</source>
       <translation>Aviso: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="180" />
+      <location filename="../../moemae_qgis/model_picker.py" line="177" />
       <source>Model checkpoint</source>
       <translation>Checkpoint del modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="199" />
+      <location filename="../../moemae_qgis/model_picker.py" line="196" />
       <source>Downloading {}…</source>
       <translation>Descargando {}…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="210" />
+      <location filename="../../moemae_qgis/model_picker.py" line="207" />
       <source>Downloading {}: {:.1f} of {:.1f} MB</source>
       <translation>Descargando {}: {:.1f} de {:.1f} MB</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="220" />
+      <location filename="../../moemae_qgis/model_picker.py" line="217" />
       <source>Downloaded {}{}: {}</source>
       <translation>Descargado {}{}: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="221" />
+      <location filename="../../moemae_qgis/model_picker.py" line="218" />
       <source>Download failed: {}</source>
       <translation>La descarga falló: {}</translation>
     </message>

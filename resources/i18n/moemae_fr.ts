@@ -101,194 +101,194 @@
       <translation>REFERENCE '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Utilisez Raster › Occupation du sol MoE-MAE › Installer les paquets Python manquants….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
       <source>Parameters</source>
       <translation>Paramètres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Cancelled: no output was written.</source>
       <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un produit Landsat 8/9 Collection 2 Niveau 2 tel que téléchargé (son fichier MTL, son dossier ou son .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Scène Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quelles bandes du raster sont SR_B1…SR_B7, dans cet ordre. Par défaut : d'après le nom des bandes, ou les bandes 1-7 d'un raster de 7 bandes sans noms de bande Landsat. Un produit (fichier MTL, dossier ou .tar) n'en a pas besoin : QGIS ne sait pas lister les bandes d'un produit, et son « Dependent bands could not be populated » ne dit que cela ; laissez BANDS vide.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandes SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nom du catalogue ({}) ou un fichier de checkpoint. Par défaut : published-S une fois téléchargé, sinon le modèle de démonstration.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
-      <location filename="../../moemae_qgis/model_picker.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nom du catalogue (eurosat10-cls, bigearthnet19-mean …) ou un fichier de sonde. Par défaut : la sonde par défaut du modèle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Probe (the legend)</source>
       <translation>Sonde (la légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <location filename="../../moemae_qgis/click_to_map.py" line="345" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Une tuile de 40 × 40 px tous les STRIDE px : un pas plus petit fait davantage se chevaucher les tuiles et prend plus de temps. Les cellules de la carte sont une par token de 4 × 4 px (120 m) ou une par pas : voir Cellules de la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>Stride between tiles (px)</source>
       <translation>Pas entre les tuiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Par défaut : lue dans le MTL du produit, l'identifiant du produit, les tags GDAL du raster ou les propriétés temporelles de la couche.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Acquisition date (UTC)</source>
       <translation>Date d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Donne au modèle la date d'acquisition ainsi que la latitude et la longitude de chaque tuile, comme à son entraînement.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Use date and position</source>
       <translation>Utiliser la date et la position</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Périphérique</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto choisit CUDA, puis Apple MPS, puis le CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Moins de tuiles par lot demandent moins de mémoire.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Tiles per batch</source>
       <translation>Tuiles par lot</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Masque (drapeaux QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Les drapeaux QA_PIXEL qui masquent un pixel, quand QA_PIXEL est disponible : un produit, une bande nommée QA_PIXEL ou le paramètre QA_PIXEL. Les pixels masqués comptent comme sans données.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Seulement pour un raster sans sa bande QA_PIXEL : un produit apporte la sienne.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL d'un raster empilé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Input values</source>
       <translation>Valeurs d'entrée</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto : d'après le type de données et les valeurs ; dn : comptes numériques de Niveau 2 ; reflectance : DN × 0,0000275 − 0,2, en flottants.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Cellules de la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par token de 4 × 4 px (120 m), pour une sonde ou une agrégation sur la moyenne des tokens et un STRIDE multiple de 4 ; tile : une cellule par STRIDE ; auto : token là où la sonde ou l'agrégation et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valeur de paramètre incorrecte pour {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT n'est pas une couche raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} est une couche {} ; enregistrez-la d'abord en GeoTIFF (le modèle lit les fichiers via GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL ne peut pas ouvrir {} comme raster ({}) ; vérifiez le chemin à l'intérieur de l'archive</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} n'a pas été compris : QGIS attend les numéros de bande séparés par « ; », p. ex. 1;2;3;4;5;6;7 (ou laissez BANDS vide pour des bandes trouvées par leur nom)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -419,78 +419,78 @@
       <translation>Comment les 105 tokens d'une tuile deviennent un embedding : mean, la moyenne de tous ; patch-mean, la moyenne des 100 tokens de patch ; ou cls, le token CLS.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Ajouter un produit Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="74" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Un produit USGS Landsat 8/9 Niveau 2 tel que téléchargé, en une couche en couleurs naturelles.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Son fichier MTL (_MTL.txt, .xml ou .json), son .tar, ou n'importe quel fichier de bande de son dossier décompressé.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Produit Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Produit Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Où le VRT est écrit. Par défaut : le dossier de produits de l'extension, pour qu'un projet enregistré le retrouve.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Virtual raster (VRT)</source>
       <translation>Raster virtuel (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="82" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Raster virtuel GDAL (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
       <source>Product id</source>
       <translation>Identifiant du produit</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Acquisition (UTC)</source>
       <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="100" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{} : SR_B1…SR_B7{} empilées dans {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="101" />
       <source> and QA_PIXEL</source>
       <translation> et QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="103" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} n'a pas de fichier QA_PIXEL : les nuages ne peuvent pas être masqués</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="105" />
       <source>Acquisition: {}</source>
       <translation>Acquisition : {}</translation>
     </message>
@@ -646,7 +646,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="144" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probe</source>
       <translation>Sonde</translation>
     </message>
@@ -807,7 +807,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -949,295 +949,295 @@
       <translation> ; {} clics hors de la scène ou sans données ont été écartés</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="101" />
+      <location filename="../../moemae_qgis/dialog.py" line="102" />
       <source>MoE-MAE land cover</source>
       <translation>Occupation du sol MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="124" />
+      <location filename="../../moemae_qgis/dialog.py" line="125" />
       <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Ajouter un produit Landsat…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="126" />
+      <location filename="../../moemae_qgis/dialog.py" line="127" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Un produit Landsat 8/9 Niveau 2 tel que téléchargé depuis l'USGS : son fichier MTL, son .tar, ou n'importe quel fichier de bande de son dossier</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="130" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Mask clouds and their shadows</source>
       <translation>Masquer les nuages et leurs ombres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="131" />
+      <location filename="../../moemae_qgis/dialog.py" line="132" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Les pixels que QA_PIXEL marque comme nuage, nuage dilaté ou ombre de nuage comptent comme sans données : une tuile masquée à plus de moitié ne reçoit pas de prédiction</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="138" />
+      <location filename="../../moemae_qgis/dialog.py" line="139" />
       <source>Set the bands myself:</source>
       <translation>Indiquer moi-même les bandes :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="144" />
+      <location filename="../../moemae_qgis/dialog.py" line="145" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Les numéros de bande de SR_B1…SR_B7 dans ce raster, dans cet ordre : 7 nombres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="150" />
+      <location filename="../../moemae_qgis/dialog.py" line="151" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Indiquer moi-même la date d'acquisition (UTC) :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto : une par token (120 m) là où la sonde et le pas le permettent</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="185" />
+      <location filename="../../moemae_qgis/dialog.py" line="186" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>une par token : 4 × 4 px, 120 m (sondes sur la moyenne des tokens ; pas multiple de 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="187" />
+      <location filename="../../moemae_qgis/dialog.py" line="188" />
       <source>one per tile step (the stride)</source>
       <translation>une par pas de tuile (le pas)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="191" />
+      <location filename="../../moemae_qgis/dialog.py" line="192" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="193" />
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>empty: a temporary file</source>
       <translation>vide : un fichier temporaire</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="200" />
+      <location filename="../../moemae_qgis/dialog.py" line="201" />
       <source>Run</source>
       <translation>Exécuter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="212" />
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="213" />
+      <location filename="../../moemae_qgis/dialog.py" line="595" />
       <source>Log</source>
       <translation>Journal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Landsat layer</source>
       <translation>Couche Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="228" />
       <source>Bands</source>
       <translation>Bandes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="229" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Acquisition</source>
       <translation>Acquisition</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Clouds</source>
       <translation>Nuages</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Stride</source>
       <translation>Pas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="238" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Output</source>
       <translation>Sortie</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="240" />
       <source>Advanced</source>
       <translation>Avancé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="242" />
+      <location filename="../../moemae_qgis/dialog.py" line="243" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="283" />
+      <location filename="../../moemae_qgis/dialog.py" line="284" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Ajoutez au projet un produit Landsat 8/9 Niveau 2 (Ajouter un produit Landsat…) ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="297" />
+      <location filename="../../moemae_qgis/dialog.py" line="298" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Impossible d'ouvrir cette couche avec GDAL : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="336" />
+      <location filename="../../moemae_qgis/dialog.py" line="337" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indiquez les bandes par 7 nombres entiers, p. ex. 1 2 3 4 5 6 7 (et non {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="340" />
+      <location filename="../../moemae_qgis/dialog.py" line="341" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indiquez les bandes par 7 nombres entiers, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="345" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Set the bands yourself below.</source>
       <translation>Indiquez vous-même les bandes ci-dessous.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="347" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Impossible de déterminer les bandes : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="367" />
+      <location filename="../../moemae_qgis/dialog.py" line="368" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Les nuages ne peuvent pas être masqués : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="372" />
+      <location filename="../../moemae_qgis/dialog.py" line="373" />
       <source>{} masks {}.</source>
       <translation>{} masque {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="376" />
+      <location filename="../../moemae_qgis/dialog.py" line="377" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>Le produit {} n'a pas de fichier QA_PIXEL : les nuages et leurs ombres ne seront pas masqués et recevront des classes d'occupation du sol. Téléchargez le produit avec sa bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="380" />
+      <location filename="../../moemae_qgis/dialog.py" line="381" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Pas de QA_PIXEL dans cette couche : les nuages et leurs ombres recevront des classes d'occupation du sol. Ajoutez le produit Landsat tel que téléchargé, avec sa bande QA_PIXEL (Ajouter un produit Landsat…), pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="400" />
+      <location filename="../../moemae_qgis/dialog.py" line="401" />
       <source>Cells of {} px ({} m)</source>
       <translation>Cellules de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="404" />
+      <location filename="../../moemae_qgis/dialog.py" line="405" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Cellules de 4 px (120 m), une par token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="406" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
       <source>{}: {}.</source>
       <translation>{} : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>The run will be refused: {}.</source>
       <translation>L'exécution sera refusée : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/dialog.py" line="431" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Impossible d'ajouter le produit : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="433" />
+      <location filename="../../moemae_qgis/dialog.py" line="434" />
       <source>Added {}.</source>
       <translation>{} ajouté.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="496" />
+      <location filename="../../moemae_qgis/dialog.py" line="497" />
       <source>Running…</source>
       <translation>Exécution…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="503" />
+      <location filename="../../moemae_qgis/dialog.py" line="504" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="514" />
+      <location filename="../../moemae_qgis/dialog.py" line="515" />
       <source>Land cover ({})</source>
       <translation>Occupation du sol ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="522" />
+      <location filename="../../moemae_qgis/dialog.py" line="523" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Terminé, mais les classes de la sonde n'ont pas pu être lues pour la légende : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="525" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done: {}</source>
       <translation>Terminé : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="535" />
+      <location filename="../../moemae_qgis/dialog.py" line="536" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Annulé : aucune couche n'a été ajoutée et aucun fichier n'est resté.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="541" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>see the Processing log</source>
       <translation>voir le journal des Traitements</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="543" />
       <source>Failed: {}</source>
       <translation>Échec : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="545" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>The run's log:</source>
       <translation>Le journal de l'exécution :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>1 error</source>
       <translation>1 erreur</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>{} errors</source>
       <translation>{} erreurs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>1 warning</source>
       <translation>1 avertissement</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>{} warnings</source>
       <translation>{} avertissements</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="607" />
+      <location filename="../../moemae_qgis/dialog.py" line="608" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>Le {} mémorisé {!r} n'est pas utilisable ; {!r} est utilisé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="626" />
+      <location filename="../../moemae_qgis/dialog.py" line="627" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="634" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="636" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="637" />
+      <location filename="../../moemae_qgis/dialog.py" line="638" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU : aucun GPU trouvé)</translation>
     </message>
@@ -1324,7 +1324,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/model_picker.py" line="46" />
-      <location filename="../../moemae_qgis/model_picker.py" line="143" />
+      <location filename="../../moemae_qgis/model_picker.py" line="140" />
       <source>Download…</source>
       <translation>Télécharger…</translation>
     </message>
@@ -1339,48 +1339,48 @@
       <translation>Sonde (légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="96" />
-      <location filename="../../moemae_qgis/model_picker.py" line="122" />
+      <location filename="../../moemae_qgis/model_picker.py" line="93" />
+      <location filename="../../moemae_qgis/model_picker.py" line="119" />
       <source>{} (yours)</source>
       <translation>{} (le vôtre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="103" />
+      <location filename="../../moemae_qgis/model_picker.py" line="100" />
       <source>{}: a demonstration, expect rough maps</source>
       <translation>{} : une démonstration, attendez-vous à des cartes grossières</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="105" />
+      <location filename="../../moemae_qgis/model_picker.py" line="102" />
       <source>{}: not downloaded, about {:g} MB</source>
       <translation>{} : non téléchargé, environ {:g} Mo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="146" />
+      <location filename="../../moemae_qgis/model_picker.py" line="143" />
       <source>Warning: {}.</source>
       <translation>Avertissement : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="180" />
+      <location filename="../../moemae_qgis/model_picker.py" line="177" />
       <source>Model checkpoint</source>
       <translation>Checkpoint du modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="199" />
+      <location filename="../../moemae_qgis/model_picker.py" line="196" />
       <source>Downloading {}…</source>
       <translation>Téléchargement de {}…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="210" />
+      <location filename="../../moemae_qgis/model_picker.py" line="207" />
       <source>Downloading {}: {:.1f} of {:.1f} MB</source>
       <translation>Téléchargement de {} : {:.1f} sur {:.1f} Mo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="220" />
+      <location filename="../../moemae_qgis/model_picker.py" line="217" />
       <source>Downloaded {}{}: {}</source>
       <translation>Téléchargé {}{} : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="221" />
+      <location filename="../../moemae_qgis/model_picker.py" line="218" />
       <source>Download failed: {}</source>
       <translation>Le téléchargement a échoué : {}</translation>
     </message>

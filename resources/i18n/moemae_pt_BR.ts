@@ -101,194 +101,194 @@
       <translation>REFERENCE '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="118" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Raster › Cobertura do solo MoE-MAE › Instalar pacotes Python ausentes….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="200" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: nenhuma saída foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="253" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Cena Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="259" />
-      <location filename="../../moemae_qgis/dialog.py" line="233" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="260" />
-      <location filename="../../moemae_qgis/model_picker.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="264" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
       <source>Probe (the legend)</source>
       <translation>Sonda (a legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="265" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <location filename="../../moemae_qgis/click_to_map.py" line="345" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="268" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <source>Stride between tiles (px)</source>
       <translation>Passo entre tiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
       <source>Acquisition date (UTC)</source>
       <translation>Data de aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
       <source>Use date and position</source>
       <translation>Usar data e posição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos tiles por lote precisam de menos memória.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>Tiles per batch</source>
       <translation>Tiles por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (flags QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="300" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de um raster empilhado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="313" />
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="354" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="356" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="369" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="460" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -419,78 +419,78 @@
       <translation>Como os 105 tokens de um tile viram um embedding: mean, a média de todos; patch-mean, a média dos 100 tokens de patch; ou cls, o token CLS.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <location filename="../../moemae_qgis/product_layer.py" line="43" />
       <source>Add Landsat product</source>
       <translation>Adicionar produto Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="73" />
       <source>Landsat</source>
       <translation>Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="80" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="74" />
       <source>A USGS Landsat 8/9 Level-2 product as downloaded, as one natural-colour layer.</source>
       <translation>Um produto Landsat 8/9 Nível 2 do USGS como baixado, como uma camada em cor natural.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Its MTL file (_MTL.txt, .xml or .json), its .tar, or any band file of its unpacked folder.</source>
       <translation>Seu arquivo MTL (_MTL.txt, .xml ou .json), seu .tar ou qualquer arquivo de banda de sua pasta descompactada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="84" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="78" />
       <source>Landsat 8/9 Level-2 product</source>
       <translation>Produto Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="85" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="79" />
       <source>Landsat product (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;All files (*)</source>
       <translation>Produto Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.tar *.tar.gz *.tgz);;Todos os arquivos (*)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Where the VRT goes. Default: the plugin's folder of products, so that a saved project still finds it.</source>
       <translation>Onde o VRT é gravado. Padrão: a pasta de produtos do plugin, para que um projeto salvo ainda o encontre.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="81" />
       <source>Virtual raster (VRT)</source>
       <translation>Raster virtual (VRT)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="88" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="82" />
       <source>GDAL virtual raster (*.vrt)</source>
       <translation>Raster virtual GDAL (*.vrt)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="92" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="86" />
       <source>Product id</source>
       <translation>Id do produto</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="93" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="87" />
       <source>Acquisition (UTC)</source>
       <translation>Aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="100" />
       <source>{}: SR_B1…SR_B7{} stacked in {}</source>
       <translation>{}: SR_B1…SR_B7{} empilhadas em {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="107" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="101" />
       <source> and QA_PIXEL</source>
       <translation> e QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="109" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="103" />
       <source>{} has no QA_PIXEL file: clouds cannot be masked</source>
       <translation>{} não tem arquivo QA_PIXEL: as nuvens não podem ser mascaradas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="111" />
+      <location filename="../../moemae_qgis/algorithms/loadproduct.py" line="105" />
       <source>Acquisition: {}</source>
       <translation>Aquisição: {}</translation>
     </message>
@@ -646,7 +646,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="144" />
-      <location filename="../../moemae_qgis/model_picker.py" line="186" />
+      <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probe</source>
       <translation>Sonda</translation>
     </message>
@@ -807,7 +807,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="202" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -949,295 +949,295 @@
       <translation>; {} cliques fora da cena ou sem dados ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="101" />
+      <location filename="../../moemae_qgis/dialog.py" line="102" />
       <source>MoE-MAE land cover</source>
       <translation>Cobertura do solo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="124" />
+      <location filename="../../moemae_qgis/dialog.py" line="125" />
       <location filename="../../moemae_qgis/plugin.py" line="102" />
       <source>Add Landsat product…</source>
       <translation>Adicionar produto Landsat…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="126" />
+      <location filename="../../moemae_qgis/dialog.py" line="127" />
       <source>A Landsat 8/9 Level-2 product as downloaded from USGS: its MTL file, its .tar, or any band file of its folder</source>
       <translation>Um produto Landsat 8/9 Nível 2 como baixado do USGS: seu arquivo MTL, seu .tar ou qualquer arquivo de banda de sua pasta</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="130" />
+      <location filename="../../moemae_qgis/dialog.py" line="131" />
       <source>Mask clouds and their shadows</source>
       <translation>Mascarar nuvens e suas sombras</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="131" />
+      <location filename="../../moemae_qgis/dialog.py" line="132" />
       <source>Pixels QA_PIXEL flags as cloud, dilated cloud or cloud shadow count as no data: a tile more than half masked gets no prediction</source>
       <translation>Pixels que o QA_PIXEL marca como nuvem, nuvem dilatada ou sombra de nuvem contam como sem dados: um tile com mais da metade mascarada não recebe previsão</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="138" />
+      <location filename="../../moemae_qgis/dialog.py" line="139" />
       <source>Set the bands myself:</source>
       <translation>Definir as bandas eu mesmo:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="144" />
+      <location filename="../../moemae_qgis/dialog.py" line="145" />
       <source>The band numbers of SR_B1…SR_B7 in this raster, in that order: 7 numbers</source>
       <translation>Os números das bandas SR_B1…SR_B7 neste raster, nessa ordem: 7 números</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="150" />
+      <location filename="../../moemae_qgis/dialog.py" line="151" />
       <source>Set the acquisition date (UTC) myself:</source>
       <translation>Definir a data de aquisição (UTC) eu mesmo:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="184" />
+      <location filename="../../moemae_qgis/dialog.py" line="185" />
       <source>auto: one per token (120 m) where the probe and stride allow it</source>
       <translation>auto: uma por token (120 m) onde a sonda e o passo permitem</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="185" />
+      <location filename="../../moemae_qgis/dialog.py" line="186" />
       <source>one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride a multiple of 4)</source>
       <translation>uma por token: 4 × 4 px, 120 m (sondas pela média dos tokens; passo múltiplo de 4)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="187" />
+      <location filename="../../moemae_qgis/dialog.py" line="188" />
       <source>one per tile step (the stride)</source>
       <translation>uma por passo de tile (o passo)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="191" />
+      <location filename="../../moemae_qgis/dialog.py" line="192" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="193" />
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>empty: a temporary file</source>
       <translation>vazio: um arquivo temporário</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="200" />
+      <location filename="../../moemae_qgis/dialog.py" line="201" />
       <source>Run</source>
       <translation>Executar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="212" />
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="213" />
+      <location filename="../../moemae_qgis/dialog.py" line="595" />
       <source>Log</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="226" />
+      <location filename="../../moemae_qgis/dialog.py" line="227" />
       <source>Landsat layer</source>
       <translation>Camada Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="228" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="229" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Acquisition</source>
       <translation>Aquisição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="231" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Clouds</source>
       <translation>Nuvens</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Stride</source>
       <translation>Passo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="238" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Output</source>
       <translation>Saída</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="240" />
       <source>Advanced</source>
       <translation>Avançado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="242" />
+      <location filename="../../moemae_qgis/dialog.py" line="243" />
       <source>Mirror</source>
       <translation>Espelho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="283" />
+      <location filename="../../moemae_qgis/dialog.py" line="284" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Adicione ao projeto um produto Landsat 8/9 Nível 2 (Adicionar produto Landsat…) ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="297" />
+      <location filename="../../moemae_qgis/dialog.py" line="298" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Não é possível abrir esta camada com o GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="336" />
+      <location filename="../../moemae_qgis/dialog.py" line="337" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7 (não {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="340" />
+      <location filename="../../moemae_qgis/dialog.py" line="341" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="345" />
+      <location filename="../../moemae_qgis/dialog.py" line="346" />
       <source>Set the bands yourself below.</source>
       <translation>Defina as bandas você mesmo abaixo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="347" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Não é possível identificar as bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="367" />
+      <location filename="../../moemae_qgis/dialog.py" line="368" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>As nuvens não podem ser mascaradas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="372" />
+      <location filename="../../moemae_qgis/dialog.py" line="373" />
       <source>{} masks {}.</source>
       <translation>{} mascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="376" />
+      <location filename="../../moemae_qgis/dialog.py" line="377" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>O produto {} não tem arquivo QA_PIXEL: nuvens e suas sombras não serão mascaradas e receberão classes de cobertura do solo. Baixe o produto com sua banda QA_PIXEL para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="380" />
+      <location filename="../../moemae_qgis/dialog.py" line="381" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Sem QA_PIXEL nesta camada: nuvens e suas sombras receberão classes de cobertura do solo. Adicione o produto Landsat como baixado, com sua banda QA_PIXEL (Adicionar produto Landsat…), para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="400" />
+      <location filename="../../moemae_qgis/dialog.py" line="401" />
       <source>Cells of {} px ({} m)</source>
       <translation>Células de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="404" />
+      <location filename="../../moemae_qgis/dialog.py" line="405" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Células de 4 px (120 m), uma por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="406" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="408" />
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>The run will be refused: {}.</source>
       <translation>A execução será recusada: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="430" />
+      <location filename="../../moemae_qgis/dialog.py" line="431" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Não é possível adicionar o produto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="433" />
+      <location filename="../../moemae_qgis/dialog.py" line="434" />
       <source>Added {}.</source>
       <translation>{} adicionado.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="496" />
+      <location filename="../../moemae_qgis/dialog.py" line="497" />
       <source>Running…</source>
       <translation>Executando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="503" />
+      <location filename="../../moemae_qgis/dialog.py" line="504" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="514" />
+      <location filename="../../moemae_qgis/dialog.py" line="515" />
       <source>Land cover ({})</source>
       <translation>Cobertura do solo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="522" />
+      <location filename="../../moemae_qgis/dialog.py" line="523" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Concluído, mas as classes da sonda não puderam ser lidas para a legenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="525" />
+      <location filename="../../moemae_qgis/dialog.py" line="526" />
       <source>Done</source>
       <translation>Concluído</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done: {}</source>
       <translation>Concluído: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="535" />
+      <location filename="../../moemae_qgis/dialog.py" line="536" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: nenhuma camada foi adicionada e nenhum arquivo ficou.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="541" />
+      <location filename="../../moemae_qgis/dialog.py" line="542" />
       <source>see the Processing log</source>
       <translation>veja o log do Processamento</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="543" />
       <source>Failed: {}</source>
       <translation>Falhou: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="545" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>The run's log:</source>
       <translation>O log da execução:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>1 error</source>
       <translation>1 erro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="591" />
+      <location filename="../../moemae_qgis/dialog.py" line="592" />
       <source>{} errors</source>
       <translation>{} erros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="593" />
+      <location filename="../../moemae_qgis/dialog.py" line="594" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="607" />
+      <location filename="../../moemae_qgis/dialog.py" line="608" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>O {} lembrado {!r} não pode ser usado; usando {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="626" />
+      <location filename="../../moemae_qgis/dialog.py" line="627" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="634" />
+      <location filename="../../moemae_qgis/dialog.py" line="635" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="636" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="637" />
+      <location filename="../../moemae_qgis/dialog.py" line="638" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: nenhuma GPU encontrada)</translation>
     </message>
@@ -1324,7 +1324,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/model_picker.py" line="46" />
-      <location filename="../../moemae_qgis/model_picker.py" line="143" />
+      <location filename="../../moemae_qgis/model_picker.py" line="140" />
       <source>Download…</source>
       <translation>Baixar…</translation>
     </message>
@@ -1339,48 +1339,48 @@
       <translation>Sonda (legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="96" />
-      <location filename="../../moemae_qgis/model_picker.py" line="122" />
+      <location filename="../../moemae_qgis/model_picker.py" line="93" />
+      <location filename="../../moemae_qgis/model_picker.py" line="119" />
       <source>{} (yours)</source>
       <translation>{} (seu)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="103" />
+      <location filename="../../moemae_qgis/model_picker.py" line="100" />
       <source>{}: a demonstration, expect rough maps</source>
       <translation>{}: uma demonstração, espere mapas grosseiros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="105" />
+      <location filename="../../moemae_qgis/model_picker.py" line="102" />
       <source>{}: not downloaded, about {:g} MB</source>
       <translation>{}: não baixado, cerca de {:g} MB</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="146" />
+      <location filename="../../moemae_qgis/model_picker.py" line="143" />
       <source>Warning: {}.</source>
       <translation>Aviso: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="180" />
+      <location filename="../../moemae_qgis/model_picker.py" line="177" />
       <source>Model checkpoint</source>
       <translation>Checkpoint do modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="199" />
+      <location filename="../../moemae_qgis/model_picker.py" line="196" />
       <source>Downloading {}…</source>
       <translation>Baixando {}…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="210" />
+      <location filename="../../moemae_qgis/model_picker.py" line="207" />
       <source>Downloading {}: {:.1f} of {:.1f} MB</source>
       <translation>Baixando {}: {:.1f} de {:.1f} MB</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="220" />
+      <location filename="../../moemae_qgis/model_picker.py" line="217" />
       <source>Downloaded {}{}: {}</source>
       <translation>Baixado {}{}: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_picker.py" line="221" />
+      <location filename="../../moemae_qgis/model_picker.py" line="218" />
       <source>Download failed: {}</source>
       <translation>O download falhou: {}</translation>
     </message>
