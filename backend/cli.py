@@ -548,6 +548,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 def _acquisition(args: argparse.Namespace, source: str):
     """The acquisition: --acquisition-date, else read from the scene (printed either way)."""
     from .acquisition import Acquisition, find_acquisition, parse_when
+    from .geo import raster_tags
 
     if args.acquisition_date:
         when = parse_when(args.acquisition_date)
@@ -556,7 +557,7 @@ def _acquisition(args: argparse.Namespace, source: str):
                             "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
         acquisition = Acquisition(when, "--acquisition-date")
     else:
-        acquisition = find_acquisition(source, _gdal_tags(source))
+        acquisition = find_acquisition(source, raster_tags(source))
     print(f"acquisition: "
           f"{acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
     return acquisition
@@ -616,19 +617,6 @@ def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: s
     parser.add_argument("--input-scale", default=DEFAULT_INPUT_SCALE, choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
-
-
-def _gdal_tags(path: str) -> dict:
-    """The GDAL metadata tags of a raster, or {} when it cannot be opened (classify then says why)."""
-    from osgeo import gdal
-
-    from .geo import gdal_exceptions
-
-    try:
-        with gdal_exceptions():
-            return gdal.Open(path).GetMetadata() or {}
-    except RuntimeError:
-        return {}
 
 
 def add_classify_parser(commands: argparse._SubParsersAction) -> None:

@@ -274,23 +274,12 @@ def scene_field_request(scene: str, checkpoint: str | None = None, stride: int =
     the default (or given) model, 120 m cells, the acquisition date read as classify reads it."""
     from .acquisition import find_acquisition
     from .catalogue import resolve_model
+    from .geo import raster_tags
     from .options import SceneOptions
     from .raster import ClassifyRequest
 
-    acquisition = find_acquisition(scene, _gdal_tags(scene))
+    acquisition = find_acquisition(scene, raster_tags(scene))
     options = SceneOptions(stride=stride, device=device, resolution=FIELD_RESOLUTION,
                            acquisition=acquisition if acquisition.when else None)
     return ClassifyRequest(input=scene, output="", checkpoint=str(resolve_model(checkpoint)), probe=None,
                            options=options)
-
-
-def _gdal_tags(path: str) -> dict:
-    from osgeo import gdal
-
-    from .geo import gdal_exceptions
-
-    try:
-        with gdal_exceptions():
-            return gdal.Open(path).GetMetadata() or {}
-    except RuntimeError:
-        return {}

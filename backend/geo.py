@@ -162,3 +162,12 @@ def grid_of(dataset: gdal.Dataset) -> tuple:
     """(width, height, geotransform, CRS as WKT): what two rasters must share to be stacked."""
     return (dataset.RasterXSize, dataset.RasterYSize, tuple(round(v, 6) for v in dataset.GetGeoTransform()),
             dataset.GetProjection())
+
+
+def raster_tags(path: str) -> dict:
+    """The GDAL metadata tags of a raster, or {} when it cannot be opened (the run then says why)."""
+    try:
+        with gdal_exceptions():
+            return gdal.Open(path).GetMetadata() or {}
+    except RuntimeError:
+        return {}
