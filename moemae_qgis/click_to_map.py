@@ -39,7 +39,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .algorithms.base import apply_land_cover_style, layer_file
+from .algorithms.base import FeedbackProgress, apply_land_cover_style, layer_file
 from .algorithms.similarity import apply_similarity_style
 from .backend_loader import load_backend
 from .i18n import tr
@@ -47,30 +47,6 @@ from .i18n import tr
 SIMILARITY_LAYER = "Similarity (click to map)"
 CLASSES_LAYER = "Classes (click to map)"
 MODES = ("Find similar places", "Map my classes")
-
-
-class TaskProgress:
-    """The backend's Progress on a QgsTask: its progress bar and its Cancel."""
-
-    def __init__(self, task: QgsTask):
-        self.task, self.total, self.count = task, 0, 0
-
-    def update(self, n: int = 1) -> None:
-        self.count += n
-        self.task.setProgress(100.0 * self.count / max(1, self.total))
-
-    def set_postfix(self, **values) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-    def cancelled(self) -> bool:
-        return self.task.isCanceled()
-
-    def check(self) -> None:
-        if self.cancelled():
-            raise load_backend("progress").Cancelled("cancelled")
 
 
 class FieldTask(QgsTask):
@@ -84,7 +60,7 @@ class FieldTask(QgsTask):
     def run(self):
         cache = load_backend("embedding_cache")
         try:
-            self.field = cache.field_for(cache.scene_field_request(self.scene), TaskProgress(self))
+            self.field = cache.field_for(cache.scene_field_request(self.scene), FeedbackProgress(self))
         except load_backend("progress").Cancelled:
             return False
         except Exception as exc:  # said in finished(), on the main thread

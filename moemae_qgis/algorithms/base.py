@@ -61,7 +61,8 @@ def device_options() -> list:
 
 
 class FeedbackProgress:
-    """The backend's ``Progress`` on a Processing feedback: its bar and its Cancel."""
+    """The backend's ``Progress`` on a Processing feedback, or on a ``QgsTask`` (it too has
+    ``setProgress`` and ``isCanceled``): its bar and its Cancel."""
 
     def __init__(self, feedback, total: int = 0):
         self.feedback, self.total, self.count = feedback, total, 0
