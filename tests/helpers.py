@@ -263,3 +263,27 @@ def classify_request(**values):
     if when is not None and not isinstance(when, Acquisition):
         chosen["acquisition"] = Acquisition(when, "")  # given, from nowhere in particular
     return ClassifyRequest(options=SceneOptions(**chosen), **values)
+
+
+def run_qgis_download(url, cancel_after: int | None = None, seconds: float = 60):
+    """A ``ModelDownload`` of the published model from ``url`` run to its end with the event loop
+    turning (cancelled once ``cancel_after`` bytes arrived): (ok, message, progress seen)."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from backend import catalogue
+    from moemae_qgis.model_download import ModelDownload
+
+    job, seen, outcome = ModelDownload(catalogue.PUBLISHED_MODEL, url), [], []
+    job.progressed.connect(lambda received, total: seen.append((received, total)))
+    job.finished.connect(lambda ok, message: outcome.append((ok, message)))
+    if cancel_after is not None:
+        job.progressed.connect(lambda received, total: received >= cancel_after and job.cancel())
+    job.start()
+    deadline = time.monotonic() + seconds
+    while not outcome and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    assert outcome, "the download did not finish"
+    return outcome[0][0], outcome[0][1], seen

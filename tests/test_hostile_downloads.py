@@ -20,7 +20,7 @@ import pytest
 from backend import catalogue, download
 from backend.errors import UserError
 from backend.progress import NullProgress
-from helpers import PUBLISHED_NAME, REFERENCE, REPO, assert_one_error_line
+from helpers import PUBLISHED_NAME, REFERENCE, REPO, assert_one_error_line, run_qgis_download
 
 FIXTURE = REFERENCE / "moe_mae_S_fixture_checkpoint.pth"
 BODY = FIXTURE.read_bytes()
@@ -113,31 +113,13 @@ def cli_download(cli, url):
 
 
 # --------------------------------------------------------------------------- the QGIS path
-def qgis_download(url, seconds: float = 60):
-    """A ModelDownload run to its end with the event loop turning: (ok, message, progress)."""
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    from moemae_qgis.model_download import ModelDownload
-
-    job, seen, outcome = ModelDownload(catalogue.PUBLISHED_MODEL, url), [], []
-    job.progressed.connect(lambda received, total: seen.append((received, total)))
-    job.finished.connect(lambda ok, message: outcome.append((ok, message)))
-    job.start()
-    deadline = time.monotonic() + seconds
-    while not outcome and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
-    assert outcome, "the download did not finish"
-    return outcome[0][0], outcome[0][1], seen
-
-
 PATHS = ["cli", "qgis"]
 
 
 def run_path(which, cli, url):
     """(ok, the one line said) of a download by the CLI or in QGIS."""
     if which == "qgis":
-        ok, message, _ = qgis_download(url)
+        ok, message, _ = run_qgis_download(url)
         assert "\n" not in message
         return ok, message
     code, _, err = cli_download(cli, url)

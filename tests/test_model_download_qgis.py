@@ -13,27 +13,9 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication
 
 from backend import catalogue
-from helpers import REFERENCE
+from helpers import REFERENCE, run_qgis_download
 
 FIXTURE = REFERENCE / "moe_mae_S_fixture_checkpoint.pth"
-
-
-def run_download(url, cancel_after: int | None = None, seconds: float = 60):
-    """A ModelDownload run to its end with the event loop turning: (ok, message, progress seen)."""
-    from moemae_qgis.model_download import ModelDownload
-
-    job, seen, outcome = ModelDownload(catalogue.PUBLISHED_MODEL, url), [], []
-    job.progressed.connect(lambda received, total: seen.append((received, total)))
-    job.finished.connect(lambda ok, message: outcome.append((ok, message)))
-    if cancel_after is not None:
-        job.progressed.connect(lambda received, total: received >= cancel_after and job.cancel())
-    job.start()
-    deadline = time.monotonic() + seconds
-    while not outcome and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
-    assert outcome, "the download did not finish"
-    return outcome[0][0], outcome[0][1], seen
 
 
 def published_path():
@@ -41,7 +23,7 @@ def published_path():
 
 
 def test_a_download_in_qgis_reports_progress_verifies_and_registers(qgis_app, server):
-    ok, message, seen = run_download(server.url("slow"))
+    ok, message, seen = run_qgis_download(server.url("slow"))
     assert ok, message
     assert message == str(published_path()) and published_path().read_bytes() == FIXTURE.read_bytes()
     assert seen[-1] == (FIXTURE.stat().st_size, FIXTURE.stat().st_size) and len(seen) >= 3
@@ -52,18 +34,18 @@ def test_a_download_in_qgis_reports_progress_verifies_and_registers(qgis_app, se
 
 
 def test_a_cut_connection_in_qgis_is_resumed(qgis_app, server):
-    ok, message, _ = run_download(server.url("cut"))
+    ok, message, _ = run_qgis_download(server.url("cut"))
     assert ok, message
     assert published_path().read_bytes() == FIXTURE.read_bytes()
     assert server.ranges == [f"bytes={FIXTURE.stat().st_size // 2}-"]
 
 
 def test_a_cancel_in_qgis_keeps_what_arrived_for_the_next_download(qgis_app, server):
-    ok, message, _ = run_download(server.url("slow"), cancel_after=1 << 20)
+    ok, message, _ = run_qgis_download(server.url("slow"), cancel_after=1 << 20)
     assert not ok and message.startswith("Cancelled: what arrived is kept")
     part = published_path().with_name(published_path().name + ".part")
     assert 1 << 20 <= part.stat().st_size < FIXTURE.stat().st_size and not published_path().exists()
-    ok, message, _ = run_download(server.url())
+    ok, message, _ = run_qgis_download(server.url())
     assert ok, message
     assert published_path().read_bytes() == FIXTURE.read_bytes()
     assert server.ranges and server.ranges[-1] != "bytes=0-"  # resumed where the cancel left it
@@ -72,7 +54,7 @@ def test_a_cancel_in_qgis_keeps_what_arrived_for_the_next_download(qgis_app, ser
 @pytest.mark.parametrize("mode, fragment", [("missing", "does not exist on the server (HTTP 404)"),
                                             ("corrupt", "is not the model published-S")])
 def test_a_failed_download_in_qgis_says_why_and_keeps_nothing(qgis_app, server, mode, fragment):
-    ok, message, _ = run_download(server.url(mode))
+    ok, message, _ = run_qgis_download(server.url(mode))
     assert not ok and fragment in message, message
     assert not published_path().exists()
 
@@ -82,7 +64,7 @@ def test_a_mirror_serving_another_file_is_refused_in_qgis_before_its_first_byte(
     part = published_path().with_name(published_path().name + ".part")
     part.parent.mkdir(parents=True)
     part.write_bytes(b"PK\x03\x04 an earlier try")
-    ok, message, _ = run_download(mirror.url("slow"))
+    ok, message, _ = run_qgis_download(mirror.url("slow"))
     assert not ok and ("is not the model published-S (it is 9.9 MB, far from the catalogue's about 30 MB, as "
                        "announced); nothing was kept") in message, message
     assert "python -m backend models add FILE --name NAME" in message and "\n" not in message
@@ -92,7 +74,7 @@ def test_a_mirror_serving_another_file_is_refused_in_qgis_before_its_first_byte(
 def test_a_file_of_the_right_size_that_is_not_the_authors_is_refused_in_qgis(qgis_app, mirror):
     mirror.body = FIXTURE.read_bytes() + bytes(20 << 20)  # about 30 MB: only the pin tells it apart
     blob = hashlib.sha1(b"blob %d\0" % len(mirror.body) + mirror.body).hexdigest()
-    ok, message, _ = run_download(mirror.url())
+    ok, message, _ = run_qgis_download(mirror.url())
     expected = f"(its git blob SHA-1 is {blob[:12]}…, not the 600cdf535fa7… of AlbughdadiM/geo-moe-mae"
     assert not ok and expected in message, message
     assert not list(published_path().parent.iterdir())
