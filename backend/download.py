@@ -312,7 +312,7 @@ def admit(entry: ModelEntry | None, url: str, part: Path, start: int, status: in
         check_announced(entry, total, header("Content-Type"), url, part)
     limit = piece if piece is not None else entry.max_bytes - offset if entry else None
     expected = piece if piece is not None else int(entry.approx_mb * 2**20) - offset if entry else 0
-    check_free_space(part, expected)
+    check_room_for_body(part, expected)
     return Answer(offset, total, limit)
 
 
@@ -344,13 +344,13 @@ def whole_already(start: int, header: Callable[[str], str | None]) -> bool:
     return bool(found) and int(found.group(1)) == start
 
 
-def check_free_space(part: Path, needed: int) -> None:
+def check_room_for_body(part: Path, needed: int) -> None:
     """Refuse, before its first byte, a body the disk of ``part`` cannot hold."""
+    from .files import sizes_apart
+
     free = shutil.disk_usage(part.parent).free
     if needed > free:
-        sizes = [f"{n / 2**20:.1f} MB" for n in (needed, free)]
-        if sizes[0] == sizes[1]:  # enough digits to show the difference
-            sizes = [f"{n} bytes" for n in (needed, free)]
+        sizes = sizes_apart(needed, free)
         raise UserError(f"the download needs {sizes[0]} more in {part.parent}, but only {sizes[1]} are free; "
                         "free some space and download again (what arrived before is kept)")
 
