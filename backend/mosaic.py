@@ -43,7 +43,7 @@ from .errors import UserError, describe
 from .files import check_outputs, temporary_name
 from .grids import Frame, check_shared_edges, union
 from .map_writer import GeoTiffWriter, file_bytes, move_into_place
-from .options import SceneOptions
+from .options import EMBEDDING_RESOLUTION_DEFAULT, MAP_RESOLUTION_DEFAULT, SceneOptions
 from .progress import NullProgress, Progress
 from .work_cache import WorkFolder, entry_key, file_identity
 
@@ -204,7 +204,9 @@ def _settings(request: MosaicRequest) -> dict:
     """What changes an input's result besides its files and the model: the entry's key has it."""
     options = request.options
     return {"bands": options.bands, "mask": list(options.mask), "input_scale": options.input_scale,
-            "stride": options.stride, "resolution": options.resolution, "use_metadata": options.use_metadata,
+            "stride": options.stride, "use_metadata": options.use_metadata,
+            "resolution": options.resolution_or(MAP_RESOLUTION_DEFAULT if request.probe
+                                                else EMBEDDING_RESOLUTION_DEFAULT),
             "pooling": request.pooling, "normed": request.normed,
             "probabilities": bool(request.probe) and request.composite == "mean"}
 
