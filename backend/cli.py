@@ -655,10 +655,16 @@ def _run_mosaic(args: argparse.Namespace, inputs: tuple[list, list], model, prob
     request = MosaicRequest(inputs=paths, acquisitions=acquisitions, output=args.out, checkpoint=str(model),
                             probe=probe, options=_scene_options(args, None), composite=args.composite,
                             crs=args.crs, work=args.work, precision=precision, **extra)
+    started = time.perf_counter()
     result = map_inputs(request, progress_for=lambda name: _bar(0, name, unit="tile"))
     if result.output:  # under torchrun, the process that composed the mosaic speaks for all
         for key in sorted(k for k in result.metadata if k.startswith("MOSAIC_INPUT_")):
             print(f"  {result.metadata[key]}")
+        if getattr(args, "report_resources", False):
+            from .memory import peak_memory_mb
+
+            # Under torchrun: this process's peak (its share of the inputs, and the mosaic).
+            print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
     return 0
 
 
