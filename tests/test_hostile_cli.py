@@ -32,6 +32,7 @@ from backend.scene import fill_invalid
 from backend.tiling import CPU_MAX_BATCH
 from backend.training_areas import LabelledSamples, ProbeFitting, fit_probe_on_areas
 from helpers import (
+    LIVERPOOL,
     REPO,
     SAMPLE,
     assert_one_error_line,
@@ -528,6 +529,9 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
      "does not exist"),
     (lambda t: ["classify", SAMPLE / "patches.csv", "--out", t / "m.tif", "--stride", "41"],
      "cannot be opened as a raster"),
+    (lambda t: ["classify", LIVERPOOL, LIVERPOOL, "--out", t / "m.tif"], "is given twice"),
+    (lambda t: ["embed", LIVERPOOL, t / "none", "--out", t / "m.tif", "--composite", "median"],
+     "invalid choice: 'median'"),
     (lambda t: ["demo-scene", "--sample", t / "nowhere", "--out", t / "demo"], "does not exist"),
     (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg"], "does not exist"),
     (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg", "--users-accuracy", "1.5", "--target-se",
