@@ -527,13 +527,17 @@ class MosaicResult:
     inputs: int
     made: int  # inputs mapped now (the others were in the work folder)
     metadata: dict
+    class_names: list[str] = field(default_factory=list)  # the probe's; [] for embeddings
+    colours: list = field(default_factory=list)  # the probe's (r, g, b) per class
 
 
-def map_inputs(request: MosaicRequest, progress_for: Callable[[str], Progress] | None = None) -> MosaicResult:
-    """The whole run (module docstring), in one process or shared among torchrun's."""
+def map_inputs(request: MosaicRequest, progress_for: Callable[[str], Progress] | None = None,
+               progress: Progress | None = None) -> MosaicResult:
+    """The whole run (module docstring), in one process or shared among torchrun's. Each input's
+    mapping and the composing report to ``progress_for(name)``, or all to ``progress``."""
     from .distributed import DistributedContext, share_out
 
-    progress_for = progress_for or (lambda _what: NullProgress())
+    progress_for = progress_for or (lambda _what: progress or NullProgress())
     parts = plan(request)
     context = DistributedContext(request.options.device)
     if context.world > 1:
@@ -566,7 +570,12 @@ def map_inputs(request: MosaicRequest, progress_for: Callable[[str], Progress] |
     metadata = compose(request, parts, found, progress_for("mosaic"))
     log.info("wrote %s: %d inputs (%d mapped now, %d from the work folder %s), composite %s", request.output,
              len(parts), made, len(parts) - made, work.folder, request.composite)
-    return MosaicResult(request.output, len(parts), made, metadata)
+    if not request.probe:
+        return MosaicResult(request.output, len(parts), made, metadata)
+    from .probe import LinearProbe
+
+    probe = LinearProbe.load(request.probe)
+    return MosaicResult(request.output, len(parts), made, metadata, probe.class_names, probe.colours)
 
 
 def read_inputs_list(path: str | Path) -> list[tuple[str, Acquisition | None]]:

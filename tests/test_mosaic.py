@@ -191,6 +191,31 @@ def test_latest_takes_the_last_date_and_mean_averages_the_probabilities(pieces, 
     check_mosaic(tmp_path / "mean.tif", own_maps, total.argmax(axis=0))
 
 
+def test_an_embedding_mosaic_keeps_each_piece_alone_and_averages_the_overlap(pieces, tmp_path):
+    own = []
+    for k, piece in enumerate(pieces[:2]):  # cells of 40 px: piece 2 starts 4 cells east, 2 south
+        request = classify_request(input=str(piece), output=str(tmp_path / f"{k}.tif"),
+                                   checkpoint=str(DEFAULT_CHECKPOINT), probe=None, stride=int(STRIDE),
+                                   device="cpu", acquisition=find_acquisition(piece))
+        raster.embed_raster(request)
+        own.append(gdal.Open(request.output).ReadAsArray().astype(np.float64))
+    request = MosaicRequest(inputs=[str(p) for p in pieces[:2]], output=str(tmp_path / "e.tif"),
+                            checkpoint=str(DEFAULT_CHECKPOINT), probe=None, options=options(),
+                            composite="mean")
+    map_inputs(request)
+    mosaic = gdal.Open(str(tmp_path / "e.tif")).ReadAsArray()
+    assert mosaic.shape == (own[0].shape[0], 6, 9)
+    a = np.full(mosaic.shape, np.nan)
+    b = a.copy()
+    a[:, :4, :5], b[:, 2:, 4:] = own
+    in_a, in_b = ~np.isnan(a[0]), ~np.isnan(b[0])
+    alone_a, alone_b, both = in_a & ~in_b, in_b & ~in_a, in_a & in_b
+    assert np.array_equal(mosaic[:, alone_a], a[:, alone_a])
+    assert np.array_equal(mosaic[:, alone_b], b[:, alone_b])
+    assert both.sum() == 2 and np.array_equal(mosaic[:, both], ((a + b) / 2)[:, both].astype(np.float32))
+    assert np.isnan(mosaic[:, ~(alone_a | alone_b | both)]).all()
+
+
 def test_an_input_on_another_grid_is_warped_and_the_log_says_so(pieces, tmp_path, caplog):
     caplog.set_level(logging.INFO, logger="backend.mosaic")
     shifted = cut_product(LIVERPOOL, tmp_path, (2, 2, 200, 160), "20200903")  # 2 px off the cells
@@ -314,3 +339,57 @@ def test_the_mosaic_options_answer_a_bad_argument_with_one_error_line(pieces, tm
                             stdin=subprocess.DEVNULL, env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert_one_error_line(result.returncode, result.stderr, fragment)
     assert not (tmp_path / "w").exists()
+
+
+# --------------------------------------------------------------------------- QGIS: moemae:classify
+def qgis_rows(pieces, tmp_path):
+    """Parameters of moemae:classify as two rows of the batch dialog: one scene, and a mosaic of a
+    product (INPUT), a product and a layer (MORE_INPUTS)."""
+    from qgis.core import QgsRasterLayer
+
+    from backend.product import open_product, write_stack
+
+    stack = write_stack(open_product(pieces[2]), tmp_path / "third.vrt")
+    layer = QgsRasterLayer(str(stack), "third", "gdal")
+    assert layer.isValid()
+    common = {"STRIDE": 40, "DEVICE": "cpu"}
+    return [{**common, "INPUT": str(pieces[0]), "OUTPUT": str(tmp_path / "one.tif")},
+            {**common, "INPUT": str(pieces[0]), "MORE_INPUTS": [str(pieces[1]), layer], "COMPOSITE": "latest",
+             "WORK": str(tmp_path / "work"), "OUTPUT": str(tmp_path / "mosaic.tif")}], layer
+
+
+def test_moemae_classify_takes_more_scenes_and_runs_row_by_row_as_in_batch_mode(provider, pieces, own_maps,
+                                                                               tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    rows, _layer = qgis_rows(pieces, tmp_path)
+    registered = QgsApplication.processingRegistry().algorithmById("moemae:classify")
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    for row in rows:  # as the batch dialog runs its rows: a fresh instance, checked, then run
+        algorithm = registered.create()
+        ok, message = algorithm.checkParameterValues(row, context)
+        assert ok, message
+        results, ok = algorithm.run(row, context, feedback)
+        assert ok and results["OUTPUT"] == row["OUTPUT"]
+    assert np.array_equal(gdal.Open(str(tmp_path / "one.tif")).ReadAsArray(), own_maps[0][0])
+    map_inputs(mosaic_request(pieces, tmp_path / "api.tif", composite="latest"))
+    mosaic = gdal.Open(str(tmp_path / "mosaic.tif"))
+    assert np.array_equal(mosaic.ReadAsArray(), gdal.Open(str(tmp_path / "api.tif")).ReadAsArray())
+    listed = json.loads(mosaic.GetMetadataItem("MOSAIC_INPUTS"))
+    assert [entry["acquired"][:10] for entry in listed] == ["2020-09-01", "2020-09-15", "2020-09-27"]
+    assert len(finished(tmp_path / "work")) == 3
+
+
+def test_moemae_classify_refuses_what_a_mosaic_cannot_take(provider, pieces, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    mosaic = {"INPUT": str(pieces[0]), "MORE_INPUTS": [str(pieces[1])], "STRIDE": 40, "DEVICE": "cpu",
+              "WORK": str(tmp_path / "work"), "OUTPUT": str(tmp_path / "mosaic.tif")}
+    for more, said in (({"ACQUISITION_DATE": "2020-09-01"}, "several scenes"),
+                       ({"OUTPUT_PROBABILITIES": str(tmp_path / "p.tif")}, "for one scene"),
+                       ({"MORE_INPUTS": [str(pieces[0])]}, "given twice"),
+                       ({"MORE_INPUTS": [str(tmp_path / "nothing.tif")]}, "MORE_INPUTS")):
+        with pytest.raises(QgsProcessingException, match=said):
+            processing.run("moemae:classify", {**mosaic, **more})
+        assert not (tmp_path / "mosaic.tif").exists() and not (tmp_path / "work").exists()
