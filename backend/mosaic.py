@@ -44,7 +44,7 @@ from .files import check_outputs, temporary_name
 from .grids import Frame, check_shared_edges, union
 from .map_writer import GeoTiffWriter, file_bytes, move_into_place
 from .options import EMBEDDING_RESOLUTION_DEFAULT, MAP_RESOLUTION_DEFAULT, SceneOptions
-from .progress import NullProgress, Progress
+from .progress import Cancelled, NullProgress, Progress
 from .work_cache import WorkFolder, entry_key, file_identity
 
 if TYPE_CHECKING:
@@ -549,6 +549,8 @@ def map_inputs(request: MosaicRequest, progress_for: Callable[[str], Progress] |
         part = parts[index]
         try:
             made += map_part(request, part, work, progress_for(part.name))[1]
+        except Cancelled:  # the user stopped the run: no other input is mapped
+            raise
         except Exception as exc:  # one input's failure (or bug) must not lose the others' results
             log.warning("%s failed: %s", part.name, describe(exc))
             failures.append(f"{part.path}: {describe(exc)}")

@@ -226,6 +226,12 @@ def test_an_input_on_another_grid_is_warped_and_the_log_says_so(pieces, tmp_path
     assert dataset.GetGeoTransform()[1] == 120.0 and dataset.RasterXSize == 51
     listed = json.loads(dataset.GetMetadataItem("MOSAIC_INPUTS"))
     assert listed[0]["warped"] == "no" and "shifted by a fraction" in listed[1]["warped"]
+    map_inputs(mosaic_request([pieces[0], shifted], tmp_path / "web.tif", crs="EPSG:3857"))
+    web = gdal.Open(str(tmp_path / "web.tif"))
+    assert web.GetMetadataItem("MOSAIC_CRS") == "EPSG:3857" and "3857" in web.GetProjection()
+    listed = json.loads(web.GetMetadataItem("MOSAIC_INPUTS"))
+    assert all("EPSG:32630" in entry["warped"] for entry in listed)  # both from their UTM zone
+    assert (web.ReadAsArray() != CLASS_NODATA).sum() > 0.8 * (dataset.ReadAsArray() != CLASS_NODATA).sum()
 
 
 def test_a_run_again_with_one_more_input_maps_only_that_one_and_damage_is_redone(pieces, tmp_path, caplog):
