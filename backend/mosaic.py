@@ -27,7 +27,6 @@ import json
 import logging
 import shutil
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -60,8 +59,8 @@ COMPOSITES = {
     "mean": "the mean of the inputs' class probabilities (embeddings: of their vectors), then the most "
             "probable class",
 }
-#: Rows of mosaic cells composed at a time.
-BLOCK_ROWS = 256
+#: Rows of mosaic cells composed at a time, at most, and the most bytes a block's values may take.
+BLOCK_ROWS, BLOCK_BYTES = 256, 256 << 20
 #: The files of a work entry: the input's map, its probabilities (for ``mean``), its valid shares.
 MAP, PROBABILITIES, VALID = "map.tif", "probabilities.tif", "valid.tif"
 #: Provenance items that describe one input, not the mosaic: the mosaic lists them per input.
@@ -420,17 +419,15 @@ def _write(request: MosaicRequest, mosaic: Frame, placed: list[Placed], progress
                            data_type=data_type, transform=mosaic.transform, crs=mosaic.crs, **style)
     progress.total = mosaic.height
     try:
-        with ExitStack() as stack:
-            opened = [{name: stack.enter_context(_Open(path)) for name, path in item.files.items()}
-                      for item in placed]
-            shares = np.zeros(len(placed))
-            for row0 in range(0, mosaic.height, BLOCK_ROWS):
-                progress.check()
-                rows = min(BLOCK_ROWS, mosaic.height - row0)
-                label, values = _compose_block(request.composite, classes, placed, opened, row0, rows,
-                                               mosaic.width, n_values, shares)
-                writer.write_rows(row0, [label] if classes else list(values))
-                progress.update(rows)
+        shares = np.zeros(len(placed))
+        step = block_rows(mosaic.width, n_values if not classes or request.composite == "mean" else 0)
+        for row0 in range(0, mosaic.height, step):
+            progress.check()
+            rows = min(step, mosaic.height - row0)
+            label, values = _compose_block(request.composite, classes, placed, row0, rows, mosaic.width,
+                                           n_values, shares)
+            writer.write_rows(row0, [label] if classes else list(values))
+            progress.update(rows)
         metadata = _provenance(request, first.GetMetadata() or {}, mosaic, placed, shares)
         writer.set_metadata(metadata)
         move_into_place(writer.close(), Path(request.output))
@@ -440,17 +437,12 @@ def _write(request: MosaicRequest, mosaic: Frame, placed: list[Placed], progress
     return metadata
 
 
-class _Open:
-    """A GDAL dataset as a context manager (closed at the end of the mosaic)."""
-
-    def __init__(self, path: str):
-        self.dataset = gdal.Open(path)
-
-    def __enter__(self) -> gdal.Dataset:
-        return self.dataset
-
-    def __exit__(self, *exc) -> None:
-        self.dataset = None
+def block_rows(width: int, n_values: int) -> int:
+    """Mosaic rows composed at a time: :data:`BLOCK_ROWS`, fewer where a block's values (float64,
+    ``n_values`` a cell, and the winners' bookkeeping) would pass :data:`BLOCK_BYTES`: a mosaic
+    as wide as a country, of 144-value embeddings, must still fit."""
+    per_row = width * 8 * (n_values + 4)
+    return max(1, min(BLOCK_ROWS, BLOCK_BYTES // max(per_row, 1)))
 
 
 def _palette(band: gdal.Band) -> list | None:
@@ -462,17 +454,20 @@ def _palette(band: gdal.Band) -> list | None:
     return [table.GetColorEntry(k)[:3] for k in range(count)]
 
 
-def _compose_block(composite: str, classes: bool, placed: list[Placed], opened: list[dict], row0: int,
-                   rows: int, width: int, n_values: int, shares: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rows ``row0``…``row0 + rows`` of the mosaic: every input that reaches them, one at a time."""
+def _compose_block(composite: str, classes: bool, placed: list[Placed], row0: int, rows: int, width: int,
+                   n_values: int, shares: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows ``row0``…``row0 + rows`` of the mosaic: every input that reaches them, one at a time,
+    its files opened for the block only (a mosaic of hundreds of inputs must not hold thousands
+    of files open)."""
     need_values = not classes or composite == "mean"
     composer = Composer(composite, n_values if need_values else 0, classes, (rows, width), len(placed))
     reaching = []
-    for index, (item, datasets) in enumerate(zip(placed, opened)):
+    for index, item in enumerate(placed):
         (cx, cy), frame = item.corner, item.frame
         top, bottom = max(row0, cy), min(row0 + rows, cy + frame.height)
         if top >= bottom:
             continue
+        datasets = {name: gdal.Open(path) for name, path in item.files.items()}
         where = (slice(top - row0, bottom - row0), slice(cx, cx + frame.width))
         window = (0, top - cy, frame.width, bottom - top)
         label = datasets[MAP].ReadAsArray(*window) if classes else None
@@ -486,7 +481,8 @@ def _compose_block(composite: str, classes: bool, placed: list[Placed], opened: 
     label, values = composer.finish()
     if composite == "mean":  # a cell made of k inputs counts 1/k for each; read again, not kept
         for index, where, window in reaching:
-            first = opened[index][MAP].GetRasterBand(1).ReadAsArray(*window)
+            dataset = gdal.Open(placed[index].files[MAP])  # held: a band outlives no dataset
+            first = dataset.GetRasterBand(1).ReadAsArray(*window)
             covered = _covered(first, None) if classes else _covered(None, first[None])
             shares[index] += float((covered / np.maximum(composer.count[where], 1)).sum())
     shares += composer.shares

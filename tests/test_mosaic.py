@@ -171,6 +171,23 @@ def test_best_keeps_each_piece_alone_and_takes_the_fullest_cell_then_the_latest(
     assert (mosaic != CLASS_NODATA).sum() == round(sum(entry["cells"] for entry in listed))
 
 
+def test_a_mosaic_composed_a_row_at_a_time_is_the_same(pieces, tmp_path, monkeypatch):
+    from backend import mosaic
+
+    assert mosaic.block_rows(120, 19) == mosaic.BLOCK_ROWS and mosaic.block_rows(33_000, 144) < 16
+    for composite in ("best", "mean"):
+        work = str(tmp_path / "w")
+        map_inputs(mosaic_request(pieces, tmp_path / f"{composite}.tif", composite=composite, work=work))
+        with monkeypatch.context() as patched:
+            patched.setattr(mosaic, "BLOCK_BYTES", 1)  # one row a block
+            again = map_inputs(mosaic_request(pieces, tmp_path / f"{composite}-rows.tif", composite=composite,
+                                              work=work))
+        assert again.made == 0
+        whole, rows = gdal.Open(str(tmp_path / f"{composite}.tif")), gdal.Open(str(again.output))
+        assert np.array_equal(whole.ReadAsArray(), rows.ReadAsArray())
+        assert whole.GetMetadata() == rows.GetMetadata()  # the shares too
+
+
 def test_latest_takes_the_last_date_and_mean_averages_the_probabilities(pieces, own_maps, tmp_path):
     # Given out of date order: the rule, not the order, decides.
     shuffled = [pieces[2], pieces[0], pieces[1]]
