@@ -347,6 +347,17 @@ def test_torchrun_shares_the_inputs_and_rank_0_composes(pieces, own_maps, tmp_pa
     assert np.array_equal(gdal.Open(str(tmp_path / "m.tif")).ReadAsArray(),
                           gdal.Open(str(tmp_path / "single.tif")).ReadAsArray())
 
+    broken = cut_product(LIVERPOOL, tmp_path, (100, 40, 200, 160), "20200910")
+    band = broken / f"{broken.name}_SR_B4.TIF"
+    band.write_bytes(band.read_bytes()[:len(band.read_bytes()) // 2])  # its header reads; its pixels do not
+    failed = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2", "-m", "backend",
+         *cli_args([*pieces, broken], tmp_path / "m2.tif", work)],
+        cwd=REPO, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert failed.returncode != 0 and not (tmp_path / "m2.tif").exists()
+    assert f"error: 1 of 4 inputs failed, so no mosaic was written: {broken}" in failed.stderr
+    assert len(finished(work)) == 3  # the others' results are kept
+
 
 @pytest.mark.parametrize("more, fragment", [
     (["--composite", "median"], "invalid choice: 'median'"),
