@@ -125,7 +125,6 @@ def plan(request: MosaicRequest) -> list[Part]:
     from .checksums import file_sha256
     from .device import resolve_device
     from .runtime import resolve_precision
-    from .scene import open_scene
 
     if request.composite not in COMPOSITES:
         raise UserError(f"--composite must be one of {', '.join(COMPOSITES)}, not {request.composite!r}")
@@ -144,25 +143,29 @@ def plan(request: MosaicRequest) -> list[Part]:
               "settings": _settings(request),
               "precision": str(resolve_precision(resolve_device(request.options.device),
                                                  request.precision)).replace("torch.", "")}
-    parts = []
-    for index, path in enumerate(request.inputs):
-        given = request.acquisitions[index] if index < len(request.acquisitions) else None
-        acquisition = given or find_acquisition(path, geo.raster_tags(path))
-        if acquisition.when is None:
-            raise UserError(f"{path} has no acquisition date ({acquisition.source}) and none was given: a "
-                            "mosaic needs each input's date; give it after the path in the --inputs list "
-                            "(PATH 2021-06-15), or use the product with its MTL file")
-        try:
-            scene = open_scene(path, replace(request.options, acquisition=acquisition))
-            Frame.of(scene.dataset, scene.name)
-        except UserError as exc:
-            raise UserError(f"{path} cannot be mapped, so no input was: {exc}") from None
-        read = [*scene.files, path, request.options.qa_pixel]
-        files = [f for f in read if f and not str(f).startswith("/vsi")]
-        keyed = {**common, "input": file_identity(files), "acquisition": acquisition.when.isoformat()}
-        parts.append(Part(index, path, scene.name, acquisition, scene.width * scene.height, entry_key(keyed),
-                          keyed))
-    return parts
+    return [_plan_input(request, index, path, common) for index, path in enumerate(request.inputs)]
+
+
+def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> Part:
+    """One input opened, dated and keyed: its files (path, size, time of change) and date join
+    the ``common`` parts of the key (model, probe, settings)."""
+    from .scene import open_scene
+
+    given = request.acquisitions[index] if index < len(request.acquisitions) else None
+    acquisition = given or find_acquisition(path, geo.raster_tags(path))
+    if acquisition.when is None:
+        raise UserError(f"{path} has no acquisition date ({acquisition.source}) and none was given: a "
+                        "mosaic needs each input's date; give it after the path in the --inputs list "
+                        "(PATH 2021-06-15), or use the product with its MTL file")
+    try:
+        scene = open_scene(path, replace(request.options, acquisition=acquisition))
+        Frame.of(scene.dataset, scene.name)
+    except UserError as exc:
+        raise UserError(f"{path} cannot be mapped, so no input was: {exc}") from None
+    read = [*scene.files, path, request.options.qa_pixel]
+    files = [f for f in read if f and not str(f).startswith("/vsi")]
+    keyed = {**common, "input": file_identity(files), "acquisition": acquisition.when.isoformat()}
+    return Part(index, path, scene.name, acquisition, scene.width * scene.height, entry_key(keyed), keyed)
 
 
 def _refuse_twice(inputs: Sequence[str]) -> None:
@@ -351,7 +354,6 @@ class Composer:
             if values is not None:
                 block = self.values[(slice(None), *where)]
                 block[:] = np.where(covered, np.nan_to_num(block) + values, block)
-            self.winner[where] = np.where(covered, index, self.winner[where])
             return
         first, second = (valid, order) if self.composite == "best" else (order, valid)
         best, tie = self.best[where], self.tie[where]
@@ -411,10 +413,13 @@ def _write(request: MosaicRequest, mosaic: Frame, placed: list[Placed], progress
     bands, data_type = (1, gdal.GDT_Byte) if classes else (n_values, gdal.GDT_Float32)
     check_free_space([(Path(request.output).absolute().parent,
                        file_bytes(bands, mosaic.width, mosaic.height, data_type), "the mosaic")])
-    band = first.GetRasterBand(1)
-    style = dict(palette=_palette(band), names=list(band.GetCategoryNames() or [])[:CLASS_NODATA],
-                 nodata=CLASS_NODATA) if classes else dict(
-        nodata=float("nan"), descriptions=[first.GetRasterBand(k + 1).GetDescription() for k in range(bands)])
+    style: dict = {"nodata": float("nan"),
+                   "descriptions": [first.GetRasterBand(k + 1).GetDescription() for k in range(bands)]}
+    if request.probe:
+        from .probe import LinearProbe
+
+        probe = LinearProbe.load(request.probe)
+        style = {"palette": probe.colours, "names": probe.class_names, "nodata": CLASS_NODATA}
     writer = GeoTiffWriter(Path(request.output), size=(mosaic.width, mosaic.height), bands=bands,
                            data_type=data_type, transform=mosaic.transform, crs=mosaic.crs, **style)
     progress.total = mosaic.height
@@ -443,15 +448,6 @@ def block_rows(width: int, n_values: int) -> int:
     as wide as a country, of 144-value embeddings, must still fit."""
     per_row = width * 8 * (n_values + 4)
     return max(1, min(BLOCK_ROWS, BLOCK_BYTES // max(per_row, 1)))
-
-
-def _palette(band: gdal.Band) -> list | None:
-    table = band.GetColorTable()
-    if table is None:
-        return None
-    names = band.GetCategoryNames() or []
-    count = min(table.GetCount(), len(names) or table.GetCount(), CLASS_NODATA)
-    return [table.GetColorEntry(k)[:3] for k in range(count)]
 
 
 def _compose_block(composite: str, classes: bool, placed: list[Placed], row0: int, rows: int, width: int,
