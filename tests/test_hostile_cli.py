@@ -603,11 +603,11 @@ def test_dates_with_offsets_mean_utc_and_a_date_alone_leaves_the_hour_unknown(cl
     (("probe", "fit", "emb.npz", "--out", "p.json", "--standardise"), "--standardise", "--standardize"),
     (("models", "download", "published-S", "--ulr", "http://x"), "--ulr", "--url"),
 ])
-def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, argv, option,
-                                                                              nearest):
+def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, monkeypatch, argv,
+                                                                              option, nearest):
     """Issue 18, finding 9: argparse took --strid for --stride by prefix, and answered --strdie
     with the top-level help. Nothing runs: no output appears."""
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # and back afterwards: later tests run subprocesses from the cwd
     code, _out, err = cli(*argv)
     command = " ".join(argv[:2] if argv[0] == "probe" else argv[:1])
     assert_one_error_line(code, err, f"python -m backend {command} has no option {option}",
