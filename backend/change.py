@@ -125,11 +125,12 @@ class ChangeResult:
     nodata: dict[str, dict[str, int]]  # "before"/"after" → reason → cells
     transitions: dict[tuple[str, str], float] = field(default_factory=dict)
     tables: list[str] = field(default_factory=list)
+    cell_size: float = 120.0  # in the CRS's units
 
     def summary(self) -> str:
         rows, cols = self.grid
-        text = (f"wrote {self.output} ({cols} × {rows} cells of 120 m; {self.scored:,} scored, "
-                f"{rows * cols - self.scored:,} nodata)")
+        text = (f"wrote {self.output} ({cols} × {rows} cells of {self.cell_size:g} m; {self.scored:,} "
+                f"scored, {rows * cols - self.scored:,} nodata)")
         if self.threshold is not None:
             text += f"; threshold {self.threshold:.4f}: {self.changed:,} cells changed"
         if self.tables:
@@ -198,7 +199,8 @@ def change_map(request: ChangeRequest, progress_for: ProgressFor | None = None) 
     flagged = int(np.nansum(changed)) if changed is not None else 0
     return ChangeResult(output=request.output, grid=(scores.shape[0], scores.shape[1]), offset=offset,
                         scored=int(np.isfinite(scores).sum()), threshold=threshold, changed=flagged,
-                        nodata=reasons, transitions=transitions, tables=tables)
+                        nodata=reasons, transitions=transitions, tables=tables,
+                        cell_size=abs(fields[0].transform[1]))
 
 
 def _check_paths(request: ChangeRequest, scenes: list) -> None:

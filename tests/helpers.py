@@ -358,3 +358,14 @@ def changed_product(product: Path, dest: Path, product_id: str, when: str, shift
         out.GetRasterBand(1).WriteArray(pixels)
         out = None
     return copy
+
+
+def auc(positive_scores: np.ndarray, negative_scores: np.ndarray) -> float:
+    """The chance that a random positive scores above a random negative (ties count half)."""
+    both = np.concatenate([positive_scores, negative_scores])
+    ranks = np.argsort(np.argsort(both, kind="stable"), kind="stable") + 1.0
+    for value in np.unique(both):  # average ranks of ties
+        tied = both == value
+        ranks[tied] = ranks[tied].mean()
+    n, m = len(positive_scores), len(negative_scores)
+    return float((ranks[:n].sum() - n * (n + 1) / 2) / (n * m))

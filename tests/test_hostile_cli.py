@@ -32,6 +32,7 @@ from backend.scene import fill_invalid
 from backend.tiling import CPU_MAX_BATCH
 from backend.training_areas import LabelledSamples, ProbeFitting, fit_probe_on_areas
 from helpers import (
+    LIVERPOOL,
     REPO,
     SAMPLE,
     assert_one_error_line,
@@ -547,6 +548,9 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["cluster", t / "in.tif", "--clusters", "65", "--out", t / "c.tif"],
      "must be 2 to 64, not 65"),
     (lambda t: ["cluster", t / "in.tif", "--out", t / "c.tif", "--pca", t / "c.tif"], "two outputs into one"),
+    (lambda t: ["change", LIVERPOOL, LIVERPOOL, "--out", t / "c.tif", "--threshold", "3"],
+     "--threshold: must be auto or a score from 0 to 2"),
+    (lambda t: ["change", LIVERPOOL, t / "nowhere", "--out", t / "c.tif"], "does not exist"),
 ])
 def test_every_command_answers_a_bad_argument_with_one_error_line(tmp_path, args, fragment):
     unlabelled = tmp_path / "unlabelled"
