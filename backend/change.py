@@ -50,7 +50,7 @@ from osgeo import gdal
 from . import __version__, geo, grids, landsat, pixel_quality
 from .class_raster import M2_PER_HA
 from .classes import CLASS_NODATA
-from .embedding_field import GeoTiffField
+from .embedding_field import GeoTiffField, restart
 from .errors import UserError
 from .files import check_outputs, remove_stale_temporaries, temporary_name, write_atomically
 from .map_writer import GeoTiffWriter, move_into_place
@@ -83,7 +83,9 @@ ProgressFor = Callable[[str], Progress]
 class ChangeRequest:
     """Two dates of one place and how to compare them. ``before_options`` and ``after_options``:
     each date's scene options (``backend.options.SceneOptions``, its own acquisition among them);
-    ``threshold``: None, "auto" (Otsu) or a score; ``probe``: a probe file for the from → to band
+    ``threshold``: None, "auto" (Otsu) or a score; ``changed_mask``: also write the changed band
+    as a Byte GeoTIFF of its own (0 unchanged, 1 changed, 255 nodata; a threshold "auto" unless
+    one is given), for a map layer of its own; ``probe``: a probe file for the from → to band
     and table; ``table``: the transition table's CSV (None: beside the output, ``…_transitions.csv``;
     the HTML beside it)."""
 
@@ -95,6 +97,7 @@ class ChangeRequest:
     after_options: SceneOptions = field(default_factory=SceneOptions)
     probe: str | None = None
     threshold: str | float | None = None
+    changed_mask: str | None = None
     table: str | None = None
     precision: str = "auto"
     centring: str = DEFAULT_CENTRING
@@ -140,14 +143,17 @@ class ChangeResult:
 
 # --------------------------------------------------------------------------- the run
 @geo.with_gdal_exceptions
-def change_map(request: ChangeRequest, progress_for: ProgressFor | None = None) -> ChangeResult:
+def change_map(request: ChangeRequest, progress: Progress | None = None,
+               progress_for: ProgressFor | None = None) -> ChangeResult:
     """Compare ``request.before`` with ``request.after`` (module docstring); ``progress_for(label)``
-    gives each encoding pass its progress."""
+    gives each encoding pass its progress, else ``progress`` counts each pass from 0 again."""
     from .scene import open_scene
 
     if request.centring not in CENTRINGS:
         raise UserError(f"centring must be one of {', '.join(CENTRINGS)}, not {request.centring!r}")
-    progress_for = progress_for or (lambda label: NullProgress())
+    if progress_for is None:
+        shared = progress or NullProgress()
+        progress_for = lambda label: _restarted(shared)  # noqa: E731 - one line
     sources = (request.before, request.after)
     scenes = [open_scene(source, opts) for source, opts in zip(sources, (request.before_options,
                                                                          request.after_options))]
@@ -171,7 +177,8 @@ def change_map(request: ChangeRequest, progress_for: ProgressFor | None = None) 
         reasons = {what: _nodata_reasons(source, opts, ~np.isfinite(marker), scores.shape)
                    for (what, source, opts), marker in zip(dates, nodata)}
         _log_nodata(reasons, scores)
-        threshold = _threshold(request.threshold, scores)
+        asked = "auto" if request.threshold is None and request.changed_mask else request.threshold
+        threshold = _threshold(asked, scores)
         classes = _classes(request, options, work, progress_for) if request.probe else None
         layers, descriptions = [scores], [SCORE_BAND]
         changed = None
@@ -186,6 +193,8 @@ def change_map(request: ChangeRequest, progress_for: ProgressFor | None = None) 
             descriptions.append(TRANSITION_BAND)
         metadata = _provenance(request, fields, offset, threshold)
         outputs.append(_write(request.output, layers, descriptions, fields[0], metadata))
+        if request.changed_mask and changed is not None:
+            outputs.append(_write_mask(request.changed_mask, changed, fields[0], metadata))
         tables: list[str] = []
         if classes is not None:
             tables = _write_tables(request, transitions, names, changed, classes)
@@ -203,6 +212,12 @@ def change_map(request: ChangeRequest, progress_for: ProgressFor | None = None) 
                         cell_size=abs(fields[0].transform[1]))
 
 
+def _restarted(progress: Progress) -> Progress:
+    """``progress`` counted from 0 again for the next encoding pass (which sets its total)."""
+    restart(progress, 0)
+    return progress
+
+
 def _check_paths(request: ChangeRequest, scenes: list) -> None:
     """No output is an input or another output; each can be written. Stale temporaries go."""
     inputs = [("the model", request.checkpoint), ("the probe", request.probe)]
@@ -210,6 +225,7 @@ def _check_paths(request: ChangeRequest, scenes: list) -> None:
         inputs += [(f"a file of {what}", f) for f in scene.files if not str(f).startswith("/vsi")]
     tiff = (".tif", ".tiff")
     check_outputs([("the change raster", request.output, tiff),
+                   ("the changed mask", request.changed_mask, tiff),
                    ("the transition table", request.table_csv, (".csv",)),
                    ("the transition report", request.table_html, (".html",))], inputs)
     remove_stale_temporaries(request.output)
@@ -461,7 +477,7 @@ def _provenance(request: ChangeRequest, fields: list[GeoTiffField], offset: tupl
         "AFTER_OFFSET_PX": f"{offset[0]} {offset[1]}",
         "THRESHOLD": "none" if threshold is None else f"{threshold:.6f}",
         "THRESHOLD_RULE": ("none" if threshold is None else
-                           "Otsu" if request.threshold == "auto" else "given"),
+                           "given" if isinstance(request.threshold, float) else "Otsu"),
         "PROBE": Path(request.probe).name if request.probe else "none",
     }
 
@@ -476,6 +492,26 @@ def _write(path: str, layers: list[np.ndarray], descriptions: list[str], grid_of
     try:
         for row0 in range(0, rows, STRIP_ROWS):
             writer.write_rows(row0, [layer[row0:row0 + STRIP_ROWS] for layer in layers])
+        return writer.close(), Path(path)
+    except BaseException:
+        writer.abort()
+        raise
+
+
+#: The changed mask's classes and colours (QGIS draws "unchanged" see-through over the scenes).
+MASK_NAMES = ["unchanged", "changed"]
+MASK_COLOURS = [(255, 255, 255), (215, 25, 28)]
+
+
+def _write_mask(path: str, changed: np.ndarray, grid_of: GeoTiffField, metadata: dict) -> tuple[Path, Path]:
+    """The changed band as a Byte GeoTIFF (0, 1; 255 nodata) with its classes' names and colours."""
+    rows, cols = changed.shape
+    codes = np.where(np.isfinite(changed), changed, CLASS_NODATA).astype(np.uint8)
+    writer = GeoTiffWriter(Path(path), size=(cols, rows), bands=1, data_type=gdal.GDT_Byte,
+                           transform=grid_of.transform, crs=grid_of.crs, nodata=CLASS_NODATA,
+                           palette=MASK_COLOURS, names=MASK_NAMES, metadata=metadata)
+    try:
+        writer.write_rows(0, [codes])
         return writer.close(), Path(path)
     except BaseException:
         writer.abort()

@@ -942,7 +942,8 @@ def cmd_change(args: argparse.Namespace) -> int:
     request = ChangeRequest(before=args.before, after=args.after, output=args.out, checkpoint=str(model),
                             before_options=_dated_options(args, args.before, "--before-date"),
                             after_options=_dated_options(args, args.after, "--after-date"), probe=probe,
-                            threshold=args.threshold, table=args.table, precision=args.precision,
+                            threshold=args.threshold, changed_mask=args.changed_mask, table=args.table,
+                            precision=args.precision,
                             centring=args.centring)
     result = change_map(request, progress_for=lambda label: _bar(0, label, unit="tile"))
     print(result.summary())
@@ -1000,6 +1001,9 @@ def add_change_parser(commands: argparse._SubParsersAction) -> None:
     change.add_argument("--out", required=True, help="the change GeoTIFF to write")
     change.add_argument("--threshold", type=_threshold_value, default=None,
                         help="auto (Otsu's rule on the scores) or a score 0-2: adds a changed/unchanged band")
+    change.add_argument("--changed-mask", default=None,
+                        help="also write the changed band as a Byte GeoTIFF of its own (1 changed, 0 not, "
+                             "255 nodata), with --threshold or else Otsu's")
     change.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                         help="a probe (catalogue name or file) on the mean of the tokens: adds the from → to "
                              "band and the transition table")
