@@ -25,6 +25,8 @@ from .base import KeptPostProcessor, SceneAlgorithm
 
 #: The score's ramp: white (the same ground) to red (the most change).
 WHITE, RED = QColor(255, 255, 255), QColor(200, 0, 0)
+#: The score layer lets the scenes under it show a little: where the change is, is then plain.
+OPACITY = 0.8
 
 
 def apply_change_style(layer, threshold: float | None) -> None:
@@ -42,6 +44,7 @@ def apply_change_style(layer, threshold: float | None) -> None:
     renderer.setClassificationMin(0.0)
     renderer.setClassificationMax(top)
     layer.setRenderer(renderer)
+    layer.setOpacity(OPACITY)
     layer.triggerRepaint()
 
 
