@@ -171,9 +171,10 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
     try:
         work.mkdir()
         dates = list(zip(("before", "after"), sources, options))
-        fields = [_embed(request, source, opts, work / f"embeddings_{what}.tif",
-                         progress_for(f"embedding {what}")) for what, source, opts in dates]
-        scores, nodata = _scores_and_nodata(fields, request.centring)
+        fields = [embed_window(source, opts, work / f"embeddings_{what}.tif", request.checkpoint,
+                               request.precision, progress_for(f"embedding {what}"))
+                  for what, source, opts in dates]
+        scores, nodata = field_scores(fields, request.centring)
         reasons = {what: _nodata_reasons(source, opts, ~np.isfinite(marker), scores.shape)
                    for (what, source, opts), marker in zip(dates, nodata)}
         _log_nodata(reasons, scores)
@@ -231,13 +232,14 @@ def _check_paths(request: ChangeRequest, scenes: list) -> None:
     remove_stale_temporaries(request.output)
 
 
-def _embed(request: ChangeRequest, source: str, options: SceneOptions, out: Path,
-           progress: Progress) -> GeoTiffField:
-    """One date's 120 m embedding field on the common window, through the one inference core."""
+def embed_window(source: str, options: SceneOptions, out: Path, checkpoint: str, precision: str,
+                 progress: Progress) -> GeoTiffField:
+    """One date's 120 m embedding field on its window (``options.window``), through the one
+    inference core (``backend.raster.embed_raster``), written to ``out``."""
     from .raster import ClassifyRequest, embed_raster
 
-    embed_raster(ClassifyRequest(input=source, output=str(out), checkpoint=request.checkpoint, probe=None,
-                                 options=options, precision=request.precision, pooling="mean"), progress)
+    embed_raster(ClassifyRequest(input=source, output=str(out), checkpoint=checkpoint, probe=None,
+                                 options=options, precision=precision, pooling="mean"), progress)
     return GeoTiffField(out)
 
 
@@ -269,7 +271,7 @@ def cosine_distance(a: np.ndarray, b: np.ndarray, centre_a: np.ndarray, centre_b
     return np.clip(1.0 - cos, 0.0, 2.0).astype(np.float32)
 
 
-def _scores_and_nodata(fields: list[GeoTiffField], centring: str) -> tuple[np.ndarray, list[np.ndarray]]:
+def field_scores(fields: list[GeoTiffField], centring: str) -> tuple[np.ndarray, list[np.ndarray]]:
     """(rows, cols) float32 scores (NaN: no score) and each date's (rows, cols) float32 marker
     (NaN where that date has no vector, 0 elsewhere)."""
     mean_a, mean_b, _ = field_means(fields)

@@ -550,7 +550,7 @@ def _acquisition(args: argparse.Namespace, source: str, option: str = "--acquisi
     from .acquisition import Acquisition, find_acquisition, parse_when
     from .geo import raster_tags
 
-    given = getattr(args, option.lstrip("-").replace("-", "_"))
+    given = getattr(args, option.lstrip("-").replace("-", "_")) if option else None
     if given:
         when = parse_when(given)
         if when is None:
@@ -1019,11 +1019,51 @@ def add_change_parser(commands: argparse._SubParsersAction) -> None:
     _add_dated_options(change)
 
 
+def cmd_timeseries(args: argparse.Namespace) -> int:
+    from .catalogue import resolve_model, resolve_probe
+    from .timeseries import TimeSeriesRequest, timeseries
+
+    model = resolve_model(args.checkpoint)
+    probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
+    request = TimeSeriesRequest(inputs=args.inputs,
+                                options=[_dated_options(args, source, "") for source in args.inputs],
+                                output=args.out, checkpoint=str(model), probe=probe,
+                                threshold=args.threshold or "auto", work=args.work, precision=args.precision)
+    result = timeseries(request, progress_for=lambda label: _bar(0, label, unit="tile"))
+    print(result.summary())
+    return 0
+
+
+def add_timeseries_parser(commands: argparse._SubParsersAction) -> None:
+    series = _command(
+        commands, "timeseries", cmd_timeseries, "stack many dates of one place: a band per date",
+        "Every input (anything classify takes, of one path/row) is cut to the common ground on the Landsat "
+        "grid and encoded with its own date. A float32 GeoTIFF of 120 m cells, a band per date, oldest "
+        "first: with --probe each date's classes, else each date's change score against the first date "
+        "(as change). The last band is the first date of change (that date's band number; 0 none). Each "
+        "band's description and metadata (ACQUISITION_DATE) hold its date. Each date's result is kept "
+        "in the work folder, so a stopped run, or one with a date more, redoes only what is missing.",
+        ["python -m backend timeseries LC08_*_204023_2020*.tar --out stack.tif",
+         "python -m backend timeseries a/ b/ c/ --probe bigearthnet19-demo --out classes.tif --work work/"])
+    series.add_argument("inputs", nargs="+", metavar="PRODUCT",
+                        help="the dates: Landsat products (MTL file, folder or .tar) or rasters with a date")
+    series.add_argument("--out", required=True, help="the stack GeoTIFF to write")
+    series.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
+                        help="bands of classes by this probe (on the mean of the tokens) instead of scores")
+    series.add_argument("--threshold", type=_threshold_value, default=None,
+                        help="scores above it are change, for the first-date band: auto (Otsu, default) or "
+                             "a score 0-2")
+    series.add_argument("--work", default=None,
+                        help="the work folder that keeps each date's result (default: OUT_work beside it)")
+    _add_dated_options(series)
+
+
 # --------------------------------------------------------------------------- the parser
 PARSER_ADDERS = (add_info_parser, add_bench_parser, add_pack_parser, add_pretrain_parser, add_embed_parser,
                  add_probe_parser, add_evaluate_parser, add_classify_parser, add_demo_scene_parser,
                  add_models_parser, add_sample_parser, add_assess_parser, add_similarity_parser,
-                 add_cluster_parser, add_change_parser)
+                 add_cluster_parser, add_change_parser,
+                 add_timeseries_parser)
 
 
 def _command(commands, name, func, help_text, description, examples):
