@@ -147,16 +147,27 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
                progress_for: ProgressFor | None = None) -> ChangeResult:
     """Compare ``request.before`` with ``request.after`` (module docstring); ``progress_for(label)``
     gives each encoding pass its progress, else ``progress`` counts each pass from 0 again."""
-    from .scene import open_scene
-
     if request.centring not in CENTRINGS:
         raise UserError(f"centring must be one of {', '.join(CENTRINGS)}, not {request.centring!r}")
     if progress_for is None:
         shared = progress or NullProgress()
         progress_for = lambda label: _restarted(shared)  # noqa: E731 - one line
-    sources = (request.before, request.after)
-    scenes = [open_scene(source, opts) for source, opts in zip(sources, (request.before_options,
-                                                                         request.after_options))]
+    options, offset, crs = _common_ground(request)
+    work = temporary_name(request.output, "work")
+    try:
+        work.mkdir()
+        return _compare(request, options, offset, crs, work, progress_for)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _common_ground(request: ChangeRequest) -> tuple[list[SceneOptions], tuple[int, int], str]:
+    """Each date's options cut to the common ground at token cells, AFTER's offset from BEFORE
+    (x, y px) and the CRS; the paths checked first."""
+    from .scene import open_scene
+
+    given = (request.before_options, request.after_options)
+    scenes = [open_scene(source, opts) for source, opts in zip((request.before, request.after), given)]
     _check_paths(request, scenes)
     frames = [grids.Frame.of(scene.dataset, f"{what} ({scene.name})")
               for what, scene in zip(("BEFORE", "AFTER"), scenes)]
@@ -165,51 +176,48 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
     log.info(f"{frames[1].name} starts {offset[0]:+d}, {offset[1]:+d} px (x, y) from {frames[0].name}: both "
              f"are cut to their common {common.width} × {common.height} px")
     options = [dataclasses.replace(opts, window=(w.x0, w.y0, w.width, w.height), resolution="token")
-               for opts, w in zip((request.before_options, request.after_options), windows)]
-    work = temporary_name(request.output, "work")
-    outputs: list[tuple[Path, Path]] = []
+               for opts, w in zip(given, windows)]
+    return options, offset, common.crs
+
+
+def _compare(request: ChangeRequest, options: list[SceneOptions], offset: tuple[int, int], crs: str,
+             work: Path, progress_for: ProgressFor) -> ChangeResult:
+    """Steps 2-6 of the module docstring, the intermediate files in ``work``."""
+    dates = list(zip(("before", "after"), (request.before, request.after), options))
+    fields = [embed_window(source, opts, work / f"embeddings_{what}.tif", request.checkpoint,
+                           request.precision, progress_for(f"embedding {what}"))
+              for what, source, opts in dates]
+    scores, nodata = field_scores(fields, request.centring)
+    reasons = {what: _nodata_reasons(source, opts, ~np.isfinite(marker), scores.shape)
+               for (what, source, opts), marker in zip(dates, nodata)}
+    _log_nodata(reasons, scores)
+    asked = "auto" if request.threshold is None and request.changed_mask else request.threshold
+    threshold = _threshold(asked, scores)
+    changed = None if threshold is None else np.where(np.isfinite(scores), scores > threshold,
+                                                      np.nan).astype(np.float32)
+    classes = _classes(request, options, work, progress_for) if request.probe else None
+    transitions: dict[tuple[str, str], float] = {}
+    layers = [(scores, SCORE_BAND)] + ([(changed, CHANGED_BAND)] if changed is not None else [])
+    if classes is not None:
+        codes, transitions = _transitions(classes, fields[0].transform, crs)
+        layers.append((codes, TRANSITION_BAND))
+    metadata = _provenance(request, fields, offset, threshold)
+    outputs = [_write(request.output, [layer for layer, _ in layers], [name for _, name in layers], fields[0],
+                      metadata)]
     try:
-        work.mkdir()
-        dates = list(zip(("before", "after"), sources, options))
-        fields = [embed_window(source, opts, work / f"embeddings_{what}.tif", request.checkpoint,
-                               request.precision, progress_for(f"embedding {what}"))
-                  for what, source, opts in dates]
-        scores, nodata = field_scores(fields, request.centring)
-        reasons = {what: _nodata_reasons(source, opts, ~np.isfinite(marker), scores.shape)
-                   for (what, source, opts), marker in zip(dates, nodata)}
-        _log_nodata(reasons, scores)
-        asked = "auto" if request.threshold is None and request.changed_mask else request.threshold
-        threshold = _threshold(asked, scores)
-        classes = _classes(request, options, work, progress_for) if request.probe else None
-        layers, descriptions = [scores], [SCORE_BAND]
-        changed = None
-        if threshold is not None:
-            changed = np.where(np.isfinite(scores), (scores > threshold).astype(np.float32), np.nan)
-            layers.append(changed)
-            descriptions.append(CHANGED_BAND)
-        transitions: dict[tuple[str, str], float] = {}
-        if classes is not None:
-            codes, transitions, names = _transitions(classes, fields[0].transform, common.crs)
-            layers.append(codes)
-            descriptions.append(TRANSITION_BAND)
-        metadata = _provenance(request, fields, offset, threshold)
-        outputs.append(_write(request.output, layers, descriptions, fields[0], metadata))
         if request.changed_mask and changed is not None:
             outputs.append(_write_mask(request.changed_mask, changed, fields[0], metadata))
-        tables: list[str] = []
-        if classes is not None:
-            tables = _write_tables(request, transitions, names, changed, classes)
+        tables = _write_tables(request, transitions, changed, classes) if classes is not None else []
         for tmp, final in outputs:
             move_into_place(tmp, final)
         outputs = []
     finally:
         for tmp, _ in outputs:
             tmp.unlink(missing_ok=True)
-        shutil.rmtree(work, ignore_errors=True)
-    flagged = int(np.nansum(changed)) if changed is not None else 0
     return ChangeResult(output=request.output, grid=(scores.shape[0], scores.shape[1]), offset=offset,
-                        scored=int(np.isfinite(scores).sum()), threshold=threshold, changed=flagged,
-                        nodata=reasons, transitions=transitions, tables=tables,
+                        scored=int(np.isfinite(scores).sum()), threshold=threshold,
+                        changed=int(np.nansum(changed)) if changed is not None else 0, nodata=reasons,
+                        transitions=transitions, tables=tables if classes is not None else [],
                         cell_size=abs(fields[0].transform[1]))
 
 
@@ -405,9 +413,9 @@ def _classes(request: ChangeRequest, options: list[SceneOptions], work: Path,
     return Classes(maps[0], maps[1], result.class_names, result.colours)
 
 
-def _transitions(classes: Classes, transform: tuple, crs: str) -> tuple[np.ndarray, dict, list]:
+def _transitions(classes: Classes, transform: tuple, crs: str) -> tuple[np.ndarray, dict]:
     """The from → to band ((rows, cols) float32 ``from × 100 + to``, NaN where either has no
-    class), (from name, to name) → ha, and the names."""
+    class) and (from name, to name) → ha."""
     from osgeo import osr
 
     both = (classes.before != CLASS_NODATA) & (classes.after != CLASS_NODATA)
@@ -417,14 +425,15 @@ def _transitions(classes: Classes, transform: tuple, crs: str) -> tuple[np.ndarr
     names = classes.names
     pairs, counts = np.unique(codes[both].astype(np.int64), return_counts=True)
     areas = {(names[p // 100], names[p % 100]): float(n * cell_ha) for p, n in zip(pairs, counts)}
-    return codes, dict(sorted(areas.items(), key=lambda kv: -kv[1])), names
+    return codes, dict(sorted(areas.items(), key=lambda kv: -kv[1]))
 
 
-def _write_tables(request: ChangeRequest, transitions: dict, names: list, changed: np.ndarray | None,
+def _write_tables(request: ChangeRequest, transitions: dict, changed: np.ndarray | None,
                   classes: Classes) -> list[str]:
     """The transition table as CSV and HTML; the paths written."""
     from .report_html import esc, page, swatch
 
+    names = classes.names
     colour = dict(zip(names, classes.colours))
     flagged: dict[tuple[str, str], int] = {}
     if changed is not None:
