@@ -437,7 +437,7 @@ def _write_tables(request: ChangeRequest, transitions: dict, changed: np.ndarray
     colour = dict(zip(names, classes.colours))
     flagged: dict[tuple[str, str], int] = {}
     if changed is not None:
-        hit = changed == 1
+        hit = (changed == 1) & (classes.before != CLASS_NODATA) & (classes.after != CLASS_NODATA)
         for a, b in zip(classes.before[hit], classes.after[hit]):
             key = (names[a], names[b])
             flagged[key] = flagged.get(key, 0) + 1
@@ -466,7 +466,7 @@ def _write_tables(request: ChangeRequest, transitions: dict, changed: np.ndarray
                    + (["Cells flagged changed"] if changed is not None else []))
     moved = sum(ha for (a, b), ha in transitions.items() if a != b)
     body = [f"<p>{esc(Path(request.before).name)} → {esc(Path(request.after).name)}: "
-            f"{moved:,.1f} ha of {total:,.1f} ha changed class (cells of 120 m, 1.44 ha each).</p>",
+            f"{moved:,.1f} ha of {total:,.1f} ha changed class.</p>",
             f"<table><tr>{head}</tr>{cells}</table>"]
     write_atomically(html_path, lambda f: f.write(page("From → to: land-cover transitions", body)))
     log.info("transitions: " + "; ".join(f"{a} → {b}: {ha:,.0f} ha" for (a, b), ha in
