@@ -172,3 +172,19 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
     after = write_raster(tmp_path / "b.tif", mosaic_pixels())
     result = run_backend_cli("change", str(before), str(after), "--out", str(after), "--device", "cpu")
     assert_one_error_line(result.returncode, result.stderr, "b.tif")
+
+
+def test_a_window_reads_exactly_its_pixels_on_its_own_grid(tmp_path):
+    from backend.errors import UserError
+    from backend.options import SceneOptions
+    from backend.scene import open_scene
+
+    pixels = mosaic_pixels()
+    path = write_raster(tmp_path / "a.tif", pixels)
+    scene = open_scene(str(path), SceneOptions(window=(3, 5, 120, 100)))
+    assert (scene.width, scene.height) == (120, 100)
+    assert scene.transform == (500000.0 + 3 * 30, 30.0, 0.0, 7000020.0 - 5 * 30, 0.0, -30.0)
+    assert np.array_equal(scene.read_window(0, 0, 120, 100).pixels, pixels[:, 5:105, 3:123])
+    for window in ((-1, 0, 100, 100), (100, 0, 100, 100), (0, 0, 39, 100)):
+        with pytest.raises(UserError, match="does not fit"):
+            open_scene(str(path), SceneOptions(window=window))
