@@ -306,3 +306,18 @@ def test_change_of_a_scene_with_itself_flags_nothing_and_says_so(provider, scene
     scores = gdal.Open(result["OUTPUT"]).ReadAsArray()
     assert not (mask == 1).any() and np.nanmax(scores) < 1e-4
     assert any("hardly differ" in line for line in feedback.warnings), feedback.warnings
+
+
+def test_change_takes_two_products_as_downloaded(provider, tmp_path):
+    from helpers import LIVERPOOL, changed_product
+
+    later = changed_product(LIVERPOOL, tmp_path, "LC08_L2SP_204023_20201018_20201030_02_T1", "2020-10-18",
+                            (2, 6))
+    feedback = Feedback()
+    result = run("change", {"BEFORE": str(LIVERPOOL), "AFTER": str(later), "DEVICE": "cpu",
+                            "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+                 feedback)
+    assert any("starts +2, +6 px" in line for line in feedback.infos), feedback.infos
+    assert any("2020-10-18" in line for line in feedback.infos)
+    scores = gdal.Open(result["OUTPUT"]).ReadAsArray()
+    assert np.nanmax(scores) < 0.01  # the same pixels, three weeks on
