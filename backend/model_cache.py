@@ -91,14 +91,16 @@ T = TypeVar("T")
 
 
 class InBackground(Generic[T]):
-    """``fn()`` started at once on a daemon thread; :meth:`result` waits for it and returns its
-    value or raises its exception, in the caller's thread. A result never asked for is simply
-    dropped (the thread ends on its own)."""
+    """``fn()`` started at once on a thread of its own; :meth:`result` waits for it and returns
+    its value or raises its exception, in the caller's thread. A result never asked for (the
+    scene failed first) is dropped when the thread ends. Not a daemon thread: a process that
+    exits on an error still lets the load finish first, rather than tearing the interpreter down
+    under a thread that may be starting CUDA."""
 
     def __init__(self, fn: Callable[[], T], name: str = "moemae-load"):
         self._value: T | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(fn,), name=name, daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(fn,), name=name)
         self._thread.start()
 
     def _run(self, fn: Callable[[], T]) -> None:

@@ -91,13 +91,20 @@ def test_a_bad_checkpoint_is_refused_and_not_kept(tmp_path):
 
 
 def test_a_scene_error_comes_first_while_the_model_loads_behind_it(tmp_path):
+    """A device other than the CPU is started, and the model loaded, on a thread while the scene
+    opens (here cuda:99, which no machine has: the loader's error); the scene's error comes
+    first, the loader's once the scene is fine."""
     from backend.errors import UserError
 
     with pytest.raises(UserError, match="does not exist"):
         raster.classify_raster(classify_request(
             input=str(tmp_path / "nowhere.tif"), output=str(tmp_path / "map.tif"),
-            checkpoint=str(tmp_path / "no-model.pt"), probe=str(DEFAULT_PROBE), device="cpu"))
-    with pytest.raises(UserError, match=r"no-model\.pt does not exist"):  # the loader's error, once asked for
+            checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE), device="cuda:99"))
+    with pytest.raises(UserError, match=r"device .cuda(:99)?. was asked for"):
+        raster.classify_raster(classify_request(
+            input=str(mtl_of(LIVERPOOL)), output=str(tmp_path / "map.tif"),
+            checkpoint=str(DEFAULT_CHECKPOINT), probe=str(DEFAULT_PROBE), device="cuda:99"))
+    with pytest.raises(UserError, match=r"no-model\.pt does not exist"):
         classify(tmp_path / "map.tif", checkpoint=tmp_path / "no-model.pt")
     assert not (tmp_path / "map.tif").exists()
 
