@@ -545,20 +545,21 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _acquisition(args: argparse.Namespace, source: str):
-    """The acquisition: --acquisition-date, else read from the scene (printed either way)."""
+def _acquisition(args: argparse.Namespace, source: str, option: str = "--acquisition-date"):
+    """The acquisition: the date given by ``option``, else read from the scene (printed either way)."""
     from .acquisition import Acquisition, find_acquisition, parse_when
     from .geo import raster_tags
 
-    if args.acquisition_date:
-        when = parse_when(args.acquisition_date)
+    given = getattr(args, option.lstrip("-").replace("-", "_")) if option else None
+    if given:
+        when = parse_when(given)
         if when is None:
-            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15, "
+            raise UserError(f"{option} {given!r} is not a date (use 2021-06-15, "
                             "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
-        acquisition = Acquisition(when, "--acquisition-date")
+        acquisition = Acquisition(when, option)
     else:
         acquisition = find_acquisition(source, raster_tags(source))
-    print(f"acquisition: "
+    print(f"acquisition{'' if option == '--acquisition-date' else ' of ' + Path(source).name}: "
           f"{acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
     return acquisition
 
@@ -906,11 +907,163 @@ def add_cluster_parser(commands: argparse._SubParsersAction) -> None:
     cluster.add_argument("--pca", default=None, help="also write a 3-band PCA rendering here (.tif)")
 
 
+# --------------------------------------------------------------------------- change between dates
+def _threshold_value(text: str) -> str | float:
+    """--threshold: auto, or a score from 0 to 2."""
+    if text == "auto":
+        return text
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be auto or a score from 0 to 2, not {text!r}") from None
+    if not 0 <= value <= 2:
+        raise argparse.ArgumentTypeError(f"must be auto or a score from 0 to 2, got {text}")
+    return value
+
+
+_threshold_value.__name__ = "threshold"
+
+
+def _dated_options(args: argparse.Namespace, source: str, option: str):
+    """One date's ``options.SceneOptions``: the shared options, its own acquisition."""
+    from .options import SceneOptions
+
+    return SceneOptions(bands=args.bands, mask=tuple(args.mask), input_scale=args.input_scale,
+                        stride=args.stride, use_metadata=not args.no_metadata, device=args.device,
+                        batch_size=args.batch_size, acquisition=_acquisition(args, source, option))
+
+
+def cmd_change(args: argparse.Namespace) -> int:
+    from .catalogue import resolve_model, resolve_probe
+    from .change import ChangeRequest, change_map
+
+    model = resolve_model(args.checkpoint)
+    probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
+    request = ChangeRequest(before=args.before, after=args.after, output=args.out, checkpoint=str(model),
+                            before_options=_dated_options(args, args.before, "--before-date"),
+                            after_options=_dated_options(args, args.after, "--after-date"), probe=probe,
+                            threshold=args.threshold, changed_mask=args.changed_mask, table=args.table,
+                            precision=args.precision,
+                            centring=args.centring)
+    result = change_map(request, progress_for=lambda label: _bar(0, label, unit="tile"))
+    print(result.summary())
+    return 0
+
+
+def _add_dated_options(parser: argparse.ArgumentParser) -> None:
+    """The options two or more dates share (each date's own acquisition aside)."""
+    from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
+    from .options import DEFAULT_BATCH_SIZE, DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX
+    from .pixel_quality import INPUT_SCALES
+
+    parser.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
+                        help="a catalogue name or a checkpoint file (default: the default model)")
+    parser.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
+                        help="band numbers of SR_B1…SR_B7 in every input (default: by band name)")
+    parser.add_argument("--stride", type=_positive, default=DEFAULT_STRIDE_PX,
+                        help=f"pixels between 40 × 40 px tiles, a multiple of 4 (default: "
+                             f"{DEFAULT_STRIDE_PX})")
+    parser.add_argument("--mask", nargs="+", default=list(DEFAULT_QA_MASK), metavar="FLAG",
+                        help="QA_PIXEL flags that mask a pixel on either date, among "
+                             f"{', '.join(QA_PIXEL_BITS)} "
+                             f"(cloud shadow as cloud-shadow), or none (default: "
+                             f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)})")
+    parser.add_argument("--input-scale", default=DEFAULT_INPUT_SCALE, choices=INPUT_SCALES,
+                        help="dn, reflectance or auto (default), as classify")
+    parser.add_argument("--no-metadata", action="store_true",
+                        help="encode date and position as missing on every date")
+    parser.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
+                        help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
+                        help="the encoder's: auto (bfloat16 where it is fast), float32 or bfloat16")
+    _add_device(parser, seed=False)
+
+
+def add_change_parser(commands: argparse._SubParsersAction) -> None:
+    from .change import CENTRINGS, DEFAULT_CENTRING
+
+    change = _command(
+        commands, "change", cmd_change, "map what changed between two dates of one place",
+        "Both inputs (anything classify takes) are cut to their common ground on the Landsat grid (a pixel "
+        "offset is handled exactly; different CRSs or grids are refused with the way to align them) and "
+        "encoded with their own date and position. Band 1 (float32): each 120 m cell's change score, the "
+        "cosine distance of the two dates' embeddings, 0 to 2, higher "
+        "meaning more change; cells masked or without data on either date are nodata (NaN), counted in the "
+        "log with their reasons. --threshold adds a changed (1) / unchanged (0) band; --probe a from × 100 + "
+        "to band and a table of the transitions' areas in hectares (CSV and HTML).",
+        ["python -m backend change LC08_L2SP_204023_20200325_…_T1.tar LC08_L2SP_204023_20200927_…_T1.tar "
+         "--out change.tif --threshold auto",
+         "python -m backend change before/ after/ --probe bigearthnet19-demo --threshold auto "
+         "--out change.tif"])
+    change.add_argument("before", help="the earlier date: a Landsat product (MTL file, folder or .tar) or a "
+                                       "raster, as classify takes")
+    change.add_argument("after", help="the later date, of the same place (the same path/row)")
+    change.add_argument("--out", required=True, help="the change GeoTIFF to write")
+    change.add_argument("--threshold", type=_threshold_value, default=None,
+                        help="auto (Otsu's rule on the scores) or a score 0-2: adds a changed/unchanged band")
+    change.add_argument("--changed-mask", default=None,
+                        help="also write the changed band as a Byte GeoTIFF of its own (1 changed, 0 not, "
+                             "255 nodata), with --threshold or else Otsu's")
+    change.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
+                        help="a probe (catalogue name or file) on the mean of the tokens: adds the from → to "
+                             "band and the transition table")
+    change.add_argument("--table", default=None,
+                        help="the transition table (.csv; the .html beside it) (default: "
+                             "OUT_transitions.csv)")
+    change.add_argument("--before-date", default=None, help="overrides BEFORE's date read from it")
+    change.add_argument("--after-date", default=None, help="overrides AFTER's date read from it")
+    change.add_argument("--centring", default=DEFAULT_CENTRING, choices=CENTRINGS,
+                        help="none: the plain cosine; each: each date's vectors centred on its own mean; "
+                             "common: on both dates' mean (docs/benchmarks.md measures them) (default: "
+                             f"{DEFAULT_CENTRING})")
+    _add_dated_options(change)
+
+
+def cmd_timeseries(args: argparse.Namespace) -> int:
+    from .catalogue import resolve_model, resolve_probe
+    from .timeseries import TimeSeriesRequest, timeseries
+
+    model = resolve_model(args.checkpoint)
+    probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
+    request = TimeSeriesRequest(inputs=args.inputs,
+                                options=[_dated_options(args, source, "") for source in args.inputs],
+                                output=args.out, checkpoint=str(model), probe=probe,
+                                threshold=args.threshold or "auto", work=args.work, precision=args.precision)
+    result = timeseries(request, progress_for=lambda label: _bar(0, label, unit="tile"))
+    print(result.summary())
+    return 0
+
+
+def add_timeseries_parser(commands: argparse._SubParsersAction) -> None:
+    series = _command(
+        commands, "timeseries", cmd_timeseries, "stack many dates of one place: a band per date",
+        "Every input (anything classify takes, of one path/row) is cut to the common ground on the Landsat "
+        "grid and encoded with its own date. A float32 GeoTIFF of 120 m cells, a band per date, oldest "
+        "first: with --probe each date's classes, else each date's change score against the first date "
+        "(as change). The last band is the first date of change (that date's band number; 0 none). Each "
+        "band's description and metadata (ACQUISITION_DATE) hold its date. Each date's result is kept "
+        "in the work folder, so a stopped run, or one with a date more, redoes only what is missing.",
+        ["python -m backend timeseries LC08_*_204023_2020*.tar --out stack.tif",
+         "python -m backend timeseries a/ b/ c/ --probe bigearthnet19-demo --out classes.tif --work work/"])
+    series.add_argument("inputs", nargs="+", metavar="PRODUCT",
+                        help="the dates: Landsat products (MTL file, folder or .tar) or rasters with a date")
+    series.add_argument("--out", required=True, help="the stack GeoTIFF to write")
+    series.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
+                        help="bands of classes by this probe (on the mean of the tokens) instead of scores")
+    series.add_argument("--threshold", type=_threshold_value, default=None,
+                        help="scores above it are change, for the first-date band: auto (Otsu, default) or "
+                             "a score 0-2")
+    series.add_argument("--work", default=None,
+                        help="the work folder that keeps each date's result (default: OUT_work beside it)")
+    _add_dated_options(series)
+
+
 # --------------------------------------------------------------------------- the parser
 PARSER_ADDERS = (add_info_parser, add_bench_parser, add_pack_parser, add_pretrain_parser, add_embed_parser,
                  add_probe_parser, add_evaluate_parser, add_classify_parser, add_demo_scene_parser,
                  add_models_parser, add_sample_parser, add_assess_parser, add_similarity_parser,
-                 add_cluster_parser)
+                 add_cluster_parser, add_change_parser,
+                 add_timeseries_parser)
 
 
 def _command(commands, name, func, help_text, description, examples):

@@ -32,6 +32,7 @@ from backend.scene import fill_invalid
 from backend.tiling import CPU_MAX_BATCH
 from backend.training_areas import LabelledSamples, ProbeFitting, fit_probe_on_areas
 from helpers import (
+    LIVERPOOL,
     REPO,
     SAMPLE,
     assert_one_error_line,
@@ -388,7 +389,9 @@ def probe_json(**changes):
     (lambda: probe_json(class_names=[f"c{i}" for i in range(256)], colours=[[0, 0, 0]] * 256,
                         coef=[[0.0] * 144] * 256, intercept=[0.0] * 256),
      "it has 256 classes; a map holds 2 to 255"),
-    (lambda: probe_json(class_names=["Urban fabric"] * 19), "class_names repeats a name: Urban fabric"),
+    (lambda: probe_json(class_names=["Urban fabric"] * 19), "class_names repeats a name"),
+    (lambda: probe_json(class_names=["Water", "Water "] + [f"c{i}" for i in range(17)]),
+     "do not tell names apart.: 'Water'"),
     (lambda: probe_json(class_names=[""] + [f"c{i}" for i in range(18)]),
      "class_names must be a list of non-empty"),
     (lambda: probe_json(colours=[[0.5, 0, 0]] * 19), "colours must be one"),
@@ -546,6 +549,11 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["cluster", t / "in.tif", "--clusters", "65", "--out", t / "c.tif"],
      "must be 2 to 64, not 65"),
     (lambda t: ["cluster", t / "in.tif", "--out", t / "c.tif", "--pca", t / "c.tif"], "two outputs into one"),
+    (lambda t: ["change", LIVERPOOL, LIVERPOOL, "--out", t / "c.tif", "--threshold", "3"],
+     "--threshold: must be auto or a score from 0 to 2"),
+    (lambda t: ["change", LIVERPOOL, t / "nowhere", "--out", t / "c.tif"], "does not exist"),
+    (lambda t: ["timeseries", LIVERPOOL, "--out", t / "s.tif"], "needs at least two dates"),
+    (lambda t: ["timeseries", LIVERPOOL, LIVERPOOL, "--out", t / "s.png"], "must end in .tif"),
 ])
 def test_every_command_answers_a_bad_argument_with_one_error_line(tmp_path, args, fragment):
     unlabelled = tmp_path / "unlabelled"

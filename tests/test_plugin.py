@@ -88,7 +88,8 @@ def readme_anchors() -> set:
 def test_every_algorithm_has_a_short_description_and_a_help_page(plugin):
     algorithms = QgsApplication.processingRegistry().providerById(PROVIDER_ID).algorithms()
     assert {a.name() for a in algorithms} == {"assess", "checkenvironment", "classify", "embed",
-                                              "loadproduct", "sample", "trainprobe", "similarity", "cluster"}
+                                              "loadproduct", "sample", "trainprobe", "similarity", "cluster",
+                                              "change"}
     anchors = readme_anchors()
     for algorithm in algorithms:
         assert algorithm.shortDescription() and algorithm.shortHelpString(), algorithm.name()

@@ -101,196 +101,266 @@
       <translation>REFERENCE '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Verwenden Sie Raster › MoE-MAE Landbedeckung › Fehlende Python-Pakete installieren….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Ein Landsat-8/9-Produkt der Collection 2, Level 2, wie heruntergeladen (seine MTL-Datei, sein Ordner oder sein .tar), ein mit „Landsat-Produkt hinzufügen“ hinzugefügter Layer oder ein Oberflächenreflexions-Raster.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Landsat-8/9-Szene, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Welche Bänder des Rasters SR_B1…SR_B7 sind, in dieser Reihenfolge. Standard: nach Bandname, oder die Bänder 1-7 eines Rasters mit 7 Bändern ohne Landsat-Bandnamen. Ein Produkt (MTL-Datei, Ordner oder .tar) braucht keine Angabe: QGIS kann die Bänder eines Produkts nicht auflisten, und sein „Dependent bands could not be populated“ sagt nur das; lassen Sie BANDS leer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bänder SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Ein Katalogname ({}) oder eine Checkpoint-Datei. Standard: published-S, sobald heruntergeladen, sonst das Demonstrationsmodell.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modell</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Ein Katalogname (eurosat10-cls, bigearthnet19-mean …) oder eine Probe-Datei. Standard: die Standard-Probe des Modells.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Probe (die Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Probes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Eine Kachel von 40 × 40 px alle STRIDE px: eine kleinere Schrittweite überlappt die Kacheln stärker und dauert länger. Die Zellen der Karte sind eine je Token von 4 × 4 px (120 m) oder eine je Schritt: siehe Kartenzellen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Schrittweite zwischen Kacheln (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Standard: gelesen aus der MTL des Produkts, der Produkt-ID, den GDAL-Tags des Rasters oder den zeitlichen Eigenschaften des Layers.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Aufnahmedatum (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Gibt dem Modell das Aufnahmedatum sowie Breite und Länge jeder Kachel, wie im Training.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Datum und Position verwenden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Gerät</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto wählt CUDA, dann Apple MPS, dann die CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Weniger Kacheln je Stapel brauchen weniger Speicher.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Kacheln je Stapel</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Maske (QA_PIXEL-Flags)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Die QA_PIXEL-Flags, die ein Pixel maskieren, wenn QA_PIXEL vorliegt: ein Produkt, ein Band namens QA_PIXEL oder der Parameter QA_PIXEL. Maskierte Pixel gelten als NoData.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Nur für ein Raster ohne sein QA_PIXEL-Band: ein Produkt bringt sein eigenes mit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL eines gestapelten Rasters</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Eingabewerte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: nach Datentyp und Werten; dn: digitale Werte (Level 2); reflectance: DN × 0,0000275 − 0,2, als Gleitkommazahlen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="338" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Kartenzellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Probe oder Zusammenfassung über den Mittelwert der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; tile: eine Zelle je STRIDE; auto: token, wo Probe oder Zusammenfassung und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>Incorrect parameter value for {}</source>
       <translation>Falscher Parameterwert für {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT ist kein Rasterlayer</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <source>{} is not a raster layer</source>
+      <translation>{} ist kein Rasterlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="387" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} ist ein {}-Layer; speichern Sie ihn zuerst als GeoTIFF (das Modell liest Dateien über GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="400" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL kann {} nicht als Raster öffnen ({}); prüfen Sie den Pfad innerhalb des Archivs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="416" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} wurde nicht verstanden: QGIS erwartet die Bandnummern durch ';' getrennt, z. B. 1;2;3;4;5;6;7 (oder lassen Sie BANDS leer für Bänder, die am Namen erkannt werden)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="492" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Veränderung zwischen zwei Zeitpunkten kartieren</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Veränderung</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Wo sich der Boden zwischen zwei Aufnahmen desselben Ortes verändert hat: ein Wert je 120-m-Zelle, von Weiß bis Rot, und die veränderten Zellen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Ein Landsat-8/9-Level-2-Produkt (MTL-Datei, Ordner oder .tar), ein mit „Landsat-Produkt hinzufügen“ geladener Layer oder ein Oberflächenreflexions-Raster desselben Ortes (Path/Row) wie der andere Zeitpunkt. Sein eigenes Datum wird daraus gelesen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Früherer Zeitpunkt</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Späterer Zeitpunkt</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Optional: eine Probe auf dem Mittel der Tokens (Katalogname oder Datei) klassifiziert beide Zeitpunkte und fügt ein Von-→-Nach-Band sowie eine Tabelle der Fläche jedes Übergangs in Hektar hinzu.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Zellen mit einem höheren Wert gelten als verändert. Leer: Otsus Regel auf den Werten (der Schnitt, der ihr Histogramm am besten in zwei Gruppen teilt), im Protokoll angegeben.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Schwellenwert (leer: Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Veränderungswert</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Veränderte Zellen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Mit einer Probe: die Fläche jedes Von-→-Nach-Übergangs in Hektar (daneben eine HTML-Seite).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Übergangstabelle</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -565,6 +635,11 @@
       <translation>Stichprobenpunkte</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT ist kein Rasterlayer</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
       <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
       <translation>{} '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
@@ -791,160 +866,160 @@
       <translation>das Feld '{}' enthält {} Klassen auf dem Raster; eine Karte enthält höchstens {} (UInt8, 255 ist NoData): fassen Sie einige Klassen zusammen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE: Embeddings von {} werden berechnet</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>MoE-MAE Kartieren per Klick</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Vorbereiten</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
       <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Wählen Sie eine Landsat-Szene und drücken Sie Vorbereiten: ihre Embeddings werden einmal berechnet und dann behalten.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Auf die Karte klicken</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Szene</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>Klassenname, z. B. Wasser</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Klasse hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Vorschau</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Probe speichern…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Klicks löschen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Klicken Sie auf zu findende Orte; Umschalt+Klick auf unerwünschte Orte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Benennen Sie Klassen, wählen Sie eine in der Liste und klicken Sie auf Zellen dieser Klasse; dann Vorschau.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Wählen Sie eine in einer Datei gespeicherte Landsat-Szene (ein mit „Landsat-Produkt hinzufügen“ hinzugefügtes Produkt oder ein Raster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Embeddings von {} werden berechnet (einmal je Modell; danach aus dem Cache gelesen)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>Nicht vorbereitet: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Abgebrochen: Es wurde nichts behalten.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Bereit: {} × {} Zellen von 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Klicken Sie auf die Karte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Fügen Sie Klassen hinzu und klicken Sie dann.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Drücken Sie zuerst Vorbereiten: die Embeddings der Szene werden benötigt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>Die Karte zeigt keinen Teil der Szene: verschieben Sie die Karte dorthin.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} zu findende Orte, {} unerwünschte: die Ähnlichkeit der sichtbaren Karte, 0 bis 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Fügen Sie eine Klasse hinzu und wählen Sie sie in der Liste, bevor Sie klicken.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Drücken Sie zuerst Vorschau: dort wird die Probe angepasst.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Probe speichern</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} gespeichert: geben Sie die Datei an „Landbedeckung klassifizieren“ als PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} Klicks: zu wenige für eine Kreuzvalidierung.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Kreuzvalidierte Genauigkeit {:.0%} ({}-fach, {} Klicks){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation>; {} Klicks außerhalb der Szene oder auf NoData wurden ausgelassen</translation>
     </message>
@@ -1282,37 +1357,42 @@
       <translation>Details…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>das Feld für die Spiegel-URL unter der Modellliste</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation>; was angekommen ist, bleibt erhalten: schaffen Sie Platz und starten Sie Herunterladen… erneut</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Abgebrochen: was angekommen ist, bleibt erhalten; Herunterladen… setzt dort fort.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>die Verbindung wurde {}-mal unterbrochen; Herunterladen… setzt erneut dort fort, wo es aufgehört hat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>der Server von {} wird nicht gefunden ({}): ist das Netzwerk verfügbar und die Adresse richtig?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>der Server hat die Verbindung abgelehnt ({}): ist die Adresse richtig, oder wird ein Proxy benötigt (QGIS Einstellungen › Optionen › Netzwerk)?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>der Proxy hat abgelehnt ({}): prüfen Sie QGIS Einstellungen › Optionen › Netzwerk</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>der Download ist fehlgeschlagen: {}</translation>
     </message>

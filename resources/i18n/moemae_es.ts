@@ -101,196 +101,266 @@
       <translation>REFERENCE '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Ráster › Cobertura del suelo MoE-MAE › Instalar paquetes de Python que faltan….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: no se escribió ninguna salida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un producto Landsat 8/9 Colección 2 Nivel 2 tal como se descargó (su archivo MTL, carpeta o .tar), una capa añadida con 'Añadir producto Landsat' o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Escena Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Qué bandas del ráster son SR_B1…SR_B7, en ese orden. Por defecto: por el nombre de banda, o las bandas 1-7 de un ráster de 7 bandas sin nombres de banda Landsat. Un producto (archivo MTL, carpeta o .tar) no lo necesita: QGIS no puede listar las bandas de un producto, y su 'Dependent bands could not be populated' solo lo dice; deje BANDS vacío.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nombre del catálogo ({}) o un archivo de checkpoint. Por defecto: published-S una vez descargado, si no el modelo de demostración.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nombre del catálogo (eurosat10-cls, bigearthnet19-mean …) o un archivo de sonda. Por defecto: la sonda predeterminada del propio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Sonda (la leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Una tesela de 40 × 40 px cada STRIDE px: un paso menor solapa más las teselas y tarda más. Las celdas del mapa son una por token de 4 × 4 px (120 m) o una por paso: vea Celdas del mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Paso entre teselas (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Por defecto: se lee del MTL del producto, del id del producto, de las etiquetas GDAL del ráster o de las propiedades temporales de la capa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Fecha de adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Da al modelo la fecha de adquisición y la latitud y longitud de cada tesela, como en su entrenamiento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Usar fecha y posición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto elige CUDA, luego Apple MPS, luego la CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos teselas por lote necesitan menos memoria.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Teselas por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (indicadores QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Los indicadores QA_PIXEL que enmascaran un píxel, cuando hay QA_PIXEL: un producto, una banda llamada QA_PIXEL o el parámetro QA_PIXEL. Los píxeles enmascarados cuentan como sin datos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Solo para un ráster sin su banda QA_PIXEL: un producto trae la suya.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de un ráster apilado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="338" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT no es una capa ráster</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <source>{} is not a raster layer</source>
+      <translation>{} no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="387" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="400" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="416" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="492" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Mapear el cambio entre dos fechas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Cambio</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Dónde cambió el terreno entre dos fechas de un mismo lugar: una puntuación por celda de 120 m, de blanco a rojo, y las celdas cambiadas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Un producto Landsat 8/9 de nivel 2 (archivo MTL, carpeta o .tar), una capa añadida con «Añadir producto Landsat» o un ráster de reflectancia de superficie, del mismo lugar (path/row) que la otra fecha. Su propia fecha se lee de él.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Fecha anterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Fecha posterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Opcional: una sonda sobre la media de los tokens (nombre del catálogo o archivo) clasifica ambas fechas y añade una banda de → a y una tabla con la superficie de cada transición en hectáreas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Las celdas con una puntuación mayor se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), indicada en el registro.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Umbral de cambio (vacío: Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Puntuación de cambio</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Celdas cambiadas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Con una sonda: la superficie de cada transición de → a en hectáreas (con una página HTML al lado).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Tabla de transiciones</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -565,6 +635,11 @@
       <translation>Puntos de la muestra</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT no es una capa ráster</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
       <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
       <translation>{} '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
@@ -791,160 +866,160 @@
       <translation>el campo '{}' contiene {} clases sobre el ráster; un mapa contiene como máximo {} (UInt8, 255 es sin datos): fusione algunas clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE: calculando los embeddings de {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>Clic para mapear MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Preparar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
       <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Elija una escena Landsat y pulse Preparar: sus embeddings se calculan una vez y luego se conservan.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Hacer clic en el mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Escena</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>nombre de la clase, p. ej. agua</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Añadir clase</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Vista previa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Guardar sonda…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Borrar clics</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Haga clic en los lugares que busca; Mayús+clic en los lugares no deseados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Ponga nombre a las clases, elija una en la lista y haga clic en celdas de ella; luego, Vista previa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Elija una escena Landsat guardada en un archivo (un producto añadido con 'Añadir producto Landsat' o un ráster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Calculando los embeddings de {} (una vez por modelo; luego se leen de la caché)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>No preparado: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Cancelado: no se conservó nada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Listo: {} × {} celdas de 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Haga clic en el mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Añada clases y luego haga clic.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Pulse primero Preparar: se necesitan los embeddings de la escena.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>El mapa no muestra ninguna parte de la escena: desplace el mapa hasta ella.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} lugares que se buscan, {} no deseados: la similitud del mapa visible, de 0 a 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Añada una clase y elíjala en la lista antes de hacer clic.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Pulse primero Vista previa: ahí se ajusta la sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Guardar sonda</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} guardado: páselo a 'Clasificar la cobertura del suelo' como PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} clics: demasiado pocos para la validación cruzada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Exactitud por validación cruzada {:.0%} ({} pliegues, {} clics){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation>; {} clics fuera de la escena o sin datos se dejaron fuera</translation>
     </message>
@@ -1282,37 +1357,42 @@
       <translation>Detalles…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>el cuadro de URL del espejo bajo la lista de modelos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation>; lo recibido se conserva: libere espacio y use Descargar… de nuevo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Cancelado: lo recibido se conserva; Descargar… continúa desde ahí.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>la conexión se cortó {} veces; Descargar… de nuevo continúa donde se detuvo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>no se encuentra el servidor de {} ({}): ¿funciona la red y es correcta la dirección?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>el servidor rechazó la conexión ({}): ¿es correcta la dirección, o hace falta un proxy (QGIS Configuración › Opciones › Red)?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>el proxy rechazó la conexión ({}): compruebe QGIS Configuración › Opciones › Red</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>la descarga falló: {}</translation>
     </message>

@@ -101,196 +101,266 @@
       <translation>REFERENCE '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Utilisez Raster › Occupation du sol MoE-MAE › Installer les paquets Python manquants….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Paramètres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un produit Landsat 8/9 Collection 2 Niveau 2 tel que téléchargé (son fichier MTL, son dossier ou son .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Scène Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quelles bandes du raster sont SR_B1…SR_B7, dans cet ordre. Par défaut : d'après le nom des bandes, ou les bandes 1-7 d'un raster de 7 bandes sans noms de bande Landsat. Un produit (fichier MTL, dossier ou .tar) n'en a pas besoin : QGIS ne sait pas lister les bandes d'un produit, et son « Dependent bands could not be populated » ne dit que cela ; laissez BANDS vide.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandes SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nom du catalogue ({}) ou un fichier de checkpoint. Par défaut : published-S une fois téléchargé, sinon le modèle de démonstration.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nom du catalogue (eurosat10-cls, bigearthnet19-mean …) ou un fichier de sonde. Par défaut : la sonde par défaut du modèle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Sonde (la légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Une tuile de 40 × 40 px tous les STRIDE px : un pas plus petit fait davantage se chevaucher les tuiles et prend plus de temps. Les cellules de la carte sont une par token de 4 × 4 px (120 m) ou une par pas : voir Cellules de la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Pas entre les tuiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Par défaut : lue dans le MTL du produit, l'identifiant du produit, les tags GDAL du raster ou les propriétés temporelles de la couche.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Date d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Donne au modèle la date d'acquisition ainsi que la latitude et la longitude de chaque tuile, comme à son entraînement.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Utiliser la date et la position</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Périphérique</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto choisit CUDA, puis Apple MPS, puis le CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Moins de tuiles par lot demandent moins de mémoire.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Tuiles par lot</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Masque (drapeaux QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Les drapeaux QA_PIXEL qui masquent un pixel, quand QA_PIXEL est disponible : un produit, une bande nommée QA_PIXEL ou le paramètre QA_PIXEL. Les pixels masqués comptent comme sans données.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Seulement pour un raster sans sa bande QA_PIXEL : un produit apporte la sienne.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL d'un raster empilé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Valeurs d'entrée</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto : d'après le type de données et les valeurs ; dn : comptes numériques de Niveau 2 ; reflectance : DN × 0,0000275 − 0,2, en flottants.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="338" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Cellules de la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par token de 4 × 4 px (120 m), pour une sonde ou une agrégation sur la moyenne des tokens et un STRIDE multiple de 4 ; tile : une cellule par STRIDE ; auto : token là où la sonde ou l'agrégation et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valeur de paramètre incorrecte pour {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT n'est pas une couche raster</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <source>{} is not a raster layer</source>
+      <translation>{} n'est pas une couche raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="387" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} est une couche {} ; enregistrez-la d'abord en GeoTIFF (le modèle lit les fichiers via GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="400" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL ne peut pas ouvrir {} comme raster ({}) ; vérifiez le chemin à l'intérieur de l'archive</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="416" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} n'a pas été compris : QGIS attend les numéros de bande séparés par « ; », p. ex. 1;2;3;4;5;6;7 (ou laissez BANDS vide pour des bandes trouvées par leur nom)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="492" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Cartographier le changement entre deux dates</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Changement</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Où le sol a changé entre deux dates d'un même lieu : un score par cellule de 120 m, du blanc au rouge, et les cellules changées.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Un produit Landsat 8/9 de niveau 2 (fichier MTL, dossier ou .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface, du même lieu (path/row) que l'autre date. Sa propre date y est lue.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Date antérieure</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Date postérieure</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Facultatif : une sonde sur la moyenne des jetons (nom du catalogue ou fichier) classe les deux dates et ajoute une bande de → vers ainsi qu'une table de la surface de chaque transition en hectares.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Les cellules dont le score le dépasse sont changées. Vide : la règle d'Otsu sur les scores (la coupure qui sépare le mieux leur histogramme en deux), indiquée dans le journal.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Seuil de changement (vide : Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Score de changement</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Cellules changées</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Avec une sonde : la surface de chaque transition de → vers en hectares (une page HTML à côté).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Table des transitions</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -565,6 +635,11 @@
       <translation>Points de l'échantillon</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT n'est pas une couche raster</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
       <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
       <translation>{} '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
@@ -791,160 +866,160 @@
       <translation>le champ '{}' contient {} classes sur le raster ; une carte en contient au plus {} (UInt8, 255 signifie sans données) : fusionnez des classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE : calcul des embeddings de {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>Cliquer pour cartographier MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Préparer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
       <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Choisissez une scène Landsat et appuyez sur Préparer : ses embeddings sont calculés une fois, puis conservés.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Cliquer sur la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Scène</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>nom de la classe, p. ex. eau</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Ajouter une classe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Enregistrer la sonde…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Effacer les clics</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Cliquez sur les lieux à trouver ; Maj+clic sur les lieux non voulus.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Nommez les classes, choisissez-en une dans la liste et cliquez sur des cellules de cette classe ; puis Aperçu.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Choisissez une scène Landsat enregistrée dans un fichier (un produit ajouté avec « Ajouter un produit Landsat », ou un raster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Calcul des embeddings de {} (une fois par modèle ; ensuite lus dans le cache)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>Non préparé : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Prêt : {} × {} cellules de 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Cliquez sur la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Ajoutez des classes, puis cliquez.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Appuyez d'abord sur Préparer : les embeddings de la scène sont nécessaires.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>La carte ne montre aucune partie de la scène : déplacez la carte jusqu'à elle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} lieux à trouver, {} non voulus : la similarité de la carte visible, de 0 à 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Ajoutez une classe et choisissez-la dans la liste avant de cliquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Appuyez d'abord sur Aperçu : c'est là que la sonde est ajustée.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Enregistrer la sonde</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} enregistré : donnez-le à « Classer l'occupation du sol » comme PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} clics : trop peu pour une validation croisée.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Précision en validation croisée {:.0%} ({} plis, {} clics){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation> ; {} clics hors de la scène ou sans données ont été écartés</translation>
     </message>
@@ -1282,37 +1357,42 @@
       <translation>Détails…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>la zone d'URL du miroir sous la liste des modèles</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation> ; ce qui est arrivé est conservé : libérez de l'espace et relancez Télécharger…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Annulé : ce qui est arrivé est conservé ; Télécharger… reprend à partir de là.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>la connexion a été coupée {} fois ; relancer Télécharger… reprend là où il s'est arrêté</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>impossible de trouver le serveur de {} ({}) : le réseau fonctionne-t-il, et l'adresse est-elle juste ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>le serveur a refusé la connexion ({}) : l'adresse est-elle juste, ou faut-il un proxy (QGIS Préférences › Options › Réseau) ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>le proxy a refusé ({}) : vérifiez QGIS Préférences › Options › Réseau</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>le téléchargement a échoué : {}</translation>
     </message>

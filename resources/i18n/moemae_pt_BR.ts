@@ -101,196 +101,266 @@
       <translation>REFERENCE '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Raster › Cobertura do solo MoE-MAE › Instalar pacotes Python ausentes….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: nenhuma saída foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Cena Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Sonda (a legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Passo entre tiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Data de aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Usar data e posição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="235" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos tiles por lote precisam de menos memória.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Tiles por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (flags QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de um raster empilhado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="338" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT não é uma camada raster</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <source>{} is not a raster layer</source>
+      <translation>{} não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="387" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="400" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="416" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="492" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Mapear a mudança entre duas datas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Mudança</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Onde o terreno mudou entre duas datas de um mesmo lugar: uma pontuação por célula de 120 m, de branco a vermelho, e as células alteradas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Um produto Landsat 8/9 de nível 2 (arquivo MTL, pasta ou .tar), uma camada adicionada com “Adicionar produto Landsat” ou um raster de reflectância de superfície, do mesmo lugar (path/row) que a outra data. Sua própria data é lida dele.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Data anterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Data posterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Opcional: uma sonda sobre a média dos tokens (nome do catálogo ou arquivo) classifica as duas datas e acrescenta uma banda de → para e uma tabela com a área de cada transição em hectares.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Células com pontuação acima dele são alteradas. Vazio: a regra de Otsu sobre as pontuações (o corte que melhor divide o histograma em dois), informada no registro.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Limiar de mudança (vazio: Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Pontuação de mudança</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Células alteradas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Com uma sonda: a área de cada transição de → para em hectares (com uma página HTML ao lado).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Tabela de transições</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -565,6 +635,11 @@
       <translation>Pontos da amostra</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT não é uma camada raster</translation>
+    </message>
+    <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
       <source>{} '{}' is not saved in a file; save it (GeoPackage, Shapefile, GeoJSON) and run again</source>
       <translation>{} '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
@@ -791,160 +866,160 @@
       <translation>o campo '{}' contém {} classes sobre o raster; um mapa contém no máximo {} (UInt8, 255 é sem dados): junte algumas classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE: calculando os embeddings de {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>Clique para mapear MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Preparar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
       <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Escolha uma cena Landsat e pressione Preparar: seus embeddings são calculados uma vez e depois mantidos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Clicar no mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Cena</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>nome da classe, p. ex. água</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Adicionar classe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Pré-visualizar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Salvar sonda…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Limpar cliques</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Clique nos lugares a encontrar; Shift+clique nos lugares indesejados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Dê nomes às classes, escolha uma na lista e clique em células dela; depois, Pré-visualizar.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Escolha uma cena Landsat salva em arquivo (um produto adicionado com 'Adicionar produto Landsat' ou um raster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Calculando os embeddings de {} (uma vez por modelo; depois lidos do cache)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>Não preparado: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Cancelado: nada foi mantido.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Pronto: {} × {} células de 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Clique no mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Adicione classes e depois clique.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Pressione Preparar primeiro: os embeddings da cena são necessários.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>O mapa não mostra nenhuma parte da cena: desloque o mapa até ela.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} lugares a encontrar, {} indesejados: a similaridade do mapa visível, de 0 a 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Adicione uma classe e escolha-a na lista antes de clicar.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Pressione Pré-visualizar primeiro: é ali que a sonda é ajustada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Salvar sonda</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} salvo: use-o em 'Classificar cobertura do solo' como PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} cliques: poucos demais para a validação cruzada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Acurácia por validação cruzada {:.0%} ({} partes, {} cliques){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation>; {} cliques fora da cena ou sem dados ficaram de fora</translation>
     </message>
@@ -1282,37 +1357,42 @@
       <translation>Detalhes…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>a caixa de URL do espelho abaixo da lista de modelos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation>; o que chegou foi mantido: libere espaço e use Baixar… de novo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Cancelado: o que chegou foi mantido; Baixar… retoma daí.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>a conexão caiu {} vezes; Baixar… de novo retoma de onde parou</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>não foi possível encontrar o servidor de {} ({}): a rede está ativa e o endereço está certo?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>o servidor recusou a conexão ({}): o endereço está certo, ou é preciso um proxy (QGIS Configurações › Opções › Rede)?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>o proxy recusou ({}): verifique QGIS Configurações › Opções › Rede</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>o download falhou: {}</translation>
     </message>
