@@ -43,9 +43,10 @@ def test_bench_prints_a_table():
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
                              "--train-batch", "4", "--classify-sizes", "80", "--product-size", "300x260",
                              "--embed-size", "160", "--field-size", "300x200", "--mosaic", "1,2",
-                             "--mosaic-size", "200x200", timeout=300)
+                             "--mosaic-size", "200x200", "--clock", "cpu", timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
+    assert "\nclock: CPU time of this process" in result.stdout  # a shared machine's figures
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
                 "MAE training S float32, batch 4", "read BigEarthNet-L per-file GeoTIFFs",
                 "read the same data packed", "pretrain on the packed sample, batch 4",

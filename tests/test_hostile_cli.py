@@ -519,6 +519,7 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["bench", "--device", "cuda:x"], "unknown device 'cuda:x'"),
     (lambda t: ["bench", "--product-size", "7700"], "'7700' is not WIDTHxHEIGHT"),
     (lambda t: ["bench", "--product-size", "30x7800"], "a scene needs at least 40 × 40 px"),
+    (lambda t: ["bench", "--clock", "sundial"], "invalid choice: 'sundial'"),
     (lambda t: ["pack", t / "nowhere", "--out", t / "pack"], "does not exist"),
     (lambda t: ["pretrain", SAMPLE, "--out", t / "run", "--lr", "nan"], "--lr: must be a finite number"),
     (lambda t: ["embed", SAMPLE, "--out", t, "--device", "cpu"], "is a folder"),

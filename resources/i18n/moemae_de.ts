@@ -1257,7 +1257,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="431" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>Das Produkt kann nicht hinzugefügt werden: {}</translation>
     </message>
@@ -1561,89 +1561,89 @@
       <translation>&amp;MoE-MAE Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Installieren…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>Die Installation läuft bereits; siehe die Aufgabenverwaltung.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Alle benötigten Python-Pakete sind installiert.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: Python-Pakete können nicht installiert werden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>pip wird gefragt, was es herunterladen würde…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Um sie von Hand zu installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: Python-Pakete installieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation im Hintergrund; der Fortschritt steht in der Aufgabenverwaltung und im MoE-MAE-Protokoll.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>pip wird herunterladen und installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>mit dem Python von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Über den Proxy von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>Jetzt installieren?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Python-Pakete installiert; MoE-MAE ist bereit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>die Pakete wurden installiert, lassen sich aber noch nicht importieren; starten Sie QGIS neu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>Installation fehlgeschlagen: {} (Details… sagt, wie man von Hand installiert)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>{} in Echtfarben hinzugefügt.</translation>
     </message>

@@ -1257,7 +1257,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="431" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
@@ -1561,89 +1561,89 @@
       <translation>&amp;Cobertura del suelo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>La instalación ya está en curso; vea el administrador de tareas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Todos los paquetes de Python necesarios están instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: no se pueden instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>Preguntando a pip qué descargaría…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Para instalarlos a mano:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando en segundo plano; el progreso está en el administrador de tareas y en el registro de MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>pip descargará e instalará:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>con el Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>A través del proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>¿Instalar ahora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquetes de Python instalados; MoE-MAE está listo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>los paquetes se instalaron pero aún no se pueden importar; reinicie QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>La instalación falló: {} (Detalles… explica cómo instalar a mano)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>Se añadió {} en color natural.</translation>
     </message>

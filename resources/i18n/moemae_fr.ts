@@ -1257,7 +1257,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="431" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>Impossible d'ajouter le produit : {}</translation>
     </message>
@@ -1561,89 +1561,89 @@
       <translation>&amp;Occupation du sol MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Installer…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>L'installation est déjà en cours ; voir le gestionnaire de tâches.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Tous les paquets Python requis sont installés.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE : impossible d'installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>Demande à pip de ce qu'il téléchargerait…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Pour les installer à la main :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE : installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation en arrière-plan ; la progression est dans le gestionnaire de tâches et le journal MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>pip va télécharger et installer :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>avec le Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Par le proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>Installer maintenant ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquets Python installés ; MoE-MAE est prêt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>les paquets ont été installés mais ne peuvent toujours pas être importés ; redémarrez QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>L'installation a échoué : {} (Détails… explique comment installer à la main)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>{} ajouté en couleurs naturelles.</translation>
     </message>
