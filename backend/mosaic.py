@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,7 +40,7 @@ from . import __version__, geo
 from .acquisition import Acquisition, find_acquisition
 from .classes import CLASS_NODATA
 from .errors import UserError, describe
-from .files import check_outputs, temporary_name
+from .files import check_outputs, same_file, temporary_name
 from .grids import Frame, check_shared_edges, union
 from .map_writer import GeoTiffWriter, file_bytes, move_into_place
 from .options import EMBEDDING_RESOLUTION_DEFAULT, MAP_RESOLUTION_DEFAULT, SceneOptions
@@ -59,6 +60,9 @@ COMPOSITES = {
     "mean": "the mean of the inputs' class probabilities (embeddings: of their vectors), then the most "
             "probable class",
 }
+#: The Landsat grid of a CRS in metres: 30 m pixels whose edges lie 15 m off multiples of 30 m
+#: (their centres on them), as USGS grids its UTM and polar products.
+LANDSAT_PIXEL_M, LANDSAT_EDGE_M = 30.0, 15.0
 #: Rows of mosaic cells composed at a time, at most, and the most bytes a block's values may take.
 BLOCK_ROWS, BLOCK_BYTES = 256, 256 << 20
 #: The files of a work entry: the input's map, its probabilities (for ``mean``), its valid shares.
@@ -104,6 +108,12 @@ class Part:
     pixels: int
     key: str
     parts: dict
+    product: str | None = None  # the Landsat product's id, None for a raster
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files its work entry must hold."""
+        return (MAP, VALID, PROBABILITIES) if self.parts["settings"]["probabilities"] else (MAP, VALID)
 
     @property
     def day(self) -> str:
@@ -135,6 +145,7 @@ def plan(request: MosaicRequest) -> list[Part]:
     check_outputs([(what, request.output, (".tif", ".tiff"))],
                   [("an input", path) for path in request.inputs]
                   + [("the model", request.checkpoint), ("the probe", request.probe)])
+    _check_work(request)
     _check_crs(request.crs)
     _check_model(request)
     common = {"kind": "classes" if request.probe else "embeddings", "backend": __version__,
@@ -143,12 +154,15 @@ def plan(request: MosaicRequest) -> list[Part]:
               "settings": _settings(request),
               "precision": str(resolve_precision(resolve_device(request.options.device),
                                                  request.precision)).replace("torch.", "")}
-    return [_plan_input(request, index, path, common) for index, path in enumerate(request.inputs)]
+    parts = [_plan_input(request, index, path, common) for index, path in enumerate(request.inputs)]
+    _refuse_same_product(parts)
+    return parts
 
 
 def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> Part:
     """One input opened, dated and keyed: its files (path, size, time of change) and date join
     the ``common`` parts of the key (model, probe, settings)."""
+    from .raster import ClassifyRequest, check_paths
     from .scene import open_scene
 
     given = request.acquisitions[index] if index < len(request.acquisitions) else None
@@ -157,15 +171,20 @@ def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> 
         raise UserError(f"{path} has no acquisition date ({acquisition.source}) and none was given: a "
                         "mosaic needs each input's date; give it after the path in the --inputs list "
                         "(PATH 2021-06-15), or use the product with its MTL file")
+    options = replace(request.options, acquisition=acquisition)
     try:
-        scene = open_scene(path, replace(request.options, acquisition=acquisition))
+        scene = open_scene(path, options)
         Frame.of(scene.dataset, scene.name)
     except UserError as exc:
         raise UserError(f"{path} cannot be mapped, so no input was: {exc}") from None
+    # The mosaic must not be one of the files the input is read from (a band of a product folder).
+    check_paths(ClassifyRequest(input=path, output=request.output, checkpoint=request.checkpoint,
+                                probe=request.probe, options=options), scene, "the mosaic")
     read = [*scene.files, path, request.options.qa_pixel]
     files = [f for f in read if f and not str(f).startswith("/vsi")]
     keyed = {**common, "input": file_identity(files), "acquisition": acquisition.when.isoformat()}
-    return Part(index, path, scene.name, acquisition, scene.width * scene.height, entry_key(keyed), keyed)
+    return Part(index, path, scene.name, acquisition, scene.width * scene.height, entry_key(keyed), keyed,
+                scene.product.product_id if scene.product else None)
 
 
 def _refuse_twice(inputs: Sequence[str]) -> None:
@@ -176,6 +195,25 @@ def _refuse_twice(inputs: Sequence[str]) -> None:
             raise UserError(f"{path} is given twice (also as {seen[resolved]}): a mosaic takes each input "
                             "once; remove one")
         seen[resolved] = path
+
+
+def _refuse_same_product(parts: Sequence[Part]) -> None:
+    """One product given as its folder and its MTL file (or .tar) is given twice."""
+    seen: dict[str, Part] = {}
+    for part in parts:
+        if part.product in seen:
+            raise UserError(f"{part.path} is the product {part.product} again (also as "
+                            f"{seen[part.product].path}): a mosaic takes each input once; remove one")
+        if part.product:
+            seen[part.product] = part
+
+
+def _check_work(request: MosaicRequest) -> None:
+    """The work folder is neither the mosaic nor an input: found before any work, not at the end."""
+    work = request.work_folder
+    for what, path in [("the mosaic", request.output), *(("an input", p) for p in request.inputs)]:
+        if same_file(work, path):
+            raise UserError(f"the work folder {work} is also {what} {path}; choose another folder for --work")
 
 
 def _check_crs(crs: str | None) -> None:
@@ -217,13 +255,14 @@ def _settings(request: MosaicRequest) -> dict:
 def map_part(request: MosaicRequest, part: Part, work: WorkFolder, progress: Progress | None = None
              ) -> tuple[Path, bool]:
     """The input's work entry (step 2), and whether it was made now (else found whole)."""
-    found = work.find(part.key)
+    found = work.find(part.key, part.files)
     if found is not None:
         log.info("%s (%s): its map is in the work folder already (%s…), not made again", part.name, part.day,
                  found.name[:12])
         return found, False
     log.info("%s (%s): mapping it into the work folder", part.name, part.day)
-    return work.make(part.key, part.parts, lambda folder: _build(request, part, folder, progress)), True
+    return work.make(part.key, part.parts, lambda folder: _build(request, part, folder, progress),
+                     part.files), True
 
 
 def _build(request: MosaicRequest, part: Part, folder: Path, progress: Progress | None) -> None:
@@ -285,12 +324,7 @@ def place(parts: Sequence[Part], entries: Sequence[Path], crs: str | None, scrat
     """The mosaic's grid and each input's map on it (step 3 of the module docstring); warped
     maps are VRTs in ``scratch``."""
     frames = [Frame.of(gdal.Open(str(entry / MAP)), part.name) for part, entry in zip(parts, entries)]
-    reference = frames[0]
-    if crs:
-        srs = osr.SpatialReference()
-        srs.SetFromUserInput(crs)
-        warped = gdal.Warp("", str(entries[0] / MAP), format="VRT", dstSRS=srs.ExportToWkt())
-        reference = Frame.of(warped, f"the first input's cells in {crs}")
+    reference = _reference(crs, entries[0] / MAP, frames) if crs else frames[0]
     placed = []
     for part, entry, frame in zip(parts, entries, frames):
         files = {name: str(entry / name) for name in (MAP, PROBABILITIES, VALID) if (entry / name).exists()}
@@ -309,6 +343,31 @@ def place(parts: Sequence[Part], entries: Sequence[Path], crs: str | None, scrat
     for item, corner in zip(placed, corners):
         item.corner = corner
     return mosaic, placed
+
+
+def _reference(crs: str, first_map: Path, frames: Sequence[Frame]) -> Frame:
+    """The mosaic's grid in ``crs`` (what ``--crs`` gave): the cells of the first input already in
+    that CRS, kept exactly; else the first input's cells warped into it, of the same size and
+    with edges on the Landsat 30 m lattice where both CRSs are in metres (GDAL's choice of a
+    cell would be the size a distorting projection makes it: 201 m for 120 m in Mercator at 53°)."""
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(crs)
+    for frame in frames:
+        if srs.IsSame(osr.SpatialReference(wkt=frame.crs)):
+            return frame
+    auto = Frame.of(gdal.Warp("", str(first_map), format="VRT", dstSRS=srs.ExportToWkt()),
+                    f"the first input's cells in {crs}")
+    first = osr.SpatialReference(wkt=frames[0].crs)
+    if not (srs.IsProjected() and first.IsProjected()
+            and srs.GetLinearUnits() == first.GetLinearUnits() == 1):
+        return auto
+    cell = abs(frames[0].pixel_size[0])
+    x0, _, _, y0, _, _ = auto.transform
+    right, bottom = geo.pixel_to_map(auto.transform, auto.width, auto.height)
+    left = np.floor((x0 - LANDSAT_EDGE_M) / LANDSAT_PIXEL_M) * LANDSAT_PIXEL_M + LANDSAT_EDGE_M
+    top = np.ceil((y0 - LANDSAT_EDGE_M) / LANDSAT_PIXEL_M) * LANDSAT_PIXEL_M + LANDSAT_EDGE_M
+    return Frame(srs.ExportToWkt(), (float(left), cell, 0.0, float(top), 0.0, -cell),
+                 int(np.ceil((right - left) / cell)), int(np.ceil((top - bottom) / cell)), auto.name)
 
 
 def _warp(path: str, reference: Frame, out: Path) -> str:
@@ -555,7 +614,7 @@ def map_inputs(request: MosaicRequest, progress_for: Callable[[str], Progress] |
                         "same command again to redo only what is missing")
     if not context.main:
         return MosaicResult(None, len(parts), made, {})
-    entries = [work.find(part.key) for part in parts]
+    entries = [work.find(part.key, part.files) for part in parts]
     missing = [part.name for part, entry in zip(parts, entries) if entry is None]
     if missing:
         raise UserError(f"the maps of {', '.join(missing)} are gone from the work folder {work.folder} "
@@ -572,6 +631,10 @@ def map_inputs(request: MosaicRequest, progress_for: Callable[[str], Progress] |
     return MosaicResult(request.output, len(parts), made, metadata, probe.class_names, probe.colours)
 
 
+#: A last word of a line of the list of inputs that is meant as a date (a mistyped one is refused).
+_DATE_LIKE = re.compile(r"\d{4}[-:]?\d{2}[-:]?\d{2}(T.*)?")
+
+
 def read_inputs_list(path: str | Path) -> list[tuple[str, Acquisition | None]]:
     """The inputs a list file names: one a line, a path (relative ones from the list's folder),
     optionally followed by its acquisition date (``PATH 2021-06-15``); empty lines and lines
@@ -579,9 +642,13 @@ def read_inputs_list(path: str | Path) -> list[tuple[str, Acquisition | None]]:
     from .acquisition import parse_when
 
     listed = Path(path)
-    try:
-        text = listed.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    try:  # utf-8-sig: Windows' Notepad starts its UTF-8 files with a byte-order mark
+        text = listed.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"the list of inputs {listed} is not a text file in UTF-8 (byte {exc.start} is "
+                        f"{exc.object[exc.start:exc.start + 1]!r}); give a text file with one path a line"
+                        ) from None
+    except OSError as exc:
         raise UserError(f"the list of inputs {listed} cannot be read ({describe(exc)}); give a text file "
                         "with one path a line") from None
     inputs: list[tuple[str, Acquisition | None]] = []
@@ -590,7 +657,11 @@ def read_inputs_list(path: str | Path) -> list[tuple[str, Acquisition | None]]:
         if not line or line.startswith("#"):
             continue
         head, _, last = line.rpartition(" ")
-        when = parse_when(last) if head.strip() and not (listed.parent / line).exists() else None
+        dated = bool(head.strip()) and not (listed.parent / line).exists()
+        when = parse_when(last) if dated else None
+        if dated and when is None and _DATE_LIKE.fullmatch(last):
+            raise UserError(f"the list of inputs {listed}, line {number}: {last!r} is not a date; write "
+                            "PATH 2021-06-15 (or 2021-06-15T09:53:12 in UTC)")
         name = head.strip() if when else line
         full = Path(name) if Path(name).is_absolute() else listed.parent / name
         inputs.append((str(full), Acquisition(when, f"the list of inputs, line {number}") if when else None))

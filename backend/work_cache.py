@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .errors import UserError
@@ -71,23 +71,25 @@ class WorkFolder:
     def path(self, key: str) -> Path:
         return self.folder / key
 
-    def find(self, key: str) -> Path | None:
-        """The entry's folder if it is whole and undamaged; None (the damaged entry removed) if not."""
+    def find(self, key: str, required: Sequence[str] = ()) -> Path | None:
+        """The entry's folder if it is whole and undamaged, with the ``required`` files among those
+        its manifest records; None (the damaged entry removed) if not."""
         entry = self.path(key)
         if not entry.is_dir():
             return None
-        problem = _problem(entry, key)
+        problem = _problem(entry, key, required)
         if problem is None:
             return entry
         log.warning("work folder: %s is damaged (%s); it is made again", entry.name, problem)
         shutil.rmtree(entry, ignore_errors=True)
         return None
 
-    def make(self, key: str, parts: dict, build: Callable[[Path], None]) -> Path:
-        """The entry ``key``: found whole, or built by ``build(folder)`` (which writes the result's
-        files into ``folder``) and put into place with its manifest. A failed ``build`` leaves
-        nothing behind."""
-        found = self.find(key)
+    def make(self, key: str, parts: dict, build: Callable[[Path], None],
+             required: Sequence[str] = ()) -> Path:
+        """The entry ``key``: found whole (:meth:`find`), or built by ``build(folder)`` (which writes
+        the result's files into ``folder``) and put into place with its manifest. A failed
+        ``build`` leaves nothing behind."""
+        found = self.find(key, required)
         if found is not None:
             return found
         entry = self.path(key)
@@ -97,7 +99,12 @@ class WorkFolder:
             tmp.mkdir()
             build(tmp)
             _write_manifest(tmp, key, parts)
-            if entry.exists():  # another process made it meanwhile, or a damaged one was left
+            if self.find(key, required) is not None:
+                # Another process (a second run on this folder) made it meanwhile, and may be reading
+                # it: it stays, and this one, made of the same key, goes.
+                shutil.rmtree(tmp, ignore_errors=True)
+                return entry
+            if entry.exists():  # a damaged one that find could not remove
                 shutil.rmtree(entry, ignore_errors=True)
             os.replace(tmp, entry)
         except BaseException:
@@ -126,7 +133,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _problem(entry: Path, key: str) -> str | None:
+def _problem(entry: Path, key: str, required: Sequence[str] = ()) -> str | None:
     """Why an entry cannot be used, or None when it is whole."""
     try:
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
@@ -135,6 +142,9 @@ def _problem(entry: Path, key: str) -> str | None:
     if not isinstance(manifest, dict) or manifest.get("key") != key \
             or not isinstance(manifest.get("files"), dict):
         return "its manifest is for another entry"
+    unrecorded = [name for name in required if name not in manifest["files"]]
+    if unrecorded:  # a manifest that records fewer files than the result has cannot vouch for it
+        return f"its manifest does not record {', '.join(unrecorded)}"
     for name, record in manifest["files"].items():
         path = entry / name
         if not path.is_file():
