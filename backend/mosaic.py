@@ -7,19 +7,22 @@
    and the inputs that cannot be mixed refused before any work: one the model cannot read
    (``open_scene``: Level-1, Landsat 4-7, Collection 1, 8-bit …), one given twice, one without
    georeferencing, one without an acquisition date when none is given (``PATH DATE`` in the
-   list of inputs), a probe that does not belong to the model;
+   list of inputs), a probe that does not belong to the model, a mosaic or work folder that is
+   an input, a mosaic the disk cannot hold;
 2. each input's own map (``backend.raster.classify_raster`` or ``embed_raster``) and the share
    of valid, unmasked pixels under each of its cells, kept in the work folder
    (``backend.work_cache.WorkFolder``) under a key made of the input's files, the model's and
    the probe's SHA-256 and the settings: a run that is interrupted, or run again with more
    inputs, redoes only what is missing, stale or damaged;
 3. :func:`compose`: the maps put on one grid (:func:`place`): the first input's cells, in its
-   CRS unless another is asked for; an input whose cells share edges with that grid is read as
-   it is, cell for cell; any other is warped onto it with GDAL (nearest neighbour), for the
-   mosaic only, and the log says so. Where inputs overlap, ``composite`` decides
-   (:data:`COMPOSITES`); where one input alone covers the ground, the mosaic is that input's map.
-   The mosaic is written a block of rows at a time (memory flat in the number of inputs and the
-   mosaic's size) with its provenance: every input, its date, its share of the map.
+   CRS unless another is asked for (then the cells of the first input already in that CRS, or
+   the first input's cell size on the Landsat 30 m lattice there: :func:`_reference`); an input
+   whose cells share edges with that grid is read as it is, cell for cell; any other is warped
+   onto it with GDAL (nearest neighbour), for the mosaic only, and the log says so. Where
+   inputs overlap, ``composite`` decides (:data:`COMPOSITES`); where one input alone covers
+   the ground, the mosaic is that input's map. The mosaic is written a block of rows at a time
+   (memory flat in the number of inputs and the mosaic's size) with its provenance: every
+   input, its date, its share of the map.
 """
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from osgeo import gdal, osr
 
-from . import __version__, geo
+from . import __version__, geo, landsat
 from .acquisition import Acquisition, find_acquisition
 from .classes import CLASS_NODATA
 from .errors import UserError, describe
@@ -147,21 +150,23 @@ def plan(request: MosaicRequest) -> list[Part]:
                   + [("the model", request.checkpoint), ("the probe", request.probe)])
     _check_work(request)
     _check_crs(request.crs)
-    _check_model(request)
+    values, token = _check_model(request)
     common = {"kind": "classes" if request.probe else "embeddings", "backend": __version__,
               "model_sha256": file_sha256(Path(request.checkpoint)),
               "probe_sha256": file_sha256(Path(request.probe)) if request.probe else None,
               "settings": _settings(request),
               "precision": str(resolve_precision(resolve_device(request.options.device),
                                                  request.precision)).replace("torch.", "")}
-    parts = [_plan_input(request, index, path, common) for index, path in enumerate(request.inputs)]
+    planned = [_plan_input(request, index, path, common) for index, path in enumerate(request.inputs)]
+    parts = [part for part, _ in planned]
     _refuse_same_product(parts)
+    _check_room(request, [frame for _, frame in planned], values, token)
     return parts
 
 
-def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> Part:
+def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> tuple[Part, Frame]:
     """One input opened, dated and keyed: its files (path, size, time of change) and date join
-    the ``common`` parts of the key (model, probe, settings)."""
+    the ``common`` parts of the key (model, probe, settings); and where its pixels lie."""
     from .raster import ClassifyRequest, check_paths
     from .scene import open_scene
 
@@ -174,6 +179,7 @@ def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> 
     options = replace(request.options, acquisition=acquisition)
     try:
         scene = open_scene(path, options)
+        frame = Frame(scene.crs, tuple(scene.transform), scene.width, scene.height, scene.name)
         Frame.of(scene.dataset, scene.name)
     except UserError as exc:
         raise UserError(f"{path} cannot be mapped, so no input was: {exc}") from None
@@ -184,7 +190,7 @@ def _plan_input(request: MosaicRequest, index: int, path: str, common: dict) -> 
     files = [f for f in read if f and not str(f).startswith("/vsi")]
     keyed = {**common, "input": file_identity(files), "acquisition": acquisition.when.isoformat()}
     return Part(index, path, scene.name, acquisition, scene.width * scene.height, entry_key(keyed), keyed,
-                scene.product.product_id if scene.product else None)
+                scene.product.product_id if scene.product else None), frame
 
 
 def _refuse_twice(inputs: Sequence[str]) -> None:
@@ -230,14 +236,54 @@ def _check_crs(crs: str | None) -> None:
                         "EPSG:32630")
 
 
-def _check_model(request: MosaicRequest) -> None:
-    """The model loads, and the probe belongs to it: refused now, not after the first input."""
+def _check_model(request: MosaicRequest) -> tuple[int, bool]:
+    """The model loads, and the probe belongs to it: refused now, not after the first input.
+    Returns the values a cell has (classes or the embedding's) and whether cells are tokens."""
     import torch
 
+    from .catalogue import token_cells
     from .raster import ClassifyRequest, load_model_and_probe
 
-    load_model_and_probe(ClassifyRequest(input="", output="", checkpoint=request.checkpoint,
-                                         probe=request.probe), torch.device("cpu"))
+    model, probe = load_model_and_probe(ClassifyRequest(input="", output="", checkpoint=request.checkpoint,
+                                                        probe=request.probe), torch.device("cpu"))
+    resolution = _settings(request)["resolution"]
+    if probe is not None and request.probe:
+        return len(probe.class_names), token_cells(resolution, probe.pooling, request.options.stride,
+                                                   Path(request.probe).name)
+    return model.config.dim, token_cells(resolution, request.pooling, request.options.stride)
+
+
+def _check_room(request: MosaicRequest, frames: Sequence[Frame], values: int, token: bool) -> None:
+    """Refuse now, not after mapping every input, a mosaic whose disk cannot hold it: inputs far
+    apart (or a --crs far from them) make a mosaic as large as the ground between them. Its size
+    is the inputs' bounds in the mosaic's CRS in cells (in metres; another CRS is not checked)."""
+    from .files import check_free_space
+
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(request.crs) if request.crs else srs.ImportFromWkt(frames[0].crs)
+    if not srs.IsProjected() or srs.GetLinearUnits() != 1:
+        return
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    xs, ys = [], []
+    for frame in frames:
+        source = osr.SpatialReference(wkt=frame.crs)
+        source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        x0, y0 = geo.pixel_to_map(frame.transform, 0, 0)
+        x1, y1 = geo.pixel_to_map(frame.transform, frame.width, frame.height)
+        bounds = osr.CoordinateTransformation(source, srs).TransformBounds(
+            float(min(x0, x1)), float(min(y0, y1)), float(max(x0, x1)), float(max(y0, y1)), 21)
+        xs += [bounds[0], bounds[2]]
+        ys += [bounds[1], bounds[3]]
+    cell_m = LANDSAT_PIXEL_M * (landsat.TOKEN_PATCH_PX if token else request.options.stride)
+    cols, rows = int((max(xs) - min(xs)) // cell_m), int((max(ys) - min(ys)) // cell_m)
+    bands, data_type = (1, gdal.GDT_Byte) if request.probe else (values, gdal.GDT_Float32)
+    what = "the land-cover mosaic" if request.probe else "the embedding mosaic"
+    try:
+        check_free_space([(Path(request.output).absolute().parent,
+                           file_bytes(bands, cols, rows, data_type), f"{what} ({cols} × {rows} cells)")])
+    except UserError as exc:
+        raise UserError(f"{exc}; inputs far apart make a mosaic as large as the ground between them: map "
+                        "them in separate mosaics") from None
 
 
 def _settings(request: MosaicRequest) -> dict:

@@ -13,7 +13,7 @@ from test_mosaic import cut_product, mosaic_request
 from backend.errors import UserError
 from backend.mosaic import MAP, VALID, map_inputs, plan, read_inputs_list
 from backend.work_cache import WorkFolder
-from helpers import LIVERPOOL, mtl_of
+from helpers import CLOUDY, LIVERPOOL, mtl_of
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,16 @@ def test_required_files_are_checked_only_as_the_caller_asks(tmp_path):
     work.make("k", {"n": 1}, lambda folder: (folder / MAP).write_text("x"))
     assert work.find("k") is not None and work.find("k", (MAP,)) is not None
     assert work.find("k", (MAP, VALID)) is None and not work.path("k").exists()
+
+
+def test_inputs_far_apart_whose_mosaic_cannot_fit_are_refused_before_any_work(pieces, tmp_path, monkeypatch):
+    """A piece of Liverpool and a scene of Peru: on one UTM grid, a mosaic ~9,000 km a side."""
+    import shutil
+
+    free = shutil.disk_usage(tmp_path)._replace(free=2 << 30)
+    monkeypatch.setattr("backend.files.shutil.disk_usage", lambda _folder: free)
+    request = mosaic_request([pieces[0], CLOUDY], tmp_path / "m.tif", work=str(tmp_path / "w"))
+    with pytest.raises(UserError, match=r"the land-cover mosaic \(\d+ × \d+ cells\) needs up to .* apart"):
+        plan(request)
+    assert not (tmp_path / "w").exists()
+    assert len(plan(mosaic_request(pieces, tmp_path / "m.tif", work=str(tmp_path / "w")))) == 2
