@@ -710,6 +710,11 @@ def read_inputs_list(path: str | Path) -> list[tuple[str, Acquisition | None]]:
                             "PATH 2021-06-15 (or 2021-06-15T09:53:12 in UTC)")
         name = head.strip() if when else line
         full = Path(name) if Path(name).is_absolute() else listed.parent / name
+        if not full.exists() and not name.startswith("/vsi"):
+            hint = (f"; {name} is there from the current folder, but the list's paths are read from the "
+                    f"list's folder {listed.parent}: write it from there, or in full" if Path(name).exists()
+                    else "; check the path (relative paths are read from the list's folder)")
+            raise UserError(f"the list of inputs {listed}, line {number}: {full} does not exist{hint}")
         inputs.append((str(full), Acquisition(when, f"the list of inputs, line {number}") if when else None))
     if not inputs:
         raise UserError(f"the list of inputs {listed} names no input; write one path a line")

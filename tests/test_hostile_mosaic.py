@@ -40,6 +40,17 @@ def test_a_mistyped_date_in_the_list_is_called_a_date_on_its_line(pieces, tmp_pa
         read_inputs_list(listed)
 
 
+def test_a_path_written_from_the_current_folder_is_said_to_be_read_from_the_lists(pieces, tmp_path,
+                                                                                   monkeypatch):
+    monkeypatch.chdir(pieces[0].parent)
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "list.txt").write_text(f"{pieces[0].name}\n", encoding="utf-8")  # from the cwd, not the list
+    with pytest.raises(UserError, match=f"line 1: {lists / pieces[0].name} does not exist; {pieces[0].name} "
+                                        f"is there from the current folder, but the list's paths are read"):
+        read_inputs_list(lists / "list.txt")
+
+
 def test_a_binary_file_given_as_the_list_is_called_not_text(tmp_path):
     listed = tmp_path / "list.txt"
     listed.write_bytes(b"\x7fELF\x02\x01\x01\x00\xd0\xff\xfe")
