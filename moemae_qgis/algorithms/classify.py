@@ -21,7 +21,7 @@ class ClassifyAlgorithm(SceneAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=True)
-        self.add_resolution_parameter(load_backend("options").MAP_RESOLUTION_DEFAULT)
+        self.add_resolution_parameter(load_backend("options").MAP_RESOLUTION_DEFAULT, pixel=True)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Land cover")))
         self.add(QgsProcessingParameterRasterDestination(
             self.OUTPUT_PROBABILITIES, self.tr("Class probabilities"), optional=True, createByDefault=False),

@@ -101,194 +101,199 @@
       <translation>REFERENCE '{}' ist nicht in einer Datei gespeichert; speichern Sie den Layer (GeoPackage, Shapefile, GeoJSON) und führen Sie erneut aus</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Verwenden Sie Raster › MoE-MAE Landbedeckung › Fehlende Python-Pakete installieren….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Ein Landsat-8/9-Produkt der Collection 2, Level 2, wie heruntergeladen (seine MTL-Datei, sein Ordner oder sein .tar), ein mit „Landsat-Produkt hinzufügen“ hinzugefügter Layer oder ein Oberflächenreflexions-Raster.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Landsat-8/9-Szene, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Welche Bänder des Rasters SR_B1…SR_B7 sind, in dieser Reihenfolge. Standard: nach Bandname, oder die Bänder 1-7 eines Rasters mit 7 Bändern ohne Landsat-Bandnamen. Ein Produkt (MTL-Datei, Ordner oder .tar) braucht keine Angabe: QGIS kann die Bänder eines Produkts nicht auflisten, und sein „Dependent bands could not be populated“ sagt nur das; lassen Sie BANDS leer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bänder SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Ein Katalogname ({}) oder eine Checkpoint-Datei. Standard: published-S, sobald heruntergeladen, sonst das Demonstrationsmodell.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modell</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Ein Katalogname (eurosat10-cls, bigearthnet19-mean …) oder eine Probe-Datei. Standard: die Standard-Probe des Modells.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>Probe (the legend)</source>
       <translation>Probe (die Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Probes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Eine Kachel von 40 × 40 px alle STRIDE px: eine kleinere Schrittweite überlappt die Kacheln stärker und dauert länger. Die Zellen der Karte sind eine je Token von 4 × 4 px (120 m) oder eine je Schritt: siehe Kartenzellen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>Stride between tiles (px)</source>
       <translation>Schrittweite zwischen Kacheln (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Standard: gelesen aus der MTL des Produkts, der Produkt-ID, den GDAL-Tags des Rasters oder den zeitlichen Eigenschaften des Layers.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Acquisition date (UTC)</source>
       <translation>Aufnahmedatum (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Gibt dem Modell das Aufnahmedatum sowie Breite und Länge jeder Kachel, wie im Training.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Use date and position</source>
       <translation>Datum und Position verwenden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Gerät</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto wählt CUDA, dann Apple MPS, dann die CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Weniger Kacheln je Stapel brauchen weniger Speicher.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Tiles per batch</source>
       <translation>Kacheln je Stapel</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Maske (QA_PIXEL-Flags)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Die QA_PIXEL-Flags, die ein Pixel maskieren, wenn QA_PIXEL vorliegt: ein Produkt, ein Band namens QA_PIXEL oder der Parameter QA_PIXEL. Maskierte Pixel gelten als NoData.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Nur für ein Raster ohne sein QA_PIXEL-Band: ein Produkt bringt sein eigenes mit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL eines gestapelten Rasters</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
       <source>Input values</source>
       <translation>Eingabewerte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: nach Datentyp und Werten; dn: digitale Werte (Level 2); reflectance: DN × 0,0000275 − 0,2, als Gleitkommazahlen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
-      <location filename="../../moemae_qgis/dialog.py" line="237" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Kartenzellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
+      <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Sonde auf dem Mittel der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; pixel: eine Zelle je 30-m-Pixel im Raster der Eingabe, die Token-Karte verfeinert durch die Bänder jedes Pixels (gleiche Voraussetzungen); tile: eine Zelle je STRIDE; auto: token, wo Sonde und STRIDE es erlauben, sonst tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Probe oder Zusammenfassung über den Mittelwert der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; tile: eine Zelle je STRIDE; auto: token, wo Probe oder Zusammenfassung und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
       <source>Incorrect parameter value for {}</source>
       <translation>Falscher Parameterwert für {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT ist kein Rasterlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} ist ein {}-Layer; speichern Sie ihn zuerst als GeoTIFF (das Modell liest Dateien über GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL kann {} nicht als Raster öffnen ({}); prüfen Sie den Pfad innerhalb des Archivs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} wurde nicht verstanden: QGIS erwartet die Bandnummern durch ';' getrennt, z. B. 1;2;3;4;5;6;7 (oder lassen Sie BANDS leer für Bänder, die am Namen erkannt werden)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -701,250 +706,250 @@
       <translation>Stichproben der Objekte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="174" />
       <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
       <translation>token: das 120-m-Token unter jeder Stichprobe, für Karten mit 120-m-Zellen; tile: die ganze 1,2-km-Kachel, für Karten mit einer Zelle je Schritt; auto: token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="182" />
       <source>TRAINING is not a point or polygon layer</source>
       <translation>TRAINING ist kein Punkt- oder Polygonlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="188" />
       <source>Cancelled: no probe was written.</source>
       <translation>Abgebrochen: Es wurde keine Probe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="200" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Kreuzvalidierte Fehlermatrix und F1 je Klasse: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} Kacheln</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} Positionen übersprungen: mehr als die Hälfte Füllwert oder NoData</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Kreuzvalidierte Genauigkeit ({}-fach): {:.3f} (95-%-Intervall {:.2f}-{:.2f}, {} Stichproben)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="246" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>der Trainingslayer hat keine Objekte: zeichnen Sie Punkte oder Polygone von mindestens 2 Klassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="250" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>keines der {} Trainingsobjekte liegt auf dem Raster: der Layer ({}) und das Raster ({}) überlappen sich nicht. Liegen die Objekte an der richtigen Stelle, und ist das KBS jedes Layers richtig?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>{} sample positions of {} classes</source>
       <translation>{} Stichprobenpositionen aus {} Klassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="258" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} behalten, ein gleicher Anteil jeder Klasse: mehr kostete Zeit und Speicher, brächte aber keine Genauigkeit</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>der Trainingslayer enthält {}, keine Punkte oder Polygone: eine Stichprobe ist ein Punkt oder eine Stelle innerhalb eines Polygons; zeichnen Sie Polygone (oder puffern Sie die Linien: Vektor &gt; Geoverarbeitungswerkzeuge &gt; Puffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="273" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>der Trainingslayer hat kein KBS, daher können seine Objekte nicht auf dem Raster platziert werden: weisen Sie ihm eines zu (Layereigenschaften &gt; Quelle &gt; Zugewiesenes KBS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' ist kein Feld des Trainingslayers; seine Felder sind: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} von {} Objekten haben keine Klasse ('{}' ist NULL oder leer) und wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} von {} Objekten liegen außerhalb des Rasters und wurden ausgelassen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="296" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>das Feld '{}' enthält {} Klasse(n) auf dem Raster; eine Probe braucht mindestens 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>das Feld '{}' enthält {} Klassen auf dem Raster; eine Karte enthält höchstens {} (UInt8, 255 ist NoData): fassen Sie einige Klassen zusammen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE: Embeddings von {} werden berechnet</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>MoE-MAE Kartieren per Klick</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Vorbereiten</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="203" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
+      <location filename="../../moemae_qgis/dialog.py" line="205" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Wählen Sie eine Landsat-Szene und drücken Sie Vorbereiten: ihre Embeddings werden einmal berechnet und dann behalten.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Auf die Karte klicken</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Szene</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>Klassenname, z. B. Wasser</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Klasse hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Vorschau</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Probe speichern…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Klicks löschen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Klicken Sie auf zu findende Orte; Umschalt+Klick auf unerwünschte Orte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Benennen Sie Klassen, wählen Sie eine in der Liste und klicken Sie auf Zellen dieser Klasse; dann Vorschau.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Wählen Sie eine in einer Datei gespeicherte Landsat-Szene (ein mit „Landsat-Produkt hinzufügen“ hinzugefügtes Produkt oder ein Raster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Embeddings von {} werden berechnet (einmal je Modell; danach aus dem Cache gelesen)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>Nicht vorbereitet: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Abgebrochen: Es wurde nichts behalten.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Bereit: {} × {} Zellen von 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Klicken Sie auf die Karte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Fügen Sie Klassen hinzu und klicken Sie dann.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Drücken Sie zuerst Vorbereiten: die Embeddings der Szene werden benötigt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>Die Karte zeigt keinen Teil der Szene: verschieben Sie die Karte dorthin.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} zu findende Orte, {} unerwünschte: die Ähnlichkeit der sichtbaren Karte, 0 bis 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Fügen Sie eine Klasse hinzu und wählen Sie sie in der Liste, bevor Sie klicken.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Drücken Sie zuerst Vorschau: dort wird die Probe angepasst.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Probe speichern</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} gespeichert: geben Sie die Datei an „Landbedeckung klassifizieren“ als PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} Klicks: zu wenige für eine Kreuzvalidierung.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Kreuzvalidierte Genauigkeit {:.0%} ({}-fach, {} Klicks){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation>; {} Klicks außerhalb der Szene oder auf NoData wurden ausgelassen</translation>
     </message>
@@ -1005,239 +1010,249 @@
       <translation>eine je Kachelschritt (die Schrittweite)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="192" />
+      <location filename="../../moemae_qgis/dialog.py" line="189" />
+      <source>one per pixel: 30 m, the 120 m tokens refined by each pixel's bands (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>eine je Pixel: 30 m, die 120-m-Tokens verfeinert durch die Bänder jedes Pixels (Sonden auf dem Mittel der Tokens; Schrittweite ein Vielfaches von 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="194" />
+      <location filename="../../moemae_qgis/dialog.py" line="196" />
       <source>empty: a temporary file</source>
       <translation>leer: eine temporäre Datei</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="201" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Run</source>
       <translation>Ausführen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="213" />
-      <location filename="../../moemae_qgis/dialog.py" line="595" />
+      <location filename="../../moemae_qgis/dialog.py" line="215" />
+      <location filename="../../moemae_qgis/dialog.py" line="599" />
       <source>Log</source>
       <translation>Protokoll</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Landsat layer</source>
       <translation>Landsat-Layer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Bands</source>
       <translation>Bänder</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Acquisition</source>
       <translation>Aufnahme</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Clouds</source>
       <translation>Wolken</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Stride</source>
       <translation>Schrittweite</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="241" />
       <source>Output</source>
       <translation>Ausgabe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="240" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Advanced</source>
       <translation>Erweitert</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="243" />
+      <location filename="../../moemae_qgis/dialog.py" line="245" />
       <source>Mirror</source>
       <translation>Spiegelserver</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="284" />
+      <location filename="../../moemae_qgis/dialog.py" line="286" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Fügen Sie dem Projekt ein Landsat-8/9-Produkt (Level 2) (Landsat-Produkt hinzufügen…) oder ein Oberflächenreflexions-Raster hinzu.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="300" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Dieser Layer kann nicht mit GDAL geöffnet werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="337" />
+      <location filename="../../moemae_qgis/dialog.py" line="339" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Geben Sie die Bänder als 7 ganze Zahlen an, z. B. 1 2 3 4 5 6 7 (nicht {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="343" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Geben Sie die Bänder als 7 ganze Zahlen an, z. B. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="348" />
       <source>Set the bands yourself below.</source>
       <translation>Legen Sie die Bänder unten selbst fest.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="349" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Die Bänder lassen sich nicht bestimmen: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="368" />
+      <location filename="../../moemae_qgis/dialog.py" line="370" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Wolken können nicht maskiert werden: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="373" />
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
       <source>{} masks {}.</source>
       <translation>{} maskiert {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="377" />
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>Das Produkt {} hat keine QA_PIXEL-Datei: Wolken und ihre Schatten werden nicht maskiert und erhalten Landbedeckungsklassen. Laden Sie das Produkt mit seinem QA_PIXEL-Band herunter, um sie zu maskieren.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Kein QA_PIXEL in diesem Layer: Wolken und ihre Schatten erhalten Landbedeckungsklassen. Fügen Sie das Landsat-Produkt wie heruntergeladen hinzu, mit seinem QA_PIXEL-Band (Landsat-Produkt hinzufügen…), um sie zu maskieren.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="401" />
+      <location filename="../../moemae_qgis/dialog.py" line="403" />
       <source>Cells of {} px ({} m)</source>
       <translation>Zellen von {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <source>Cells of 1 px (30 m): the input's own grid.</source>
+      <translation>Zellen von 1 px (30 m): das eigene Raster der Eingabe.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Zellen von 4 px (120 m), eine je Token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <location filename="../../moemae_qgis/dialog.py" line="411" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="409" />
+      <location filename="../../moemae_qgis/dialog.py" line="413" />
       <source>The run will be refused: {}.</source>
       <translation>Der Lauf wird abgelehnt: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="431" />
+      <location filename="../../moemae_qgis/dialog.py" line="435" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Das Produkt kann nicht hinzugefügt werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="434" />
+      <location filename="../../moemae_qgis/dialog.py" line="438" />
       <source>Added {}.</source>
       <translation>{} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
       <source>Running…</source>
       <translation>Läuft…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="504" />
+      <location filename="../../moemae_qgis/dialog.py" line="508" />
       <source>Cancelling…</source>
       <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="515" />
+      <location filename="../../moemae_qgis/dialog.py" line="519" />
       <source>Land cover ({})</source>
       <translation>Landbedeckung ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="523" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Fertig, aber die Klassen der Probe konnten für die Legende nicht gelesen werden: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="530" />
       <source>Done</source>
       <translation>Fertig</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="527" />
+      <location filename="../../moemae_qgis/dialog.py" line="531" />
       <source>Done: {}</source>
       <translation>Fertig: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="536" />
+      <location filename="../../moemae_qgis/dialog.py" line="540" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Abgebrochen: Es wurde kein Layer hinzugefügt und keine Datei zurückgelassen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>see the Processing log</source>
       <translation>siehe das Verarbeitungsprotokoll</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="543" />
+      <location filename="../../moemae_qgis/dialog.py" line="547" />
       <source>Failed: {}</source>
       <translation>Fehlgeschlagen: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="546" />
+      <location filename="../../moemae_qgis/dialog.py" line="550" />
       <source>The run's log:</source>
       <translation>Das Protokoll des Laufs:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>1 error</source>
       <translation>1 Fehler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>{} errors</source>
       <translation>{} Fehler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>1 warning</source>
       <translation>1 Warnung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>{} warnings</source>
       <translation>{} Warnungen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="608" />
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>Das gespeicherte {} {!r} ist nicht verwendbar; {!r} wird verwendet</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="627" />
+      <location filename="../../moemae_qgis/dialog.py" line="631" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="639" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="636" />
+      <location filename="../../moemae_qgis/dialog.py" line="640" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="638" />
+      <location filename="../../moemae_qgis/dialog.py" line="642" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: keine GPU gefunden)</translation>
     </message>

@@ -101,194 +101,199 @@
       <translation>REFERENCE '{}' no está guardada en un archivo; guárdela (GeoPackage, Shapefile, GeoJSON) y vuelva a ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Ráster › Cobertura del suelo MoE-MAE › Instalar paquetes de Python que faltan….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: no se escribió ninguna salida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un producto Landsat 8/9 Colección 2 Nivel 2 tal como se descargó (su archivo MTL, carpeta o .tar), una capa añadida con 'Añadir producto Landsat' o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Escena Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Qué bandas del ráster son SR_B1…SR_B7, en ese orden. Por defecto: por el nombre de banda, o las bandas 1-7 de un ráster de 7 bandas sin nombres de banda Landsat. Un producto (archivo MTL, carpeta o .tar) no lo necesita: QGIS no puede listar las bandas de un producto, y su 'Dependent bands could not be populated' solo lo dice; deje BANDS vacío.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nombre del catálogo ({}) o un archivo de checkpoint. Por defecto: published-S una vez descargado, si no el modelo de demostración.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nombre del catálogo (eurosat10-cls, bigearthnet19-mean …) o un archivo de sonda. Por defecto: la sonda predeterminada del propio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>Probe (the legend)</source>
       <translation>Sonda (la leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Una tesela de 40 × 40 px cada STRIDE px: un paso menor solapa más las teselas y tarda más. Las celdas del mapa son una por token de 4 × 4 px (120 m) o una por paso: vea Celdas del mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>Stride between tiles (px)</source>
       <translation>Paso entre teselas (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Por defecto: se lee del MTL del producto, del id del producto, de las etiquetas GDAL del ráster o de las propiedades temporales de la capa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Acquisition date (UTC)</source>
       <translation>Fecha de adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Da al modelo la fecha de adquisición y la latitud y longitud de cada tesela, como en su entrenamiento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Use date and position</source>
       <translation>Usar fecha y posición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto elige CUDA, luego Apple MPS, luego la CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos teselas por lote necesitan menos memoria.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Tiles per batch</source>
       <translation>Teselas por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (indicadores QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Los indicadores QA_PIXEL que enmascaran un píxel, cuando hay QA_PIXEL: un producto, una banda llamada QA_PIXEL o el parámetro QA_PIXEL. Los píxeles enmascarados cuentan como sin datos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Solo para un ráster sin su banda QA_PIXEL: un producto trae la suya.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de un ráster apilado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
-      <location filename="../../moemae_qgis/dialog.py" line="237" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
+      <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda sobre la media de los tokens y un STRIDE múltiplo de 4; pixel: una celda por píxel de 30 m en la cuadrícula de la entrada, el mapa de tokens refinado por las bandas de cada píxel (mismos requisitos); tile: una celda por STRIDE; auto: token donde la sonda y el STRIDE lo permiten, si no tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -701,250 +706,250 @@
       <translation>Muestrear las entidades</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="174" />
       <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
       <translation>token: el token de 120 m bajo cada muestra, para mapas de celdas de 120 m; tile: la tesela entera de 1,2 km, para mapas de una celda por paso; auto: token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="182" />
       <source>TRAINING is not a point or polygon layer</source>
       <translation>TRAINING no es una capa de puntos o polígonos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="188" />
       <source>Cancelled: no probe was written.</source>
       <translation>Cancelado: no se escribió ninguna sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="200" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matriz de error por validación cruzada y F1 por clase: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} teselas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posiciones omitidas: más de la mitad relleno o sin datos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Exactitud por validación cruzada ({} pliegues): {:.3f} (intervalo del 95 % {:.2f}-{:.2f}, {} muestras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="246" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la capa de entrenamiento no tiene entidades: dibuje puntos o polígonos de al menos 2 clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="250" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>ninguna de las {} entidades de entrenamiento está sobre el ráster: la capa ({}) y el ráster ({}) no se solapan. ¿Están las entidades en su sitio, y es correcto el SRC de cada capa?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posiciones de muestra de {} clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="258" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservadas, una parte igual de cada clase: más añadiría tiempo y memoria, no exactitud</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la capa de entrenamiento contiene {}, no puntos ni polígonos: una muestra es un punto o un lugar dentro de un polígono; dibuje polígonos (o haga un buffer de las líneas: Vectorial &gt; Herramientas de geoproceso &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="273" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la capa de entrenamiento no tiene SRC, así que sus entidades no se pueden situar sobre el ráster: asígnele uno (Propiedades de la capa &gt; Fuente &gt; SRC asignado)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' no es un campo de la capa de entrenamiento; sus campos son: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} entidades no tienen clase ('{}' es NULL o vacío) y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} entidades están fuera del ráster y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="296" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>el campo '{}' contiene {} clase(s) sobre el ráster; una sonda necesita al menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>el campo '{}' contiene {} clases sobre el ráster; un mapa contiene como máximo {} (UInt8, 255 es sin datos): fusione algunas clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE: calculando los embeddings de {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>Clic para mapear MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Preparar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="203" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
+      <location filename="../../moemae_qgis/dialog.py" line="205" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Elija una escena Landsat y pulse Preparar: sus embeddings se calculan una vez y luego se conservan.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Hacer clic en el mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Escena</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>nombre de la clase, p. ej. agua</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Añadir clase</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Vista previa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Guardar sonda…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Borrar clics</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Haga clic en los lugares que busca; Mayús+clic en los lugares no deseados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Ponga nombre a las clases, elija una en la lista y haga clic en celdas de ella; luego, Vista previa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Elija una escena Landsat guardada en un archivo (un producto añadido con 'Añadir producto Landsat' o un ráster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Calculando los embeddings de {} (una vez por modelo; luego se leen de la caché)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>No preparado: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Cancelado: no se conservó nada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Listo: {} × {} celdas de 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Haga clic en el mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Añada clases y luego haga clic.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Pulse primero Preparar: se necesitan los embeddings de la escena.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>El mapa no muestra ninguna parte de la escena: desplace el mapa hasta ella.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} lugares que se buscan, {} no deseados: la similitud del mapa visible, de 0 a 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Añada una clase y elíjala en la lista antes de hacer clic.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Pulse primero Vista previa: ahí se ajusta la sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Guardar sonda</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} guardado: páselo a 'Clasificar la cobertura del suelo' como PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} clics: demasiado pocos para la validación cruzada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Exactitud por validación cruzada {:.0%} ({} pliegues, {} clics){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation>; {} clics fuera de la escena o sin datos se dejaron fuera</translation>
     </message>
@@ -1005,239 +1010,249 @@
       <translation>una por paso de tesela (el paso)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="192" />
+      <location filename="../../moemae_qgis/dialog.py" line="189" />
+      <source>one per pixel: 30 m, the 120 m tokens refined by each pixel's bands (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>una por píxel: 30 m, los tokens de 120 m refinados por las bandas de cada píxel (sondas sobre la media de los tokens; paso múltiplo de 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="194" />
+      <location filename="../../moemae_qgis/dialog.py" line="196" />
       <source>empty: a temporary file</source>
       <translation>vacío: un archivo temporal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="201" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Run</source>
       <translation>Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="213" />
-      <location filename="../../moemae_qgis/dialog.py" line="595" />
+      <location filename="../../moemae_qgis/dialog.py" line="215" />
+      <location filename="../../moemae_qgis/dialog.py" line="599" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Landsat layer</source>
       <translation>Capa Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Acquisition</source>
       <translation>Adquisición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Clouds</source>
       <translation>Nubes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Stride</source>
       <translation>Paso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="241" />
       <source>Output</source>
       <translation>Salida</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="240" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Advanced</source>
       <translation>Avanzado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="243" />
+      <location filename="../../moemae_qgis/dialog.py" line="245" />
       <source>Mirror</source>
       <translation>Réplica</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="284" />
+      <location filename="../../moemae_qgis/dialog.py" line="286" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Añada al proyecto un producto Landsat 8/9 Nivel 2 (Añadir producto Landsat…) o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="300" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>No se puede abrir esta capa con GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="337" />
+      <location filename="../../moemae_qgis/dialog.py" line="339" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7 (no {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="343" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="348" />
       <source>Set the bands yourself below.</source>
       <translation>Indique usted las bandas abajo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="349" />
       <source>Cannot tell the bands: {}.</source>
       <translation>No se pueden identificar las bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="368" />
+      <location filename="../../moemae_qgis/dialog.py" line="370" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Las nubes no se pueden enmascarar: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="373" />
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
       <source>{} masks {}.</source>
       <translation>{} enmascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="377" />
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>El producto {} no tiene archivo QA_PIXEL: las nubes y sus sombras no se enmascararán y recibirán clases de cobertura del suelo. Descargue el producto con su banda QA_PIXEL para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>No hay QA_PIXEL en esta capa: las nubes y sus sombras recibirán clases de cobertura del suelo. Añada el producto Landsat tal como se descargó, con su banda QA_PIXEL (Añadir producto Landsat…), para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="401" />
+      <location filename="../../moemae_qgis/dialog.py" line="403" />
       <source>Cells of {} px ({} m)</source>
       <translation>Celdas de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <source>Cells of 1 px (30 m): the input's own grid.</source>
+      <translation>Celdas de 1 px (30 m): la propia cuadrícula de la entrada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Celdas de 4 px (120 m), una por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <location filename="../../moemae_qgis/dialog.py" line="411" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="409" />
+      <location filename="../../moemae_qgis/dialog.py" line="413" />
       <source>The run will be refused: {}.</source>
       <translation>La ejecución se rechazará: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="431" />
+      <location filename="../../moemae_qgis/dialog.py" line="435" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="434" />
+      <location filename="../../moemae_qgis/dialog.py" line="438" />
       <source>Added {}.</source>
       <translation>Se añadió {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
       <source>Running…</source>
       <translation>Ejecutando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="504" />
+      <location filename="../../moemae_qgis/dialog.py" line="508" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="515" />
+      <location filename="../../moemae_qgis/dialog.py" line="519" />
       <source>Land cover ({})</source>
       <translation>Cobertura del suelo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="523" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Hecho, pero no se pudieron leer las clases de la sonda para la leyenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="530" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="527" />
+      <location filename="../../moemae_qgis/dialog.py" line="531" />
       <source>Done: {}</source>
       <translation>Hecho: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="536" />
+      <location filename="../../moemae_qgis/dialog.py" line="540" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: no se añadió ninguna capa ni quedó ningún archivo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>see the Processing log</source>
       <translation>vea el registro de Procesos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="543" />
+      <location filename="../../moemae_qgis/dialog.py" line="547" />
       <source>Failed: {}</source>
       <translation>Falló: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="546" />
+      <location filename="../../moemae_qgis/dialog.py" line="550" />
       <source>The run's log:</source>
       <translation>El registro de la ejecución:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>1 error</source>
       <translation>1 error</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>{} errors</source>
       <translation>{} errores</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="608" />
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>El {} recordado {!r} no se puede usar; se usa {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="627" />
+      <location filename="../../moemae_qgis/dialog.py" line="631" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="639" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="636" />
+      <location filename="../../moemae_qgis/dialog.py" line="640" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="638" />
+      <location filename="../../moemae_qgis/dialog.py" line="642" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: no se encontró GPU)</translation>
     </message>

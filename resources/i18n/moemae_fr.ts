@@ -101,194 +101,199 @@
       <translation>REFERENCE '{}' n'est pas enregistrée dans un fichier ; enregistrez-la (GeoPackage, Shapefile, GeoJSON) et relancez</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Utilisez Raster › Occupation du sol MoE-MAE › Installer les paquets Python manquants….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Paramètres</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un produit Landsat 8/9 Collection 2 Niveau 2 tel que téléchargé (son fichier MTL, son dossier ou son .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Scène Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quelles bandes du raster sont SR_B1…SR_B7, dans cet ordre. Par défaut : d'après le nom des bandes, ou les bandes 1-7 d'un raster de 7 bandes sans noms de bande Landsat. Un produit (fichier MTL, dossier ou .tar) n'en a pas besoin : QGIS ne sait pas lister les bandes d'un produit, et son « Dependent bands could not be populated » ne dit que cela ; laissez BANDS vide.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandes SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nom du catalogue ({}) ou un fichier de checkpoint. Par défaut : published-S une fois téléchargé, sinon le modèle de démonstration.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nom du catalogue (eurosat10-cls, bigearthnet19-mean …) ou un fichier de sonde. Par défaut : la sonde par défaut du modèle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>Probe (the legend)</source>
       <translation>Sonde (la légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Une tuile de 40 × 40 px tous les STRIDE px : un pas plus petit fait davantage se chevaucher les tuiles et prend plus de temps. Les cellules de la carte sont une par token de 4 × 4 px (120 m) ou une par pas : voir Cellules de la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>Stride between tiles (px)</source>
       <translation>Pas entre les tuiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Par défaut : lue dans le MTL du produit, l'identifiant du produit, les tags GDAL du raster ou les propriétés temporelles de la couche.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Acquisition date (UTC)</source>
       <translation>Date d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Donne au modèle la date d'acquisition ainsi que la latitude et la longitude de chaque tuile, comme à son entraînement.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Use date and position</source>
       <translation>Utiliser la date et la position</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Périphérique</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto choisit CUDA, puis Apple MPS, puis le CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Moins de tuiles par lot demandent moins de mémoire.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Tiles per batch</source>
       <translation>Tuiles par lot</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Masque (drapeaux QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Les drapeaux QA_PIXEL qui masquent un pixel, quand QA_PIXEL est disponible : un produit, une bande nommée QA_PIXEL ou le paramètre QA_PIXEL. Les pixels masqués comptent comme sans données.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Seulement pour un raster sans sa bande QA_PIXEL : un produit apporte la sienne.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL d'un raster empilé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
       <source>Input values</source>
       <translation>Valeurs d'entrée</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto : d'après le type de données et les valeurs ; dn : comptes numériques de Niveau 2 ; reflectance : DN × 0,0000275 − 0,2, en flottants.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
-      <location filename="../../moemae_qgis/dialog.py" line="237" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Cellules de la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
+      <translation>token : une cellule par jeton de 4 × 4 px (120 m), pour une sonde sur la moyenne des jetons et un STRIDE multiple de 4 ; pixel : une cellule par pixel de 30 m sur la grille de l'entrée, la carte des jetons affinée par les bandes de chaque pixel (mêmes conditions) ; tile : une cellule par STRIDE ; auto : token là où la sonde et le STRIDE le permettent, sinon tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par token de 4 × 4 px (120 m), pour une sonde ou une agrégation sur la moyenne des tokens et un STRIDE multiple de 4 ; tile : une cellule par STRIDE ; auto : token là où la sonde ou l'agrégation et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valeur de paramètre incorrecte pour {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT n'est pas une couche raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} est une couche {} ; enregistrez-la d'abord en GeoTIFF (le modèle lit les fichiers via GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL ne peut pas ouvrir {} comme raster ({}) ; vérifiez le chemin à l'intérieur de l'archive</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} n'a pas été compris : QGIS attend les numéros de bande séparés par « ; », p. ex. 1;2;3;4;5;6;7 (ou laissez BANDS vide pour des bandes trouvées par leur nom)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -701,250 +706,250 @@
       <translation>Échantillonner les entités</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="174" />
       <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
       <translation>token : le token de 120 m sous chaque échantillon, pour des cartes de cellules de 120 m ; tile : la tuile entière de 1,2 km, pour des cartes d'une cellule par pas ; auto : token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="182" />
       <source>TRAINING is not a point or polygon layer</source>
       <translation>TRAINING n'est pas une couche de points ou de polygones</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="188" />
       <source>Cancelled: no probe was written.</source>
       <translation>Annulé : aucune sonde n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="200" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matrice d'erreurs en validation croisée et F1 par classe : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
       <source>  {}: {} tiles</source>
       <translation>  {} : {} tuiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} positions ignorées : plus de la moitié de remplissage ou sans données</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Précision en validation croisée ({} plis) : {:.3f} (intervalle à 95 % {:.2f}-{:.2f}, {} échantillons)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="246" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la couche d'entraînement n'a aucune entité : dessinez des points ou des polygones d'au moins 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="250" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>aucune des {} entités d'entraînement ne se trouve sur le raster : la couche ({}) et le raster ({}) ne se recouvrent pas. Les entités sont-elles au bon endroit, et le SCR de chaque couche est-il juste ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>{} sample positions of {} classes</source>
       <translation>{} positions d'échantillon de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="258" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservées, une part égale de chaque classe : davantage ajouterait du temps et de la mémoire, pas de la précision</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la couche d'entraînement contient {}, pas des points ou des polygones : un échantillon est un point, ou un lieu à l'intérieur d'un polygone ; dessinez des polygones (ou créez un tampon autour des lignes : Vecteur &gt; Outils de géotraitement &gt; Tampon)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="273" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la couche d'entraînement n'a pas de SCR, ses entités ne peuvent donc pas être placées sur le raster : attribuez-lui-en un (Propriétés de la couche &gt; Source &gt; SCR assigné)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' n'est pas un champ de la couche d'entraînement ; ses champs sont : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} entités sur {} n'ont pas de classe ('{}' est NULL ou vide) et ont été écartées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} entités sur {} sont hors du raster et ont été écartées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="296" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>le champ '{}' contient {} classe(s) sur le raster ; une sonde en demande au moins 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>le champ '{}' contient {} classes sur le raster ; une carte en contient au plus {} (UInt8, 255 signifie sans données) : fusionnez des classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE : calcul des embeddings de {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>Cliquer pour cartographier MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Préparer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="203" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
+      <location filename="../../moemae_qgis/dialog.py" line="205" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Choisissez une scène Landsat et appuyez sur Préparer : ses embeddings sont calculés une fois, puis conservés.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Cliquer sur la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Scène</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>nom de la classe, p. ex. eau</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Ajouter une classe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Enregistrer la sonde…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Effacer les clics</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Cliquez sur les lieux à trouver ; Maj+clic sur les lieux non voulus.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Nommez les classes, choisissez-en une dans la liste et cliquez sur des cellules de cette classe ; puis Aperçu.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Choisissez une scène Landsat enregistrée dans un fichier (un produit ajouté avec « Ajouter un produit Landsat », ou un raster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Calcul des embeddings de {} (une fois par modèle ; ensuite lus dans le cache)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>Non préparé : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Annulé : rien n'a été conservé.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Prêt : {} × {} cellules de 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Cliquez sur la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Ajoutez des classes, puis cliquez.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Appuyez d'abord sur Préparer : les embeddings de la scène sont nécessaires.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>La carte ne montre aucune partie de la scène : déplacez la carte jusqu'à elle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} lieux à trouver, {} non voulus : la similarité de la carte visible, de 0 à 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Ajoutez une classe et choisissez-la dans la liste avant de cliquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Appuyez d'abord sur Aperçu : c'est là que la sonde est ajustée.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Enregistrer la sonde</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} enregistré : donnez-le à « Classer l'occupation du sol » comme PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} clics : trop peu pour une validation croisée.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Précision en validation croisée {:.0%} ({} plis, {} clics){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation> ; {} clics hors de la scène ou sans données ont été écartés</translation>
     </message>
@@ -1005,239 +1010,249 @@
       <translation>une par pas de tuile (le pas)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="192" />
+      <location filename="../../moemae_qgis/dialog.py" line="189" />
+      <source>one per pixel: 30 m, the 120 m tokens refined by each pixel's bands (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>une par pixel : 30 m, les jetons de 120 m affinés par les bandes de chaque pixel (sondes sur la moyenne des jetons ; pas multiple de 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="194" />
+      <location filename="../../moemae_qgis/dialog.py" line="196" />
       <source>empty: a temporary file</source>
       <translation>vide : un fichier temporaire</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="201" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Run</source>
       <translation>Exécuter</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="213" />
-      <location filename="../../moemae_qgis/dialog.py" line="595" />
+      <location filename="../../moemae_qgis/dialog.py" line="215" />
+      <location filename="../../moemae_qgis/dialog.py" line="599" />
       <source>Log</source>
       <translation>Journal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Landsat layer</source>
       <translation>Couche Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Bands</source>
       <translation>Bandes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Acquisition</source>
       <translation>Acquisition</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Clouds</source>
       <translation>Nuages</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Stride</source>
       <translation>Pas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="241" />
       <source>Output</source>
       <translation>Sortie</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="240" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Advanced</source>
       <translation>Avancé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="243" />
+      <location filename="../../moemae_qgis/dialog.py" line="245" />
       <source>Mirror</source>
       <translation>Miroir</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="284" />
+      <location filename="../../moemae_qgis/dialog.py" line="286" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Ajoutez au projet un produit Landsat 8/9 Niveau 2 (Ajouter un produit Landsat…) ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="300" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Impossible d'ouvrir cette couche avec GDAL : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="337" />
+      <location filename="../../moemae_qgis/dialog.py" line="339" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indiquez les bandes par 7 nombres entiers, p. ex. 1 2 3 4 5 6 7 (et non {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="343" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indiquez les bandes par 7 nombres entiers, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="348" />
       <source>Set the bands yourself below.</source>
       <translation>Indiquez vous-même les bandes ci-dessous.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="349" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Impossible de déterminer les bandes : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="368" />
+      <location filename="../../moemae_qgis/dialog.py" line="370" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Les nuages ne peuvent pas être masqués : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="373" />
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
       <source>{} masks {}.</source>
       <translation>{} masque {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="377" />
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>Le produit {} n'a pas de fichier QA_PIXEL : les nuages et leurs ombres ne seront pas masqués et recevront des classes d'occupation du sol. Téléchargez le produit avec sa bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Pas de QA_PIXEL dans cette couche : les nuages et leurs ombres recevront des classes d'occupation du sol. Ajoutez le produit Landsat tel que téléchargé, avec sa bande QA_PIXEL (Ajouter un produit Landsat…), pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="401" />
+      <location filename="../../moemae_qgis/dialog.py" line="403" />
       <source>Cells of {} px ({} m)</source>
       <translation>Cellules de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <source>Cells of 1 px (30 m): the input's own grid.</source>
+      <translation>Cellules de 1 px (30 m) : la grille même de l'entrée.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Cellules de 4 px (120 m), une par token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <location filename="../../moemae_qgis/dialog.py" line="411" />
       <source>{}: {}.</source>
       <translation>{} : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="409" />
+      <location filename="../../moemae_qgis/dialog.py" line="413" />
       <source>The run will be refused: {}.</source>
       <translation>L'exécution sera refusée : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="431" />
+      <location filename="../../moemae_qgis/dialog.py" line="435" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Impossible d'ajouter le produit : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="434" />
+      <location filename="../../moemae_qgis/dialog.py" line="438" />
       <source>Added {}.</source>
       <translation>{} ajouté.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
       <source>Running…</source>
       <translation>Exécution…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="504" />
+      <location filename="../../moemae_qgis/dialog.py" line="508" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="515" />
+      <location filename="../../moemae_qgis/dialog.py" line="519" />
       <source>Land cover ({})</source>
       <translation>Occupation du sol ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="523" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Terminé, mais les classes de la sonde n'ont pas pu être lues pour la légende : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="530" />
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="527" />
+      <location filename="../../moemae_qgis/dialog.py" line="531" />
       <source>Done: {}</source>
       <translation>Terminé : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="536" />
+      <location filename="../../moemae_qgis/dialog.py" line="540" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Annulé : aucune couche n'a été ajoutée et aucun fichier n'est resté.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>see the Processing log</source>
       <translation>voir le journal des Traitements</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="543" />
+      <location filename="../../moemae_qgis/dialog.py" line="547" />
       <source>Failed: {}</source>
       <translation>Échec : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="546" />
+      <location filename="../../moemae_qgis/dialog.py" line="550" />
       <source>The run's log:</source>
       <translation>Le journal de l'exécution :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>1 error</source>
       <translation>1 erreur</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>{} errors</source>
       <translation>{} erreurs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>1 warning</source>
       <translation>1 avertissement</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>{} warnings</source>
       <translation>{} avertissements</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="608" />
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>Le {} mémorisé {!r} n'est pas utilisable ; {!r} est utilisé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="627" />
+      <location filename="../../moemae_qgis/dialog.py" line="631" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="639" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="636" />
+      <location filename="../../moemae_qgis/dialog.py" line="640" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="638" />
+      <location filename="../../moemae_qgis/dialog.py" line="642" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU : aucun GPU trouvé)</translation>
     </message>

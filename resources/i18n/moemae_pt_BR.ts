@@ -101,194 +101,199 @@
       <translation>REFERENCE '{}' não está salva em arquivo; salve-a (GeoPackage, Shapefile, GeoJSON) e execute de novo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="124" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="125" />
       <source>Use Raster › MoE-MAE land cover › Install missing Python packages….</source>
       <translation>Use Raster › Cobertura do solo MoE-MAE › Instalar pacotes Python ausentes….</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="222" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="223" />
       <source>Parameters</source>
       <translation>Parâmetros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="256" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="257" />
       <source>Cancelled: no output was written.</source>
       <translation>Cancelado: nenhuma saída foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="275" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Cena Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="286" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
       <source>Probe (the legend)</source>
       <translation>Sonda (a legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
       <source>Stride between tiles (px)</source>
       <translation>Passo entre tiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="294" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
       <source>Acquisition date (UTC)</source>
       <translation>Data de aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
       <source>Use date and position</source>
       <translation>Usar data e posição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="303" />
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos tiles por lote precisam de menos memória.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
       <source>Tiles per batch</source>
       <translation>Tiles por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="316" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (flags QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="320" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="322" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de um raster empilhado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="329" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="335" />
-      <location filename="../../moemae_qgis/dialog.py" line="237" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
+      <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda sobre a média dos tokens e um STRIDE múltiplo de 4; pixel: uma célula por pixel de 30 m na grade da entrada, o mapa de tokens refinado pelas bandas de cada pixel (mesmos requisitos); tile: uma célula por STRIDE; auto: token onde a sonda e o STRIDE permitem, senão tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="364" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="376" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
       <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
       <source>INPUT is not a raster layer</source>
       <translation>INPUT não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="378" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="391" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="407" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="483" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -701,250 +706,250 @@
       <translation>Amostrar as feições</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="174" />
       <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
       <translation>token: o token de 120 m sob cada amostra, para mapas de células de 120 m; tile: o tile inteiro de 1,2 km, para mapas de uma célula por passo; auto: token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="182" />
       <source>TRAINING is not a point or polygon layer</source>
       <translation>TRAINING não é uma camada de pontos ou polígonos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="188" />
       <source>Cancelled: no probe was written.</source>
       <translation>Cancelado: nenhuma sonda foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="200" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matriz de erros por validação cruzada e F1 por classe: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} tiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posições ignoradas: mais da metade preenchimento ou sem dados</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Acurácia por validação cruzada ({} partes): {:.3f} (intervalo de 95 % {:.2f}-{:.2f}, {} amostras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="246" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>a camada de treinamento não tem feições: desenhe pontos ou polígonos de pelo menos 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="250" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>nenhuma das {} feições de treinamento está sobre o raster: a camada ({}) e o raster ({}) não se sobrepõem. As feições estão no lugar certo, e o SRC de cada camada está correto?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posições de amostra de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="258" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} mantidas, uma parte igual de cada classe: mais acrescentaria tempo e memória, não acurácia</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>a camada de treinamento contém {}, não pontos ou polígonos: uma amostra é um ponto ou um lugar dentro de um polígono; desenhe polígonos (ou faça um buffer das linhas: Vetor &gt; Geoprocessamento &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="273" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>a camada de treinamento não tem SRC, então suas feições não podem ser posicionadas sobre o raster: atribua-lhe um (Propriedades da camada &gt; Fonte &gt; SRC atribuído)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' não é um campo da camada de treinamento; seus campos são: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} feições não têm classe ('{}' é NULL ou vazio) e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} feições estão fora do raster e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="296" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>o campo '{}' contém {} classe(s) sobre o raster; uma sonda precisa de pelo menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>o campo '{}' contém {} classes sobre o raster; um mapa contém no máximo {} (UInt8, 255 é sem dados): junte algumas classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="80" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="56" />
       <source>MoE-MAE: embedding {}</source>
       <translation>MoE-MAE: calculando os embeddings de {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="115" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="91" />
       <source>MoE-MAE click to map</source>
       <translation>Clique para mapear MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="131" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="107" />
       <source>Prepare</source>
       <translation>Preparar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="134" />
-      <location filename="../../moemae_qgis/dialog.py" line="203" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="110" />
+      <location filename="../../moemae_qgis/dialog.py" line="205" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="138" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="114" />
       <source>Choose a Landsat scene and press Prepare: it is embedded once, then kept.</source>
       <translation>Escolha uma cena Landsat e pressione Preparar: seus embeddings são calculados uma vez e depois mantidos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="143" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="119" />
       <source>Click on the map</source>
       <translation>Clicar no mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="123" />
       <source>Scene</source>
       <translation>Cena</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="136" />
       <source>class name, e.g. water</source>
       <translation>nome da classe, p. ex. água</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="137" />
       <source>Add class</source>
       <translation>Adicionar classe</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Preview</source>
       <translation>Pré-visualizar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="165" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="141" />
       <source>Save probe…</source>
       <translation>Salvar sonda…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="171" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="147" />
       <source>Clear clicks</source>
       <translation>Limpar cliques</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="184" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="160" />
       <source>Click places to find; shift-click places that are not wanted.</source>
       <translation>Clique nos lugares a encontrar; Shift+clique nos lugares indesejados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="185" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="161" />
       <source>Name classes, pick one in the list and click cells of it; then Preview.</source>
       <translation>Dê nomes às classes, escolha uma na lista e clique em células dela; depois, Pré-visualizar.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="194" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="170" />
       <source>Choose a Landsat scene saved in a file (a product added with 'Add Landsat product', or a raster).</source>
       <translation>Escolha uma cena Landsat salva em arquivo (um produto adicionado com 'Adicionar produto Landsat' ou um raster).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="202" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="178" />
       <source>Embedding {} (once per model; then read from the cache)…</source>
       <translation>Calculando os embeddings de {} (uma vez por modelo; depois lidos do cache)…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="214" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="190" />
       <source>Not prepared: {}</source>
       <translation>Não preparado: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="215" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="191" />
       <source>Cancelled: nothing was kept.</source>
       <translation>Cancelado: nada foi mantido.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="219" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="195" />
       <source>Ready: {} × {} cells of 120 m. {}</source>
       <translation>Pronto: {} × {} células de 120 m. {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Click on the map.</source>
       <translation>Clique no mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="224" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="200" />
       <source>Add classes, then click.</source>
       <translation>Adicione classes e depois clique.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="266" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="325" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="242" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="301" />
       <source>Press Prepare first: the scene's embeddings are needed.</source>
       <translation>Pressione Preparar primeiro: os embeddings da cena são necessários.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="282" />
-      <location filename="../../moemae_qgis/click_to_map.py" line="333" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="258" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="309" />
       <source>The map shows no part of the scene: pan to it.</source>
       <translation>O mapa não mostra nenhuma parte da cena: desloque o mapa até ela.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="284" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="260" />
       <source>{} places to find, {} not wanted: the similarity of the visible map, 0 to 1.</source>
       <translation>{} lugares a encontrar, {} indesejados: a similaridade do mapa visível, de 0 a 1.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="315" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="291" />
       <source>Add a class and pick it in the list before clicking.</source>
       <translation>Adicione uma classe e escolha-a na lista antes de clicar.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="341" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="317" />
       <source>Press Preview first: the probe is fitted there.</source>
       <translation>Pressione Pré-visualizar primeiro: é ali que a sonda é ajustada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="320" />
       <source>Save probe</source>
       <translation>Salvar sonda</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="351" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="327" />
       <source>Saved {}: give it to 'Classify land cover' as its PROBE.</source>
       <translation>{} salvo: use-o em 'Classificar cobertura do solo' como PROBE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="368" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="344" />
       <source>{} clicks: too few to cross-validate.</source>
       <translation>{} cliques: poucos demais para a validação cruzada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="369" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="345" />
       <source>Cross-validated accuracy {:.0%} ({}-fold, {} clicks){}</source>
       <translation>Acurácia por validação cruzada {:.0%} ({} partes, {} cliques){}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/click_to_map.py" line="371" />
+      <location filename="../../moemae_qgis/click_to_map.py" line="347" />
       <source>; {} clicks off the scene or on no data were left out</source>
       <translation>; {} cliques fora da cena ou sem dados ficaram de fora</translation>
     </message>
@@ -1005,239 +1010,249 @@
       <translation>uma por passo de tile (o passo)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="192" />
+      <location filename="../../moemae_qgis/dialog.py" line="189" />
+      <source>one per pixel: 30 m, the 120 m tokens refined by each pixel's bands (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>uma por pixel: 30 m, os tokens de 120 m refinados pelas bandas de cada pixel (sondas sobre a média dos tokens; passo múltiplo de 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="194" />
+      <location filename="../../moemae_qgis/dialog.py" line="196" />
       <source>empty: a temporary file</source>
       <translation>vazio: um arquivo temporário</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="201" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Run</source>
       <translation>Executar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="213" />
-      <location filename="../../moemae_qgis/dialog.py" line="595" />
+      <location filename="../../moemae_qgis/dialog.py" line="215" />
+      <location filename="../../moemae_qgis/dialog.py" line="599" />
       <source>Log</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Landsat layer</source>
       <translation>Camada Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Acquisition</source>
       <translation>Aquisição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Clouds</source>
       <translation>Nuvens</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Stride</source>
       <translation>Passo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="241" />
       <source>Output</source>
       <translation>Saída</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="240" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Advanced</source>
       <translation>Avançado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="243" />
+      <location filename="../../moemae_qgis/dialog.py" line="245" />
       <source>Mirror</source>
       <translation>Espelho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="284" />
+      <location filename="../../moemae_qgis/dialog.py" line="286" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Adicione ao projeto um produto Landsat 8/9 Nível 2 (Adicionar produto Landsat…) ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="300" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Não é possível abrir esta camada com o GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="337" />
+      <location filename="../../moemae_qgis/dialog.py" line="339" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7 (não {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="343" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="348" />
       <source>Set the bands yourself below.</source>
       <translation>Defina as bandas você mesmo abaixo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="349" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Não é possível identificar as bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="368" />
+      <location filename="../../moemae_qgis/dialog.py" line="370" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>As nuvens não podem ser mascaradas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="373" />
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
       <source>{} masks {}.</source>
       <translation>{} mascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="377" />
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>O produto {} não tem arquivo QA_PIXEL: nuvens e suas sombras não serão mascaradas e receberão classes de cobertura do solo. Baixe o produto com sua banda QA_PIXEL para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Sem QA_PIXEL nesta camada: nuvens e suas sombras receberão classes de cobertura do solo. Adicione o produto Landsat como baixado, com sua banda QA_PIXEL (Adicionar produto Landsat…), para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="401" />
+      <location filename="../../moemae_qgis/dialog.py" line="403" />
       <source>Cells of {} px ({} m)</source>
       <translation>Células de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <source>Cells of 1 px (30 m): the input's own grid.</source>
+      <translation>Células de 1 px (30 m): a própria grade da entrada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Células de 4 px (120 m), uma por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <location filename="../../moemae_qgis/dialog.py" line="411" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="409" />
+      <location filename="../../moemae_qgis/dialog.py" line="413" />
       <source>The run will be refused: {}.</source>
       <translation>A execução será recusada: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="431" />
+      <location filename="../../moemae_qgis/dialog.py" line="435" />
       <location filename="../../moemae_qgis/plugin.py" line="272" />
       <source>Cannot add the product: {}</source>
       <translation>Não é possível adicionar o produto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="434" />
+      <location filename="../../moemae_qgis/dialog.py" line="438" />
       <source>Added {}.</source>
       <translation>{} adicionado.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
       <source>Running…</source>
       <translation>Executando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="504" />
+      <location filename="../../moemae_qgis/dialog.py" line="508" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="515" />
+      <location filename="../../moemae_qgis/dialog.py" line="519" />
       <source>Land cover ({})</source>
       <translation>Cobertura do solo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="523" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Concluído, mas as classes da sonda não puderam ser lidas para a legenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="530" />
       <source>Done</source>
       <translation>Concluído</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="527" />
+      <location filename="../../moemae_qgis/dialog.py" line="531" />
       <source>Done: {}</source>
       <translation>Concluído: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="536" />
+      <location filename="../../moemae_qgis/dialog.py" line="540" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: nenhuma camada foi adicionada e nenhum arquivo ficou.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>see the Processing log</source>
       <translation>veja o log do Processamento</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="543" />
+      <location filename="../../moemae_qgis/dialog.py" line="547" />
       <source>Failed: {}</source>
       <translation>Falhou: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="546" />
+      <location filename="../../moemae_qgis/dialog.py" line="550" />
       <source>The run's log:</source>
       <translation>O log da execução:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>1 error</source>
       <translation>1 erro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>{} errors</source>
       <translation>{} erros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="608" />
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>O {} lembrado {!r} não pode ser usado; usando {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="627" />
+      <location filename="../../moemae_qgis/dialog.py" line="631" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="639" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="636" />
+      <location filename="../../moemae_qgis/dialog.py" line="640" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="638" />
+      <location filename="../../moemae_qgis/dialog.py" line="642" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: nenhuma GPU encontrada)</translation>
     </message>
