@@ -11,7 +11,8 @@ shore it lies on. So, for each pixel:
    pixel's own (one tile: the context the encoder sees);
 2. each candidate's local spectrum is the mean of the (z-scored) spectra of those tokens that
    the 120 m map gives that class;
-3. the pixel takes the candidate whose local spectrum is nearest its own (Euclidean).
+3. the pixel takes the candidate whose local spectrum is nearest its own (Euclidean); a tie, or
+   a token's class with no local spectrum, keeps the token's class.
 
 Where one class holds the whole neighbourhood the pixel keeps its token's class: the 30 m map
 is the 120 m map wherever no class edge is near. The probabilities raster at 30 m holds each
@@ -34,6 +35,9 @@ from .scene import Scene
 
 #: Tokens around a pixel's own (each way) whose classes are its candidates: one tile's width.
 REACH_TOKENS = landsat.PATCH_SIZE_PX // landsat.TOKEN_PATCH_PX
+
+#: Squared distances this close (relative) are a tie: the means are float sums of equal spectra.
+TIE = 1e-5
 
 #: Rows of pixels from ``row0``: (row0, values (C, n, W), hits (n, W), classes (n, W) UInt8).
 PixelRows = Callable[[int, np.ndarray, np.ndarray, np.ndarray], None]
@@ -125,8 +129,12 @@ class PixelRefiner:
             distance += (centres[:, band, token_of][:, None, :] - own.pixels[band][None]) ** 2
         distance[~(counts[:, token_of] > 0)[:, None, :].repeat(own.used.shape[0], axis=1)] = np.inf
         best = distance.argmin(axis=0)
-        fallback = np.repeat(np.maximum(own.label, 0), side)[None, :width]
-        return np.where(np.isfinite(distance.min(axis=0)), best, fallback)
+        # A tie keeps the token's own class: a class the 120 m map gives only to tokens of
+        # another's spectrum has that class's local spectrum, and must not win by its index.
+        token_class = np.repeat(np.maximum(own.label, 0), side)[None, :width].repeat(len(best), axis=0)
+        own_distance = np.take_along_axis(distance, token_class[None], axis=0)[0]
+        nearer = distance.min(axis=0) < own_distance - TIE * (1 + own_distance)  # ties within rounding
+        return np.where(nearer, best, token_class)
 
 
 def local_spectra(rows: list[_TokenRow], classes: int) -> tuple[np.ndarray, np.ndarray]:
