@@ -71,6 +71,10 @@ class PixelRefiner:
         self.first = 0  # the first token row held
         self.added = 0  # token rows added
         self.written = 0  # token rows written
+        # Per token column and class, over the held rows [first, reached): tokens and their spectra.
+        self.counts = np.zeros((classes, cols), np.float64)
+        self.sums = np.zeros((classes, 7, cols), np.float64)
+        self.reached = 0
 
     def add(self, row0: int, mean: np.ndarray, hits: np.ndarray) -> None:
         """Rows of token cells from ``row0`` (the next in order): mean logits (C, n, cols), hits (n, cols)."""
@@ -102,13 +106,22 @@ class PixelRefiner:
         label = np.where(hits > 0, logits.argmax(axis=0), -1)
         return _TokenRow(logits, hits, label, spectrum, pixels, used)
 
+    def _count(self, row: _TokenRow, sign: int) -> None:
+        """Add (``sign`` 1) or remove (-1) a row's tokens to the window's counts and sums."""
+        at = np.flatnonzero(row.label >= 0)  # one class per column: the pairs are unique
+        self.counts[row.label[at], at] += sign
+        self.sums[row.label[at], :, at] += sign * row.spectrum[:, at].T
+
     def _write_next(self) -> None:
         """Write the pixels of token row :attr:`written`, then drop the rows no later one needs."""
         row = self.written
-        near = [self.rows[k - self.first] for k in range(max(self.first, row - REACH_TOKENS),
-                                                          min(self.added, row + REACH_TOKENS + 1))]
+        while self.reached < min(self.added, row + REACH_TOKENS + 1):
+            self._count(self.rows[self.reached - self.first], 1)
+            self.reached += 1
         own = self.rows[row - self.first]
-        classes = self._refined(own, *local_spectra(near, self.classes))
+        counts = window_sum(self.counts, REACH_TOKENS)
+        centres = window_sum(self.sums, REACH_TOKENS) / np.maximum(counts, 1)[:, None, :]
+        classes = self._refined(own, counts, centres)
         side = landsat.TOKEN_PATCH_PX
         width = self.scene.width
         values = np.repeat(own.logits, side, axis=1)[:, None, :width]
@@ -117,17 +130,19 @@ class PixelRefiner:
                    np.where(hits > 0, classes, CLASS_NODATA).astype(np.uint8))
         self.written += 1
         while self.first < self.written - REACH_TOKENS:
-            self.rows.popleft()
+            self._count(self.rows.popleft(), -1)
             self.first += 1
 
     def _refined(self, own: _TokenRow, counts: np.ndarray, centres: np.ndarray) -> np.ndarray:
         """(n, W) the class of each pixel of ``own``: the candidate whose local spectrum is nearest."""
         side, width = landsat.TOKEN_PATCH_PX, self.scene.width
         token_of = np.arange(width) // side
-        distance = np.zeros((self.classes, *own.used.shape), np.float32)
-        for band in range(7):
-            distance += (centres[:, band, token_of][:, None, :] - own.pixels[band][None]) ** 2
-        distance[~(counts[:, token_of] > 0)[:, None, :].repeat(own.used.shape[0], axis=1)] = np.inf
+        distance = np.full((self.classes, *own.used.shape), np.inf, np.float32)
+        for k in np.flatnonzero(counts.any(axis=1)):  # the classes present near this row
+            near = np.zeros(own.used.shape, np.float32)
+            for band in range(7):
+                near += (centres[k, band, token_of][None] - own.pixels[band]) ** 2
+            distance[k] = np.where(counts[k, token_of] > 0, near, np.inf)
         best = distance.argmin(axis=0)
         # A tie keeps the token's own class: a class the 120 m map gives only to tokens of
         # another's spectrum has that class's local spectrum, and must not win by its index.
@@ -135,23 +150,6 @@ class PixelRefiner:
         own_distance = np.take_along_axis(distance, token_class[None], axis=0)[0]
         nearer = distance.min(axis=0) < own_distance - TIE * (1 + own_distance)  # ties within rounding
         return np.where(nearer, best, token_class)
-
-
-def local_spectra(rows: list[_TokenRow], classes: int) -> tuple[np.ndarray, np.ndarray]:
-    """Over ``rows`` of tokens, for each token column and each class, within REACH_TOKENS
-    columns: (C, cols) how many tokens the 120 m map gives the class, and (C, 7, cols) their mean
-    spectrum."""
-    cols = len(rows[0].label)
-    counts = np.zeros((classes, cols), np.float64)
-    sums = np.zeros((classes, 7, cols), np.float64)
-    at = np.arange(cols)
-    for row in rows:
-        known = row.label >= 0
-        np.add.at(counts, (row.label[known], at[known]), 1)
-        for band in range(7):
-            np.add.at(sums[:, band], (row.label[known], at[known]), row.spectrum[band, known])
-    counts, sums = window_sum(counts, REACH_TOKENS), window_sum(sums, REACH_TOKENS)
-    return counts, sums / np.maximum(counts, 1)[:, None, :]
 
 
 def window_sum(values: np.ndarray, reach: int) -> np.ndarray:
