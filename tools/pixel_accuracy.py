@@ -34,6 +34,8 @@ from backend.scene import open_scene  # noqa: E402
 
 LIVERPOOL = REPO / "tests/data/landsat-c2l2/LC08_L2SP_204023_20200927_20201006_02_T1"
 EDGE_PX = 2
+HEADER = ("| map | seconds | water overall | water at edges | vegetation overall | vegetation at edges |\n"
+          "|---|---:|---:|---:|---:|---:|")
 NOT_VEGETATION = ("water", "urban", "industrial", "beach", "wetland")
 
 
@@ -90,6 +92,7 @@ def classify(product: Path, out: Path, resolution: str, stride: int) -> tuple[np
 
 
 def scores(classes: np.ndarray, names: list, refs: dict) -> dict:
+    """reference → (right overall, scored overall, right at edges, scored at edges), in pixels."""
     h, w = refs["water"].shape
     classes = classes[:h, :w]
     known = classes != 255
@@ -101,8 +104,35 @@ def scores(classes: np.ndarray, names: list, refs: dict) -> dict:
         scored = (ref >= 0) & known
         edge = edges(ref) & scored
         right = predicted[name] == (ref == 1)
-        result[name] = (right[scored].mean(), right[edge].mean(), int(edge.sum()))
+        result[name] = np.array([right[scored].sum(), scored.sum(), right[edge].sum(), edge.sum()])
     return result
+
+
+def table_row(name: str, seconds: float | None, got: dict) -> str:
+    cells = []
+    for reference in ("water", "vegetation"):
+        right, scored, edge_right, edge = got[reference]
+        cells += [f"{100 * right / max(scored, 1):.1f} %",
+                  f"{100 * edge_right / max(edge, 1):.1f} % ({edge:,} px)"]
+    return f"| {name} | {'—' if seconds is None else f'{seconds:.1f}'} | {' | '.join(cells)} |"
+
+
+def patches(folder: Path, names: list) -> None:
+    """Each real BigEarthNet-L patch of ``folder`` (41-45 px a side) as its own scene, stride 40:
+    the 120 m and the 30 m maps scored against the patch's own references, pooled."""
+    totals: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for image in sorted((folder / "images").glob("*.tif")):
+            refs = references(reflectance(image))
+            for resolution in ("token", "pixel"):
+                classes, _ = classify(image, Path(tmp) / f"{resolution}.tif", resolution, 40)
+                for reference, counts in scores(classes, names, refs).items():
+                    key = (resolution, reference)
+                    totals[key] = totals.get(key, 0) + counts
+    count = len(list((folder / "images").glob("*.tif")))
+    for resolution in ("token", "pixel"):
+        pooled = {reference: totals[(resolution, reference)] for reference in ("water", "vegetation")}
+        print(table_row(f"{resolution}40, {count} patches", None, pooled))
 
 
 def main() -> int:
@@ -111,28 +141,29 @@ def main() -> int:
     parser.add_argument("--maps", default="token20,pixel20,token40,pixel40",
                         help="RESOLUTION and STRIDE of each map (default: token20,pixel20,token40,pixel40)")
     parser.add_argument("--png", default=None, help="write the picture of the first two maps here")
+    parser.add_argument("--patches", default=None,
+                        help="a BigEarthNet-L folder: score each of its patches as a scene instead")
     args = parser.parse_args()
-    product = Path(args.product)
-    refs = references(reflectance(product))
     from backend.probe import LinearProbe
 
     names = LinearProbe.load(DEFAULT_PROBE).class_names
+    if args.patches:
+        print(HEADER)
+        patches(Path(args.patches), names)
+        return 0
+    product = Path(args.product)
+    refs = references(reflectance(product))
     water, vegetation = refs["water"], refs["vegetation"]
     print(f"{product.name}: water {int((water == 1).sum())} px, land {int((water == 0).sum())} px; "
           f"vegetation {int((vegetation == 1).sum())} px, built or bare {int((vegetation == 0).sum())} px")
-    print("| map | seconds | water overall | water at edges | vegetation overall | vegetation at edges |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
         maps = []
         for variant in args.maps.split(","):
             resolution, stride = variant.rstrip("0123456789"), int("".join(c for c in variant if c.isdigit()))
             classes, seconds = classify(product, Path(tmp) / f"{variant}.tif", resolution, stride)
             maps.append(classes)
-            got = scores(classes, names, refs)
-            water, veg = got["water"], got["vegetation"]
-            print(f"| {variant} | {seconds:.1f} | {100 * water[0]:.1f} % | {100 * water[1]:.1f} % "
-                  f"({water[2]} px) | {100 * veg[0]:.1f} % | {100 * veg[1]:.1f} % ({veg[2]} px) |",
-                  flush=True)
+            print(table_row(variant, seconds, scores(classes, names, refs)), flush=True)
     if args.png:
         picture(product, refs["water"], maps[:2], LinearProbe.load(DEFAULT_PROBE).colours, Path(args.png))
     return 0
