@@ -148,7 +148,8 @@ class PixelRefiner:
         # another's spectrum has that class's local spectrum, and must not win by its index.
         token_class = np.repeat(np.maximum(own.label, 0), side)[None, :width].repeat(len(best), axis=0)
         own_distance = np.take_along_axis(distance, token_class[None], axis=0)[0]
-        nearer = distance.min(axis=0) < own_distance - TIE * (1 + own_distance)  # ties within rounding
+        with np.errstate(invalid="ignore"):  # inf - inf where the token has no class: no class anyway
+            nearer = distance.min(axis=0) < own_distance - TIE * (1 + own_distance)  # ties within rounding
         return np.where(nearer, best, token_class)
 
 

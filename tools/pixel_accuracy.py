@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from backend import landsat, raster  # noqa: E402
 from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE  # noqa: E402
+from backend.errors import UserError  # noqa: E402
 from backend.options import SceneOptions  # noqa: E402
 from backend.scene import open_scene  # noqa: E402
 
@@ -121,18 +122,23 @@ def patches(folder: Path, names: list) -> None:
     """Each real BigEarthNet-L patch of ``folder`` (41-45 px a side) as its own scene, stride 40:
     the 120 m and the 30 m maps scored against the patch's own references, pooled."""
     totals: dict = {}
+    used = 0
     with tempfile.TemporaryDirectory() as tmp:
         for image in sorted((folder / "images").glob("*.tif")):
             refs = references(reflectance(image))
-            for resolution in ("token", "pixel"):
-                classes, _ = classify(image, Path(tmp) / f"{resolution}.tif", resolution, 40)
+            try:
+                maps = {resolution: classify(image, Path(tmp) / f"{resolution}.tif", resolution, 40)[0]
+                        for resolution in ("token", "pixel")}
+            except UserError:  # a patch mostly fill: no tile to classify
+                continue
+            used += 1
+            for resolution, classes in maps.items():
                 for reference, counts in scores(classes, names, refs).items():
                     key = (resolution, reference)
                     totals[key] = totals.get(key, 0) + counts
-    count = len(list((folder / "images").glob("*.tif")))
     for resolution in ("token", "pixel"):
         pooled = {reference: totals[(resolution, reference)] for reference in ("water", "vegetation")}
-        print(table_row(f"{resolution}40, {count} patches", None, pooled))
+        print(table_row(f"{resolution}40, {used} patches", None, pooled))
 
 
 def main() -> int:
