@@ -286,7 +286,21 @@ def cmd_embed(args: argparse.Namespace) -> int:
     import numpy as np
 
     if args.out.lower().endswith((".tif", ".tiff")):
+        inputs = _mosaic_inputs(args, args.data)
+        if inputs is not None:
+            from .catalogue import resolve_model
+
+            return _run_mosaic(args, inputs, resolve_model(args.checkpoint), None, pooling=args.pooling,
+                               normed=args.normed)
+        args.data = args.data[0]
         return _embed_scene(args)
+    if not args.data:
+        raise UserError("no input given: name a pack or dataset folder (or products or rasters, with --out "
+                        "ending in .tif)")
+    if len(args.data) != 1 or args.inputs:
+        raise UserError("a dataset is embedded into an .npz one at a time; several products or rasters make "
+                        "one embedding mosaic: give --out ending in .tif")
+    args.data = args.data[0]
     from .product import is_product_path
 
     if is_product_path(args.data) and not Path(args.data).is_dir():
@@ -342,8 +356,9 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
                       "--out work/emb-all.npz",
                       "python -m backend embed LC08_L2SP_204023_20200927_20201006_02_T1_MTL.txt --checkpoint "
                       "pretrained_S_best.pth --stride 40 --out embeddings.tif"])
-    embed.add_argument("data", help="a pack or a dataset folder; with --out *.tif, a Landsat product (MTL "
-                                    "file, folder or .tar) or raster")
+    embed.add_argument("data", nargs="*", metavar="DATA",
+                       help="a pack or a dataset folder; with --out *.tif, a Landsat product (MTL file, "
+                            "folder or .tar) or raster, or several of them for one mosaic")
     embed.add_argument("--model", "--checkpoint", dest="checkpoint", default=None,
                        help="a catalogue name or a checkpoint file (default: random weights for a dataset, "
                             "for baselines; the default model for a raster)")
@@ -358,6 +373,7 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
     _add_scene_options(embed, EMBEDDING_RESOLUTION_DEFAULT, only="rasters only")
+    _add_mosaic_options(embed)
     _add_skip_bad(embed)
     _add_device(embed)
 
@@ -533,8 +549,15 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .raster import classify_raster
 
     started = time.perf_counter()
+    inputs = _mosaic_inputs(args, args.input)
     model = resolve_model(args.checkpoint)
     probe = resolve_probe(args.probe, model, args.checkpoint)
+    if inputs is not None:
+        if args.probabilities:
+            raise UserError("--probabilities is for one input; a mosaic writes its classes (each input's "
+                            "probabilities are in the work folder with --composite mean)")
+        return _run_mosaic(args, inputs, model, str(probe))
+    args.input = args.input[0]
     request = _scene_request(args, args.input, args.out, model, probe=str(probe),
                              probabilities=args.probabilities)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
@@ -545,20 +568,21 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _acquisition(args: argparse.Namespace, source: str):
-    """The acquisition: --acquisition-date, else read from the scene (printed either way)."""
+def _acquisition(args: argparse.Namespace, source: str, option: str = "--acquisition-date"):
+    """The acquisition: the date given by ``option``, else read from the scene (printed either way)."""
     from .acquisition import Acquisition, find_acquisition, parse_when
     from .geo import raster_tags
 
-    if args.acquisition_date:
-        when = parse_when(args.acquisition_date)
+    given = getattr(args, option.lstrip("-").replace("-", "_")) if option else None
+    if given:
+        when = parse_when(given)
         if when is None:
-            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15, "
+            raise UserError(f"{option} {given!r} is not a date (use 2021-06-15, "
                             "2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)")
-        acquisition = Acquisition(when, "--acquisition-date")
+        acquisition = Acquisition(when, option)
     else:
         acquisition = find_acquisition(source, raster_tags(source))
-    print(f"acquisition: "
+    print(f"acquisition{'' if option == '--acquisition-date' else ' of ' + Path(source).name}: "
           f"{acquisition.describe() if acquisition.when else 'unknown (' + acquisition.source + ')'}")
     return acquisition
 
@@ -572,14 +596,77 @@ def _scene_request(args: argparse.Namespace, source: str, output: str, model: Pa
                            options=_scene_options(args, source), **extra)
 
 
-def _scene_options(args: argparse.Namespace, source: str):
-    """The ``options.SceneOptions`` of the scene options (:func:`_add_scene_options`)."""
+def _scene_options(args: argparse.Namespace, source: str | None):
+    """The ``options.SceneOptions`` of the scene options (:func:`_add_scene_options`); no
+    acquisition for ``source`` None (a mosaic finds each input's)."""
     from .options import SceneOptions
 
     return SceneOptions(bands=args.bands, qa_pixel=args.qa_pixel, mask=tuple(args.mask),
                         input_scale=args.input_scale, stride=args.stride, resolution=args.resolution,
                         use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
-                        acquisition=_acquisition(args, source))
+                        acquisition=_acquisition(args, source) if source is not None else None)
+
+
+# --------------------------------------------------------------------------- several inputs: one mosaic
+def _add_mosaic_options(parser: argparse.ArgumentParser) -> None:
+    """The options of several inputs made into one map (``backend.mosaic``)."""
+    from .mosaic import COMPOSITES
+
+    parser.add_argument("--inputs", default=None, metavar="LIST.txt",
+                        help="a text file naming the inputs, one path a line (relative to the list's "
+                             "folder), each optionally followed by its date: PATH 2021-06-15")
+    parser.add_argument("--composite", default=next(iter(COMPOSITES)), choices=list(COMPOSITES),
+                        help="several inputs: where they overlap, " + "; ".join(
+                            f"{name}: {what}" for name, what in COMPOSITES.items()) + " (default: best)")
+    parser.add_argument("--crs", default=None, help="several inputs: the mosaic's CRS, e.g. EPSG:32630 "
+                                                    "(default: the first input's)")
+    parser.add_argument("--work", default=None, metavar="DIR",
+                        help="several inputs: the work folder keeping each input's map, so that a run "
+                             "again redoes only what is missing (default: OUT with .work for .tif)")
+
+
+def _mosaic_inputs(args: argparse.Namespace, given: list) -> tuple[list, list] | None:
+    """(inputs, their acquisitions) when the command makes a mosaic: several inputs, --inputs,
+    --work or --crs; None for a single input, which runs as before."""
+    if len(given) <= 1 and not (args.inputs or args.work or args.crs):
+        if not given:
+            raise UserError("no input given: name a product or raster (or several, or a list with --inputs)")
+        return None
+    from .acquisition import Acquisition, parse_when
+    from .mosaic import read_inputs_list
+
+    listed = [(path, None) for path in given] + (read_inputs_list(args.inputs) if args.inputs else [])
+    if args.acquisition_date:
+        if len(listed) > 1:
+            raise UserError("--acquisition-date gives one date, but there are several inputs: give each its "
+                            "date in the --inputs list (PATH 2021-06-15), or let each input's MTL say it")
+        when = parse_when(args.acquisition_date)
+        if when is None:
+            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15)")
+        listed = [(listed[0][0], Acquisition(when, "--acquisition-date"))]
+    return [str(path) for path, _ in listed], [when for _, when in listed]
+
+
+def _run_mosaic(args: argparse.Namespace, inputs: tuple[list, list], model, probe: str | None,
+                **extra) -> int:
+    from .mosaic import MosaicRequest, map_inputs
+
+    paths, acquisitions = inputs
+    precision = getattr(args, "precision", "auto")  # embed has the option; classify encodes as "auto"
+    request = MosaicRequest(inputs=paths, acquisitions=acquisitions, output=args.out, checkpoint=str(model),
+                            probe=probe, options=_scene_options(args, None), composite=args.composite,
+                            crs=args.crs, work=args.work, precision=precision, **extra)
+    started = time.perf_counter()
+    result = map_inputs(request, progress_for=lambda name: _bar(0, name, unit="tile"))
+    if result.output:  # under torchrun, the process that composed the mosaic speaks for all
+        for key in sorted(k for k in result.metadata if k.startswith("MOSAIC_INPUT_")):
+            print(f"  {result.metadata[key]}")
+        if getattr(args, "report_resources", False):
+            from .memory import peak_memory_mb
+
+            # Under torchrun: this process's peak (its share of the inputs, and the mosaic).
+            print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
+    return 0
 
 
 def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "",
@@ -634,16 +721,25 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
         "metadata from the MTL file, product id or tags, the probe's most likely class per cell (UInt8, "
         "nodata 255, palette and class names from the probe). A USGS product is read in place, also inside "
         "its .tar; its QA_PIXEL masks clouds: a tile more than half masked gets no prediction. The output "
-        "records what made it (gdalinfo shows it).",
+        "records what made it (gdalinfo shows it). Several inputs (or --inputs LIST.txt) make one mosaic on "
+        "the first input's grid: each input is mapped into a work folder (kept: a run again redoes only what "
+        "is missing), then --composite decides where they overlap; under torchrun the processes share the "
+        "inputs.",
         ["python -m backend classify LC08_L2SP_204023_20200927_20201006_02_T1.tar --out landcover.tif",
          "python -m backend classify LC08_L2SP_204023_20200927_20201006_02_T1/ --mask fill cloud "
          "cloud-shadow --out landcover.tif",
          "python -m backend classify scene_SR_stack.tif --qa-pixel scene_QA_PIXEL.TIF --out landcover.tif",
          "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
-         "--out landcover.tif --probabilities proba.tif"])
-    classify.add_argument("input", help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder, "
-                                        "or .tar or .tar.gz as downloaded) or a surface-reflectance raster")
+         "--out landcover.tif --probabilities proba.tif",
+         "python -m backend classify A.tar B.tar C_MTL.txt --composite latest --out mosaic.tif",
+         "torchrun --nproc_per_node=4 -m backend classify --inputs scenes.txt --device cuda "
+         "--out mosaic.tif"])
+    classify.add_argument("input", nargs="*", metavar="INPUT",
+                          help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder, or .tar or "
+                               ".tar.gz as downloaded) or a surface-reflectance raster; several make one "
+                               "mosaic")
     classify.add_argument("--out", required=True, help="class GeoTIFF to write")
+    _add_mosaic_options(classify)
     classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
     classify.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (demo-S, published-S: python -m backend models) or a "
@@ -912,11 +1008,163 @@ def add_cluster_parser(commands: argparse._SubParsersAction) -> None:
     cluster.add_argument("--pca", default=None, help="also write a 3-band PCA rendering here (.tif)")
 
 
+# --------------------------------------------------------------------------- change between dates
+def _threshold_value(text: str) -> str | float:
+    """--threshold: auto, or a score from 0 to 2."""
+    if text == "auto":
+        return text
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be auto or a score from 0 to 2, not {text!r}") from None
+    if not 0 <= value <= 2:
+        raise argparse.ArgumentTypeError(f"must be auto or a score from 0 to 2, got {text}")
+    return value
+
+
+_threshold_value.__name__ = "threshold"
+
+
+def _dated_options(args: argparse.Namespace, source: str, option: str):
+    """One date's ``options.SceneOptions``: the shared options, its own acquisition."""
+    from .options import SceneOptions
+
+    return SceneOptions(bands=args.bands, mask=tuple(args.mask), input_scale=args.input_scale,
+                        stride=args.stride, use_metadata=not args.no_metadata, device=args.device,
+                        batch_size=args.batch_size, acquisition=_acquisition(args, source, option))
+
+
+def cmd_change(args: argparse.Namespace) -> int:
+    from .catalogue import resolve_model, resolve_probe
+    from .change import ChangeRequest, change_map
+
+    model = resolve_model(args.checkpoint)
+    probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
+    request = ChangeRequest(before=args.before, after=args.after, output=args.out, checkpoint=str(model),
+                            before_options=_dated_options(args, args.before, "--before-date"),
+                            after_options=_dated_options(args, args.after, "--after-date"), probe=probe,
+                            threshold=args.threshold, changed_mask=args.changed_mask, table=args.table,
+                            precision=args.precision,
+                            centring=args.centring)
+    result = change_map(request, progress_for=lambda label: _bar(0, label, unit="tile"))
+    print(result.summary())
+    return 0
+
+
+def _add_dated_options(parser: argparse.ArgumentParser) -> None:
+    """The options two or more dates share (each date's own acquisition aside)."""
+    from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
+    from .options import DEFAULT_BATCH_SIZE, DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX
+    from .pixel_quality import INPUT_SCALES
+
+    parser.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
+                        help="a catalogue name or a checkpoint file (default: the default model)")
+    parser.add_argument("--bands", type=int, nargs=7, default=None, metavar="N",
+                        help="band numbers of SR_B1…SR_B7 in every input (default: by band name)")
+    parser.add_argument("--stride", type=_positive, default=DEFAULT_STRIDE_PX,
+                        help=f"pixels between 40 × 40 px tiles, a multiple of 4 (default: "
+                             f"{DEFAULT_STRIDE_PX})")
+    parser.add_argument("--mask", nargs="+", default=list(DEFAULT_QA_MASK), metavar="FLAG",
+                        help="QA_PIXEL flags that mask a pixel on either date, among "
+                             f"{', '.join(QA_PIXEL_BITS)} "
+                             f"(cloud shadow as cloud-shadow), or none (default: "
+                             f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)})")
+    parser.add_argument("--input-scale", default=DEFAULT_INPUT_SCALE, choices=INPUT_SCALES,
+                        help="dn, reflectance or auto (default), as classify")
+    parser.add_argument("--no-metadata", action="store_true",
+                        help="encode date and position as missing on every date")
+    parser.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
+                        help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
+                        help="the encoder's: auto (bfloat16 where it is fast), float32 or bfloat16")
+    _add_device(parser, seed=False)
+
+
+def add_change_parser(commands: argparse._SubParsersAction) -> None:
+    from .change import CENTRINGS, DEFAULT_CENTRING
+
+    change = _command(
+        commands, "change", cmd_change, "map what changed between two dates of one place",
+        "Both inputs (anything classify takes) are cut to their common ground on the Landsat grid (a pixel "
+        "offset is handled exactly; different CRSs or grids are refused with the way to align them) and "
+        "encoded with their own date and position. Band 1 (float32): each 120 m cell's change score, the "
+        "cosine distance of the two dates' embeddings, 0 to 2, higher "
+        "meaning more change; cells masked or without data on either date are nodata (NaN), counted in the "
+        "log with their reasons. --threshold adds a changed (1) / unchanged (0) band; --probe a from × 100 + "
+        "to band and a table of the transitions' areas in hectares (CSV and HTML).",
+        ["python -m backend change LC08_L2SP_204023_20200325_…_T1.tar LC08_L2SP_204023_20200927_…_T1.tar "
+         "--out change.tif --threshold auto",
+         "python -m backend change before/ after/ --probe bigearthnet19-demo --threshold auto "
+         "--out change.tif"])
+    change.add_argument("before", help="the earlier date: a Landsat product (MTL file, folder or .tar) or a "
+                                       "raster, as classify takes")
+    change.add_argument("after", help="the later date, of the same place (the same path/row)")
+    change.add_argument("--out", required=True, help="the change GeoTIFF to write")
+    change.add_argument("--threshold", type=_threshold_value, default=None,
+                        help="auto (Otsu's rule on the scores) or a score 0-2: adds a changed/unchanged band")
+    change.add_argument("--changed-mask", default=None,
+                        help="also write the changed band as a Byte GeoTIFF of its own (1 changed, 0 not, "
+                             "255 nodata), with --threshold or else Otsu's")
+    change.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
+                        help="a probe (catalogue name or file) on the mean of the tokens: adds the from → to "
+                             "band and the transition table")
+    change.add_argument("--table", default=None,
+                        help="the transition table (.csv; the .html beside it) (default: "
+                             "OUT_transitions.csv)")
+    change.add_argument("--before-date", default=None, help="overrides BEFORE's date read from it")
+    change.add_argument("--after-date", default=None, help="overrides AFTER's date read from it")
+    change.add_argument("--centring", default=DEFAULT_CENTRING, choices=CENTRINGS,
+                        help="none: the plain cosine; each: each date's vectors centred on its own mean; "
+                             "common: on both dates' mean (docs/benchmarks.md measures them) (default: "
+                             f"{DEFAULT_CENTRING})")
+    _add_dated_options(change)
+
+
+def cmd_timeseries(args: argparse.Namespace) -> int:
+    from .catalogue import resolve_model, resolve_probe
+    from .timeseries import TimeSeriesRequest, timeseries
+
+    model = resolve_model(args.checkpoint)
+    probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
+    request = TimeSeriesRequest(inputs=args.inputs,
+                                options=[_dated_options(args, source, "") for source in args.inputs],
+                                output=args.out, checkpoint=str(model), probe=probe,
+                                threshold=args.threshold or "auto", work=args.work, precision=args.precision)
+    result = timeseries(request, progress_for=lambda label: _bar(0, label, unit="tile"))
+    print(result.summary())
+    return 0
+
+
+def add_timeseries_parser(commands: argparse._SubParsersAction) -> None:
+    series = _command(
+        commands, "timeseries", cmd_timeseries, "stack many dates of one place: a band per date",
+        "Every input (anything classify takes, of one path/row) is cut to the common ground on the Landsat "
+        "grid and encoded with its own date. A float32 GeoTIFF of 120 m cells, a band per date, oldest "
+        "first: with --probe each date's classes, else each date's change score against the first date "
+        "(as change). The last band is the first date of change (that date's band number; 0 none). Each "
+        "band's description and metadata (ACQUISITION_DATE) hold its date. Each date's result is kept "
+        "in the work folder, so a stopped run, or one with a date more, redoes only what is missing.",
+        ["python -m backend timeseries LC08_*_204023_2020*.tar --out stack.tif",
+         "python -m backend timeseries a/ b/ c/ --probe bigearthnet19-demo --out classes.tif --work work/"])
+    series.add_argument("inputs", nargs="+", metavar="PRODUCT",
+                        help="the dates: Landsat products (MTL file, folder or .tar) or rasters with a date")
+    series.add_argument("--out", required=True, help="the stack GeoTIFF to write")
+    series.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
+                        help="bands of classes by this probe (on the mean of the tokens) instead of scores")
+    series.add_argument("--threshold", type=_threshold_value, default=None,
+                        help="scores above it are change, for the first-date band: auto (Otsu, default) or "
+                             "a score 0-2")
+    series.add_argument("--work", default=None,
+                        help="the work folder that keeps each date's result (default: OUT_work beside it)")
+    _add_dated_options(series)
+
+
 # --------------------------------------------------------------------------- the parser
 PARSER_ADDERS = (add_info_parser, add_bench_parser, add_pack_parser, add_pretrain_parser, add_embed_parser,
                  add_probe_parser, add_evaluate_parser, add_classify_parser, add_demo_scene_parser,
                  add_models_parser, add_sample_parser, add_assess_parser, add_similarity_parser,
-                 add_cluster_parser)
+                 add_cluster_parser, add_change_parser,
+                 add_timeseries_parser)
 
 
 def _command(commands, name, func, help_text, description, examples):

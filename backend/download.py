@@ -385,7 +385,7 @@ def _write_body(response, part: Path, answer: Answer, progress: Progress,
     model can be is refused (``too_large``), the part removed."""
     # read1 returns what has arrived (up to a block), so progress moves with every read even when
     # the bytes trickle; read() would wait for a whole 64 KB block.
-    read, pace = getattr(response, "read1", response.read), _Pace(response.geturl())
+    read, pace = getattr(response, "read1", response.read), Pace(response.geturl())
     try:
         with open(part, "ab" if answer.offset else "wb") as out:
             kept = 0
@@ -412,11 +412,12 @@ def _write_body(response, part: Path, answer: Answer, progress: Progress,
     log.warning(f"the server sent more than the {answer.limit} bytes it announced; the rest was not kept")
 
 
-class _Pace:
-    """Refuses a body that stalls: fewer than STALL_MIN_BYTES in a window of STALL_WINDOW_S."""
+class Pace:
+    """Refuses a body that stalls: fewer than STALL_MIN_BYTES in a window of STALL_WINDOW_S (the
+    CLI's download and the QGIS one, ``moemae_qgis.model_download``, both count through it)."""
 
-    def __init__(self, url: str):
-        self.url, self.since, self.bytes = url, time.monotonic(), 0
+    def __init__(self, url: str, mirror_hint: str = "--url"):
+        self.url, self.since, self.bytes, self.mirror_hint = url, time.monotonic(), 0, mirror_hint
 
     def arrived(self, count: int) -> None:
         self.bytes += count
@@ -426,7 +427,7 @@ class _Pace:
         if self.bytes < STALL_MIN_BYTES:
             raise UserError(f"the server {_host(self.url)} is sending too slowly ({self.bytes:,} bytes in "
                             f"{elapsed:.0f} s); what arrived is kept: try again later (the download resumes "
-                            "from there) or use a mirror (--url)")
+                            f"from there) or use a mirror ({self.mirror_hint})")
         self.since, self.bytes = time.monotonic(), 0
 
 

@@ -50,7 +50,7 @@ DEFAULT_CAP_MB = 16 * 1024
 #: Cells of a field the cache makes unless asked otherwise: one per 4 × 4 px token (120 m), as classify's.
 FIELD_RESOLUTION = "token"
 KEY_SETTINGS = ("bands", "stride", "use_metadata", "precision", "pooling", "normed", "qa_pixel", "mask",
-                "input_scale", "resolution")
+                "input_scale", "resolution", "window")
 
 
 def cache_dir() -> Path:

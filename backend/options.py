@@ -49,7 +49,9 @@ class SceneOptions:
     or "reflectance"; ``stride``: px between tiles; ``resolution``: one of :data:`RESOLUTIONS`, or
     None for the run's own default (a map's :data:`MAP_RESOLUTION_DEFAULT`, an embedding raster's
     :data:`EMBEDDING_RESOLUTION_DEFAULT`); ``acquisition``: the date and where it was found (None:
-    unknown, encoded as missing).
+    unknown, encoded as missing); ``window``: (x0, y0, width, height) px of the input to work on,
+    as ``backend.grids.overlap`` gives it (None: all of it): the outputs then lie on that window's
+    grid, so two dates cut to their common window have the same tiles and 120 m cells.
     """
 
     bands: list[int] | None = None
@@ -62,6 +64,7 @@ class SceneOptions:
     device: str = DEFAULT_DEVICE
     batch_size: int = DEFAULT_BATCH_SIZE
     acquisition: Acquisition | None = None
+    window: tuple[int, int, int, int] | None = None
 
     def resolution_or(self, default: str) -> str:
         """The resolution asked for, or ``default`` (the run's own) when none was."""

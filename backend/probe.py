@@ -229,9 +229,10 @@ def _problems(content: dict) -> list:
     c = len(names)
     if not 2 <= c <= MAX_CLASSES:
         problems.append(f"it has {c} classes; a map holds 2 to {MAX_CLASSES} (UInt8, 255 is nodata)")
-    if len(set(names)) != c:
-        repeated = sorted({n for n in names if names.count(n) > 1})
-        problems.append("class_names repeats a name: " + ", ".join(repeated))
+    repeated = repeated_names(names)
+    if repeated:
+        problems.append("class_names repeats a name (spaces at either end do not tell names apart): "
+                        + ", ".join(map(repr, repeated)))
     colours = content.get("colours")
     if not (isinstance(colours, list) and len(colours) == c and all(_is_rgb(col) for col in colours)):
         problems.append("colours must be one [r, g, b] of integers 0-255 per class")
@@ -377,10 +378,19 @@ def _check_class_names(class_names: list) -> None:
     if len(class_names) > MAX_CLASSES:
         raise UserError(f"{len(class_names)} classes are more than a land-cover map holds ({MAX_CLASSES}: "
                         "UInt8, 255 is nodata); merge some classes")
-    repeated = sorted({n for n in class_names if list(class_names).count(n) > 1})
+    repeated = repeated_names(list(class_names))
     if repeated:
         raise UserError(f"class_names repeats a name ({', '.join(map(repr, repeated))}): a map could not "
-                        "tell those classes apart; give every class its own name")
+                        "tell those classes apart (spaces at either end do not count); give every class its "
+                        "own name")
+
+
+def repeated_names(names: list) -> list:
+    """The names that occur more than once once the spaces at either end are gone: a map's
+    category names are read stripped (``backend.class_raster``), so "Forest" and "Forest " would be
+    one class there."""
+    stripped = [str(n).strip() for n in names]
+    return sorted({n for n in stripped if stripped.count(n) > 1})
 
 
 def _label_indices(y: np.ndarray, n_classes: int, multilabel: bool) -> np.ndarray:

@@ -136,7 +136,9 @@ class Scene:
     marked, and its grid (``transform`` is GDAL's geotransform, or QGIS's pixel grid
     ``geo.PIXEL_GRID_TRANSFORM`` when the raster has none, so outputs overlay their input).
     ``qa`` and ``mask``: the QA_PIXEL band and the flags it masks; ``scale``: "dn" or
-    "reflectance"; ``product``: the Landsat product the raster was stacked from, if any."""
+    "reflectance"; ``product``: the Landsat product the raster was stacked from, if any;
+    ``window``: the (x0, y0, width, height) px of the raster worked on (``SceneOptions.window``):
+    reads, sizes and ``transform`` are then the window's."""
 
     path: str
     dataset: gdal.Dataset
@@ -149,6 +151,7 @@ class Scene:
     mask: tuple[str, ...] = ()
     scale: str = "dn"
     product: Product | None = None
+    window: tuple[int, int, int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -161,11 +164,16 @@ class Scene:
 
     @property
     def width(self) -> int:
-        return self.dataset.RasterXSize
+        return self.window[2] if self.window else self.dataset.RasterXSize
 
     @property
     def height(self) -> int:
-        return self.dataset.RasterYSize
+        return self.window[3] if self.window else self.dataset.RasterYSize
+
+    @property
+    def origin(self) -> tuple[int, int]:
+        """(x, y) px of the window's top-left pixel in the raster; (0, 0) without a window."""
+        return (self.window[0], self.window[1]) if self.window else (0, 0)
 
     @property
     def data_type(self) -> str:
@@ -180,10 +188,12 @@ class Scene:
         return files + ([self.product.mtl] if self.product and self.product.mtl else [])
 
     def read(self, x0: int, y0: int, width: int, height: int) -> np.ndarray:
-        """(7, height, width) pixels of SR_B1…SR_B7 in the raster's own type and scale."""
+        """(7, height, width) pixels of SR_B1…SR_B7 in the raster's own type and scale (x0, y0 in
+        the window's pixels)."""
+        dx, dy = self.origin
         try:
             with geo.gdal_exceptions():
-                return self.dataset.ReadAsArray(x0, y0, width, height, band_list=self.bands.numbers)
+                return self.dataset.ReadAsArray(x0 + dx, y0 + dy, width, height, band_list=self.bands.numbers)
         except RuntimeError as exc:
             raise UserError(f"{self.name}: the pixels of rows {y0}-{y0 + height - 1} cannot be read "
                             f"({str(exc).strip()}); the file is truncated or damaged, or a file it refers to "
@@ -198,7 +208,8 @@ class Scene:
         invalid = not_numbers | fill_mask(raw, self.nodata)
         if self.scale == "reflectance":
             invalid |= fill_mask(pixels, [])
-        qa = self.qa.read(x0, y0, width, height) if self.qa else None
+        dx, dy = self.origin
+        qa = self.qa.read(x0 + dx, y0 + dy, width, height) if self.qa else None
         return Window(pixels, pixel_quality.reasons(qa, self.mask, invalid), not_numbers)
 
 
@@ -301,10 +312,26 @@ def open_scene(path: str, options: SceneOptions | None = None) -> Scene:
     check_raster(dataset, choice.numbers, name)
     geo.check_latitudes(dataset, name)
     transform, georeferenced = geo.raster_transform(dataset)
+    if options.window:
+        transform = _window_transform(dataset, tuple(transform), options.window, name)
     nodata = [dataset.GetRasterBand(b).GetNoDataValue() for b in choice.numbers]
     return Scene(path=str(path), dataset=dataset, bands=choice, nodata=nodata, transform=transform,
                  georeferenced=georeferenced, crs=dataset.GetProjection() if georeferenced else "",
                  qa=find_qa_band(dataset, options.qa_pixel, name),
                  mask=pixel_quality.check_mask(options.mask),
                  scale=pixel_quality.resolve_scale(dataset, choice.numbers, options.input_scale, name),
-                 product=product)
+                 product=product, window=options.window)
+
+
+def _window_transform(dataset: gdal.Dataset, transform: tuple, window: tuple, name: str) -> tuple:
+    """The geotransform of the window (x0, y0, width, height) px of ``dataset``; refused unless
+    the window lies inside it and holds at least one tile."""
+    x0, y0, width, height = (int(v) for v in window)
+    size = landsat.PATCH_SIZE_PX
+    if x0 < 0 or y0 < 0 or x0 + width > dataset.RasterXSize or y0 + height > dataset.RasterYSize \
+            or width < size or height < size:
+        raise UserError(f"the window of {width} × {height} px at ({x0}, {y0}) does not fit in {name} "
+                        f"({dataset.RasterXSize} × {dataset.RasterYSize} px) or is under {size} × {size} "
+                        "px; give a window inside the raster that holds one tile")
+    left, top = geo.pixel_to_map(transform, x0, y0)
+    return (float(left), transform[1], transform[2], float(top), transform[4], transform[5])

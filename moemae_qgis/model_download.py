@@ -46,6 +46,7 @@ class ModelDownload(QObject):
         self.write_error = None  # why the bytes could not be written (a full disk), if they could not
         self.refused = None  # why the server's answer may not touch the part, if it may not
         self.answer, self.overlong = None, False  # the admitted answer; whether it sent more than that
+        self.stalled = None  # why the download stopped as too slow, if it did
         self.lock = download.DownloadLock(self.entry)
 
     def start(self) -> None:
@@ -66,6 +67,8 @@ class ModelDownload(QObject):
         if start:
             request.setRawHeader(b"Range", f"bytes={start}-".encode())
         self.start_at, self.file, self.answer, self.overlong = start, None, None, False
+        # A server that trickles a byte now and then never times out: the backend's pace rule.
+        self.pace = load_backend("download").Pace(self.url, tr("the mirror URL box under the model list"))
         self.reply = QgsNetworkAccessManager.instance().get(request)
         # Qt reads ahead without bound by default: a server sending more than it may would fill
         # memory before the limit is checked; this keeps Qt's read-ahead to a few blocks.
@@ -94,7 +97,9 @@ class ModelDownload(QObject):
             self.reply.abort()
 
     def keep(self, block: bytes) -> None:
-        """Write ``block``, up to the answer's limit; a server sending more is cut there."""
+        """Write ``block``, up to the answer's limit; a server sending more is cut there, and one
+        too slow is stopped (what arrived is kept). Aborting finishes the reply at once (``done``
+        closes the file), so the block is written first."""
         limit = self.answer.limit
         if limit is not None and self.file.tell() - self.answer.offset + len(block) > limit:
             self.file.write(block[:limit - (self.file.tell() - self.answer.offset)])
@@ -102,6 +107,12 @@ class ModelDownload(QObject):
             self.reply.abort()
             return
         self.file.write(block)
+        try:
+            self.pace.arrived(len(block))
+        except load_backend("errors").UserError as exc:
+            if not self.stalled:
+                self.stalled = str(exc)
+                self.reply.abort()
 
     def admitted(self) -> bool:
         """Whether the answer may touch the part (the backend's rule, on its status and headers);
@@ -139,6 +150,8 @@ class ModelDownload(QObject):
             self.unsatisfiable(range_)
         elif self.refused:
             self.end(False, self.refused)
+        elif self.stalled:
+            self.end(False, self.stalled)
         elif self.write_error:
             self.end(False, self.write_error + tr("; what arrived is kept: free some space and Download… "
                                                   "again"))

@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.assess import AssessAlgorithm
+from .algorithms.change import ChangeAlgorithm
 from .algorithms.check_environment import CheckEnvironmentAlgorithm
 from .algorithms.classify import ClassifyAlgorithm
 from .algorithms.cluster import ClusterAlgorithm
@@ -51,3 +52,4 @@ class MoeMaeProvider(QgsProcessingProvider):
         self.addAlgorithm(AssessAlgorithm())
         self.addAlgorithm(SimilarityAlgorithm())
         self.addAlgorithm(ClusterAlgorithm())
+        self.addAlgorithm(ChangeAlgorithm())

@@ -287,3 +287,85 @@ def run_qgis_download(url, cancel_after: int | None = None, seconds: float = 60)
         time.sleep(0.005)
     assert outcome, "the download did not finish"
     return outcome[0][0], outcome[0][1], seen
+
+
+#: Level-2 digital numbers → surface reflectance (USGS Collection 2).
+SR_SCALE, SR_OFFSET = 0.0000275, -0.2
+
+
+def band_files(product: Path) -> dict:
+    """Band name (SR_B1, QA_PIXEL, …) → its GeoTIFF in a product folder."""
+    return {p.name[len(product.name) + 1:].rsplit(".", 1)[0]: p for p in sorted(product.glob("*.TIF"))}
+
+
+def land_cover_blocks(product: Path, size: int, step: int = 8) -> tuple:
+    """Two ``size`` px blocks of a product's own pixels, by rules on its reflectances that hold
+    for any clear scene: (x, y) of the most vegetated block (the most pixels of NDVI > 0.5) and
+    of the block most unlike it (the fewest such pixels, among blocks without fill or water:
+    NIR > 0.05 everywhere)."""
+    from osgeo import gdal
+
+    files = band_files(product)
+    nir, red = (gdal.Open(str(files[b])).ReadAsArray().astype(np.float64) * SR_SCALE + SR_OFFSET
+                for b in ("SR_B5", "SR_B4"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        green = (nir - red) / (nir + red) > 0.5
+    h, w = nir.shape
+    scored = []
+    for y in range(0, h - size + 1, step):
+        for x in range(0, w - size + 1, step):
+            land = bool((nir[y:y + size, x:x + size] > 0.05).all())
+            scored.append((green[y:y + size, x:x + size].mean(), land, x, y))
+    vegetated = max(s for s in scored if s[1])
+    apart = [s for s in scored if s[1] and max(abs(s[2] - vegetated[2]), abs(s[3] - vegetated[3])) >= size]
+    unlike = min(apart)
+    return vegetated[2:], unlike[2:]
+
+
+def changed_product(product: Path, dest: Path, product_id: str, when: str, shift: tuple = (0, 0),
+                    block: tuple | None = None, size: int = 0) -> Path:
+    """A later "date" of ``product`` made of its own pixels: a copy named ``product_id`` whose MTL
+    says ``when`` (YYYY-MM-DD); with ``block`` = ((tx, ty), (sx, sy)) the ``size`` px block at
+    (tx, ty) holds the pixels of the block at (sx, sy) in every band; and its extent starts
+    ``shift`` = (dx, dy) whole pixels east and south of the original's (its first dx columns and
+    dy rows dropped, the georeferencing moved with them)."""
+    from osgeo import gdal
+
+    copy = copy_product(product, dest, product_id)
+    mtl = next(copy.glob("*_MTL.txt"))
+    text = mtl.read_text(encoding="utf-8")
+    old = text.split("DATE_ACQUIRED = ", 1)[1].split("\n", 1)[0]
+    mtl.write_text(text.replace(f"DATE_ACQUIRED = {old}", f"DATE_ACQUIRED = {when}"), encoding="utf-8")
+    dx, dy = shift
+    for path in band_files(copy).values():
+        source = gdal.Open(str(path))
+        pixels, transform = source.ReadAsArray(), list(source.GetGeoTransform())
+        projection, nodata = source.GetProjection(), source.GetRasterBand(1).GetNoDataValue()
+        data_type = source.GetRasterBand(1).DataType
+        source = None
+        if block is not None:
+            (tx, ty), (sx, sy) = block
+            pixels[ty:ty + size, tx:tx + size] = pixels[sy:sy + size, sx:sx + size].copy()
+        pixels = pixels[dy:, dx:]
+        transform[0] += dx * transform[1]
+        transform[3] += dy * transform[5]
+        out = gdal.GetDriverByName("GTiff").Create(str(path), pixels.shape[1], pixels.shape[0], 1, data_type,
+                                                   options=["COMPRESS=DEFLATE", "TILED=YES"])
+        out.SetGeoTransform(transform)
+        out.SetProjection(projection)
+        if nodata is not None:
+            out.GetRasterBand(1).SetNoDataValue(nodata)
+        out.GetRasterBand(1).WriteArray(pixels)
+        out = None
+    return copy
+
+
+def auc(positive_scores: np.ndarray, negative_scores: np.ndarray) -> float:
+    """The chance that a random positive scores above a random negative (ties count half)."""
+    both = np.concatenate([positive_scores, negative_scores])
+    ranks = np.argsort(np.argsort(both, kind="stable"), kind="stable") + 1.0
+    for value in np.unique(both):  # average ranks of ties
+        tied = both == value
+        ranks[tied] = ranks[tied].mean()
+    n, m = len(positive_scores), len(negative_scores)
+    return float((ranks[:n].sum() - n * (n + 1) / 2) / (n * m))

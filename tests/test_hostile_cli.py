@@ -32,6 +32,7 @@ from backend.scene import fill_invalid
 from backend.tiling import CPU_MAX_BATCH
 from backend.training_areas import LabelledSamples, ProbeFitting, fit_probe_on_areas
 from helpers import (
+    LIVERPOOL,
     REPO,
     SAMPLE,
     assert_one_error_line,
@@ -388,7 +389,9 @@ def probe_json(**changes):
     (lambda: probe_json(class_names=[f"c{i}" for i in range(256)], colours=[[0, 0, 0]] * 256,
                         coef=[[0.0] * 144] * 256, intercept=[0.0] * 256),
      "it has 256 classes; a map holds 2 to 255"),
-    (lambda: probe_json(class_names=["Urban fabric"] * 19), "class_names repeats a name: Urban fabric"),
+    (lambda: probe_json(class_names=["Urban fabric"] * 19), "class_names repeats a name"),
+    (lambda: probe_json(class_names=["Water", "Water "] + [f"c{i}" for i in range(17)]),
+     "do not tell names apart.: 'Water'"),
     (lambda: probe_json(class_names=[""] + [f"c{i}" for i in range(18)]),
      "class_names must be a list of non-empty"),
     (lambda: probe_json(colours=[[0.5, 0, 0]] * 19), "colours must be one"),
@@ -516,6 +519,7 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["bench", "--device", "cuda:x"], "unknown device 'cuda:x'"),
     (lambda t: ["bench", "--product-size", "7700"], "'7700' is not WIDTHxHEIGHT"),
     (lambda t: ["bench", "--product-size", "30x7800"], "a scene needs at least 40 × 40 px"),
+    (lambda t: ["bench", "--clock", "sundial"], "invalid choice: 'sundial'"),
     (lambda t: ["pack", t / "nowhere", "--out", t / "pack"], "does not exist"),
     (lambda t: ["pretrain", SAMPLE, "--out", t / "run", "--lr", "nan"], "--lr: must be a finite number"),
     (lambda t: ["embed", SAMPLE, "--out", t, "--device", "cpu"], "is a folder"),
@@ -528,6 +532,9 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
      "does not exist"),
     (lambda t: ["classify", SAMPLE / "patches.csv", "--out", t / "m.tif", "--stride", "41"],
      "cannot be opened as a raster"),
+    (lambda t: ["classify", LIVERPOOL, LIVERPOOL, "--out", t / "m.tif"], "is given twice"),
+    (lambda t: ["embed", LIVERPOOL, t / "none", "--out", t / "m.tif", "--composite", "median"],
+     "invalid choice: 'median'"),
     (lambda t: ["demo-scene", "--sample", t / "nowhere", "--out", t / "demo"], "does not exist"),
     (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg"], "does not exist"),
     (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg", "--users-accuracy", "1.5", "--target-se",
@@ -545,6 +552,11 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["cluster", t / "in.tif", "--clusters", "65", "--out", t / "c.tif"],
      "must be 2 to 64, not 65"),
     (lambda t: ["cluster", t / "in.tif", "--out", t / "c.tif", "--pca", t / "c.tif"], "two outputs into one"),
+    (lambda t: ["change", LIVERPOOL, LIVERPOOL, "--out", t / "c.tif", "--threshold", "3"],
+     "--threshold: must be auto or a score from 0 to 2"),
+    (lambda t: ["change", LIVERPOOL, t / "nowhere", "--out", t / "c.tif"], "does not exist"),
+    (lambda t: ["timeseries", LIVERPOOL, "--out", t / "s.tif"], "needs at least two dates"),
+    (lambda t: ["timeseries", LIVERPOOL, LIVERPOOL, "--out", t / "s.png"], "must end in .tif"),
 ])
 def test_every_command_answers_a_bad_argument_with_one_error_line(tmp_path, args, fragment):
     unlabelled = tmp_path / "unlabelled"
@@ -599,11 +611,11 @@ def test_dates_with_offsets_mean_utc_and_a_date_alone_leaves_the_hour_unknown(cl
     (("probe", "fit", "emb.npz", "--out", "p.json", "--standardise"), "--standardise", "--standardize"),
     (("models", "download", "published-S", "--ulr", "http://x"), "--ulr", "--url"),
 ])
-def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, argv, option,
-                                                                              nearest):
+def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, monkeypatch, argv,
+                                                                              option, nearest):
     """Issue 18, finding 9: argparse took --strid for --stride by prefix, and answered --strdie
     with the top-level help. Nothing runs: no output appears."""
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # and back afterwards: later tests run subprocesses from the cwd
     code, _out, err = cli(*argv)
     command = " ".join(argv[:2] if argv[0] == "probe" else argv[:1])
     assert_one_error_line(code, err, f"python -m backend {command} has no option {option}",

@@ -94,6 +94,7 @@ def _with(row, value):
     ({"labels": np.arange(60) % 2, "multilabel": False},
      "no sample of 'Urban': a probe cannot learn a class"),
     ({"class_names": ["Water", "Water", "Urban"]}, "class_names repeats a name ('Water')"),
+    ({"class_names": ["Water", " Water ", "Urban"]}, "class_names repeats a name ('Water')"),
 ])
 def test_probe_fit_on_data_no_probe_can_learn_from_says_so_in_one_line(tmp_path, cli, changes, message):
     """Each of these was a traceback (NaN, inf, 1e38, 0 rows, 0.5 or -1 labels, fewer names than

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import re
 import socket
 import subprocess
 import sys
@@ -486,6 +487,29 @@ def test_a_file_url_naming_a_folder_says_it_is_a_folder(cli, tmp_path):
     code, _, err = cli_download(cli, f"file://{tmp_path}")
     assert_one_error_line(code, err, f"{tmp_path} is a folder, not a checkpoint; give the file in it")
     assert "proxy" not in err
+
+
+def test_a_server_that_trickles_is_stalled_in_qgis_too(hostile, monkeypatch, qgis_app):
+    """The QGIS download counted no pace: a byte every 50 ms kept it open for as long as the
+    server liked. Now the backend's rule (a 1 s window here, 30 s in use) stops it, and what
+    arrived is kept for the next Download… to resume."""
+    monkeypatch.setattr(download, "STALL_WINDOW_S", 1.0)
+
+    def drip(handler):
+        headers(handler, 200, Content_Length=len(BODY))
+        for _ in range(400):
+            handler.send(BODY[handler.server.sent:handler.server.sent + 1])
+            handler.wfile.flush()
+            time.sleep(0.05)
+    server = hostile(drip)
+    started = time.monotonic()
+    ok, message, _ = run_qgis_download(server.url(), seconds=15)
+    assert not ok and time.monotonic() - started < 10
+    assert re.fullmatch(r"the server 127\.0\.0\.1:\d+ is sending too slowly \(\d+ bytes in 1 s\); what "
+                        r"arrived is kept: try again later \(the download resumes from there\) or use a "
+                        r"mirror \(the mirror URL box under the model list\)", message), message
+    kept = part().read_bytes()
+    assert 0 < len(kept) <= server.sent and kept == BODY[:len(kept)]
 
 
 def test_a_server_that_trickles_is_stalled_and_what_arrived_is_kept(hostile, monkeypatch):

@@ -273,3 +273,51 @@ def test_assess_refuses_its_map_as_output_and_writes_nothing(provider, class_map
         run("assess", {"INPUT": str(class_map), "REFERENCE": points, "FIELD": "reference",
                        "OUTPUT": str(tmp_path / "r.json"), "OUTPUT_HTML": str(tmp_path / "r.html")})
     assert snapshot(tmp_path) == before
+
+
+# --------------------------------------------------------------------------- change between two dates
+def test_change_refuses_an_input_as_output_and_dates_on_other_grids(provider, scene, tmp_path):
+    other = write_raster(tmp_path / "other.tif", mosaic_pixels(), epsg=32633)
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match=r"is in EPSG:32633.*gdalwarp"):
+        run("change", {"BEFORE": str(scene), "AFTER": str(other), "DEVICE": "cpu",
+                       "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")})
+    with pytest.raises(QgsProcessingException, match=r"scene\.tif"):
+        run("change", {"BEFORE": str(scene), "AFTER": str(scene), "DEVICE": "cpu", "OUTPUT": str(scene),
+                       "OUTPUT_CHANGED": str(tmp_path / "m.tif")})
+    assert snapshot(tmp_path) == before
+
+
+def test_a_cancelled_change_is_an_error_and_leaves_nothing(provider, scene, tmp_path):
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match=r"Cancelled: no output was written"):
+        run("change", {"BEFORE": str(scene), "AFTER": str(scene), "DEVICE": "cpu", "STRIDE": 40,
+                       "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+            Feedback(cancel_at=0))
+    assert snapshot(tmp_path) == before
+
+
+def test_change_of_a_scene_with_itself_flags_nothing_and_says_so(provider, scene, tmp_path):
+    feedback = Feedback()
+    result = run("change", {"BEFORE": str(scene), "AFTER": str(scene), "DEVICE": "cpu",
+                            "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+                 feedback)
+    mask = gdal.Open(result["OUTPUT_CHANGED"]).ReadAsArray()
+    scores = gdal.Open(result["OUTPUT"]).ReadAsArray()
+    assert not (mask == 1).any() and np.nanmax(scores) < 1e-4
+    assert any("hardly differ" in line for line in feedback.warnings), feedback.warnings
+
+
+def test_change_takes_two_products_as_downloaded(provider, tmp_path):
+    from helpers import LIVERPOOL, changed_product
+
+    later = changed_product(LIVERPOOL, tmp_path, "LC08_L2SP_204023_20201018_20201030_02_T1", "2020-10-18",
+                            (2, 6))
+    feedback = Feedback()
+    result = run("change", {"BEFORE": str(LIVERPOOL), "AFTER": str(later), "DEVICE": "cpu",
+                            "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+                 feedback)
+    assert any("starts +2, +6 px" in line for line in feedback.infos), feedback.infos
+    assert any("2020-10-18" in line for line in feedback.infos)
+    scores = gdal.Open(result["OUTPUT"]).ReadAsArray()
+    assert np.nanmax(scores) < 0.01  # the same pixels, three weeks on

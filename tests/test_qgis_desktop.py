@@ -285,3 +285,72 @@ def test_clicks_on_the_canvas_draw_a_similarity_layer_in_qgis_desktop(tmp_path):
     sea, land = nir < 0.03, nir > 0.2
     assert np.nanmedian(pixel_scores[sea]) > 0.5 > np.nanmedian(pixel_scores[land])
     assert (tmp_path / "desktop-click.png").stat().st_size > 10_000
+
+
+CHANGE_PROBE = r'''
+import json
+import os
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface
+
+seen = {}
+
+def finish():
+    iface.mainWindow().grab().save(OUT + ".png")
+    with open(OUT + ".json", "w") as f:
+        json.dump(seen, f)
+    QgsProject.instance().clear()
+    QTimer.singleShot(5000, lambda: os._exit(0))
+    iface.actionExit().trigger()
+
+def start():
+    import processing
+    from moemae_qgis.product_layer import add_product_layer
+    before = add_product_layer(LAYER, QgsProject.instance())
+    after = add_product_layer(AFTER, QgsProject.instance())
+    try:
+        processing.runAndLoadResults("moemae:change", {
+            "BEFORE": before, "AFTER": after, "DEVICE": "cpu", "OUTPUT": OUT + "-change.tif",
+            "OUTPUT_CHANGED": OUT + "-changed.tif"})
+    except Exception as exc:
+        seen["error"] = str(exc)
+    iface.mapCanvas().setExtent(before.extent())
+    QTimer.singleShot(3000, look)
+
+def look():
+    layers = list(QgsProject.instance().mapLayers().values())
+    seen["layers"] = sorted(layer.name() for layer in layers)
+    seen["renderers"] = {layer.name(): layer.renderer().type() for layer in layers}
+    seen["order"] = [node.layer().name() for node in QgsProject.instance().layerTreeRoot().findLayers()]
+    iface.mapCanvas().grab().save(OUT + "-canvas.png")
+    finish()
+
+QTimer.singleShot(4000, start)
+'''
+
+
+def test_the_change_layer_is_drawn_white_to_red_over_the_two_dates_in_qgis_desktop(tmp_path):
+    """QGIS on Xvfb: two dates of the Liverpool product (the later one with a block of other ground,
+    3 × 5 px off) added as products, moemae:change run from Processing: the score layer is drawn
+    with a white-to-red ramp and the changed cells as a paletted layer over both scenes."""
+    from osgeo import gdal
+
+    from helpers import LIVERPOOL, changed_product, land_cover_blocks
+
+    scene = tmp_path / LIVERPOOL.name
+    shutil.copytree(LIVERPOOL, scene)
+    target, source = land_cover_blocks(LIVERPOOL, 48)
+    later = changed_product(LIVERPOOL, tmp_path / "later", "LC08_L2SP_204023_20210620_20210701_02_T1",
+                            "2021-06-20", (3, 5), (target, source), 48)
+    seen = run_qgis_desktop(tmp_path, with_venv=True, layer=str(scene),
+                            script_text=f"AFTER = {str(later)!r}\n" + CHANGE_PROBE)
+    assert "error" not in seen, seen
+    assert seen["renderers"]["Change score"] == "singlebandpseudocolor", seen
+    assert seen["renderers"]["Changed cells"] == "paletted", seen
+    assert seen["order"][:2] == ["Changed cells", "Change score"] and len(seen["order"]) == 4, seen
+    changed = gdal.Open(str(tmp_path / "desktop-changed.tif")).ReadAsArray()
+    assert (changed == 1).any()
+    keep = os.environ.get("MOEMAE_SCREENSHOTS")
+    if keep:
+        shutil.copy(tmp_path / "desktop-canvas.png", os.path.join(keep, "qgis-change-canvas.png"))

@@ -17,7 +17,7 @@ from backend.click_probe import fit_click_probe, save_click_probe, write_class_v
 from backend.embedding_field import GeoTiffField, is_embedding_raster, read_points
 from backend.progress import Cancelled, NullProgress
 from backend.raster import ClassifyRequest
-from helpers import LIVERPOOL, mosaic_pixels, write_raster
+from helpers import LIVERPOOL, auc, mosaic_pixels, write_raster
 
 SCALE, OFFSET = 0.0000275, -0.2  # Level-2 DN → surface reflectance
 TOKEN_PX = 4
@@ -48,17 +48,6 @@ def cover_rules(scene, rows: int, cols: int) -> dict:
     with np.errstate(invalid="ignore"):
         return {"sea": high["nir"] < 0.05, "land": low["nir"] > 0.15, "fields": low["ndvi"] > 0.6,
                 "town": (high["ndvi"] < 0.35) & (low["nir"] > 0.08) & (low["ndbi"] > -0.05)}
-
-
-def auc(positive_scores: np.ndarray, negative_scores: np.ndarray) -> float:
-    """The chance that a random positive scores above a random negative (ties count half)."""
-    both = np.concatenate([positive_scores, negative_scores])
-    ranks = np.argsort(np.argsort(both, kind="stable"), kind="stable") + 1.0
-    for value in np.unique(both):  # average ranks of ties
-        tied = both == value
-        ranks[tied] = ranks[tied].mean()
-    n, m = len(positive_scores), len(negative_scores)
-    return float((ranks[:n].sum() - n * (n + 1) / 2) / (n * m))
 
 
 def write_points(path, xy, crs_wkt, to_epsg=4326):

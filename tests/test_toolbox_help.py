@@ -11,7 +11,7 @@ from helpers import LIVERPOOL, REPO
 from moemae_qgis.algorithms import readme_help
 
 ALGORITHMS = ["checkenvironment", "classify", "embed", "loadproduct", "trainprobe", "sample", "assess",
-              "similarity", "cluster"]
+              "similarity", "cluster", "change"]
 MAX_LABEL = 40  # characters: a label of a few words
 
 
@@ -74,7 +74,7 @@ def test_every_label_is_a_few_words(provider, name):
 
 
 @pytest.mark.parametrize("name", ["classify", "embed", "loadproduct", "trainprobe", "sample", "assess",
-                                  "similarity", "cluster"])
+                                  "similarity", "cluster", "change"])
 def test_dialog_fits_1300_px_without_scrolling_sideways(dialog_of, name, tmp_path):
     from qgis.PyQt.QtWidgets import QScrollArea
 

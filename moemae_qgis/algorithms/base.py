@@ -267,6 +267,8 @@ class SceneAlgorithm(MoeMaeAlgorithm):
     ACQUISITION_DATE, USE_METADATA = "ACQUISITION_DATE", "USE_METADATA"
     MASK, QA_PIXEL, INPUT_SCALE, RESOLUTION = "MASK", "QA_PIXEL", "INPUT_SCALE", "RESOLUTION"
     DEVICE, BATCH_SIZE, OUTPUT = "DEVICE", "BATCH_SIZE", "OUTPUT"
+    #: The parameters that take a scene: a layer, a Landsat product or a GDAL virtual path.
+    SCENE_INPUTS: tuple = ("INPUT",)
 
     def add_scene_parameters(self, with_probe: bool) -> None:
         """The parameters every raster algorithm of the plugin shares, declared once: short labels
@@ -350,50 +352,56 @@ class SceneAlgorithm(MoeMaeAlgorithm):
                              "of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; "
                              "auto: token where the probe or pooling and STRIDE allow it, else tile.")
 
-    def product_input(self, parameters) -> str | None:
-        """INPUT when it names a Landsat product (its MTL file, folder or tar) rather than a layer."""
-        value = parameters.get(self.INPUT)
+    def product_input(self, parameters, name: str = "") -> str | None:
+        """INPUT (or the scene parameter ``name``) when it names a Landsat product (its MTL file,
+        folder or tar) rather than a layer."""
+        value = parameters.get(name or self.INPUT)
         if isinstance(value, str) and value and load_backend("product").is_product_path(value):
             return value
         return None
 
-    def virtual_input(self, parameters) -> str | None:
-        """INPUT when it is a GDAL virtual file path (``/vsizip/…``, ``/vsitar/…``, ``/vsicurl/…``):
-        the CLI reads those, but QGIS 3.22's Processing finds no layer in such a string."""
-        value = parameters.get(self.INPUT)
+    def virtual_input(self, parameters, name: str = "") -> str | None:
+        """INPUT (or ``name``) when it is a GDAL virtual file path (``/vsizip/…``, ``/vsitar/…``,
+        ``/vsicurl/…``): the CLI reads those, but QGIS 3.22's Processing finds no layer in such a string."""
+        value = parameters.get(name or self.INPUT)
         return value if isinstance(value, str) and value.startswith("/vsi") else None
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS's name
         """QGIS would refuse a product as INPUT (GDAL opens no folder, MTL or tar as a raster), and
         a GDAL virtual path: with one, the other parameters are checked as QGIS checks them."""
-        if self.product_input(parameters) is None and self.virtual_input(parameters) is None:
+        special = [name for name in self.SCENE_INPUTS
+                   if self.product_input(parameters, name) is not None
+                   or self.virtual_input(parameters, name) is not None]
+        if not special:
             return super().checkParameterValues(parameters, context)
         for definition in self.parameterDefinitions():
-            if definition.name() != self.INPUT and not definition.checkValueIsAcceptable(
+            if definition.name() not in special and not definition.checkValueIsAcceptable(
                     parameters.get(definition.name(), definition.defaultValue()), context):
                 return False, self.tr("Incorrect parameter value for {}").format(definition.name())
         return True, ""
 
-    def input_raster(self, parameters, context):
-        """(layer, path) of INPUT: a raster layer and its file, refused unless GDAL can read it; or
-        (None, path) for a Landsat product, which the backend reads itself."""
-        product = self.product_input(parameters)
+    def input_raster(self, parameters, context, name: str = ""):
+        """(layer, path) of INPUT (or the scene parameter ``name``): a raster layer and its file,
+        refused unless GDAL can read it; or (None, path) for a Landsat product, which the backend
+        reads itself."""
+        name = name or self.INPUT
+        product = self.product_input(parameters, name)
         if product is not None:
             return None, product
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context) or self.virtual_layer(parameters,
-                                                                                                  context)
+        layer = (self.parameterAsRasterLayer(parameters, name, context)
+                 or self.virtual_layer(parameters, context, name))
         if layer is None:
-            raise QgsProcessingException(self.tr("INPUT is not a raster layer"))
+            raise QgsProcessingException(self.tr("{} is not a raster layer").format(name))
         if layer.providerType() != "gdal":
             raise QgsProcessingException(self.tr("{} is a {} layer; save it as a GeoTIFF first (the model "
                                                  "reads files through GDAL)")
                                          .format(layer.name(), layer.providerType()))
         return layer, layer_file(layer)
 
-    def virtual_layer(self, parameters, context):
-        """The layer of a GDAL virtual INPUT path, held by the context for the run; refused, with
-        GDAL's words, when GDAL cannot open it."""
-        path = self.virtual_input(parameters)
+    def virtual_layer(self, parameters, context, name: str = ""):
+        """The layer of a GDAL virtual INPUT (or ``name``) path, held by the context for the run;
+        refused, with GDAL's words, when GDAL cannot open it."""
+        path = self.virtual_input(parameters, name)
         if path is None:
             return None
         layer = QgsRasterLayer(path, Path(path).name, "gdal")

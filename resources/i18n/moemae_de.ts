@@ -116,186 +116,256 @@
       <translation>Abgebrochen: Es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Ein Landsat-8/9-Produkt der Collection 2, Level 2, wie heruntergeladen (seine MTL-Datei, sein Ordner oder sein .tar), ein mit „Landsat-Produkt hinzufügen“ hinzugefügter Layer oder ein Oberflächenreflexions-Raster.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Landsat-8/9-Szene, Level 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Welche Bänder des Rasters SR_B1…SR_B7 sind, in dieser Reihenfolge. Standard: nach Bandname, oder die Bänder 1-7 eines Rasters mit 7 Bändern ohne Landsat-Bandnamen. Ein Produkt (MTL-Datei, Ordner oder .tar) braucht keine Angabe: QGIS kann die Bänder eines Produkts nicht auflisten, und sein „Dependent bands could not be populated“ sagt nur das; lassen Sie BANDS leer.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bänder SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Ein Katalogname ({}) oder eine Checkpoint-Datei. Standard: published-S, sobald heruntergeladen, sonst das Demonstrationsmodell.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modell</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Ein Katalogname (eurosat10-cls, bigearthnet19-mean …) oder eine Probe-Datei. Standard: die Standard-Probe des Modells.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Probe (die Legende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Probes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Eine Kachel von 40 × 40 px alle STRIDE px: eine kleinere Schrittweite überlappt die Kacheln stärker und dauert länger. Die Zellen der Karte sind eine je Token von 4 × 4 px (120 m) oder eine je Schritt: siehe Kartenzellen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Schrittweite zwischen Kacheln (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Standard: gelesen aus der MTL des Produkts, der Produkt-ID, den GDAL-Tags des Rasters oder den zeitlichen Eigenschaften des Layers.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Aufnahmedatum (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Gibt dem Modell das Aufnahmedatum sowie Breite und Länge jeder Kachel, wie im Training.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Datum und Position verwenden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Gerät</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto wählt CUDA, dann Apple MPS, dann die CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Weniger Kacheln je Stapel brauchen weniger Speicher.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Kacheln je Stapel</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Maske (QA_PIXEL-Flags)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Die QA_PIXEL-Flags, die ein Pixel maskieren, wenn QA_PIXEL vorliegt: ein Produkt, ein Band namens QA_PIXEL oder der Parameter QA_PIXEL. Maskierte Pixel gelten als NoData.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Nur für ein Raster ohne sein QA_PIXEL-Band: ein Produkt bringt sein eigenes mit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL eines gestapelten Rasters</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Eingabewerte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: nach Datentyp und Werten; dn: digitale Werte (Level 2); reflectance: DN × 0,0000275 − 0,2, als Gleitkommazahlen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="341" />
       <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Kartenzellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="345" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Sonde auf dem Mittel der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; pixel: eine Zelle je 30-m-Pixel im Raster der Eingabe, die Token-Karte verfeinert durch die Bänder jedes Pixels (gleiche Voraussetzungen); tile: eine Zelle je STRIDE; auto: token, wo Sonde und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="351" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: eine Zelle je Token von 4 × 4 px (120 m), für eine Probe oder Zusammenfassung über den Mittelwert der Tokens und einen STRIDE, der ein Vielfaches von 4 ist; tile: eine Zelle je STRIDE; auto: token, wo Probe oder Zusammenfassung und STRIDE es erlauben, sonst tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
       <source>Incorrect parameter value for {}</source>
       <translation>Falscher Parameterwert für {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT ist kein Rasterlayer</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="394" />
+      <source>{} is not a raster layer</source>
+      <translation>{} ist kein Rasterlayer</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="396" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} ist ein {}-Layer; speichern Sie ihn zuerst als GeoTIFF (das Modell liest Dateien über GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="409" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL kann {} nicht als Raster öffnen ({}); prüfen Sie den Pfad innerhalb des Archivs</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="425" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} wurde nicht verstanden: QGIS erwartet die Bandnummern durch ';' getrennt, z. B. 1;2;3;4;5;6;7 (oder lassen Sie BANDS leer für Bänder, die am Namen erkannt werden)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="501" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Veränderung zwischen zwei Zeitpunkten kartieren</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Veränderung</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Wo sich der Boden zwischen zwei Aufnahmen desselben Ortes verändert hat: ein Wert je 120-m-Zelle, von Weiß bis Rot, und die veränderten Zellen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Ein Landsat-8/9-Level-2-Produkt (MTL-Datei, Ordner oder .tar), ein mit „Landsat-Produkt hinzufügen“ geladener Layer oder ein Oberflächenreflexions-Raster desselben Ortes (Path/Row) wie der andere Zeitpunkt. Sein eigenes Datum wird daraus gelesen.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Früherer Zeitpunkt</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Späterer Zeitpunkt</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Optional: eine Probe auf dem Mittel der Tokens (Katalogname oder Datei) klassifiziert beide Zeitpunkte und fügt ein Von-→-Nach-Band sowie eine Tabelle der Fläche jedes Übergangs in Hektar hinzu.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Zellen mit einem höheren Wert gelten als verändert. Leer: Otsus Regel auf den Werten (der Schnitt, der ihr Histogramm am besten in zwei Gruppen teilt), im Protokoll angegeben.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Schwellenwert (leer: Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Veränderungswert</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Veränderte Zellen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Mit einer Probe: die Fläche jedes Von-→-Nach-Übergangs in Hektar (daneben eine HTML-Seite).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Übergangstabelle</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -328,31 +398,76 @@
       <translation>{} fehlt: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
       <source>Classify land cover</source>
       <translation>Landbedeckung klassifizieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="41" />
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="121" />
       <source>Land cover</source>
       <translation>Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="18" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="32" />
       <source>A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the probe's classes.</source>
       <translation>Eine Landbedeckungskarte einer Landsat-8/9-Szene (Level 2), Wolken maskiert, mit den Klassen der Probe dargestellt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="42" />
       <source>Each class's probability per cell, one band per class.</source>
       <translation>Die Wahrscheinlichkeit jeder Klasse je Zelle, ein Band je Klasse.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="43" />
       <source>Class probabilities</source>
       <translation>Klassenwahrscheinlichkeiten</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>Further scenes (layers, or products as their MTL file, folder or .tar) mapped with INPUT into one mosaic on INPUT's grid; each scene's date is its own.</source>
+      <translation>Weitere Szenen (Layer oder Produkte als MTL-Datei, Ordner oder .tar), die mit INPUT zu einem Mosaik im Raster von INPUT kartiert werden; jede Szene behält ihr eigenes Datum.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>More scenes (one mosaic)</source>
+      <translation>Weitere Szenen (ein Mosaik)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="52" />
+      <source>Where scenes overlap</source>
+      <translation>Wo sich Szenen überlappen</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="56" />
+      <source>best: the scene with the most valid, unmasked pixels under the cell; latest: the scene acquired last; mean: the mean of the class probabilities.</source>
+      <translation>best: die Szene mit den meisten gültigen, nicht maskierten Pixeln in der Zelle; latest: die zuletzt aufgenommene Szene; mean: der Mittelwert der Klassenwahrscheinlichkeiten.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Where each scene's map is kept, so that a run again maps only what is missing. Default: beside the output.</source>
+      <translation>Wo die Karte jeder Szene aufbewahrt wird, damit ein erneuter Lauf nur kartiert, was fehlt. Standard: neben der Ausgabe.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Work folder (resumable mosaics)</source>
+      <translation>Arbeitsordner (fortsetzbare Mosaike)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="80" />
+      <source>Class probabilities are written for one scene; leave them out for a mosaic</source>
+      <translation>Klassenwahrscheinlichkeiten werden für eine einzelne Szene geschrieben; lassen Sie sie bei einem Mosaik weg</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="109" />
+      <source>{} in More scenes is neither a raster layer nor a Landsat product</source>
+      <translation>{} in Weitere Szenen ist weder ein Raster-Layer noch ein Landsat-Produkt</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="117" />
+      <source>Acquisition date gives one date, but there are several scenes: each scene's date is read from its MTL, name, tags or temporal properties</source>
+      <translation>Das Aufnahmedatum gibt ein einziges Datum an, es gibt aber mehrere Szenen: das Datum jeder Szene wird aus ihrer MTL, ihrem Namen, ihren Tags oder ihren zeitlichen Eigenschaften gelesen</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
@@ -568,6 +683,11 @@
       <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Stichprobenpunkte</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT ist kein Rasterlayer</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
@@ -1152,7 +1272,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="435" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>Das Produkt kann nicht hinzugefügt werden: {}</translation>
     </message>
@@ -1297,37 +1417,42 @@
       <translation>Details…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>das Feld für die Spiegel-URL unter der Modellliste</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation>; was angekommen ist, bleibt erhalten: schaffen Sie Platz und starten Sie Herunterladen… erneut</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Abgebrochen: was angekommen ist, bleibt erhalten; Herunterladen… setzt dort fort.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>die Verbindung wurde {}-mal unterbrochen; Herunterladen… setzt erneut dort fort, wo es aufgehört hat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>der Server von {} wird nicht gefunden ({}): ist das Netzwerk verfügbar und die Adresse richtig?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>der Server hat die Verbindung abgelehnt ({}): ist die Adresse richtig, oder wird ein Proxy benötigt (QGIS Einstellungen › Optionen › Netzwerk)?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>der Proxy hat abgelehnt ({}): prüfen Sie QGIS Einstellungen › Optionen › Netzwerk</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>der Download ist fehlgeschlagen: {}</translation>
     </message>
@@ -1451,89 +1576,89 @@
       <translation>&amp;MoE-MAE Landbedeckung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Installieren…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>Die Installation läuft bereits; siehe die Aufgabenverwaltung.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Alle benötigten Python-Pakete sind installiert.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: Python-Pakete können nicht installiert werden</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>pip wird gefragt, was es herunterladen würde…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Um sie von Hand zu installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: Python-Pakete installieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation im Hintergrund; der Fortschritt steht in der Aufgabenverwaltung und im MoE-MAE-Protokoll.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>pip wird herunterladen und installieren:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>mit dem Python von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Über den Proxy von QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>Jetzt installieren?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Python-Pakete installiert; MoE-MAE ist bereit.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>die Pakete wurden installiert, lassen sich aber noch nicht importieren; starten Sie QGIS neu</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>Installation fehlgeschlagen: {} (Details… sagt, wie man von Hand installiert)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>{} in Echtfarben hinzugefügt.</translation>
     </message>

@@ -116,186 +116,256 @@
       <translation>Cancelado: no se escribió ninguna salida.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un producto Landsat 8/9 Colección 2 Nivel 2 tal como se descargó (su archivo MTL, carpeta o .tar), una capa añadida con 'Añadir producto Landsat' o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Escena Landsat 8/9 Nivel 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Qué bandas del ráster son SR_B1…SR_B7, en ese orden. Por defecto: por el nombre de banda, o las bandas 1-7 de un ráster de 7 bandas sin nombres de banda Landsat. Un producto (archivo MTL, carpeta o .tar) no lo necesita: QGIS no puede listar las bandas de un producto, y su 'Dependent bands could not be populated' solo lo dice; deje BANDS vacío.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nombre del catálogo ({}) o un archivo de checkpoint. Por defecto: published-S una vez descargado, si no el modelo de demostración.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nombre del catálogo (eurosat10-cls, bigearthnet19-mean …) o un archivo de sonda. Por defecto: la sonda predeterminada del propio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Sonda (la leyenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Una tesela de 40 × 40 px cada STRIDE px: un paso menor solapa más las teselas y tarda más. Las celdas del mapa son una por token de 4 × 4 px (120 m) o una por paso: vea Celdas del mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Paso entre teselas (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Por defecto: se lee del MTL del producto, del id del producto, de las etiquetas GDAL del ráster o de las propiedades temporales de la capa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Fecha de adquisición (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Da al modelo la fecha de adquisición y la latitud y longitud de cada tesela, como en su entrenamiento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Usar fecha y posición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto elige CUDA, luego Apple MPS, luego la CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos teselas por lote necesitan menos memoria.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Teselas por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (indicadores QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Los indicadores QA_PIXEL que enmascaran un píxel, cuando hay QA_PIXEL: un producto, una banda llamada QA_PIXEL o el parámetro QA_PIXEL. Los píxeles enmascarados cuentan como sin datos.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Solo para un ráster sin su banda QA_PIXEL: un producto trae la suya.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de un ráster apilado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="341" />
       <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="345" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda sobre la media de los tokens y un STRIDE múltiplo de 4; pixel: una celda por píxel de 30 m en la cuadrícula de la entrada, el mapa de tokens refinado por las bandas de cada píxel (mismos requisitos); tile: una celda por STRIDE; auto: token donde la sonda y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="351" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT no es una capa ráster</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="394" />
+      <source>{} is not a raster layer</source>
+      <translation>{} no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="396" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="409" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="425" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="501" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Mapear el cambio entre dos fechas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Cambio</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Dónde cambió el terreno entre dos fechas de un mismo lugar: una puntuación por celda de 120 m, de blanco a rojo, y las celdas cambiadas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Un producto Landsat 8/9 de nivel 2 (archivo MTL, carpeta o .tar), una capa añadida con «Añadir producto Landsat» o un ráster de reflectancia de superficie, del mismo lugar (path/row) que la otra fecha. Su propia fecha se lee de él.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Fecha anterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Fecha posterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Opcional: una sonda sobre la media de los tokens (nombre del catálogo o archivo) clasifica ambas fechas y añade una banda de → a y una tabla con la superficie de cada transición en hectáreas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Las celdas con una puntuación mayor se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), indicada en el registro.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Umbral de cambio (vacío: Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Puntuación de cambio</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Celdas cambiadas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Con una sonda: la superficie de cada transición de → a en hectáreas (con una página HTML al lado).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Tabla de transiciones</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -328,31 +398,76 @@
       <translation>Falta {}: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
       <source>Classify land cover</source>
       <translation>Clasificar la cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="41" />
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="121" />
       <source>Land cover</source>
       <translation>Cobertura del suelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="18" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="32" />
       <source>A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the probe's classes.</source>
       <translation>Un mapa de cobertura del suelo de una escena Landsat 8/9 Nivel 2, con las nubes enmascaradas, con el estilo de las clases de la sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="42" />
       <source>Each class's probability per cell, one band per class.</source>
       <translation>La probabilidad de cada clase por celda, una banda por clase.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="43" />
       <source>Class probabilities</source>
       <translation>Probabilidades de las clases</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>Further scenes (layers, or products as their MTL file, folder or .tar) mapped with INPUT into one mosaic on INPUT's grid; each scene's date is its own.</source>
+      <translation>Otras escenas (capas, o productos como su archivo MTL, carpeta o .tar) mapeadas con INPUT en un único mosaico sobre la malla de INPUT; cada escena conserva su propia fecha.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>More scenes (one mosaic)</source>
+      <translation>Más escenas (un mosaico)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="52" />
+      <source>Where scenes overlap</source>
+      <translation>Donde las escenas se solapan</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="56" />
+      <source>best: the scene with the most valid, unmasked pixels under the cell; latest: the scene acquired last; mean: the mean of the class probabilities.</source>
+      <translation>best: la escena con más píxeles válidos y no enmascarados en la celda; latest: la escena adquirida la última; mean: la media de las probabilidades de las clases.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Where each scene's map is kept, so that a run again maps only what is missing. Default: beside the output.</source>
+      <translation>Donde se guarda el mapa de cada escena, para que una nueva ejecución solo mapee lo que falta. Por defecto: junto a la salida.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Work folder (resumable mosaics)</source>
+      <translation>Carpeta de trabajo (mosaicos a reanudar)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="80" />
+      <source>Class probabilities are written for one scene; leave them out for a mosaic</source>
+      <translation>Las probabilidades de las clases se escriben para una sola escena; déjelas fuera en un mosaico</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="109" />
+      <source>{} in More scenes is neither a raster layer nor a Landsat product</source>
+      <translation>{} en Más escenas no es ni una capa ráster ni un producto Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="117" />
+      <source>Acquisition date gives one date, but there are several scenes: each scene's date is read from its MTL, name, tags or temporal properties</source>
+      <translation>La fecha de adquisición da una sola fecha, pero hay varias escenas: la fecha de cada escena se lee de su MTL, nombre, etiquetas o propiedades temporales</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
@@ -568,6 +683,11 @@
       <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Puntos de la muestra</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT no es una capa ráster</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
@@ -1152,7 +1272,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="435" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
@@ -1297,37 +1417,42 @@
       <translation>Detalles…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>el cuadro de URL del espejo bajo la lista de modelos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation>; lo recibido se conserva: libere espacio y use Descargar… de nuevo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Cancelado: lo recibido se conserva; Descargar… continúa desde ahí.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>la conexión se cortó {} veces; Descargar… de nuevo continúa donde se detuvo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>no se encuentra el servidor de {} ({}): ¿funciona la red y es correcta la dirección?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>el servidor rechazó la conexión ({}): ¿es correcta la dirección, o hace falta un proxy (QGIS Configuración › Opciones › Red)?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>el proxy rechazó la conexión ({}): compruebe QGIS Configuración › Opciones › Red</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>la descarga falló: {}</translation>
     </message>
@@ -1451,89 +1576,89 @@
       <translation>&amp;Cobertura del suelo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>La instalación ya está en curso; vea el administrador de tareas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Todos los paquetes de Python necesarios están instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: no se pueden instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>Preguntando a pip qué descargaría…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Para instalarlos a mano:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar paquetes de Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando en segundo plano; el progreso está en el administrador de tareas y en el registro de MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>pip descargará e instalará:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>con el Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>A través del proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>¿Instalar ahora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquetes de Python instalados; MoE-MAE está listo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>los paquetes se instalaron pero aún no se pueden importar; reinicie QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>La instalación falló: {} (Detalles… explica cómo instalar a mano)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>Se añadió {} en color natural.</translation>
     </message>

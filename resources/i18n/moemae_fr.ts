@@ -116,186 +116,256 @@
       <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Un produit Landsat 8/9 Collection 2 Niveau 2 tel que téléchargé (son fichier MTL, son dossier ou son .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Scène Landsat 8/9 Niveau 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quelles bandes du raster sont SR_B1…SR_B7, dans cet ordre. Par défaut : d'après le nom des bandes, ou les bandes 1-7 d'un raster de 7 bandes sans noms de bande Landsat. Un produit (fichier MTL, dossier ou .tar) n'en a pas besoin : QGIS ne sait pas lister les bandes d'un produit, et son « Dependent bands could not be populated » ne dit que cela ; laissez BANDS vide.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandes SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Un nom du catalogue ({}) ou un fichier de checkpoint. Par défaut : published-S une fois téléchargé, sinon le modèle de démonstration.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Un nom du catalogue (eurosat10-cls, bigearthnet19-mean …) ou un fichier de sonde. Par défaut : la sonde par défaut du modèle.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Sonde (la légende)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondes (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Une tuile de 40 × 40 px tous les STRIDE px : un pas plus petit fait davantage se chevaucher les tuiles et prend plus de temps. Les cellules de la carte sont une par token de 4 × 4 px (120 m) ou une par pas : voir Cellules de la carte.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Pas entre les tuiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Par défaut : lue dans le MTL du produit, l'identifiant du produit, les tags GDAL du raster ou les propriétés temporelles de la couche.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Date d'acquisition (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Donne au modèle la date d'acquisition ainsi que la latitude et la longitude de chaque tuile, comme à son entraînement.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Utiliser la date et la position</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Périphérique</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto choisit CUDA, puis Apple MPS, puis le CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Moins de tuiles par lot demandent moins de mémoire.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Tuiles par lot</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Masque (drapeaux QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>Les drapeaux QA_PIXEL qui masquent un pixel, quand QA_PIXEL est disponible : un produit, une bande nommée QA_PIXEL ou le paramètre QA_PIXEL. Les pixels masqués comptent comme sans données.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Seulement pour un raster sans sa bande QA_PIXEL : un produit apporte la sienne.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL d'un raster empilé</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Valeurs d'entrée</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto : d'après le type de données et les valeurs ; dn : comptes numériques de Niveau 2 ; reflectance : DN × 0,0000275 − 0,2, en flottants.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="341" />
       <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Cellules de la carte</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="345" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par jeton de 4 × 4 px (120 m), pour une sonde sur la moyenne des jetons et un STRIDE multiple de 4 ; pixel : une cellule par pixel de 30 m sur la grille de l'entrée, la carte des jetons affinée par les bandes de chaque pixel (mêmes conditions) ; tile : une cellule par STRIDE ; auto : token là où la sonde et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="351" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token : une cellule par token de 4 × 4 px (120 m), pour une sonde ou une agrégation sur la moyenne des tokens et un STRIDE multiple de 4 ; tile : une cellule par STRIDE ; auto : token là où la sonde ou l'agrégation et le STRIDE le permettent, sinon tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valeur de paramètre incorrecte pour {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT n'est pas une couche raster</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="394" />
+      <source>{} is not a raster layer</source>
+      <translation>{} n'est pas une couche raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="396" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} est une couche {} ; enregistrez-la d'abord en GeoTIFF (le modèle lit les fichiers via GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="409" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL ne peut pas ouvrir {} comme raster ({}) ; vérifiez le chemin à l'intérieur de l'archive</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="425" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} n'a pas été compris : QGIS attend les numéros de bande séparés par « ; », p. ex. 1;2;3;4;5;6;7 (ou laissez BANDS vide pour des bandes trouvées par leur nom)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="501" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Cartographier le changement entre deux dates</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Changement</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Où le sol a changé entre deux dates d'un même lieu : un score par cellule de 120 m, du blanc au rouge, et les cellules changées.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Un produit Landsat 8/9 de niveau 2 (fichier MTL, dossier ou .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface, du même lieu (path/row) que l'autre date. Sa propre date y est lue.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Date antérieure</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Date postérieure</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Facultatif : une sonde sur la moyenne des jetons (nom du catalogue ou fichier) classe les deux dates et ajoute une bande de → vers ainsi qu'une table de la surface de chaque transition en hectares.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Les cellules dont le score le dépasse sont changées. Vide : la règle d'Otsu sur les scores (la coupure qui sépare le mieux leur histogramme en deux), indiquée dans le journal.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Seuil de changement (vide : Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Score de changement</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Cellules changées</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Avec une sonde : la surface de chaque transition de → vers en hectares (une page HTML à côté).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Table des transitions</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -328,31 +398,76 @@
       <translation>{} est manquant : {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
       <source>Classify land cover</source>
       <translation>Classer l'occupation du sol</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="41" />
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="121" />
       <source>Land cover</source>
       <translation>Occupation du sol</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="18" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="32" />
       <source>A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the probe's classes.</source>
       <translation>Une carte d'occupation du sol d'une scène Landsat 8/9 Niveau 2, nuages masqués, stylée avec les classes de la sonde.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="42" />
       <source>Each class's probability per cell, one band per class.</source>
       <translation>La probabilité de chaque classe par cellule, une bande par classe.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="43" />
       <source>Class probabilities</source>
       <translation>Probabilités des classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>Further scenes (layers, or products as their MTL file, folder or .tar) mapped with INPUT into one mosaic on INPUT's grid; each scene's date is its own.</source>
+      <translation>D'autres scènes (couches, ou produits donnés par leur fichier MTL, dossier ou .tar) cartographiées avec INPUT en une seule mosaïque sur la grille d'INPUT ; chaque scène garde sa propre date.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>More scenes (one mosaic)</source>
+      <translation>Autres scènes (une mosaïque)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="52" />
+      <source>Where scenes overlap</source>
+      <translation>Là où les scènes se recouvrent</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="56" />
+      <source>best: the scene with the most valid, unmasked pixels under the cell; latest: the scene acquired last; mean: the mean of the class probabilities.</source>
+      <translation>best : la scène qui a le plus de pixels valides et non masqués dans la cellule ; latest : la scène acquise en dernier ; mean : la moyenne des probabilités des classes.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Where each scene's map is kept, so that a run again maps only what is missing. Default: beside the output.</source>
+      <translation>Où la carte de chaque scène est gardée, pour qu'une nouvelle exécution ne cartographie que ce qui manque. Par défaut : à côté de la sortie.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Work folder (resumable mosaics)</source>
+      <translation>Dossier de travail (mosaïque reprise)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="80" />
+      <source>Class probabilities are written for one scene; leave them out for a mosaic</source>
+      <translation>Les probabilités des classes s'écrivent pour une seule scène ; laissez-les de côté pour une mosaïque</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="109" />
+      <source>{} in More scenes is neither a raster layer nor a Landsat product</source>
+      <translation>{} dans Autres scènes n'est ni une couche raster ni un produit Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="117" />
+      <source>Acquisition date gives one date, but there are several scenes: each scene's date is read from its MTL, name, tags or temporal properties</source>
+      <translation>La date d'acquisition donne une seule date, mais il y a plusieurs scènes : la date de chaque scène est lue dans son MTL, son nom, ses étiquettes ou ses propriétés temporelles</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
@@ -568,6 +683,11 @@
       <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Points de l'échantillon</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT n'est pas une couche raster</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
@@ -1152,7 +1272,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="435" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>Impossible d'ajouter le produit : {}</translation>
     </message>
@@ -1297,37 +1417,42 @@
       <translation>Détails…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>la zone d'URL du miroir sous la liste des modèles</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation> ; ce qui est arrivé est conservé : libérez de l'espace et relancez Télécharger…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Annulé : ce qui est arrivé est conservé ; Télécharger… reprend à partir de là.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>la connexion a été coupée {} fois ; relancer Télécharger… reprend là où il s'est arrêté</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>impossible de trouver le serveur de {} ({}) : le réseau fonctionne-t-il, et l'adresse est-elle juste ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>le serveur a refusé la connexion ({}) : l'adresse est-elle juste, ou faut-il un proxy (QGIS Préférences › Options › Réseau) ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>le proxy a refusé ({}) : vérifiez QGIS Préférences › Options › Réseau</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>le téléchargement a échoué : {}</translation>
     </message>
@@ -1451,89 +1576,89 @@
       <translation>&amp;Occupation du sol MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Installer…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>L'installation est déjà en cours ; voir le gestionnaire de tâches.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Tous les paquets Python requis sont installés.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE : impossible d'installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>Demande à pip de ce qu'il téléchargerait…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Pour les installer à la main :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE : installer les paquets Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Installation en arrière-plan ; la progression est dans le gestionnaire de tâches et le journal MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>pip va télécharger et installer :</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>avec le Python de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch : {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Par le proxy de QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>Installer maintenant ?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Paquets Python installés ; MoE-MAE est prêt.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>les paquets ont été installés mais ne peuvent toujours pas être importés ; redémarrez QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>L'installation a échoué : {} (Détails… explique comment installer à la main)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>{} ajouté en couleurs naturelles.</translation>
     </message>

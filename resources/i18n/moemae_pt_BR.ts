@@ -116,186 +116,256 @@
       <translation>Cancelado: nenhuma saída foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>A Landsat 8/9 Collection 2 Level-2 product as downloaded (its MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster.</source>
       <translation>Um produto Landsat 8/9 Coleção 2 Nível 2 como baixado (seu arquivo MTL, pasta ou .tar), uma camada adicionada com 'Adicionar produto Landsat' ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="276" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="278" />
       <source>Landsat 8/9 Level-2 scene</source>
       <translation>Cena Landsat 8/9 Nível 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Which bands of the raster are SR_B1…SR_B7, in that order. Default: by band name, or bands 1-7 of a 7-band raster without Landsat band names. A product (MTL file, folder or .tar) needs none: QGIS cannot list a product's bands, and its 'Dependent bands could not be populated' then only says so; leave BANDS empty.</source>
       <translation>Quais bandas do raster são SR_B1…SR_B7, nessa ordem. Padrão: pelo nome da banda, ou as bandas 1-7 de um raster de 7 bandas sem nomes de banda Landsat. Um produto (arquivo MTL, pasta ou .tar) não precisa disso: o QGIS não consegue listar as bandas de um produto, e a mensagem 'Dependent bands could not be populated' apenas diz isso; deixe BANDS vazio.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="279" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="281" />
       <source>Bands SR_B1…SR_B7</source>
       <translation>Bandas SR_B1…SR_B7</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <source>A catalogue name ({}) or a checkpoint file. Default: published-S once downloaded, else the demonstration model.</source>
       <translation>Um nome do catálogo ({}) ou um arquivo de checkpoint. Padrão: published-S depois de baixado, senão o modelo de demonstração.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="282" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
       <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="283" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="285" />
       <location filename="../../moemae_qgis/model_picker.py" line="178" />
       <source>Checkpoints (*.pt *.pth)</source>
       <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>A catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file. Default: the model's own default probe.</source>
       <translation>Um nome do catálogo (eurosat10-cls, bigearthnet19-mean …) ou um arquivo de sonda. Padrão: a sonda padrão do próprio modelo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="287" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="289" />
       <source>Probe (the legend)</source>
       <translation>Sonda (a legenda)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="290" />
       <location filename="../../moemae_qgis/click_to_map.py" line="321" />
       <location filename="../../moemae_qgis/model_picker.py" line="183" />
       <source>Probes (*.json)</source>
       <translation>Sondas (*.json)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>A 40 × 40 px tile every STRIDE px: a smaller stride overlaps the tiles more and takes longer. The map's cells are one per 4 × 4 px token (120 m) or one per stride: see Map cells.</source>
       <translation>Um tile de 40 × 40 px a cada STRIDE px: um passo menor sobrepõe mais os tiles e demora mais. As células do mapa são uma por token de 4 × 4 px (120 m) ou uma por passo: veja Células do mapa.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="291" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="293" />
       <source>Stride between tiles (px)</source>
       <translation>Passo entre tiles (px)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Default: read from the product's MTL, the product id, the raster's GDAL tags or the layer's temporal properties.</source>
       <translation>Padrão: lido do MTL do produto, do id do produto, das tags GDAL do raster ou das propriedades temporais da camada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="297" />
       <source>Acquisition date (UTC)</source>
       <translation>Data de aquisição (UTC)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Give the model the acquisition date and each tile's latitude and longitude, as it was trained.</source>
       <translation>Fornece ao modelo a data de aquisição e a latitude e longitude de cada tile, como no treinamento.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="299" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="301" />
       <source>Use date and position</source>
       <translation>Usar data e posição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="304" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
       <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="307" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="309" />
       <source>auto picks CUDA, then Apple MPS, then the CPU.</source>
       <translation>auto escolhe CUDA, depois Apple MPS, depois a CPU.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Fewer tiles per batch need less memory.</source>
       <translation>Menos tiles por lote precisam de menos memória.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="308" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="310" />
       <source>Tiles per batch</source>
       <translation>Tiles por lote</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="317" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="319" />
       <source>Mask (QA_PIXEL flags)</source>
       <translation>Máscara (flags QA_PIXEL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="321" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
       <source>The QA_PIXEL flags that mask a pixel, when QA_PIXEL is at hand: a product, a band named QA_PIXEL, or the QA_PIXEL parameter. Masked pixels count as no data.</source>
       <translation>As flags QA_PIXEL que mascaram um pixel, quando há QA_PIXEL: um produto, uma banda chamada QA_PIXEL ou o parâmetro QA_PIXEL. Pixels mascarados contam como sem dados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>Only for a raster without its QA_PIXEL band: a product brings its own.</source>
       <translation>Só para um raster sem sua banda QA_PIXEL: um produto traz a sua.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="323" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="325" />
       <source>QA_PIXEL of a stacked raster</source>
       <translation>QA_PIXEL de um raster empilhado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="326" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="328" />
       <source>Input values</source>
       <translation>Valores de entrada</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="330" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="332" />
       <source>auto: from the data type and values; dn: Level-2 digital numbers; reflectance: DN × 0.0000275 − 0.2, as floats.</source>
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="339" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="341" />
       <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="343" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="345" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda sobre a média dos tokens e um STRIDE múltiplo de 4; pixel: uma célula por pixel de 30 m na grade da entrada, o mapa de tokens refinado pelas bandas de cada pixel (mesmos requisitos); tile: uma célula por STRIDE; auto: token onde a sonda e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="349" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="351" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="374" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="386" />
-      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
-      <source>INPUT is not a raster layer</source>
-      <translation>INPUT não é uma camada raster</translation>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="394" />
+      <source>{} is not a raster layer</source>
+      <translation>{} não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="388" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="396" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="401" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="409" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="417" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="425" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="493" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="501" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Map change between two dates</source>
+      <translation>Mapear a mudança entre duas datas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <source>Change</source>
+      <translation>Mudança</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
+      <translation>Onde o terreno mudou entre duas datas de um mesmo lugar: uma pontuação por célula de 120 m, de branco a vermelho, e as células alteradas.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
+      <translation>Um produto Landsat 8/9 de nível 2 (arquivo MTL, pasta ou .tar), uma camada adicionada com “Adicionar produto Landsat” ou um raster de reflectância de superfície, do mesmo lugar (path/row) que a outra data. Sua própria data é lida dele.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <source>Earlier date</source>
+      <translation>Data anterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <source>Later date</source>
+      <translation>Data posterior</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
+      <translation>Opcional: uma sonda sobre a média dos tokens (nome do catálogo ou arquivo) classifica as duas datas e acrescenta uma banda de → para e uma tabela com a área de cada transição em hectares.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
+      <translation>Células com pontuação acima dele são alteradas. Vazio: a regra de Otsu sobre as pontuações (o corte que melhor divide o histograma em dois), informada no registro.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <source>Change threshold (empty: Otsu)</source>
+      <translation>Limiar de mudança (vazio: Otsu)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
+      <source>Change score</source>
+      <translation>Pontuação de mudança</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <source>Changed cells</source>
+      <translation>Células alteradas</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
+      <translation>Com uma sonda: a área de cada transição de → para em hectares (com uma página HTML ao lado).</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>Transition table</source>
+      <translation>Tabela de transições</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
+      <source>CSV files (*.csv)</source>
+      <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/check_environment.py" line="11" />
@@ -328,31 +398,76 @@
       <translation>{} está ausente: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
       <source>Classify land cover</source>
       <translation>Classificar cobertura do solo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="41" />
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="121" />
       <source>Land cover</source>
       <translation>Cobertura do solo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="18" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="32" />
       <source>A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the probe's classes.</source>
       <translation>Um mapa de cobertura do solo de uma cena Landsat 8/9 Nível 2, com nuvens mascaradas, estilizado com as classes da sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="42" />
       <source>Each class's probability per cell, one band per class.</source>
       <translation>A probabilidade de cada classe por célula, uma banda por classe.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="43" />
       <source>Class probabilities</source>
       <translation>Probabilidades das classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>Further scenes (layers, or products as their MTL file, folder or .tar) mapped with INPUT into one mosaic on INPUT's grid; each scene's date is its own.</source>
+      <translation>Outras cenas (camadas, ou produtos como seu arquivo MTL, pasta ou .tar) mapeadas com INPUT em um único mosaico na grade de INPUT; cada cena mantém sua própria data.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>More scenes (one mosaic)</source>
+      <translation>Mais cenas (um mosaico)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="52" />
+      <source>Where scenes overlap</source>
+      <translation>Onde as cenas se sobrepõem</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="56" />
+      <source>best: the scene with the most valid, unmasked pixels under the cell; latest: the scene acquired last; mean: the mean of the class probabilities.</source>
+      <translation>best: a cena com mais pixels válidos e não mascarados na célula; latest: a cena adquirida por último; mean: a média das probabilidades das classes.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Where each scene's map is kept, so that a run again maps only what is missing. Default: beside the output.</source>
+      <translation>Onde o mapa de cada cena é guardado, para que uma nova execução mapeie só o que falta. Padrão: ao lado da saída.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Work folder (resumable mosaics)</source>
+      <translation>Pasta de trabalho (mosaicos retomáveis)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="80" />
+      <source>Class probabilities are written for one scene; leave them out for a mosaic</source>
+      <translation>As probabilidades das classes são escritas para uma só cena; deixe-as de fora em um mosaico</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="109" />
+      <source>{} in More scenes is neither a raster layer nor a Landsat product</source>
+      <translation>{} em Mais cenas não é nem uma camada raster nem um produto Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="117" />
+      <source>Acquisition date gives one date, but there are several scenes: each scene's date is read from its MTL, name, tags or temporal properties</source>
+      <translation>A data de aquisição dá uma só data, mas há várias cenas: a data de cada cena é lida do seu MTL, nome, tags ou propriedades temporais</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
@@ -568,6 +683,11 @@
       <location filename="../../moemae_qgis/algorithms/sample.py" line="74" />
       <source>Sample points</source>
       <translation>Pontos da amostra</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/sample.py" line="80" />
+      <source>INPUT is not a raster layer</source>
+      <translation>INPUT não é uma camada raster</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/similarity.py" line="64" />
@@ -1152,7 +1272,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/dialog.py" line="435" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>Não é possível adicionar o produto: {}</translation>
     </message>
@@ -1297,37 +1417,42 @@
       <translation>Detalhes…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="143" />
+      <location filename="../../moemae_qgis/model_download.py" line="71" />
+      <source>the mirror URL box under the model list</source>
+      <translation>a caixa de URL do espelho abaixo da lista de modelos</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/model_download.py" line="156" />
       <source>; what arrived is kept: free some space and Download… again</source>
       <translation>; o que chegou foi mantido: libere espaço e use Baixar… de novo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="146" />
+      <location filename="../../moemae_qgis/model_download.py" line="159" />
       <source>Cancelled: what arrived is kept; Download… resumes from there.</source>
       <translation>Cancelado: o que chegou foi mantido; Baixar… retoma daí.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="193" />
+      <location filename="../../moemae_qgis/model_download.py" line="206" />
       <source>the connection was cut {} times; Download… again resumes where it stopped</source>
       <translation>a conexão caiu {} vezes; Baixar… de novo retoma de onde parou</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="201" />
+      <location filename="../../moemae_qgis/model_download.py" line="214" />
       <source>cannot find the server of {} ({}): is the network up, and the address right?</source>
       <translation>não foi possível encontrar o servidor de {} ({}): a rede está ativa e o endereço está certo?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="204" />
+      <location filename="../../moemae_qgis/model_download.py" line="217" />
       <source>the server refused the connection ({}): is the address right, or is a proxy needed (QGIS Settings › Options › Network)?</source>
       <translation>o servidor recusou a conexão ({}): o endereço está certo, ou é preciso um proxy (QGIS Configurações › Opções › Rede)?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="209" />
+      <location filename="../../moemae_qgis/model_download.py" line="222" />
       <source>the proxy refused ({}): check QGIS Settings › Options › Network</source>
       <translation>o proxy recusou ({}): verifique QGIS Configurações › Opções › Rede</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/model_download.py" line="210" />
+      <location filename="../../moemae_qgis/model_download.py" line="223" />
       <source>the download failed: {}</source>
       <translation>o download falhou: {}</translation>
     </message>
@@ -1451,89 +1576,89 @@
       <translation>&amp;Cobertura do solo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>A instalação já está em andamento; veja o gerenciador de tarefas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Todos os pacotes Python necessários estão instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: não é possível instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>Perguntando ao pip o que ele baixaria…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Para instalá-los manualmente:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando em segundo plano; o progresso está no gerenciador de tarefas e no log do MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>o pip vai baixar e instalar:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>com o Python do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Pelo proxy do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>Instalar agora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Pacotes Python instalados; o MoE-MAE está pronto.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>os pacotes foram instalados, mas ainda não podem ser importados; reinicie o QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>A instalação falhou: {} (Detalhes… diz como instalar manualmente)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>{} adicionado em cor natural.</translation>
     </message>
