@@ -11,8 +11,13 @@ shore it lies on. So, for each pixel:
    pixel's own (one tile: the context the encoder sees);
 2. each candidate's local spectrum is the mean of the (z-scored) spectra of those tokens that
    the 120 m map gives that class;
-3. the pixel takes the candidate whose local spectrum is nearest its own (Euclidean); a tie, or
-   a token's class with no local spectrum, keeps the token's class.
+3. the pixel leaves its token's class only for a candidate whose local spectrum is nearer its own
+   (Euclidean) by more than the **spread** of its token's class in the window: the root mean square
+   distance of that class's pixels from their local spectrum. A pixel within its own class's
+   spread of that class's local spectrum therefore always keeps it (it cannot be nearer another
+   by more than its whole distance), and a pixel that lies about as near a lake as its forest, as
+   shaded forest does, stays forest. Among the candidates that pass, the nearest wins; a token
+   with no class gives its pixels none.
 
 Where one class holds the whole neighbourhood the pixel keeps its token's class: the 30 m map
 is the 120 m map wherever no class edge is near. The probabilities raster at 30 m holds each
@@ -47,12 +52,14 @@ PixelRows = Callable[[int, np.ndarray, np.ndarray, np.ndarray], None]
 class _TokenRow:
     """One final row of token cells and the pixels under it: logits (C, cols), hits (cols,),
     label (cols,) the 120 m class (-1: none), spectrum (7, cols) the token's mean z-scored
-    spectrum, pixels (7, n, W) z-scored and used (n, W) of its n (≤ 4) rows of pixels."""
+    spectrum, square (cols,) the mean squared norm of its pixels' z-scored spectra (for the
+    spread), pixels (7, n, W) z-scored and used (n, W) of its n (≤ 4) rows of pixels."""
 
     logits: np.ndarray
     hits: np.ndarray
     label: np.ndarray
     spectrum: np.ndarray
+    square: np.ndarray
     pixels: np.ndarray
     used: np.ndarray
 
@@ -74,6 +81,7 @@ class PixelRefiner:
         # Per token column and class, over the held rows [first, reached): tokens and their spectra.
         self.counts = np.zeros((classes, cols), np.float64)
         self.sums = np.zeros((classes, 7, cols), np.float64)
+        self.squares = np.zeros((classes, cols), np.float64)
         self.reached = 0
 
     def add(self, row0: int, mean: np.ndarray, hits: np.ndarray) -> None:
@@ -102,15 +110,18 @@ class PixelRefiner:
         count = np.zeros((n, width), np.float32)
         count[:, :self.scene.width] = used
         per_token = padded.reshape(7, n, self.cols, side).sum(axis=(1, 3))
-        spectrum = per_token / np.maximum(count.reshape(n, self.cols, side).sum(axis=(0, 2)), 1)
+        pixels_per_token = np.maximum(count.reshape(n, self.cols, side).sum(axis=(0, 2)), 1)
+        spectrum = per_token / pixels_per_token
+        square = (padded ** 2).sum(axis=0).reshape(n, self.cols, side).sum(axis=(0, 2)) / pixels_per_token
         label = np.where(hits > 0, logits.argmax(axis=0), -1)
-        return _TokenRow(logits, hits, label, spectrum, pixels, used)
+        return _TokenRow(logits, hits, label, spectrum, square, pixels, used)
 
     def _count(self, row: _TokenRow, sign: int) -> None:
         """Add (``sign`` 1) or remove (-1) a row's tokens to the window's counts and sums."""
         at = np.flatnonzero(row.label >= 0)  # one class per column: the pairs are unique
         self.counts[row.label[at], at] += sign
         self.sums[row.label[at], :, at] += sign * row.spectrum[:, at].T
+        self.squares[row.label[at], at] += sign * row.square[at]
 
     def _write_next(self) -> None:
         """Write the pixels of token row :attr:`written`, then drop the rows no later one needs."""
@@ -121,7 +132,10 @@ class PixelRefiner:
         own = self.rows[row - self.first]
         counts = window_sum(self.counts, REACH_TOKENS)
         centres = window_sum(self.sums, REACH_TOKENS) / np.maximum(counts, 1)[:, None, :]
-        classes = self._refined(own, counts, centres)
+        # E|x - μ|² = E|x|² - |μ|² over the class's pixels in the window, each token weighing alike
+        second = window_sum(self.squares, REACH_TOKENS) / np.maximum(counts, 1)
+        spreads = np.sqrt(np.maximum(second - (centres ** 2).sum(axis=1), 0))
+        classes = self._refined(own, counts, centres, spreads)
         side = landsat.TOKEN_PATCH_PX
         width = self.scene.width
         values = np.repeat(own.logits, side, axis=1)[:, None, :width]
@@ -133,8 +147,13 @@ class PixelRefiner:
             self._count(self.rows.popleft(), -1)
             self.first += 1
 
-    def _refined(self, own: _TokenRow, counts: np.ndarray, centres: np.ndarray) -> np.ndarray:
-        """(n, W) the class of each pixel of ``own``: the candidate whose local spectrum is nearest."""
+    def _refined(self, own: _TokenRow, counts: np.ndarray, centres: np.ndarray,
+                 spreads: np.ndarray) -> np.ndarray:
+        """(n, W) the class of each pixel of ``own``: the candidate whose local spectrum is nearest,
+        where it is nearer than the token's class's by more than that class's spread, else the
+        token's class. Per class and token column, over the column's window: ``counts`` (C, cols)
+        tokens, ``centres`` (C, 7, cols) their mean spectrum, ``spreads`` (C, cols) its RMS
+        distance from their pixels."""
         side, width = landsat.TOKEN_PATCH_PX, self.scene.width
         token_of = np.arange(width) // side
         distance = np.full((self.classes, *own.used.shape), np.inf, np.float32)
@@ -150,6 +169,9 @@ class PixelRefiner:
         own_distance = np.take_along_axis(distance, token_class[None], axis=0)[0]
         with np.errstate(invalid="ignore"):  # inf - inf where the token has no class: no class anyway
             nearer = distance.min(axis=0) < own_distance - TIE * (1 + own_distance)  # ties within rounding
+            # Nearer by less than the own class's spread is within that class's own variation.
+            own_spread = spreads[token_class[0], token_of][None]
+            nearer &= np.sqrt(own_distance) - np.sqrt(distance.min(axis=0)) > own_spread
         return np.where(nearer, best, token_class)
 
 

@@ -95,7 +95,9 @@ def test_at_the_shore_it_agrees_with_the_water_index_more_than_the_token_map(liv
     right = {name: water[m] == (reference == 1) for name, m in maps.items()}
     scored = (reference >= 0) & (maps["token"] != CLASS_NODATA) & (maps["pixel"] != CLASS_NODATA)
     assert edge[scored].sum() > 1000
-    assert right["pixel"][edge & scored].mean() > right["token"][edge & scored].mean() + 0.1
+    # 61.7 % against 52.1 % when measured (docs/pixel-maps.md): the spread keeps many mixed shore
+    # pixels in their token's class, the price of not taking shaded forest for a lake.
+    assert right["pixel"][edge & scored].mean() > right["token"][edge & scored].mean() + 0.05
     assert right["pixel"][scored].mean() >= right["token"][scored].mean()
 
 
@@ -124,6 +126,34 @@ def test_each_pixel_takes_the_class_whose_nearby_spectrum_is_nearest_its_own(tmp
     assert np.array_equal(classes, expected)
     values = written[0][0]
     assert values.shape == (2, 4, 200) and np.array_equal(values[:, 0, ::4], logits[:, 0])
+
+
+def test_a_pixel_within_its_classs_spread_keeps_it_though_nearer_another(tmp_path):
+    """A 200 × 48 px scene: forest left of column 100 (every pixel 14000 or 22000 by column, so
+    its local spectrum is 18000 with a spread of 4000 in every band), a lake of 8000 right of it,
+    token logits that put the edge where it is. A shaded forest pixel of 12000 lies nearer the
+    lake (4000) than the forest (6000), but by less than the forest's spread: it stays forest.
+    A pond pixel of 8000 in the forest is nearer the lake by far more: it becomes lake. (Both lie
+    within a tile's reach of the lake's tokens, so the lake is their candidate.)"""
+    pixels = np.full((7, 48, 200), 8000, np.uint16)
+    pixels[:, :, :100:2], pixels[:, :, 1:100:2] = 14000, 22000
+    pixels[:, 10, 60] = 12000  # shaded forest
+    pixels[:, 20, 90] = 8000  # a pond
+    scene = open_scene(str(write_raster(tmp_path / "forest.tif", pixels)))
+    cols, rows = 50, 12
+    logits = np.zeros((2, rows, cols), np.float32)
+    logits[0, :, 25:] = 1  # lake from token 25, px 100
+    logits[1, :, :25] = 1
+    written = {}
+    refiner = PixelRefiner(scene, 2, cols, (NORM_MEAN, NORM_STD),
+                           lambda row0, *rows: written.update({row0: rows}))
+    refiner.add(0, logits, np.ones((rows, cols), np.uint16))
+    refiner.finish()
+    classes = np.concatenate([written[row][2] for row in sorted(written)])
+    expected = np.where(np.arange(200) < 100, 1, 0)[None].repeat(48, axis=0)
+    expected[20, 90] = 0
+    assert classes[10, 60] == 1
+    assert np.array_equal(classes, expected)
 
 
 def test_pixel_resolution_refuses_what_has_no_30_m_form(tmp_path, cli):
