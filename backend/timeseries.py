@@ -40,7 +40,7 @@ from .change import DEFAULT_CENTRING, cosine_distance, embed_window, field_means
 from .classes import CLASS_NODATA
 from .embedding_field import GeoTiffField
 from .errors import UserError
-from .files import check_outputs, remove_stale_temporaries
+from .files import check_outputs, remove_stale_temporaries, same_file
 from .map_writer import GeoTiffWriter, move_into_place
 from .options import SceneOptions
 from .progress import NullProgress, Progress
@@ -99,7 +99,8 @@ class _Date:
 
 
 def _dates(request: TimeSeriesRequest) -> list[_Date]:
-    """The inputs with their dates, oldest first; refused when a date is unknown."""
+    """The inputs with their dates, oldest first; refused when a date is unknown or two inputs
+    are of one day (the stack's bands are named by day)."""
     dated = []
     for source, options in zip(request.inputs, request.options):
         acquisition = options.acquisition or Acquisition(None, "none")
@@ -108,7 +109,14 @@ def _dates(request: TimeSeriesRequest) -> list[_Date]:
                             "series orders its dates and names its bands by them: give the products as "
                             "downloaded, or rasters whose names or tags carry their dates")
         dated.append(_Date(source, options, acquisition.when.isoformat(), acquisition.source))
-    return sorted(dated, key=lambda d: d.when)
+    dated.sort(key=lambda d: d.when)
+    for first, second in zip(dated, dated[1:]):
+        day = first.when[:10]
+        if day == second.when[:10]:
+            which = (f"{first.source} is given twice ({day})" if same_file(first.source, second.source)
+                     else f"{first.source} and {second.source} are both of {day}")
+            raise UserError(f"{which}: a stack holds one band per date; give each date once")
+    return dated
 
 
 @geo.with_gdal_exceptions
@@ -154,6 +162,9 @@ def _check_paths(request: TimeSeriesRequest, scenes: list) -> None:
     for scene in scenes:
         inputs += [(f"a file of {scene.name}", f) for f in scene.files if not str(f).startswith("/vsi")]
     check_outputs([("the time-series stack", request.output, (".tif", ".tiff"))], inputs)
+    if same_file(request.work_folder, request.output):
+        raise UserError(f"the work folder {request.work_folder} is also the time-series stack: give --work "
+                        "another folder, or leave it out (default: OUT_work beside the stack)")
     remove_stale_temporaries(request.output)
 
 

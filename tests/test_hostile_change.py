@@ -1,0 +1,61 @@
+"""The hostile-input battery of ``change`` and ``timeseries`` (issue 23): pairs that will not read
+as the user meant (the same files twice, the dates swapped or equal, one date unknown), stacks
+with one date twice, a work folder that is the output or holds a stranger at an entry's name.
+Small real rasters (the BigEarthNet-L sample's patches, 160 × 160 px) dated by GDAL tags keep
+each run to a second or two."""
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from helpers import assert_one_error_line, mosaic_pixels, run_backend_cli, snapshot, write_raster
+
+
+def dated(path, when: str, shift_px: int = 0, pixels=None):
+    """A 160 × 160 px raster of real pixels, ``shift_px`` px east of the others, dated ``when``
+    (YYYY-MM-DD) by its ACQUISITION_DATE tag; None: no date."""
+    write_raster(path, mosaic_pixels() if pixels is None else pixels, origin=(500000.0 + 30 * shift_px,
+                                                                                7000020.0))
+    if when:
+        dataset = gdal.Open(str(path), gdal.GA_Update)
+        dataset.SetMetadataItem("ACQUISITION_DATE", when)
+        dataset = None
+    return path
+
+
+# --------------------------------------------------------------------------- timeseries
+@pytest.mark.parametrize("twice", ["the same file", "another file"])
+def test_a_stack_with_one_date_twice_is_refused_before_any_work(tmp_path, twice):
+    a = dated(tmp_path / "a.tif", "2020-09-27")
+    b = a if twice == "the same file" else dated(tmp_path / "b.tif", "2020-09-27", shift_px=1)
+    c = dated(tmp_path / "c.tif", "2021-06-20", shift_px=2)
+    before = snapshot(tmp_path)
+    result = run_backend_cli("timeseries", str(a), str(c), str(b), "--out", str(tmp_path / "s.tif"),
+                             "--device", "cpu")
+    assert_one_error_line(result.returncode, result.stderr, "2020-09-27", "one band per date")
+    assert snapshot(tmp_path) == before and not (tmp_path / "s_work").exists()
+
+
+def test_a_work_folder_that_is_the_output_is_refused_before_any_work(tmp_path):
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    out = tmp_path / "s.tif"
+    result = run_backend_cli("timeseries", str(a), str(b), "--out", str(out), "--work", str(out),
+                             "--device", "cpu")
+    assert_one_error_line(result.returncode, result.stderr, "the work folder", "s.tif")
+    assert not out.exists()
+
+
+def test_a_stack_after_a_stranger_in_the_work_folder_is_the_same(tmp_path):
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    out, work = tmp_path / "s.tif", tmp_path / "work"
+    args = ["timeseries", str(a), str(b), "--out", str(out), "--work", str(work), "--device", "cpu",
+            "--stride", "40"]
+    assert run_backend_cli(*args).returncode == 0
+    first = gdal.Open(str(out)).ReadAsArray()
+    scores = next(work.glob("*/scores.npy")).parent
+    for path in scores.iterdir():
+        path.unlink()
+    scores.rmdir()
+    scores.write_text("not an entry")
+    result = run_backend_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert np.array_equal(gdal.Open(str(out)).ReadAsArray(), first, equal_nan=True)
