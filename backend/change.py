@@ -42,6 +42,7 @@ import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -169,6 +170,7 @@ def _common_ground(request: ChangeRequest) -> tuple[list[SceneOptions], tuple[in
     given = (request.before_options, request.after_options)
     scenes = [open_scene(source, opts) for source, opts in zip((request.before, request.after), given)]
     _check_paths(request, scenes)
+    _check_dates(request, scenes)
     frames = [grids.Frame.of(scene.dataset, f"{what} ({scene.name})")
               for what, scene in zip(("BEFORE", "AFTER"), scenes)]
     common, windows = grids.overlap(frames, min_px=landsat.PATCH_SIZE_PX)
@@ -238,6 +240,32 @@ def _check_paths(request: ChangeRequest, scenes: list) -> None:
                    ("the transition table", request.table_csv, (".csv",)),
                    ("the transition report", request.table_html, (".html",))], inputs)
     remove_stale_temporaries(request.output)
+
+
+def _check_dates(request: ChangeRequest, scenes: list) -> None:
+    """Warn of a pair that will not read as meant: the same files twice, AFTER not after BEFORE
+    (the from → to band reads BEFORE as "from"), or one date unknown (the encoder is then told a
+    date for one and none for the other, which alone moves every score)."""
+    whens = [opts.acquisition.when if opts.acquisition else None
+             for opts in (request.before_options, request.after_options)]
+    days = [when.date() if isinstance(when, datetime) else when for when in whens]
+    before, after = (f"{what} ({scene.name}, {day})"
+                     for what, scene, day in zip(("BEFORE", "AFTER"), scenes, days))
+    files = [{str(Path(f).resolve()) for f in scene.files} for scene in scenes]
+    if files[0] == files[1]:
+        log.warning(f"BEFORE and AFTER are the same files ({scenes[0].name}): every score is near 0, moved "
+                    "only by the dates the encoder is told; give the later date's product as AFTER")
+    elif days[0] and days[1] and days[1] < days[0]:
+        log.warning(f"{after} is earlier than {before}: the scores are the same either way, but the "
+                    "from → to band and table read BEFORE as 'from'; swap them if you meant the other order")
+    elif days[0] and days[0] == days[1]:
+        log.warning(f"both dates are {days[0]}: the scores show what differs between two takes of one day; "
+                    "give a later date's product as AFTER to see what changed")
+    if request.before_options.use_metadata and (days[0] is None) != (days[1] is None):
+        known, unknown = ("BEFORE", "AFTER") if days[0] else ("AFTER", "BEFORE")
+        log.warning(f"only {known}'s date is known: the encoder is told a date for one and none for the "
+                    f"other, which alone moves every score; give {unknown}'s date (--{unknown.lower()}-date, "
+                    "in QGIS the layer's temporal properties) or encode neither (--no-metadata)")
 
 
 def embed_window(source: str, options: SceneOptions, out: Path, checkpoint: str, precision: str,

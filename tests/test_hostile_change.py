@@ -22,6 +22,37 @@ def dated(path, when: str, shift_px: int = 0, pixels=None):
     return path
 
 
+def said(out: str, err: str) -> list[str]:
+    return [line for line in (out + err).splitlines() if line.startswith("warning:")]
+
+
+# --------------------------------------------------------------------------- change: dates
+@pytest.mark.parametrize("before, after, fragment", [
+    ("2021-06-20", "2020-09-27", "AFTER (b.tif, 2020-09-27) is earlier than BEFORE (a.tif, 2021-06-20)"),
+    ("2020-09-27", "2020-09-27", "both dates are 2020-09-27"),
+    ("2020-09-27", "", "only BEFORE's date is known"),
+])
+def test_a_pair_whose_dates_will_not_read_as_meant_is_warned_of(cli, tmp_path, before, after, fragment):
+    a, b = dated(tmp_path / "a.tif", before), dated(tmp_path / "b.tif", after, shift_px=1)
+    code, out, err = cli("change", a, b, "--out", tmp_path / "c.tif", "--device", "cpu", "--stride", "40")
+    assert code == 0, err
+    assert any(fragment in line for line in said(out, err)), out + err
+
+
+def test_the_same_files_twice_are_warned_of(cli, tmp_path):
+    a = dated(tmp_path / "a.tif", "2020-09-27")
+    code, out, err = cli("change", a, a, "--out", tmp_path / "c.tif", "--device", "cpu", "--stride", "40")
+    assert code == 0, err
+    assert any("BEFORE and AFTER are the same files (a.tif)" in line for line in said(out, err)), out + err
+
+
+def test_a_pair_in_order_is_not_warned_of(cli, tmp_path):
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    code, out, err = cli("change", a, b, "--out", tmp_path / "c.tif", "--device", "cpu", "--stride", "40")
+    assert code == 0, err
+    assert not [line for line in said(out, err) if "BEFORE" in line or "dates" in line], out + err
+
+
 # --------------------------------------------------------------------------- timeseries
 @pytest.mark.parametrize("twice", ["the same file", "another file"])
 def test_a_stack_with_one_date_twice_is_refused_before_any_work(tmp_path, twice):
