@@ -154,6 +154,8 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
         shared = progress or NullProgress()
         progress_for = lambda label: _restarted(shared)  # noqa: E731 - one line
     options, offset, crs = _common_ground(request)
+    if request.probe:
+        _check_probe(request, options[0])
     work = temporary_name(request.output, "work")
     try:
         work.mkdir()
@@ -240,6 +242,25 @@ def _check_paths(request: ChangeRequest, scenes: list) -> None:
                    ("the transition table", request.table_csv, (".csv",)),
                    ("the transition report", request.table_html, (".html",))], inputs)
     remove_stale_temporaries(request.output)
+
+
+def _check_probe(request: ChangeRequest, options: SceneOptions) -> None:
+    """Refuse a probe that cannot classify the dates (no such file, fitted on another model or on
+    other features, not on the tokens' mean) now, not after both dates are encoded."""
+    import torch
+
+    from .catalogue import token_probe_names
+    from .embed import TOKEN_POOLINGS
+    from .raster import ClassifyRequest, load_model_and_probe
+
+    asked = ClassifyRequest(input=request.before, output=request.output, checkpoint=request.checkpoint,
+                            probe=request.probe, options=options, precision=request.precision)
+    _, probe = load_model_and_probe(asked, torch.device("cpu"))
+    assert probe is not None and request.probe
+    if probe.pooling not in TOKEN_POOLINGS:
+        raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
+                        "whole tile, which has no form per 120 m cell: change needs a probe on the mean of "
+                        f"the tokens ({', '.join(token_probe_names())}, or your own mean probe)")
 
 
 def _check_dates(request: ChangeRequest, scenes: list) -> None:

@@ -3,10 +3,13 @@ as the user meant (the same files twice, the dates swapped or equal, one date un
 with one date twice, a work folder that is the output or holds a stranger at an entry's name.
 Small real rasters (the BigEarthNet-L sample's patches, 160 × 160 px) dated by GDAL tags keep
 each run to a second or two."""
+import json
+
 import numpy as np
 import pytest
 from osgeo import gdal
 
+from backend.catalogue import DEFAULT_PROBE
 from helpers import assert_one_error_line, mosaic_pixels, run_backend_cli, snapshot, write_raster
 
 
@@ -51,6 +54,36 @@ def test_a_pair_in_order_is_not_warned_of(cli, tmp_path):
     code, out, err = cli("change", a, b, "--out", tmp_path / "c.tif", "--device", "cpu", "--stride", "40")
     assert code == 0, err
     assert not [line for line in said(out, err) if "BEFORE" in line or "dates" in line], out + err
+
+
+# --------------------------------------------------------------------------- change: the probe
+def probe_like_the_demo(path, features: int = 0, **changes):
+    """The bundled demonstration probe with ``changes`` (e.g. another pooling), or its first
+    ``features`` features only, written to ``path``."""
+    content = json.loads(DEFAULT_PROBE.read_text(encoding="utf-8"))
+    content.update(changes)
+    if features:
+        content["coef"] = [row[:features] for row in content["coef"]]
+        content["scaler_mean"], content["scaler_scale"] = (content[k][:features] for k in ("scaler_mean",
+                                                                                          "scaler_scale"))
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("probe, fragment", [
+    (lambda t: t / "nowhere.json", "does not exist"),
+    (lambda t: "bigearthnet19-cls", "belongs to the model published-S"),
+    (lambda t: probe_like_the_demo(t / "cls.json", pooling="cls"), "change needs a probe on the mean of"),
+    (lambda t: probe_like_the_demo(t / "short.json", features=136), "expects 136 features"),
+])
+def test_a_probe_that_cannot_classify_the_dates_is_refused_before_any_encoding(cli, tmp_path, probe,
+                                                                               fragment):
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    code, out, err = cli("change", a, b, "--out", tmp_path / "c.tif", "--probe", probe(tmp_path),
+                         "--device", "cpu")
+    assert_one_error_line(code, err, fragment)
+    assert "time:" not in out + err and "embedding" not in err  # no date was encoded first
+    assert not (tmp_path / "c.tif").exists()
 
 
 # --------------------------------------------------------------------------- timeseries
