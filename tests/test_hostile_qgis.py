@@ -384,3 +384,22 @@ def test_change_takes_a_layer_held_in_memory(provider, scene, tmp_path):
     finally:
         gdal.Unlink("/vsimem/change-before.tif")
     assert np.nanmax(gdal.Open(result["OUTPUT"]).ReadAsArray()) < 1e-4  # the same pixels
+
+
+def test_low_change_scores_let_the_scenes_show_through(provider, tmp_path):
+    """The score layer's style: a cell that did not change is drawn see-through, so the two dates
+    under it stay visible; the threshold half see-through; twice it and above, opaque red."""
+    from qgis.PyQt.QtGui import QColor
+
+    from moemae_qgis.algorithms.change import apply_change_style
+
+    scores = np.array([[[0.0, 0.05, 0.1, 0.2, 0.5]]], np.float32)
+    path = write_raster(tmp_path / "scores.tif", scores, data_type=gdal.GDT_Float32)
+    layer = QgsRasterLayer(str(path), "scores")
+    apply_change_style(layer, threshold=0.1)
+    block = layer.renderer().block(1, layer.extent(), 5, 1)
+    colours = [QColor.fromRgba(block.color(0, col)) for col in range(5)]
+    alpha = [colour.alpha() for colour in colours]
+    assert alpha[0] == 0 and 0 < alpha[1] < alpha[2] < alpha[3] == alpha[4] == 255, alpha
+    assert colours[4].red() > 150 and colours[4].green() < 50
+    assert layer.opacity() == 1.0
