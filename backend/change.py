@@ -150,6 +150,7 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
     gives each encoding pass its progress, else ``progress`` counts each pass from 0 again."""
     if request.centring not in CENTRINGS:
         raise UserError(f"centring must be one of {', '.join(CENTRINGS)}, not {request.centring!r}")
+    check_stride([request.before_options, request.after_options])
     if progress_for is None:
         shared = progress or NullProgress()
         progress_for = lambda label: _restarted(shared)  # noqa: E731 - one line
@@ -223,6 +224,16 @@ def _compare(request: ChangeRequest, options: list[SceneOptions], offset: tuple[
                         changed=int(np.nansum(changed)) if changed is not None else 0, nodata=reasons,
                         transitions=transitions, tables=tables if classes is not None else [],
                         cell_size=abs(fields[0].transform[1]))
+
+
+def check_stride(options: list[SceneOptions]) -> None:
+    """Refuse a stride whose tiles would not start on the 4 × 4 px tokens that the 120 m cells
+    are (tiling's own refusal names a RESOLUTION these runs do not have)."""
+    side, most = landsat.TOKEN_PATCH_PX, landsat.PATCH_SIZE_PX
+    for stride in {opts.stride for opts in options}:
+        if stride % side or not side <= stride <= most:
+            raise UserError(f"STRIDE must be a multiple of {side} px from {side} to {most}, not {stride}: "
+                            f"the 120 m cells are the tiles' {side} × {side} px tokens, which tiles start on")
 
 
 def _restarted(progress: Progress) -> Progress:

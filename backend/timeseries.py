@@ -36,7 +36,14 @@ from osgeo import gdal
 
 from . import __version__, geo, grids, landsat
 from .acquisition import Acquisition
-from .change import DEFAULT_CENTRING, cosine_distance, embed_window, field_means, otsu_threshold
+from .change import (
+    DEFAULT_CENTRING,
+    check_stride,
+    cosine_distance,
+    embed_window,
+    field_means,
+    otsu_threshold,
+)
 from .classes import CLASS_NODATA
 from .embedding_field import GeoTiffField
 from .errors import UserError
@@ -128,6 +135,7 @@ def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
 
     if len(request.inputs) < 2:
         raise UserError("a time series needs at least two dates; for one, use classify")
+    check_stride(request.options)
     if progress_for is None:
         one = progress or NullProgress()
         progress_for = lambda label: one  # noqa: E731 - each pass sets its own total

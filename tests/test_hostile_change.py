@@ -123,3 +123,13 @@ def test_a_stack_after_a_stranger_in_the_work_folder_is_the_same(tmp_path):
     result = run_backend_cli(*args)
     assert result.returncode == 0, result.stderr
     assert np.array_equal(gdal.Open(str(out)).ReadAsArray(), first, equal_nan=True)
+
+
+@pytest.mark.parametrize("command", ["change", "timeseries"])
+def test_a_stride_off_the_tokens_is_refused_in_the_words_of_the_command(cli, tmp_path, command):
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    before = snapshot(tmp_path)
+    code, _, err = cli(command, a, b, "--out", tmp_path / "o.tif", "--stride", "30", "--device", "cpu")
+    assert_one_error_line(code, err, "STRIDE must be a multiple of 4 px from 4 to 40, not 30")
+    assert "RESOLUTION" not in err  # neither command has one
+    assert snapshot(tmp_path) == before and not (tmp_path / "o_work").exists()
