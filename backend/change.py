@@ -359,16 +359,22 @@ def field_scores(fields: list[GeoTiffField], centring: str) -> tuple[np.ndarray,
     return scores, markers
 
 
-def otsu_threshold(scores: np.ndarray) -> float:
-    """Otsu's threshold of the finite ``scores``: the cut of their :data:`OTSU_BINS`-bin histogram
-    with the most between-group variance (the cells above it are "changed")."""
-    finite = scores[np.isfinite(scores)]
-    low, high = float(finite.min()), float(finite.max())
+def otsu_threshold(scores: np.ndarray | list[np.ndarray]) -> float:
+    """Otsu's threshold of the finite ``scores`` (one array, or several read one by one, as a
+    time series' dates: never stacked): the cut of their :data:`OTSU_BINS`-bin histogram with
+    the most between-group variance (the cells above it are "changed")."""
+    parts = [scores] if isinstance(scores, np.ndarray) else scores
+    with np.errstate(invalid="ignore"):
+        low = min(float(np.nanmin(part)) for part in parts if np.isfinite(part).any())
+        high = max(float(np.nanmax(part)) for part in parts if np.isfinite(part).any())
     if high - low < FLAT_SCORES:
         log.warning(f"the scores hardly differ ({low:.5f} to {high:.5f}): there is no group of changed cells "
                     "to split off, so none is flagged")
         return high
-    counts, edges = np.histogram(finite, bins=OTSU_BINS, range=(low, high))
+    counts = np.zeros(OTSU_BINS, np.int64)
+    for part in parts:
+        counts += np.histogram(part[np.isfinite(part)], bins=OTSU_BINS, range=(low, high))[0]
+    edges = np.linspace(low, high, OTSU_BINS + 1)
     centres = (edges[:-1] + edges[1:]) / 2
     weight = np.cumsum(counts).astype(np.float64)
     mass = np.cumsum(counts * centres)

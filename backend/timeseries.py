@@ -47,8 +47,8 @@ from .change import (
 from .classes import CLASS_NODATA
 from .embedding_field import GeoTiffField
 from .errors import UserError
-from .files import check_outputs, remove_stale_temporaries, same_file
-from .map_writer import GeoTiffWriter, move_into_place
+from .files import check_free_space, check_outputs, remove_stale_temporaries, same_file
+from .map_writer import GeoTiffWriter, file_bytes, move_into_place
 from .options import SceneOptions
 from .progress import NullProgress, Progress
 from .work_cache import WorkFolder, entry_key, file_identity
@@ -147,6 +147,7 @@ def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
     common, windows = grids.overlap(frames, min_px=landsat.PATCH_SIZE_PX)
     log.info(f"{len(dates)} dates from {dates[0].when[:10]} to {dates[-1].when[:10]}, cut to their common "
              f"{common.width} × {common.height} px")
+    _check_space(request, common, len(dates))
     for d, w, scene in zip(dates, windows, scenes):
         d.options = dataclasses.replace(d.options, window=(w.x0, w.y0, w.width, w.height), resolution="token")
         d.files = scene.files
@@ -174,6 +175,14 @@ def _check_paths(request: TimeSeriesRequest, scenes: list) -> None:
         raise UserError(f"the work folder {request.work_folder} is also the time-series stack: give --work "
                         "another folder, or leave it out (default: OUT_work beside the stack)")
     remove_stale_temporaries(request.output)
+
+
+def _check_space(request: TimeSeriesRequest, common: grids.Frame, n_dates: int) -> None:
+    """Refuse before any date is encoded when the stack (a float32 band per date and one more, of
+    120 m cells) cannot fit beside the output: hundreds of dates of a scene are gigabytes."""
+    side = landsat.TOKEN_PATCH_PX
+    needed = file_bytes(n_dates + 1, -(-common.width // side), -(-common.height // side), gdal.GDT_Float32)
+    check_free_space([(Path(request.output).absolute().parent, needed, "the time-series stack")])
 
 
 class _Entries:
@@ -232,7 +241,9 @@ class _Entries:
                 (folder / "embeddings.tif").unlink()
                 Path(f"{folder / 'embeddings.tif'}.aux.xml").unlink(missing_ok=True)
             parts = self.parts("scores", d, against=first_parts)
-            layers.append(np.load(self.entry(parts, build, f"scores of {d.when[:10]}") / "scores.npy"))
+            # Mapped, not read: hundreds of dates of a whole scene do not fit in memory at once.
+            layers.append(np.load(self.entry(parts, build, f"scores of {d.when[:10]}") / "scores.npy",
+                                  mmap_mode="r"))
         base.close()
         return layers
 
@@ -250,20 +261,24 @@ def _scores(base: GeoTiffField, later: GeoTiffField) -> np.ndarray:
 
 def _first_change(layers: list[np.ndarray], request: TimeSeriesRequest) -> tuple[np.ndarray, float | None]:
     """(rows, cols) float32: the band number of the first date that changed, 0 none, NaN where the
-    first date has no data; and the threshold used (None for classes)."""
+    first date has no data; and the threshold used (None for classes). One date is looked at a
+    time: hundreds of dates of a whole scene are gigabytes, never stacked."""
     base = layers[0]
-    if request.probe:
-        changed = [(layer != base) & np.isfinite(layer) for layer in layers[1:]]
-        threshold = None
-    else:
-        stacked = np.stack(layers[1:])
-        threshold = otsu_threshold(stacked) if request.threshold == "auto" else float(request.threshold)
-        rule = "Otsu's rule on every later date's scores" if request.threshold == "auto" else "as given"
+    threshold = None
+    if not request.probe:
+        auto = request.threshold == "auto"
+        threshold = otsu_threshold(layers[1:]) if auto else float(request.threshold)
+        rule = "Otsu's rule on every later date's scores" if auto else "as given"
         log.info(f"threshold {threshold:.4f} ({rule})")
-        changed = [np.nan_to_num(layer, nan=-1.0) > threshold for layer in layers[1:]]
     first = np.zeros(base.shape, np.float32)
-    for k in range(len(changed), 0, -1):  # backwards: the earliest date is written last
-        first[changed[k - 1]] = k + 1
+    for k in range(len(layers) - 1, 0, -1):  # backwards: the earliest date is written last
+        layer = layers[k]
+        if threshold is None:
+            changed = (layer != base) & np.isfinite(layer)
+        else:
+            with np.errstate(invalid="ignore"):
+                changed = layer > threshold  # NaN is no change
+        first[changed] = k + 1
     first[~np.isfinite(base)] = np.nan
     return first, threshold
 

@@ -133,3 +133,37 @@ def test_a_stride_off_the_tokens_is_refused_in_the_words_of_the_command(cli, tmp
     assert_one_error_line(code, err, "STRIDE must be a multiple of 4 px from 4 to 40, not 30")
     assert "RESOLUTION" not in err  # neither command has one
     assert snapshot(tmp_path) == before and not (tmp_path / "o_work").exists()
+
+
+def test_a_stack_that_cannot_fit_on_disk_is_refused_before_any_encoding(cli, tmp_path, monkeypatch):
+    import shutil
+
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage._replace(free=100_000))
+    code, _, err = cli("timeseries", a, b, "--out", tmp_path / "s.tif", "--device", "cpu")
+    assert_one_error_line(code, err, "the time-series stack needs up to", "free some space")
+    assert "embedding" not in err and not (tmp_path / "s_work").exists()
+
+
+def test_the_first_date_of_change_never_stacks_the_dates(tmp_path):
+    """Hundreds of dates of a whole scene are gigabytes of scores: the first-date band and Otsu's
+    threshold look at one date at a time, so memory beyond the dates themselves stays that of a
+    few of them (np.stack alone would take all of them again)."""
+    import tracemalloc
+
+    from backend.timeseries import TimeSeriesRequest, _first_change
+
+    rng = np.random.default_rng(0)
+    layers = [np.zeros((500, 500), np.float32)] + [rng.random((500, 500), np.float32) * 0.2
+                                                   for _ in range(40)]
+    one = layers[0].nbytes
+    tracemalloc.start()
+    request = TimeSeriesRequest(inputs=[], options=[], output="", checkpoint="")
+    first, threshold = _first_change(layers, request)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 6 * one, f"{peak / one:.1f} dates' worth"
+    assert np.array_equal(first == 2, layers[1] > threshold)  # the earliest date above it wins
+    later = (first == 3)
+    assert not (layers[1][later] > threshold).any() and (layers[2][later] > threshold).all()
