@@ -151,6 +151,7 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
     if request.centring not in CENTRINGS:
         raise UserError(f"centring must be one of {', '.join(CENTRINGS)}, not {request.centring!r}")
     check_stride([request.before_options, request.after_options])
+    request = dataclasses.replace(request, threshold=given_threshold(request.threshold))
     if progress_for is None:
         shared = progress or NullProgress()
         progress_for = lambda label: _restarted(shared)  # noqa: E731 - one line
@@ -224,6 +225,20 @@ def _compare(request: ChangeRequest, options: list[SceneOptions], offset: tuple[
                         changed=int(np.nansum(changed)) if changed is not None else 0, nodata=reasons,
                         transitions=transitions, tables=tables if classes is not None else [],
                         cell_size=abs(fields[0].transform[1]))
+
+
+def given_threshold(value: str | float | None) -> str | float | None:
+    """A threshold as given (None, "auto", a score or its text) checked before any work: None,
+    "auto" or a float from 0 to 2 (NaN, which flags nothing, and text are refused)."""
+    if value is None or value == "auto":
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0 <= number <= 2:  # NaN fails too
+        raise UserError(f"the change threshold must be auto or a score from 0 to 2, not {value!r}")
+    return number
 
 
 def check_stride(options: list[SceneOptions]) -> None:

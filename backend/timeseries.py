@@ -42,6 +42,7 @@ from .change import (
     cosine_distance,
     embed_window,
     field_means,
+    given_threshold,
     otsu_threshold,
 )
 from .classes import CLASS_NODATA
@@ -136,6 +137,8 @@ def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
     if len(request.inputs) < 2:
         raise UserError("a time series needs at least two dates; for one, use classify")
     check_stride(request.options)
+    threshold = given_threshold(request.threshold)
+    request = dataclasses.replace(request, threshold="auto" if threshold is None else threshold)
     if progress_for is None:
         one = progress or NullProgress()
         progress_for = lambda label: one  # noqa: E731 - each pass sets its own total

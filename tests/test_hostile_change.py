@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from osgeo import gdal
 
-from backend.catalogue import DEFAULT_PROBE
+from backend.catalogue import DEFAULT_CHECKPOINT, DEFAULT_PROBE
 from helpers import assert_one_error_line, mosaic_pixels, run_backend_cli, snapshot, write_raster
 
 
@@ -167,3 +167,18 @@ def test_the_first_date_of_change_never_stacks_the_dates(tmp_path):
     assert np.array_equal(first == 2, layers[1] > threshold)  # the earliest date above it wins
     later = (first == 3)
     assert not (layers[1][later] > threshold).any() and (layers[2][later] > threshold).all()
+
+
+@pytest.mark.parametrize("threshold", [float("nan"), -0.5, 2.5, "autox"])
+def test_a_time_series_threshold_that_is_no_score_is_refused_before_any_work(tmp_path, threshold):
+    from backend.errors import UserError
+    from backend.options import SceneOptions
+    from backend.timeseries import TimeSeriesRequest, timeseries
+
+    a, b = dated(tmp_path / "a.tif", "2020-09-27"), dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    request = TimeSeriesRequest(inputs=[str(a), str(b)], options=[SceneOptions(), SceneOptions()],
+                                output=str(tmp_path / "s.tif"), checkpoint=str(DEFAULT_CHECKPOINT),
+                                threshold=threshold)
+    with pytest.raises(UserError, match="the change threshold must be auto or a score from 0 to 2"):
+        timeseries(request)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tif", "b.tif"]

@@ -403,3 +403,17 @@ def test_low_change_scores_let_the_scenes_show_through(provider, tmp_path):
     assert alpha[0] == 0 and 0 < alpha[1] < alpha[2] < alpha[3] == alpha[4] == 255, alpha
     assert colours[4].red() > 150 and colours[4].green() < 50
     assert layer.opacity() == 1.0
+
+
+@pytest.mark.parametrize("threshold", [float("nan"), "nan", "abc"])
+def test_change_refuses_a_threshold_that_is_no_score_before_any_work(provider, scene, tmp_path, threshold):
+    """QGIS's number parameter lets NaN and text through (qgis_process, a model): NaN flagged no
+    cell, and text was read as 0, every cell changed."""
+    feedback = Feedback()
+    refused = r"the change threshold must be auto or a score from 0 to 2"
+    with pytest.raises(QgsProcessingException, match=refused):
+        run("change", {"BEFORE": str(scene), "AFTER": str(scene), "DEVICE": "cpu", "THRESHOLD": threshold,
+                       "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+            feedback)
+    assert not any(line.startswith("time:") for line in feedback.infos)  # nothing was encoded
+    assert not (tmp_path / "c.tif").exists()

@@ -114,8 +114,11 @@ class ChangeAlgorithm(SceneAlgorithm):
         probe = self.probe_path(parameters, context, model) if given_probe else None
         scenes = [self.input_raster(parameters, context, name) for name in self.SCENE_INPUTS]
         options = [self.scene_options(parameters, context, scene, feedback) for scene in scenes]
-        threshold = (self.parameterAsDouble(parameters, self.THRESHOLD, context)
-                     if parameters.get(self.THRESHOLD) not in (None, "") else "auto")
+        given = parameters.get(self.THRESHOLD)
+        # Text (qgis_process, a model) goes to the backend as given, which refuses what is no score:
+        # parameterAsDouble would read "abc" as 0, every cell changed.
+        threshold = ("auto" if given in (None, "") else given if isinstance(given, str)
+                     else self.parameterAsDouble(parameters, self.THRESHOLD, context))
         table = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context) or None
         request = change.ChangeRequest(
             before=scenes[0][1], after=scenes[1][1],
