@@ -25,8 +25,10 @@ redoes only what is missing; a damaged entry is made again.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,7 +133,6 @@ def _dates(request: TimeSeriesRequest) -> list[_Date]:
 def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
                progress_for: ProgressFor | None = None) -> TimeSeriesResult:
     """The stack of ``request``'s dates (module docstring)."""
-    from .checksums import file_sha256
     from .scene import open_scene
 
     if len(request.inputs) < 2:
@@ -154,7 +155,22 @@ def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
     for d, w, scene in zip(dates, windows, scenes):
         d.options = dataclasses.replace(d.options, window=(w.x0, w.y0, w.width, w.height), resolution="token")
         d.files = scene.files
+    fresh = not os.path.lexists(request.work_folder)
     work = WorkFolder(request.work_folder)
+    try:
+        return _stack(request, dates, common, work, progress_for)
+    except BaseException:
+        if fresh:  # made by this run and still empty: no litter. Entries made are kept for the next run.
+            with contextlib.suppress(OSError):
+                work.folder.rmdir()
+        raise
+
+
+def _stack(request: TimeSeriesRequest, dates: list[_Date], common: grids.Frame, work: WorkFolder,
+           progress_for: ProgressFor) -> TimeSeriesResult:
+    """Each date's result (found in ``work`` or made there), the first date of change, the stack."""
+    from .checksums import file_sha256
+
     shared = {"model_sha256": file_sha256(Path(request.checkpoint)), "precision": request.precision,
               "probe_sha256": file_sha256(Path(request.probe)) if request.probe else None}
     made = _Entries(work, shared, request, progress_for)

@@ -182,3 +182,11 @@ def test_a_time_series_threshold_that_is_no_score_is_refused_before_any_work(tmp
     with pytest.raises(UserError, match="the change threshold must be auto or a score from 0 to 2"):
         timeseries(request)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tif", "b.tif"]
+
+
+def test_a_stack_that_fails_on_its_first_date_leaves_no_work_folder(cli, tmp_path):
+    fill = dated(tmp_path / "a.tif", "2020-09-27", pixels=np.zeros((7, 160, 160), np.uint16))
+    b = dated(tmp_path / "b.tif", "2021-06-20", shift_px=1)
+    code, _, err = cli("timeseries", fill, b, "--out", tmp_path / "s.tif", "--device", "cpu")
+    assert_one_error_line(code, err, "holds no usable tile")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tif", "b.tif"]
