@@ -286,7 +286,21 @@ def cmd_embed(args: argparse.Namespace) -> int:
     import numpy as np
 
     if args.out.lower().endswith((".tif", ".tiff")):
+        inputs = _mosaic_inputs(args, args.data)
+        if inputs is not None:
+            from .catalogue import resolve_model
+
+            return _run_mosaic(args, inputs, resolve_model(args.checkpoint), None, pooling=args.pooling,
+                               normed=args.normed)
+        args.data = args.data[0]
         return _embed_scene(args)
+    if not args.data:
+        raise UserError("no input given: name a pack or dataset folder (or products or rasters, with --out "
+                        "ending in .tif)")
+    if len(args.data) != 1 or args.inputs:
+        raise UserError("a dataset is embedded into an .npz one at a time; several products or rasters make "
+                        "one embedding mosaic: give --out ending in .tif")
+    args.data = args.data[0]
     from .product import is_product_path
 
     if is_product_path(args.data) and not Path(args.data).is_dir():
@@ -342,8 +356,9 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
                       "--out work/emb-all.npz",
                       "python -m backend embed LC08_L2SP_204023_20200927_20201006_02_T1_MTL.txt --checkpoint "
                       "pretrained_S_best.pth --stride 40 --out embeddings.tif"])
-    embed.add_argument("data", help="a pack or a dataset folder; with --out *.tif, a Landsat product (MTL "
-                                    "file, folder or .tar) or raster")
+    embed.add_argument("data", nargs="*", metavar="DATA",
+                       help="a pack or a dataset folder; with --out *.tif, a Landsat product (MTL file, "
+                            "folder or .tar) or raster, or several of them for one mosaic")
     embed.add_argument("--model", "--checkpoint", dest="checkpoint", default=None,
                        help="a catalogue name or a checkpoint file (default: random weights for a dataset, "
                             "for baselines; the default model for a raster)")
@@ -358,6 +373,7 @@ def add_embed_parser(commands: argparse._SubParsersAction) -> None:
     embed.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
                        help="float32 (exact, default), bfloat16 or auto")
     _add_scene_options(embed, EMBEDDING_RESOLUTION_DEFAULT, only="rasters only")
+    _add_mosaic_options(embed)
     _add_skip_bad(embed)
     _add_device(embed)
 
@@ -533,8 +549,15 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .raster import classify_raster
 
     started = time.perf_counter()
+    inputs = _mosaic_inputs(args, args.input)
     model = resolve_model(args.checkpoint)
     probe = resolve_probe(args.probe, model, args.checkpoint)
+    if inputs is not None:
+        if args.probabilities:
+            raise UserError("--probabilities is for one input; a mosaic writes its classes (each input's "
+                            "probabilities are in the work folder with --composite mean)")
+        return _run_mosaic(args, inputs, model, str(probe))
+    args.input = args.input[0]
     request = _scene_request(args, args.input, args.out, model, probe=str(probe),
                              probabilities=args.probabilities)
     result = classify_raster(request, progress=_bar(0, "classifying", unit="tile"))
@@ -573,21 +596,86 @@ def _scene_request(args: argparse.Namespace, source: str, output: str, model: Pa
                            options=_scene_options(args, source), **extra)
 
 
-def _scene_options(args: argparse.Namespace, source: str):
-    """The ``options.SceneOptions`` of the scene options (:func:`_add_scene_options`)."""
+def _scene_options(args: argparse.Namespace, source: str | None):
+    """The ``options.SceneOptions`` of the scene options (:func:`_add_scene_options`); no
+    acquisition for ``source`` None (a mosaic finds each input's)."""
     from .options import SceneOptions
 
     return SceneOptions(bands=args.bands, qa_pixel=args.qa_pixel, mask=tuple(args.mask),
                         input_scale=args.input_scale, stride=args.stride, resolution=args.resolution,
                         use_metadata=not args.no_metadata, device=args.device, batch_size=args.batch_size,
-                        acquisition=_acquisition(args, source))
+                        acquisition=_acquisition(args, source) if source is not None else None)
 
 
-def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "") -> None:
+# --------------------------------------------------------------------------- several inputs: one mosaic
+def _add_mosaic_options(parser: argparse.ArgumentParser) -> None:
+    """The options of several inputs made into one map (``backend.mosaic``)."""
+    from .mosaic import COMPOSITES
+
+    parser.add_argument("--inputs", default=None, metavar="LIST.txt",
+                        help="a text file naming the inputs, one path a line (relative to the list's "
+                             "folder), each optionally followed by its date: PATH 2021-06-15")
+    parser.add_argument("--composite", default=next(iter(COMPOSITES)), choices=list(COMPOSITES),
+                        help="several inputs: where they overlap, " + "; ".join(
+                            f"{name}: {what}" for name, what in COMPOSITES.items()) + " (default: best)")
+    parser.add_argument("--crs", default=None, help="several inputs: the mosaic's CRS, e.g. EPSG:32630 "
+                                                    "(default: the first input's)")
+    parser.add_argument("--work", default=None, metavar="DIR",
+                        help="several inputs: the work folder keeping each input's map, so that a run "
+                             "again redoes only what is missing (default: OUT with .work for .tif)")
+
+
+def _mosaic_inputs(args: argparse.Namespace, given: list) -> tuple[list, list] | None:
+    """(inputs, their acquisitions) when the command makes a mosaic: several inputs, --inputs,
+    --work or --crs; None for a single input, which runs as before."""
+    if len(given) <= 1 and not (args.inputs or args.work or args.crs):
+        if not given:
+            raise UserError("no input given: name a product or raster (or several, or a list with --inputs)")
+        return None
+    from .acquisition import Acquisition, parse_when
+    from .mosaic import read_inputs_list
+
+    listed = [(path, None) for path in given] + (read_inputs_list(args.inputs) if args.inputs else [])
+    if args.acquisition_date:
+        if len(listed) > 1:
+            raise UserError("--acquisition-date gives one date, but there are several inputs: give each its "
+                            "date in the --inputs list (PATH 2021-06-15), or let each input's MTL say it")
+        when = parse_when(args.acquisition_date)
+        if when is None:
+            raise UserError(f"--acquisition-date {args.acquisition_date!r} is not a date (use 2021-06-15)")
+        listed = [(listed[0][0], Acquisition(when, "--acquisition-date"))]
+    return [str(path) for path, _ in listed], [when for _, when in listed]
+
+
+def _run_mosaic(args: argparse.Namespace, inputs: tuple[list, list], model, probe: str | None,
+                **extra) -> int:
+    from .mosaic import MosaicRequest, map_inputs
+
+    paths, acquisitions = inputs
+    precision = getattr(args, "precision", "auto")  # embed has the option; classify encodes as "auto"
+    request = MosaicRequest(inputs=paths, acquisitions=acquisitions, output=args.out, checkpoint=str(model),
+                            probe=probe, options=_scene_options(args, None), composite=args.composite,
+                            crs=args.crs, work=args.work, precision=precision, **extra)
+    started = time.perf_counter()
+    result = map_inputs(request, progress_for=lambda name: _bar(0, name, unit="tile"))
+    if result.output:  # under torchrun, the process that composed the mosaic speaks for all
+        for key in sorted(k for k in result.metadata if k.startswith("MOSAIC_INPUT_")):
+            print(f"  {result.metadata[key]}")
+        if getattr(args, "report_resources", False):
+            from .memory import peak_memory_mb
+
+            # Under torchrun: this process's peak (its share of the inputs, and the mosaic).
+            print(f"resources: {time.perf_counter() - started:.2f} s, peak memory {peak_memory_mb():.0f} MB")
+    return 0
+
+
+def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "",
+                       pixel: bool = False) -> None:
     """The options of a Landsat scene, shared by classify and embed (``resolution``: the default
-    of --resolution; ``only``: "rasters only")."""
+    of --resolution; ``only``: "rasters only"; ``pixel``: a map of classes, which can also have
+    a cell per 30 m pixel)."""
     from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
-    from .options import DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX, RESOLUTIONS
+    from .options import DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX, FEATURE_RESOLUTIONS, RESOLUTIONS
     from .pixel_quality import INPUT_SCALES
 
     note = f" ({only})" if only else ""
@@ -611,10 +699,14 @@ def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: s
                              "shadow' as cloud-shadow), or none (default: "
                              f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}); put it after the "
                              f"input{note}")
-    parser.add_argument("--resolution", default=resolution, choices=RESOLUTIONS,
+    pixel_help = ("; pixel: a cell per 30 m pixel on the input's grid, the token map refined by each pixel's "
+                  "bands (same needs)") if pixel else ""
+    choices = RESOLUTIONS if pixel else FEATURE_RESOLUTIONS
+    parser.add_argument("--resolution", default=resolution, choices=choices,
                         help="token: a cell per 4 × 4 px token (120 m), for features on the mean of the "
-                             "tokens, STRIDE a multiple of 4; tile: a cell per stride; auto: token where the "
-                             f"probe or pooling and STRIDE allow it, else tile (default: {resolution}){note}")
+                             f"tokens, STRIDE a multiple of 4{pixel_help}; tile: a cell per stride; auto: "
+                             "token where the probe or pooling and STRIDE allow it, else tile (default: "
+                             f"{resolution}){note}")
     parser.add_argument("--input-scale", default=DEFAULT_INPUT_SCALE, choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
@@ -629,16 +721,25 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
         "metadata from the MTL file, product id or tags, the probe's most likely class per cell (UInt8, "
         "nodata 255, palette and class names from the probe). A USGS product is read in place, also inside "
         "its .tar; its QA_PIXEL masks clouds: a tile more than half masked gets no prediction. The output "
-        "records what made it (gdalinfo shows it).",
+        "records what made it (gdalinfo shows it). Several inputs (or --inputs LIST.txt) make one mosaic on "
+        "the first input's grid: each input is mapped into a work folder (kept: a run again redoes only what "
+        "is missing), then --composite decides where they overlap; under torchrun the processes share the "
+        "inputs.",
         ["python -m backend classify LC08_L2SP_204023_20200927_20201006_02_T1.tar --out landcover.tif",
          "python -m backend classify LC08_L2SP_204023_20200927_20201006_02_T1/ --mask fill cloud "
          "cloud-shadow --out landcover.tif",
          "python -m backend classify scene_SR_stack.tif --qa-pixel scene_QA_PIXEL.TIF --out landcover.tif",
          "python -m backend classify scene.tif --bands 2 3 4 5 6 7 8 --stride 40 --device cuda "
-         "--out landcover.tif --probabilities proba.tif"])
-    classify.add_argument("input", help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder, "
-                                        "or .tar or .tar.gz as downloaded) or a surface-reflectance raster")
+         "--out landcover.tif --probabilities proba.tif",
+         "python -m backend classify A.tar B.tar C_MTL.txt --composite latest --out mosaic.tif",
+         "torchrun --nproc_per_node=4 -m backend classify --inputs scenes.txt --device cuda "
+         "--out mosaic.tif"])
+    classify.add_argument("input", nargs="*", metavar="INPUT",
+                          help="a Landsat 8/9 Collection 2 Level-2 product (its MTL file, folder, or .tar or "
+                               ".tar.gz as downloaded) or a surface-reflectance raster; several make one "
+                               "mosaic")
     classify.add_argument("--out", required=True, help="class GeoTIFF to write")
+    _add_mosaic_options(classify)
     classify.add_argument("--probabilities", default=None, help="also write per-class probabilities here")
     classify.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (demo-S, published-S: python -m backend models) or a "
@@ -647,7 +748,7 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
     classify.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
                                "(default: the model's default probe: eurosat10-cls for published-S)")
-    _add_scene_options(classify, MAP_RESOLUTION_DEFAULT)
+    _add_scene_options(classify, MAP_RESOLUTION_DEFAULT, pixel=True)
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
                           help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")

@@ -80,13 +80,15 @@ SIZES = {
 class FusedLinear:
     """Several Linear layers on the same input as one matrix product (inference only).
 
-    The concatenated weight and bias are cached in the compute dtype and rebuilt whenever one
-    of the source parameters changes (moved, reloaded or trained: its storage or version).
+    The concatenated weight and bias are cached per compute dtype and rebuilt whenever one of
+    the source parameters changes (moved, reloaded or trained: its storage or version). A model
+    kept loaded between runs (``backend.model_cache``) may serve two runs at once, in float32 and
+    bfloat16: each dtype has its own entry, replaced in one assignment, so neither run ever sees
+    the other's weights.
     """
 
     def __init__(self):
-        self._key = None
-        self._value = None
+        self._cache: dict = {}  # dtype → (key, (weight, bias))
         self._params = None
 
     def __call__(self, x, linears, dtype: torch.dtype, scales=None, ones_after_groups=None):
@@ -97,19 +99,20 @@ class FusedLinear:
         each with a constant 1 (a zero weight row, bias 1): multiplied by a matrix later, that
         column gives the matrix's row sums for free.
         """
-        scales = scales or [1.0] * len(linears)
-        ones_after_groups = ones_after_groups or [0] * len(linears)
         if self._params is None:
             self._params = [p for linear in linears for p in (linear.weight, linear.bias)]
-        key = (dtype, *scales, *ones_after_groups, *[(p.data_ptr(), p._version) for p in self._params])
-        if key != self._key:
+        key = (scales, ones_after_groups, [(p.data_ptr(), p._version) for p in self._params])
+        cached = self._cache.get(dtype)
+        if cached is None or cached[0] != key:
+            scales = scales or [1.0] * len(linears)
+            ones_after_groups = ones_after_groups or [0] * len(linears)
             with torch.no_grad():
                 blocks = [_linear_block(linear, s, groups)
                           for linear, s, groups in zip(linears, scales, ones_after_groups)]
                 weight = torch.cat([w for w, _ in blocks]).to(dtype)
                 bias = torch.cat([b for _, b in blocks]).to(dtype)
-            self._key, self._value = key, (weight, bias)
-        return F.linear(x.to(dtype), *self._value)
+            cached = self._cache[dtype] = (key, (weight, bias))
+        return F.linear(x if x.dtype == dtype else x.to(dtype), *cached[1])
 
 
 def _linear_block(linear: nn.Linear, scale: float, ones_after_groups: int):
@@ -131,7 +134,9 @@ def attention_base2(q: torch.Tensor, k: torch.Tensor, v1: torch.Tensor) -> tuple
 
     q: (…, M, hd) and k: (…, N, hd) in the compute dtype; v1: (…, N, hd + 1), the values with a
     last column of ones. Returns the unnormalised output (…, M, hd) and the softmax denominators
-    (…, M, 1), in float32; their quotient is the attention output.
+    (…, M, 1), in the compute dtype (the products round to it once); their quotient is the
+    attention output. Dividing them in bfloat16 gives the same bits as in float32: CPU kernels
+    compute a bfloat16 quotient in float32 and round once.
 
     The column of ones makes the product with v sum each row of weights, and the M × hd output
     is divided instead of the M × N weights, which saves two passes over the largest tensor.
@@ -140,15 +145,14 @@ def attention_base2(q: torch.Tensor, k: torch.Tensor, v1: torch.Tensor) -> tuple
     when they do not.
     """
     scores = torch.matmul(q, k.transpose(-1, -2))  # (…, M, N)
-    out = torch.matmul(scores.exp2(), v1)  # exp2 runs in float32 and rounds once to the compute dtype
-    out = out.float()  # small (M × (hd + 1)); float32 elementwise kernels are the fast ones on CPUs
+    out = torch.matmul(scores.exp2_(), v1)  # exp2 runs in float32 and rounds once to the compute dtype
     low, high = torch.aminmax(out[..., -1:])
     # Every row sum in [2^-90, 2^64]: no exp2 overflowed, the products with v cannot, and the
     # largest term of each row is ≥ 2^-97, so terms flushed to zero (< 2^-126) weigh < 2^-29.
-    if not (low >= 2.0**-90 and high <= 2.0**64):
-        scores = scores.float()
+    if not (2.0**-90 <= float(low) and float(high) <= 2.0**64):
+        scores = torch.matmul(q, k.transpose(-1, -2)).float()
         weights = scores.sub_(scores.amax(dim=-1, keepdim=True)).exp2_()
-        out = torch.matmul(weights.to(v1.dtype), v1).float()
+        out = torch.matmul(weights.to(v1.dtype), v1)
     return out[..., :-1], out[..., -1:]
 
 
@@ -232,7 +236,7 @@ class MoEFeedForward(nn.Module):
         fused = self._fused(x, [*(expert.W for expert in self.experts), self.V], dtype)  # (T, (E+1)·dh)
         logits = self._fused_gate(x, [self.gate.Wg], dtype).float()  # (T, E)
         top_values, top_index = logits.topk(k, dim=-1)  # (T, k)
-        rows = top_index.add_(torch.arange(0, t * (e + 1), e + 1, device=x.device).unsqueeze(1))
+        rows = top_index.add_(self._row_offsets(t, x.device))
         # One contiguous row copy per choice: far faster on CPUs than indexing (T, E, dh) by pairs.
         chosen = F.silu(fused.view(-1, dh).index_select(0, rows.view(-1)).view(t, k, dh))  # (T, k, dh)
         if k == 2:
@@ -243,6 +247,20 @@ class MoEFeedForward(nn.Module):
             mixed = (chosen * top_values.softmax(dim=-1).to(chosen.dtype).unsqueeze(-1)).sum(dim=1)
         v = fused[:, e * dh:]  # (T, dh), V x
         return self._fused_w2(mixed.mul_(v), [self.W2], dtype)
+
+    def _row_offsets(self, t: int, device: torch.device) -> torch.Tensor:
+        """(T, 1): token i's first row, i·(E+1), in the fused product seen as (T·(E+1), dh) rows.
+        Kept per (T, device): every micro-batch of a scene has the same T."""
+        if not hasattr(self, "_offsets"):
+            self._offsets: dict = {}
+        offsets = self._offsets.get((t, device))
+        if offsets is None:
+            e = self.num_experts
+            offsets = torch.arange(0, t * (e + 1), e + 1, device=device).unsqueeze(1)
+            if len(self._offsets) > 8:  # batches of many sizes: keep a few
+                self._offsets.clear()
+            self._offsets[(t, device)] = offsets
+        return offsets
 
     def forward(self, x: torch.Tensor, with_balance_loss: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
         """x: (T, D) tokens. Returns (T, D) and the load-balancing loss (a scalar, 0 if not asked)."""

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ import torch
 import torch.distributed as dist
 
 from . import __version__, checkpoint, landsat
+from .distributed import DistributedContext
 from .errors import UserError
 from .files import write_atomically
 from .model import MoEMAE
@@ -95,50 +95,6 @@ def _autocast(device, precision: str):
 
 def _epoch_seed(seed: int, epoch: int, rank: int) -> int:
     return (seed * 1_000_003 + epoch * 7919 + rank * 104_729) % (2**63)
-
-
-class DistributedContext:
-    """rank / world size from torchrun's environment; a no-op in a single process."""
-
-    def __init__(self, device_name: str):
-        from .device import resolve_device
-
-        self.world = int(os.environ.get("WORLD_SIZE", "1"))
-        self.rank = int(os.environ.get("RANK", "0"))
-        self.local_rank = int(os.environ.get("LOCAL_RANK", "0"))
-        if self.world > 1:
-            device = resolve_device(device_name)
-            if device.type == "cuda":
-                device = torch.device("cuda", self.local_rank)
-                torch.cuda.set_device(device)
-            if not dist.is_initialized():
-                dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
-            self.device = device
-        else:
-            self.device = resolve_device(device_name)
-
-    @property
-    def main(self) -> bool:
-        return self.rank == 0
-
-    def mean(self, value: float) -> float:
-        """The mean of ``value`` over all processes."""
-        if self.world == 1:
-            return value
-        tensor = torch.tensor([value], dtype=torch.float64, device=self.device)
-        dist.all_reduce(tensor)
-        return float(tensor.item()) / self.world
-
-    def barrier(self) -> None:
-        if self.world > 1:
-            dist.barrier()
-
-    def close(self) -> None:
-        if self.world > 1 and dist.is_initialized():
-            # Every rank reaches this point before any tears its connections down; a rank that
-            # leaves early can abort the others' gloo threads at exit.
-            dist.barrier()
-            dist.destroy_process_group()
 
 
 def pretrain(config: PretrainConfig, arrays: PatchArrays | None = None,

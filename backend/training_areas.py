@@ -30,6 +30,7 @@ from osgeo import gdal, ogr, osr
 
 from . import classes, geo, landsat
 from .catalogue import demonstration_warnings, token_cells
+from .device import resolve_device
 from .errors import UserError
 from .options import MAP_RESOLUTION_DEFAULT, SceneOptions
 from .progress import NullProgress, Progress
@@ -231,7 +232,8 @@ def fit_probe_on_areas(raster_path: str | Path, samples: LabelledSamples, checkp
     has fewer than ``fitting.min_per_class`` usable tiles. ``progress`` counts the positions read
     and embedded, and is checked for a cancel between batches and cross-validation folds.
     """
-    from .checkpoint import load_pretrained, model_fingerprint
+    from .checkpoint import model_fingerprint
+    from .model_cache import shared_model
     from .probe import fit
 
     fitting = fitting or ProbeFitting()
@@ -240,7 +242,7 @@ def fit_probe_on_areas(raster_path: str | Path, samples: LabelledSamples, checkp
     counts = _class_counts([s[2] for s in samples.positions], names)
     _refuse_classes_with_too_few(counts, fitting.min_per_class)
     positions = _thinned(samples.positions, fitting)
-    model = load_pretrained(checkpoint, options.device)
+    model = shared_model(checkpoint, resolve_device(options.device))  # kept loaded for the next run
     for line in demonstration_warnings(model):
         log.warning(line)
     progress = progress or NullProgress()

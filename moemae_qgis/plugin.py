@@ -145,6 +145,8 @@ class MoeMaePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        # The models kept loaded for warm runs (and a GPU's memory they hold) go with the plugin.
+        load_backend("model_cache").release()
         remove_translator()
 
     # --- dependencies ---

@@ -42,9 +42,11 @@ def test_bench_prints_a_table():
     """Seconds on any CPU: bfloat16 is measured only where it is native, every row is bounded."""
     result = run_backend_cli("bench", "--device", "cpu", "--seconds", "0", "--encoder-batch", "4",
                              "--train-batch", "4", "--classify-sizes", "80", "--product-size", "300x260",
-                             "--embed-size", "160", "--field-size", "300x200", timeout=300)
+                             "--embed-size", "160", "--field-size", "300x200", "--mosaic", "1,2",
+                             "--mosaic-size", "200x200", "--clock", "cpu", timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("machine: ")
+    assert "\nclock: CPU time of this process" in result.stdout  # a shared machine's figures
     for row in ("matmul roof float32", "matmul roof bfloat16", "encoder S float32, batch 4",
                 "MAE training S float32, batch 4", "read BigEarthNet-L per-file GeoTIFFs",
                 "read the same data packed", "pretrain on the packed sample, batch 4",
@@ -52,7 +54,8 @@ def test_bench_prints_a_table():
                 "similarity over a whole scene's cached field, to the GeoTIFF",
                 "k-means (8 clusters) on it, map and PCA rendering",
                 "a click on a 1,000 × 1,000 px view (250 × 250 cells)",
-                "peak memory of the three rows above"):
+                "peak memory of the three rows above", "mosaic of 1 products 200 × 200 px, 1 process",
+                "mosaic of 2 products 200 × 200 px, 1 process", "the same 2, 2 processes (torchrun)"):
         assert f"| {row} |" in result.stdout
     lines = result.stdout.splitlines()
     field = next(line for line in lines if line.startswith("| embedding field of a 160² scene at 120 m"))

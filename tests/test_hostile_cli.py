@@ -520,6 +520,7 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
     (lambda t: ["bench", "--device", "cuda:x"], "unknown device 'cuda:x'"),
     (lambda t: ["bench", "--product-size", "7700"], "'7700' is not WIDTHxHEIGHT"),
     (lambda t: ["bench", "--product-size", "30x7800"], "a scene needs at least 40 × 40 px"),
+    (lambda t: ["bench", "--clock", "sundial"], "invalid choice: 'sundial'"),
     (lambda t: ["pack", t / "nowhere", "--out", t / "pack"], "does not exist"),
     (lambda t: ["pretrain", SAMPLE, "--out", t / "run", "--lr", "nan"], "--lr: must be a finite number"),
     (lambda t: ["embed", SAMPLE, "--out", t, "--device", "cpu"], "is a folder"),
@@ -532,6 +533,9 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
      "does not exist"),
     (lambda t: ["classify", SAMPLE / "patches.csv", "--out", t / "m.tif", "--stride", "41"],
      "cannot be opened as a raster"),
+    (lambda t: ["classify", LIVERPOOL, LIVERPOOL, "--out", t / "m.tif"], "is given twice"),
+    (lambda t: ["embed", LIVERPOOL, t / "none", "--out", t / "m.tif", "--composite", "median"],
+     "invalid choice: 'median'"),
     (lambda t: ["demo-scene", "--sample", t / "nowhere", "--out", t / "demo"], "does not exist"),
     (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg"], "does not exist"),
     (lambda t: ["sample", t / "nowhere.tif", "--out", t / "s.gpkg", "--users-accuracy", "1.5", "--target-se",
@@ -612,11 +616,11 @@ def test_dates_with_offsets_mean_utc_and_a_date_alone_leaves_the_hour_unknown(cl
     (("probe", "fit", "emb.npz", "--out", "p.json", "--standardise"), "--standardise", "--standardize"),
     (("models", "download", "published-S", "--ulr", "http://x"), "--ulr", "--url"),
 ])
-def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, argv, option,
-                                                                              nearest):
+def test_a_mistyped_option_is_refused_by_its_command_with_the_nearest_option(cli, tmp_path, monkeypatch, argv,
+                                                                              option, nearest):
     """Issue 18, finding 9: argparse took --strid for --stride by prefix, and answered --strdie
     with the top-level help. Nothing runs: no output appears."""
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # and back afterwards: later tests run subprocesses from the cwd
     code, _out, err = cli(*argv)
     command = " ".join(argv[:2] if argv[0] == "probe" else argv[:1])
     assert_one_error_line(code, err, f"python -m backend {command} has no option {option}",

@@ -54,6 +54,18 @@ def test_unload_removes_provider(qgis_iface):
     assert instance.actions == []
 
 
+def test_unload_releases_the_models_kept_for_warm_runs(qgis_iface):
+    from backend import model_cache
+    from backend.catalogue import DEFAULT_CHECKPOINT
+
+    instance = moemae_qgis.classFactory(qgis_iface)
+    instance.initGui()
+    model_cache.shared_model(DEFAULT_CHECKPOINT, "cpu")  # what a classification leaves loaded
+    assert model_cache.kept_models() == 1
+    instance.unload()
+    assert model_cache.kept_models() == 0
+
+
 def test_unload_stops_a_running_install_and_a_running_dialog(qgis_iface):
     from moemae_qgis.plugin import DependencyInstallTask
 

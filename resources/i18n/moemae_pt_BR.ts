@@ -142,7 +142,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
@@ -201,7 +201,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
@@ -251,43 +251,48 @@
       <translation>auto: pelo tipo de dado e pelos valores; dn: números digitais do Nível 2; reflectance: DN × 0,0000275 − 0,2, como floats.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="338" />
-      <location filename="../../moemae_qgis/dialog.py" line="237" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Células do mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="345" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
+      <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda sobre a média dos tokens e um STRIDE múltiplo de 4; pixel: uma célula por pixel de 30 m na grade da entrada, o mapa de tokens refinado pelas bandas de cada pixel (mesmos requisitos); tile: uma célula por STRIDE; auto: token onde a sonda e o STRIDE permitem, senão tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="351" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: uma célula por token de 4 × 4 px (120 m), para uma sonda ou agregação pela média dos tokens e um STRIDE múltiplo de 4; tile: uma célula por STRIDE; auto: token onde a sonda ou a agregação e o STRIDE permitem, senão tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parâmetro incorreto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="394" />
       <source>{} is not a raster layer</source>
       <translation>{} não é uma camada raster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="387" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="396" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} é uma camada {}; salve-a primeiro como GeoTIFF (o modelo lê arquivos pelo GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="400" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="409" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>O GDAL não consegue abrir {} como raster ({}); verifique o caminho dentro do arquivo compactado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="416" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="425" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>BANDS {!r} não foi entendido: o QGIS espera os números das bandas separados por ';', p. ex. 1;2;3;4;5;6;7 (ou deixe BANDS vazio para bandas encontradas pelo nome)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="492" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="501" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
@@ -393,31 +398,76 @@
       <translation>{} está ausente: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
       <source>Classify land cover</source>
       <translation>Classificar cobertura do solo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="17" />
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="25" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="31" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="41" />
       <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="121" />
       <source>Land cover</source>
       <translation>Cobertura do solo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="18" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="32" />
       <source>A land-cover map of a Landsat 8/9 Level-2 scene, clouds masked, styled with the probe's classes.</source>
       <translation>Um mapa de cobertura do solo de uma cena Landsat 8/9 Nível 2, com nuvens mascaradas, estilizado com as classes da sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="26" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="42" />
       <source>Each class's probability per cell, one band per class.</source>
       <translation>A probabilidade de cada classe por célula, uma banda por classe.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/classify.py" line="27" />
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="43" />
       <source>Class probabilities</source>
       <translation>Probabilidades das classes</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>Further scenes (layers, or products as their MTL file, folder or .tar) mapped with INPUT into one mosaic on INPUT's grid; each scene's date is its own.</source>
+      <translation>Outras cenas (camadas, ou produtos como seu arquivo MTL, pasta ou .tar) mapeadas com INPUT em um único mosaico na grade de INPUT; cada cena mantém sua própria data.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="48" />
+      <source>More scenes (one mosaic)</source>
+      <translation>Mais cenas (um mosaico)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="52" />
+      <source>Where scenes overlap</source>
+      <translation>Onde as cenas se sobrepõem</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="56" />
+      <source>best: the scene with the most valid, unmasked pixels under the cell; latest: the scene acquired last; mean: the mean of the class probabilities.</source>
+      <translation>best: a cena com mais pixels válidos e não mascarados na célula; latest: a cena adquirida por último; mean: a média das probabilidades das classes.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Where each scene's map is kept, so that a run again maps only what is missing. Default: beside the output.</source>
+      <translation>Onde o mapa de cada cena é guardado, para que uma nova execução mapeie só o que falta. Padrão: ao lado da saída.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="58" />
+      <source>Work folder (resumable mosaics)</source>
+      <translation>Pasta de trabalho (mosaicos retomáveis)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="80" />
+      <source>Class probabilities are written for one scene; leave them out for a mosaic</source>
+      <translation>As probabilidades das classes são escritas para uma só cena; deixe-as de fora em um mosaico</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="109" />
+      <source>{} in More scenes is neither a raster layer nor a Landsat product</source>
+      <translation>{} em Mais cenas não é nem uma camada raster nem um produto Landsat</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/classify.py" line="117" />
+      <source>Acquisition date gives one date, but there are several scenes: each scene's date is read from its MTL, name, tags or temporal properties</source>
+      <translation>A data de aquisição dá uma só data, mas há várias cenas: a data de cada cena é lida do seu MTL, nome, tags ou propriedades temporais</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/cluster.py" line="15" />
@@ -776,92 +826,92 @@
       <translation>Amostrar as feições</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="174" />
       <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
       <translation>token: o token de 120 m sob cada amostra, para mapas de células de 120 m; tile: o tile inteiro de 1,2 km, para mapas de uma célula por passo; auto: token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="182" />
       <source>TRAINING is not a point or polygon layer</source>
       <translation>TRAINING não é uma camada de pontos ou polígonos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="188" />
       <source>Cancelled: no probe was written.</source>
       <translation>Cancelado: nenhuma sonda foi gravada.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="200" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matriz de erros por validação cruzada e F1 por classe: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} tiles</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posições ignoradas: mais da metade preenchimento ou sem dados</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Acurácia por validação cruzada ({} partes): {:.3f} (intervalo de 95 % {:.2f}-{:.2f}, {} amostras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="246" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>a camada de treinamento não tem feições: desenhe pontos ou polígonos de pelo menos 2 classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="250" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>nenhuma das {} feições de treinamento está sobre o raster: a camada ({}) e o raster ({}) não se sobrepõem. As feições estão no lugar certo, e o SRC de cada camada está correto?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posições de amostra de {} classes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="258" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} mantidas, uma parte igual de cada classe: mais acrescentaria tempo e memória, não acurácia</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>a camada de treinamento contém {}, não pontos ou polígonos: uma amostra é um ponto ou um lugar dentro de um polígono; desenhe polígonos (ou faça um buffer das linhas: Vetor &gt; Geoprocessamento &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="273" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>a camada de treinamento não tem SRC, então suas feições não podem ser posicionadas sobre o raster: atribua-lhe um (Propriedades da camada &gt; Fonte &gt; SRC atribuído)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' não é um campo da camada de treinamento; seus campos são: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} feições não têm classe ('{}' é NULL ou vazio) e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} feições estão fora do raster e ficaram de fora</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="296" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>o campo '{}' contém {} classe(s) sobre o raster; uma sonda precisa de pelo menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>o campo '{}' contém {} classes sobre o raster; um mapa contém no máximo {} (UInt8, 255 é sem dados): junte algumas classes</translation>
     </message>
@@ -882,7 +932,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/click_to_map.py" line="110" />
-      <location filename="../../moemae_qgis/dialog.py" line="203" />
+      <location filename="../../moemae_qgis/dialog.py" line="205" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -1080,239 +1130,249 @@
       <translation>uma por passo de tile (o passo)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="192" />
+      <location filename="../../moemae_qgis/dialog.py" line="189" />
+      <source>one per pixel: 30 m, the 120 m tokens refined by each pixel's bands (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>uma por pixel: 30 m, os tokens de 120 m refinados pelas bandas de cada pixel (sondas sobre a média dos tokens; passo múltiplo de 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="194" />
+      <location filename="../../moemae_qgis/dialog.py" line="196" />
       <source>empty: a temporary file</source>
       <translation>vazio: um arquivo temporário</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="201" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Run</source>
       <translation>Executar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="213" />
-      <location filename="../../moemae_qgis/dialog.py" line="595" />
+      <location filename="../../moemae_qgis/dialog.py" line="215" />
+      <location filename="../../moemae_qgis/dialog.py" line="599" />
       <source>Log</source>
       <translation>Log</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Landsat layer</source>
       <translation>Camada Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Acquisition</source>
       <translation>Aquisição</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Clouds</source>
       <translation>Nuvens</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Stride</source>
       <translation>Passo</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="241" />
       <source>Output</source>
       <translation>Saída</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="240" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Advanced</source>
       <translation>Avançado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="243" />
+      <location filename="../../moemae_qgis/dialog.py" line="245" />
       <source>Mirror</source>
       <translation>Espelho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="284" />
+      <location filename="../../moemae_qgis/dialog.py" line="286" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Adicione ao projeto um produto Landsat 8/9 Nível 2 (Adicionar produto Landsat…) ou um raster de reflectância de superfície.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="300" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>Não é possível abrir esta camada com o GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="337" />
+      <location filename="../../moemae_qgis/dialog.py" line="339" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7 (não {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="343" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Defina as bandas como 7 números inteiros, p. ex. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="348" />
       <source>Set the bands yourself below.</source>
       <translation>Defina as bandas você mesmo abaixo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="349" />
       <source>Cannot tell the bands: {}.</source>
       <translation>Não é possível identificar as bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="368" />
+      <location filename="../../moemae_qgis/dialog.py" line="370" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>As nuvens não podem ser mascaradas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="373" />
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
       <source>{} masks {}.</source>
       <translation>{} mascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="377" />
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>O produto {} não tem arquivo QA_PIXEL: nuvens e suas sombras não serão mascaradas e receberão classes de cobertura do solo. Baixe o produto com sua banda QA_PIXEL para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>Sem QA_PIXEL nesta camada: nuvens e suas sombras receberão classes de cobertura do solo. Adicione o produto Landsat como baixado, com sua banda QA_PIXEL (Adicionar produto Landsat…), para mascará-las.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="401" />
+      <location filename="../../moemae_qgis/dialog.py" line="403" />
       <source>Cells of {} px ({} m)</source>
       <translation>Células de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <source>Cells of 1 px (30 m): the input's own grid.</source>
+      <translation>Células de 1 px (30 m): a própria grade da entrada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Células de 4 px (120 m), uma por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <location filename="../../moemae_qgis/dialog.py" line="411" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="409" />
+      <location filename="../../moemae_qgis/dialog.py" line="413" />
       <source>The run will be refused: {}.</source>
       <translation>A execução será recusada: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="431" />
-      <location filename="../../moemae_qgis/plugin.py" line="272" />
+      <location filename="../../moemae_qgis/dialog.py" line="435" />
+      <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>Não é possível adicionar o produto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="434" />
+      <location filename="../../moemae_qgis/dialog.py" line="438" />
       <source>Added {}.</source>
       <translation>{} adicionado.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
       <source>Running…</source>
       <translation>Executando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="504" />
+      <location filename="../../moemae_qgis/dialog.py" line="508" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="515" />
+      <location filename="../../moemae_qgis/dialog.py" line="519" />
       <source>Land cover ({})</source>
       <translation>Cobertura do solo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="523" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Concluído, mas as classes da sonda não puderam ser lidas para a legenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="530" />
       <source>Done</source>
       <translation>Concluído</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="527" />
+      <location filename="../../moemae_qgis/dialog.py" line="531" />
       <source>Done: {}</source>
       <translation>Concluído: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="536" />
+      <location filename="../../moemae_qgis/dialog.py" line="540" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: nenhuma camada foi adicionada e nenhum arquivo ficou.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>see the Processing log</source>
       <translation>veja o log do Processamento</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="543" />
+      <location filename="../../moemae_qgis/dialog.py" line="547" />
       <source>Failed: {}</source>
       <translation>Falhou: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="546" />
+      <location filename="../../moemae_qgis/dialog.py" line="550" />
       <source>The run's log:</source>
       <translation>O log da execução:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>1 error</source>
       <translation>1 erro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>{} errors</source>
       <translation>{} erros</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="608" />
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>O {} lembrado {!r} não pode ser usado; usando {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="627" />
+      <location filename="../../moemae_qgis/dialog.py" line="631" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="639" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="636" />
+      <location filename="../../moemae_qgis/dialog.py" line="640" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="638" />
+      <location filename="../../moemae_qgis/dialog.py" line="642" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: nenhuma GPU encontrada)</translation>
     </message>
@@ -1516,89 +1576,89 @@
       <translation>&amp;Cobertura do solo MoE-MAE</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="162" />
+      <location filename="../../moemae_qgis/plugin.py" line="164" />
       <source>Install…</source>
       <translation>Instalar…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="172" />
+      <location filename="../../moemae_qgis/plugin.py" line="174" />
       <source>The installation is already running; see the task manager.</source>
       <translation>A instalação já está em andamento; veja o gerenciador de tarefas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="177" />
+      <location filename="../../moemae_qgis/plugin.py" line="179" />
       <source>All required Python packages are installed.</source>
       <translation>Todos os pacotes Python necessários estão instalados.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="183" />
-      <location filename="../../moemae_qgis/plugin.py" line="199" />
+      <location filename="../../moemae_qgis/plugin.py" line="185" />
+      <location filename="../../moemae_qgis/plugin.py" line="201" />
       <source>MoE-MAE: cannot install Python packages</source>
       <translation>MoE-MAE: não é possível instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="190" />
+      <location filename="../../moemae_qgis/plugin.py" line="192" />
       <source>Asking pip what it would download…</source>
       <translation>Perguntando ao pip o que ele baixaria…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="200" />
-      <location filename="../../moemae_qgis/plugin.py" line="238" />
+      <location filename="../../moemae_qgis/plugin.py" line="202" />
+      <location filename="../../moemae_qgis/plugin.py" line="240" />
       <source>To install them by hand:</source>
       <translation>Para instalá-los manualmente:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="203" />
+      <location filename="../../moemae_qgis/plugin.py" line="205" />
       <source>MoE-MAE: install Python packages</source>
       <translation>MoE-MAE: instalar pacotes Python</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="210" />
+      <location filename="../../moemae_qgis/plugin.py" line="212" />
       <source>Installing in the background; progress is in the task manager and the MoE-MAE log.</source>
       <translation>Instalando em segundo plano; o progresso está no gerenciador de tarefas e no log do MoE-MAE.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="216" />
+      <location filename="../../moemae_qgis/plugin.py" line="218" />
       <source>pip will download and install:</source>
       <translation>o pip vai baixar e instalar:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="217" />
+      <location filename="../../moemae_qgis/plugin.py" line="219" />
       <source>with QGIS's Python, {}.</source>
       <translation>com o Python do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="219" />
+      <location filename="../../moemae_qgis/plugin.py" line="221" />
       <source>PyTorch: {}.</source>
       <translation>PyTorch: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="221" />
+      <location filename="../../moemae_qgis/plugin.py" line="223" />
       <source>Through QGIS's proxy, {}.</source>
       <translation>Pelo proxy do QGIS, {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="222" />
+      <location filename="../../moemae_qgis/plugin.py" line="224" />
       <source>Install now?</source>
       <translation>Instalar agora?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="228" />
+      <location filename="../../moemae_qgis/plugin.py" line="230" />
       <source>Python packages installed; MoE-MAE is ready.</source>
       <translation>Pacotes Python instalados; o MoE-MAE está pronto.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="230" />
+      <location filename="../../moemae_qgis/plugin.py" line="232" />
       <source>the packages were installed but still cannot be imported; restart QGIS</source>
       <translation>os pacotes foram instalados, mas ainda não podem ser importados; reinicie o QGIS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="236" />
+      <location filename="../../moemae_qgis/plugin.py" line="238" />
       <source>Installation failed: {} (Details… says how to install by hand)</source>
       <translation>A instalação falhou: {} (Detalhes… diz como instalar manualmente)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/plugin.py" line="274" />
+      <location filename="../../moemae_qgis/plugin.py" line="276" />
       <source>Added {} in natural colour.</source>
       <translation>{} adicionado em cor natural.</translation>
     </message>
