@@ -23,9 +23,13 @@ The steps (:func:`change_map`):
 4. **Nodata.** A cell without a vector on either date (more than half of its pixels fill, no data
    or masked by QA_PIXEL, or in a tile too masked to encode) is NaN, and the log says how many
    cells on which date and why (the most common reason among their pixels).
-5. **Threshold.** ``threshold`` "auto" is Otsu's rule on the scores (the cut that best splits
-   their histogram into two groups: the most between-group variance), or a number; it adds a
-   band, 1 changed, 0 unchanged, and the log states it.
+5. **Threshold.** ``threshold`` "auto" (:func:`auto_threshold`) is Otsu's rule on the scores
+   (the cut that best splits their histogram into two groups: the most between-group variance),
+   but never below the outlier floor, the scores' median + 3 robust standard deviations
+   (1.4826 × their median absolute deviation): Otsu's rule splits any histogram, one of a single
+   hump too, and where nothing changed it would flag half the cells; the floor keeps "changed"
+   for cells that stand out from the scene's typical score. Or a number. It adds a band, 1
+   changed, 0 unchanged, and the log states the threshold and which rule set it.
 6. **From → to.** With a probe, each date is also classified on the same cells, a band holds
    ``from × 100 + to`` (class numbers as in the probe's map, from 0) and a table of the areas of
    each transition in hectares is written as CSV and HTML.
@@ -73,6 +77,13 @@ TRANSITION_BAND = "from x 100 + to (class numbers of the probe's map)"
 OTSU_BINS = 256
 #: Scores spread less than this are one group (the same pixels twice give ~1e-7 of rounding).
 FLAT_SCORES = 1e-3
+#: The outlier floor of ``--threshold auto``: median + this many robust standard deviations, the
+#: usual rule for a value that does not belong to a sample (step 5).
+OUTLIER_SIGMAS = 3.0
+#: How an automatic threshold is recorded in the output's metadata.
+AUTO_RULE = f"auto: Otsu, at least median + {OUTLIER_SIGMAS:g} robust SD"
+#: At most this many scores are sampled for the floor's median (a time series' dates: gigabytes).
+FLOOR_SAMPLE = 250_000
 EDGE_CODE, EDGE_REASON = 255, "at the edge (less than 4 × 4 px of common ground)"
 #: Rows of cells read at a time from the embeddings.
 STRIP_ROWS = 64
@@ -402,14 +413,47 @@ def otsu_threshold(scores: np.ndarray | list[np.ndarray]) -> float:
     return float(edges[best + 1])
 
 
+def outlier_floor(scores: np.ndarray | list[np.ndarray]) -> float:
+    """The finite ``scores``' median + :data:`OUTLIER_SIGMAS` robust standard deviations (1.4826 ×
+    the median absolute deviation, the standard deviation of a normal sample): where a score
+    stops being the scene's usual one. Several arrays (a time series' dates) are sampled at most
+    :data:`FLOOR_SAMPLE` values in all, evenly, never stacked whole."""
+    parts = [scores] if isinstance(scores, np.ndarray) else scores
+    total = sum(int(part.size) for part in parts)
+    step = max(1, total // FLOOR_SAMPLE)
+    sample = np.concatenate([part.ravel()[::step] for part in parts])
+    sample = sample[np.isfinite(sample)]
+    if not sample.size:
+        return 0.0
+    median = float(np.median(sample))
+    spread = 1.4826 * float(np.median(np.abs(sample - median)))
+    return median + OUTLIER_SIGMAS * spread
+
+
+def auto_threshold(scores: np.ndarray | list[np.ndarray]) -> tuple[float, str]:
+    """(threshold, the rule that set it): Otsu's threshold, or the outlier floor where that is
+    higher (module docstring, step 5)."""
+    otsu, floor = otsu_threshold(scores), outlier_floor(scores)
+    if otsu >= floor:
+        return otsu, "Otsu"
+    return floor, "outlier floor"
+
+
+def describe_rule(rule: str) -> str:
+    """The log's words for what set an automatic threshold."""
+    if rule == "Otsu":
+        return "Otsu's rule (the cut that best splits the scores' histogram in two)"
+    return (f"the outlier floor, median + {OUTLIER_SIGMAS:g} robust standard deviations, above Otsu's cut: "
+            "the scores form one group, so only cells that stand out from it are flagged")
+
+
 def _threshold(threshold: str | float | None, scores: np.ndarray) -> float | None:
     if threshold is None:
         return None
     finite = int(np.isfinite(scores).sum())
     if threshold == "auto":
-        value = otsu_threshold(scores)
-        log.info(f"threshold {value:.4f}: Otsu's rule on the {finite:,} scores (the cut that best splits "
-                 "their histogram in two)")
+        value, rule = auto_threshold(scores)
+        log.info(f"threshold {value:.4f}: {describe_rule(rule)}, on the {finite:,} scores")
     else:
         value = float(threshold)
         log.info(f"threshold {value:.4f}, as given")
@@ -569,7 +613,7 @@ def _provenance(request: ChangeRequest, fields: list[GeoTiffField], offset: tupl
         "AFTER_OFFSET_PX": f"{offset[0]} {offset[1]}",
         "THRESHOLD": "none" if threshold is None else f"{threshold:.6f}",
         "THRESHOLD_RULE": ("none" if threshold is None else
-                           "given" if isinstance(request.threshold, float) else "Otsu"),
+                           "given" if isinstance(request.threshold, float) else AUTO_RULE),
         "PROBE": Path(request.probe).name if request.probe else "none",
     }
 

@@ -8,8 +8,9 @@ orders them by acquisition date, and writes a float32 GeoTIFF of 120 m cells:
   the last band the first date whose class differs from the first date's.
 - **Without**: band k holds date k's change score against the first date (``backend.change``:
   the cosine distance of the token embeddings; band 1 is 0 where the first date has data), and
-  the last band the first date whose score is above the threshold (Otsu's rule on all the dates'
-  scores together, or the one given).
+  the last band the first date whose score is above the threshold (``change.auto_threshold`` on
+  all the later dates' scores together: Otsu's rule, never below the outlier floor; or the one
+  given).
 
 The "first date of change" band holds that date's band number (2, 3, …), 0 where no date
 changed, NaN where the first date has no data. Each date's band description is its date, and its
@@ -40,12 +41,13 @@ from . import __version__, geo, grids, landsat
 from .acquisition import Acquisition
 from .change import (
     DEFAULT_CENTRING,
+    auto_threshold,
     check_stride,
     cosine_distance,
+    describe_rule,
     embed_window,
     field_means,
     given_threshold,
-    otsu_threshold,
 )
 from .classes import CLASS_NODATA
 from .embedding_field import GeoTiffField
@@ -286,8 +288,11 @@ def _first_change(layers: list[np.ndarray], request: TimeSeriesRequest) -> tuple
     threshold = None
     if not request.probe:
         auto = request.threshold == "auto"
-        threshold = otsu_threshold(layers[1:]) if auto else float(request.threshold)
-        rule = "Otsu's rule on every later date's scores" if auto else "as given"
+        if auto:
+            threshold, which = auto_threshold(layers[1:])
+            rule = describe_rule(which) + ", on every later date's scores"
+        else:
+            threshold, rule = float(request.threshold), "as given"
         log.info(f"threshold {threshold:.4f} ({rule})")
     first = np.zeros(base.shape, np.float32)
     for k in range(len(layers) - 1, 0, -1):  # backwards: the earliest date is written last

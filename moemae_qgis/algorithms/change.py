@@ -98,7 +98,8 @@ class ChangeAlgorithm(SceneAlgorithm):
                                               QgsProcessingParameterNumber.Type.Double, optional=True,
                                               minValue=0.0, maxValue=2.0),
                  "Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best "
-                 "splits their histogram in two), stated in the log.")
+                 "splits their histogram in two), never below their median + 3 robust standard deviations, "
+                 "stated in the log.")
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Change score")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CHANGED,
                                                                   self.tr("Changed cells")))

@@ -334,8 +334,8 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Zellen mit einem höheren Wert gelten als verändert. Leer: Otsus Regel auf den Werten (der Schnitt, der ihr Histogramm am besten in zwei Gruppen teilt), im Protokoll angegeben.</translation>
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Zellen mit einem höheren Wert gelten als verändert. Leer: die Otsu-Regel auf den Werten (der Schnitt, der ihr Histogramm am besten in zwei teilt), nie unter ihrem Median + 3 robuste Standardabweichungen, im Protokoll angegeben.</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
@@ -343,27 +343,27 @@
       <translation>Schwellenwert (leer: Otsu)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="102" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
       <source>Change score</source>
       <translation>Veränderungswert</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="104" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
       <source>Changed cells</source>
       <translation>Veränderte Zellen</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
       <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
       <translation>Mit einer Probe: die Fläche jedes Von-→-Nach-Übergangs in Hektar (daneben eine HTML-Seite).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>Transition table</source>
       <translation>Übergangstabelle</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>CSV files (*.csv)</source>
       <translation>CSV-Dateien (*.csv)</translation>
     </message>

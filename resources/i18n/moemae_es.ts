@@ -334,8 +334,8 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Las celdas con una puntuación mayor se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), indicada en el registro.</translation>
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Las celdas con una puntuación superior se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), nunca por debajo de su mediana + 3 desviaciones típicas robustas, indicada en el registro.</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
@@ -343,27 +343,27 @@
       <translation>Umbral de cambio (vacío: Otsu)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="102" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
       <source>Change score</source>
       <translation>Puntuación de cambio</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="104" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
       <source>Changed cells</source>
       <translation>Celdas cambiadas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
       <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
       <translation>Con una sonda: la superficie de cada transición de → a en hectáreas (con una página HTML al lado).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>Transition table</source>
       <translation>Tabla de transiciones</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>CSV files (*.csv)</source>
       <translation>Archivos CSV (*.csv)</translation>
     </message>

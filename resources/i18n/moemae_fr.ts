@@ -334,8 +334,8 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Les cellules dont le score le dépasse sont changées. Vide : la règle d'Otsu sur les scores (la coupure qui sépare le mieux leur histogramme en deux), indiquée dans le journal.</translation>
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Les cellules dont le score le dépasse sont changées. Vide : la règle d'Otsu sur les scores (la coupure qui sépare le mieux leur histogramme en deux), jamais en dessous de leur médiane + 3 écarts-types robustes, indiquée dans le journal.</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
@@ -343,27 +343,27 @@
       <translation>Seuil de changement (vide : Otsu)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="102" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
       <source>Change score</source>
       <translation>Score de changement</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="104" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
       <source>Changed cells</source>
       <translation>Cellules changées</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
       <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
       <translation>Avec une sonde : la surface de chaque transition de → vers en hectares (une page HTML à côté).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>Transition table</source>
       <translation>Table des transitions</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>CSV files (*.csv)</source>
       <translation>Fichiers CSV (*.csv)</translation>
     </message>

@@ -334,8 +334,8 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Células com pontuação acima dele são alteradas. Vazio: a regra de Otsu sobre as pontuações (o corte que melhor divide o histograma em dois), informada no registro.</translation>
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>As células com pontuação acima dele são consideradas alteradas. Vazio: a regra de Otsu sobre as pontuações (o corte que melhor divide o histograma em dois), nunca abaixo da mediana + 3 desvios-padrão robustos, informada no log.</translation>
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
@@ -343,27 +343,27 @@
       <translation>Limiar de mudança (vazio: Otsu)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="102" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="103" />
       <source>Change score</source>
       <translation>Pontuação de mudança</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="104" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
       <source>Changed cells</source>
       <translation>Células alteradas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="105" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
       <source>With a probe: each from → to transition's area in hectares (an HTML page beside it).</source>
       <translation>Com uma sonda: a área de cada transição de → para em hectares (com uma página HTML ao lado).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>Transition table</source>
       <translation>Tabela de transições</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="106" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="107" />
       <source>CSV files (*.csv)</source>
       <translation>Arquivos CSV (*.csv)</translation>
     </message>
