@@ -1038,6 +1038,9 @@ def cmd_change(args: argparse.Namespace) -> int:
     from .catalogue import resolve_model, resolve_probe
     from .change import ChangeRequest, change_map
 
+    if args.table and not args.probe:
+        raise UserError("--table is the from → to table of a probe's classes: add --probe NAME_OR_FILE, or "
+                        "leave --table out")
     model = resolve_model(args.checkpoint)
     probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
     request = ChangeRequest(before=args.before, after=args.after, output=args.out, checkpoint=str(model),
@@ -1124,6 +1127,9 @@ def cmd_timeseries(args: argparse.Namespace) -> int:
     from .catalogue import resolve_model, resolve_probe
     from .timeseries import TimeSeriesRequest, timeseries
 
+    if args.threshold is not None and args.probe:
+        raise UserError("--threshold cuts change scores, but with --probe a date changed where its class "
+                        "differs from the first date's: leave out --threshold, or --probe for scores")
     model = resolve_model(args.checkpoint)
     probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
     request = TimeSeriesRequest(inputs=args.inputs,

@@ -74,13 +74,14 @@ class WorkFolder:
     def find(self, key: str) -> Path | None:
         """The entry's folder if it is whole and undamaged; None (the damaged entry removed) if not."""
         entry = self.path(key)
-        if not entry.is_dir():
+        if not os.path.lexists(entry):
             return None
-        problem = _problem(entry, key)
+        stranger = entry.is_symlink() or not entry.is_dir()
+        problem = "it is a file or a link, not an entry's folder" if stranger else _problem(entry, key)
         if problem is None:
             return entry
         log.warning("work folder: %s is damaged (%s); it is made again", entry.name, problem)
-        shutil.rmtree(entry, ignore_errors=True)
+        _remove(entry)
         return None
 
     def make(self, key: str, parts: dict, build: Callable[[Path], None]) -> Path:
@@ -97,13 +98,22 @@ class WorkFolder:
             tmp.mkdir()
             build(tmp)
             _write_manifest(tmp, key, parts)
-            if entry.exists():  # another process made it meanwhile, or a damaged one was left
-                shutil.rmtree(entry, ignore_errors=True)
+            if os.path.lexists(entry):  # another process made it meanwhile, or a damaged one was left
+                _remove(entry)
             os.replace(tmp, entry)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return entry
+
+
+def _remove(entry: Path) -> None:
+    """Remove what lies at an entry's name: a folder with its files; a file or a link itself (a
+    link's target, which may be anything of the user's, is left alone)."""
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _write_manifest(folder: Path, key: str, parts: dict) -> None:

@@ -297,48 +297,48 @@
       <translation>ACQUISITION_DATE {!r} ist kein Datum (verwenden Sie 2021-06-15, 2021-06-15T09:53:12 in UTC oder 2021-06-15T11:53:12+02:00)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Map change between two dates</source>
       <translation>Veränderung zwischen zwei Zeitpunkten kartieren</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Change</source>
       <translation>Veränderung</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
       <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
       <translation>Wo sich der Boden zwischen zwei Aufnahmen desselben Ortes verändert hat: ein Wert je 120-m-Zelle, von Weiß bis Rot, und die veränderten Zellen.</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
       <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
       <translation>Ein Landsat-8/9-Level-2-Produkt (MTL-Datei, Ordner oder .tar), ein mit „Landsat-Produkt hinzufügen“ geladener Layer oder ein Oberflächenreflexions-Raster desselben Ortes (Path/Row) wie der andere Zeitpunkt. Sein eigenes Datum wird daraus gelesen.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <source>Earlier date</source>
       <translation>Früherer Zeitpunkt</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
       <source>Later date</source>
       <translation>Späterer Zeitpunkt</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="94" />
       <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
       <translation>Optional: eine Probe auf dem Mittel der Tokens (Katalogname oder Datei) klassifiziert beide Zeitpunkte und fügt ein Von-→-Nach-Band sowie eine Tabelle der Fläche jedes Übergangs in Hektar hinzu.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Zellen mit einem höheren Wert gelten als verändert. Leer: Otsus Regel auf den Werten (der Schnitt, der ihr Histogramm am besten in zwei Gruppen teilt), im Protokoll angegeben.</translation>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Zellen mit einem höheren Wert gelten als verändert. Leer: die Otsu-Regel auf den Werten (der Schnitt, der ihr Histogramm am besten in zwei teilt), nie unter ihrem Median + 3 robuste Standardabweichungen, im Protokoll angegeben.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
       <source>Change threshold (empty: Otsu)</source>
       <translation>Schwellenwert (leer: Otsu)</translation>
     </message>

@@ -297,48 +297,48 @@
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Map change between two dates</source>
       <translation>Mapear el cambio entre dos fechas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Change</source>
       <translation>Cambio</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
       <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
       <translation>Dónde cambió el terreno entre dos fechas de un mismo lugar: una puntuación por celda de 120 m, de blanco a rojo, y las celdas cambiadas.</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
       <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
       <translation>Un producto Landsat 8/9 de nivel 2 (archivo MTL, carpeta o .tar), una capa añadida con «Añadir producto Landsat» o un ráster de reflectancia de superficie, del mismo lugar (path/row) que la otra fecha. Su propia fecha se lee de él.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <source>Earlier date</source>
       <translation>Fecha anterior</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
       <source>Later date</source>
       <translation>Fecha posterior</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="94" />
       <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
       <translation>Opcional: una sonda sobre la media de los tokens (nombre del catálogo o archivo) clasifica ambas fechas y añade una banda de → a y una tabla con la superficie de cada transición en hectáreas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Las celdas con una puntuación mayor se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), indicada en el registro.</translation>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Las celdas con una puntuación superior se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), nunca por debajo de su mediana + 3 desviaciones típicas robustas, indicada en el registro.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
       <source>Change threshold (empty: Otsu)</source>
       <translation>Umbral de cambio (vacío: Otsu)</translation>
     </message>

@@ -297,48 +297,48 @@
       <translation>ACQUISITION_DATE {!r} n'est pas une date (utilisez 2021-06-15, 2021-06-15T09:53:12 en UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Map change between two dates</source>
       <translation>Cartographier le changement entre deux dates</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Change</source>
       <translation>Changement</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
       <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
       <translation>Où le sol a changé entre deux dates d'un même lieu : un score par cellule de 120 m, du blanc au rouge, et les cellules changées.</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
       <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
       <translation>Un produit Landsat 8/9 de niveau 2 (fichier MTL, dossier ou .tar), une couche ajoutée avec « Ajouter un produit Landsat », ou un raster de réflectance de surface, du même lieu (path/row) que l'autre date. Sa propre date y est lue.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <source>Earlier date</source>
       <translation>Date antérieure</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
       <source>Later date</source>
       <translation>Date postérieure</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="94" />
       <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
       <translation>Facultatif : une sonde sur la moyenne des jetons (nom du catalogue ou fichier) classe les deux dates et ajoute une bande de → vers ainsi qu'une table de la surface de chaque transition en hectares.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Les cellules dont le score le dépasse sont changées. Vide : la règle d'Otsu sur les scores (la coupure qui sépare le mieux leur histogramme en deux), indiquée dans le journal.</translation>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Les cellules dont le score le dépasse sont changées. Vide : la règle d'Otsu sur les scores (la coupure qui sépare le mieux leur histogramme en deux), jamais en dessous de leur médiane + 3 écarts-types robustes, indiquée dans le journal.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
       <source>Change threshold (empty: Otsu)</source>
       <translation>Seuil de changement (vide : Otsu)</translation>
     </message>

@@ -297,48 +297,48 @@
       <translation>ACQUISITION_DATE {!r} não é uma data (use 2021-06-15, 2021-06-15T09:53:12 em UTC ou 2021-06-15T11:53:12+02:00)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Map change between two dates</source>
       <translation>Mapear a mudança entre duas datas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Change</source>
       <translation>Mudança</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
       <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
       <translation>Onde o terreno mudou entre duas datas de um mesmo lugar: uma pontuação por célula de 120 m, de branco a vermelho, e as células alteradas.</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
       <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
       <translation>Um produto Landsat 8/9 de nível 2 (arquivo MTL, pasta ou .tar), uma camada adicionada com “Adicionar produto Landsat” ou um raster de reflectância de superfície, do mesmo lugar (path/row) que a outra data. Sua própria data é lida dele.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <source>Earlier date</source>
       <translation>Data anterior</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
       <source>Later date</source>
       <translation>Data posterior</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="94" />
       <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
       <translation>Opcional: uma sonda sobre a média dos tokens (nome do catálogo ou arquivo) classifica as duas datas e acrescenta uma banda de → para e uma tabela com a área de cada transição em hectares.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Células com pontuação acima dele são alteradas. Vazio: a regra de Otsu sobre as pontuações (o corte que melhor divide o histograma em dois), informada no registro.</translation>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>As células com pontuação acima dele são consideradas alteradas. Vazio: a regra de Otsu sobre as pontuações (o corte que melhor divide o histograma em dois), nunca abaixo da mediana + 3 desvios-padrão robustos, informada no log.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
       <source>Change threshold (empty: Otsu)</source>
       <translation>Limiar de mudança (vazio: Otsu)</translation>
     </message>
