@@ -259,7 +259,7 @@ def resources_line(stdout: str) -> tuple[float, float, dict]:
 def classify_scene(root: Path, size: int, device: torch.device, workdir: Path,
                    resolution: str = "tile") -> tuple[float, float]:
     """(seconds, peak MB) of classifying a generated size × size scene at stride 40 (cells of
-    one stride, or ``resolution`` token: of one 4 × 4 px token)."""
+    one stride, or ``resolution`` token: of one 4 × 4 px token, pixel: of one pixel)."""
     from .demo_scene import make_demo_scene
 
     made = sorted((workdir / f"scene{size}").glob("*_SR_stack.tif"))  # the tile run made it already
@@ -409,6 +409,10 @@ def data_rows(device: torch.device, step_rate: float, args: argparse.Namespace) 
                 rows.append(Row("the same at 120 m (RESOLUTION token)", token_s, "s",
                                 f"{token_s / seconds:.2f}× the time at 1.2 km, peak memory "
                                 f"{token_peak:,.0f} MB"))
+                pixel_s, pixel_peak = classify_scene(Path(args.data), size, device, Path(tmp), "pixel")
+                rows.append(Row("the same at 30 m (RESOLUTION pixel)", pixel_s, "s",
+                                f"{pixel_s / token_s:.2f}× the time at 120 m, peak memory "
+                                f"{pixel_peak:,.0f} MB"))
     if args.embed_size != "none":
         rows.append(embed_field_row(Path(args.data), int(args.embed_size), device))
     if args.product_size is not None:

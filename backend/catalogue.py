@@ -480,11 +480,11 @@ def why_not_tokens(pooling: str, stride: int, legend: bool = True) -> str:
 
 
 def token_cells(resolution: str, pooling: str, stride: int | None, probe_name: str | None = None) -> bool:
-    """Whether features are read per 4 × 4 px token rather than per tile: RESOLUTION token, or auto
-    with features pooled as a mean of tokens (and, for a grid of tiles at ``stride`` px, a stride
-    that is a multiple of 4 px; None: samples, not a grid). Refused when a pooling has no
-    per-token form; ``probe_name``: the probe whose pooling it is (a map's legend), else the
-    embedding's own POOLING."""
+    """Whether features are read per 4 × 4 px token rather than per tile: RESOLUTION token or
+    pixel (whose cells average tokens), or auto with features pooled as a mean of tokens (and, for a
+    grid of tiles at ``stride`` px, a stride that is a multiple of 4 px; None: samples, not a
+    grid). Refused when a pooling has no per-token form; ``probe_name``: the probe whose pooling it
+    is (a map's legend), else the embedding's own POOLING."""
     if resolution not in RESOLUTIONS:
         raise UserError(f"RESOLUTION must be one of {', '.join(RESOLUTIONS)}, not {resolution!r}")
     per_token = pooling in TOKEN_POOLINGS
@@ -495,12 +495,13 @@ def token_cells(resolution: str, pooling: str, stride: int | None, probe_name: s
         if why:
             log.info(f"RESOLUTION auto: a cell per stride, since {why}")
         return not why
-    if resolution == "token" and not per_token and probe_name is None:
-        raise UserError(f"POOLING {pooling} has no per-token form: features at token resolution are the "
-                        "tokens' shares of the mean (POOLING mean or patch-mean)")
-    if resolution == "token" and not per_token:
+    fine = resolution in ("token", "pixel")
+    if fine and not per_token and probe_name is None:
+        raise UserError(f"POOLING {pooling} has no per-token form: features at {resolution} resolution "
+                        "are the tokens' shares of the mean (POOLING mean or patch-mean)")
+    if fine and not per_token:
         raise UserError(f"the probe {probe_name} reads the {pooling!r} feature of a tile, which has no "
-                        "per-token form: RESOLUTION token works with probes on the mean of the tokens (mean "
-                        f"or patch-mean pooling: {', '.join(token_probe_names())}, your own mean probes); "
-                        "use RESOLUTION tile with this one")
-    return resolution == "token"
+                        f"per-token form: RESOLUTION {resolution} works with probes on the mean of the "
+                        f"tokens (mean or patch-mean pooling: {', '.join(token_probe_names())}, your own "
+                        "mean probes); use RESOLUTION tile with this one")
+    return fine

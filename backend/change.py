@@ -23,9 +23,13 @@ The steps (:func:`change_map`):
 4. **Nodata.** A cell without a vector on either date (more than half of its pixels fill, no data
    or masked by QA_PIXEL, or in a tile too masked to encode) is NaN, and the log says how many
    cells on which date and why (the most common reason among their pixels).
-5. **Threshold.** ``threshold`` "auto" is Otsu's rule on the scores (the cut that best splits
-   their histogram into two groups: the most between-group variance), or a number; it adds a
-   band, 1 changed, 0 unchanged, and the log states it.
+5. **Threshold.** ``threshold`` "auto" (:func:`auto_threshold`) is Otsu's rule on the scores
+   (the cut that best splits their histogram into two groups: the most between-group variance),
+   but never below the outlier floor, the scores' median + 3 robust standard deviations
+   (1.4826 × their median absolute deviation): Otsu's rule splits any histogram, one of a single
+   hump too, and where nothing changed it would flag half the cells; the floor keeps "changed"
+   for cells that stand out from the scene's typical score. Or a number. It adds a band, 1
+   changed, 0 unchanged, and the log states the threshold and which rule set it.
 6. **From → to.** With a probe, each date is also classified on the same cells, a band holds
    ``from × 100 + to`` (class numbers as in the probe's map, from 0) and a table of the areas of
    each transition in hectares is written as CSV and HTML.
@@ -42,6 +46,7 @@ import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +77,13 @@ TRANSITION_BAND = "from x 100 + to (class numbers of the probe's map)"
 OTSU_BINS = 256
 #: Scores spread less than this are one group (the same pixels twice give ~1e-7 of rounding).
 FLAT_SCORES = 1e-3
+#: The outlier floor of ``--threshold auto``: median + this many robust standard deviations, the
+#: usual rule for a value that does not belong to a sample (step 5).
+OUTLIER_SIGMAS = 3.0
+#: How an automatic threshold is recorded in the output's metadata.
+AUTO_RULE = f"auto: Otsu, at least median + {OUTLIER_SIGMAS:g} robust SD"
+#: At most this many scores are sampled for the floor's median (a time series' dates: gigabytes).
+FLOOR_SAMPLE = 250_000
 EDGE_CODE, EDGE_REASON = 255, "at the edge (less than 4 × 4 px of common ground)"
 #: Rows of cells read at a time from the embeddings.
 STRIP_ROWS = 64
@@ -149,10 +161,14 @@ def change_map(request: ChangeRequest, progress: Progress | None = None,
     gives each encoding pass its progress, else ``progress`` counts each pass from 0 again."""
     if request.centring not in CENTRINGS:
         raise UserError(f"centring must be one of {', '.join(CENTRINGS)}, not {request.centring!r}")
+    check_stride([request.before_options, request.after_options])
+    request = dataclasses.replace(request, threshold=given_threshold(request.threshold))
     if progress_for is None:
         shared = progress or NullProgress()
         progress_for = lambda label: _restarted(shared)  # noqa: E731 - one line
     options, offset, crs = _common_ground(request)
+    if request.probe:
+        _check_probe(request, options[0])
     work = temporary_name(request.output, "work")
     try:
         work.mkdir()
@@ -169,6 +185,7 @@ def _common_ground(request: ChangeRequest) -> tuple[list[SceneOptions], tuple[in
     given = (request.before_options, request.after_options)
     scenes = [open_scene(source, opts) for source, opts in zip((request.before, request.after), given)]
     _check_paths(request, scenes)
+    _check_dates(request, scenes)
     frames = [grids.Frame.of(scene.dataset, f"{what} ({scene.name})")
               for what, scene in zip(("BEFORE", "AFTER"), scenes)]
     common, windows = grids.overlap(frames, min_px=landsat.PATCH_SIZE_PX)
@@ -221,6 +238,30 @@ def _compare(request: ChangeRequest, options: list[SceneOptions], offset: tuple[
                         cell_size=abs(fields[0].transform[1]))
 
 
+def given_threshold(value: str | float | None) -> str | float | None:
+    """A threshold as given (None, "auto", a score or its text) checked before any work: None,
+    "auto" or a float from 0 to 2 (NaN, which flags nothing, and text are refused)."""
+    if value is None or value == "auto":
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0 <= number <= 2:  # NaN fails too
+        raise UserError(f"the change threshold must be auto or a score from 0 to 2, not {value!r}")
+    return number
+
+
+def check_stride(options: list[SceneOptions]) -> None:
+    """Refuse a stride whose tiles would not start on the 4 × 4 px tokens that the 120 m cells
+    are (tiling's own refusal names a RESOLUTION these runs do not have)."""
+    side, most = landsat.TOKEN_PATCH_PX, landsat.PATCH_SIZE_PX
+    for stride in {opts.stride for opts in options}:
+        if stride % side or not side <= stride <= most:
+            raise UserError(f"STRIDE must be a multiple of {side} px from {side} to {most}, not {stride}: "
+                            f"the 120 m cells are the tiles' {side} × {side} px tokens, which tiles start on")
+
+
 def _restarted(progress: Progress) -> Progress:
     """``progress`` counted from 0 again for the next encoding pass (which sets its total)."""
     restart(progress, 0)
@@ -238,6 +279,51 @@ def _check_paths(request: ChangeRequest, scenes: list) -> None:
                    ("the transition table", request.table_csv, (".csv",)),
                    ("the transition report", request.table_html, (".html",))], inputs)
     remove_stale_temporaries(request.output)
+
+
+def _check_probe(request: ChangeRequest, options: SceneOptions) -> None:
+    """Refuse a probe that cannot classify the dates (no such file, fitted on another model or on
+    other features, not on the tokens' mean) now, not after both dates are encoded."""
+    import torch
+
+    from .catalogue import token_probe_names
+    from .embed import TOKEN_POOLINGS
+    from .raster import ClassifyRequest, load_model_and_probe
+
+    asked = ClassifyRequest(input=request.before, output=request.output, checkpoint=request.checkpoint,
+                            probe=request.probe, options=options, precision=request.precision)
+    _, probe = load_model_and_probe(asked, torch.device("cpu"))
+    assert probe is not None and request.probe
+    if probe.pooling not in TOKEN_POOLINGS:
+        raise UserError(f"the probe {Path(request.probe).name} reads the {probe.pooling!r} feature of a "
+                        "whole tile, which has no form per 120 m cell: change needs a probe on the mean of "
+                        f"the tokens ({', '.join(token_probe_names())}, or your own mean probe)")
+
+
+def _check_dates(request: ChangeRequest, scenes: list) -> None:
+    """Warn of a pair that will not read as meant: the same files twice, AFTER not after BEFORE
+    (the from → to band reads BEFORE as "from"), or one date unknown (the encoder is then told a
+    date for one and none for the other, which alone moves every score)."""
+    whens = [opts.acquisition.when if opts.acquisition else None
+             for opts in (request.before_options, request.after_options)]
+    days = [when.date() if isinstance(when, datetime) else when for when in whens]
+    before, after = (f"{what} ({scene.name}, {day})"
+                     for what, scene, day in zip(("BEFORE", "AFTER"), scenes, days))
+    files = [{str(Path(f).resolve()) for f in scene.files} for scene in scenes]
+    if files[0] == files[1]:
+        log.warning(f"BEFORE and AFTER are the same files ({scenes[0].name}): every score is near 0, moved "
+                    "only by the dates the encoder is told; give the later date's product as AFTER")
+    elif days[0] and days[1] and days[1] < days[0]:
+        log.warning(f"{after} is earlier than {before}: the scores are the same either way, but the "
+                    "from → to band and table read BEFORE as 'from'; swap them if you meant the other order")
+    elif days[0] and days[0] == days[1]:
+        log.warning(f"both dates are {days[0]}: the scores show what differs between two takes of one day; "
+                    "give a later date's product as AFTER to see what changed")
+    if request.before_options.use_metadata and (days[0] is None) != (days[1] is None):
+        known, unknown = ("BEFORE", "AFTER") if days[0] else ("AFTER", "BEFORE")
+        log.warning(f"only {known}'s date is known: the encoder is told a date for one and none for the "
+                    f"other, which alone moves every score; give {unknown}'s date (--{unknown.lower()}-date, "
+                    "in QGIS the layer's temporal properties) or encode neither (--no-metadata)")
 
 
 def embed_window(source: str, options: SceneOptions, out: Path, checkpoint: str, precision: str,
@@ -299,16 +385,22 @@ def field_scores(fields: list[GeoTiffField], centring: str) -> tuple[np.ndarray,
     return scores, markers
 
 
-def otsu_threshold(scores: np.ndarray) -> float:
-    """Otsu's threshold of the finite ``scores``: the cut of their :data:`OTSU_BINS`-bin histogram
-    with the most between-group variance (the cells above it are "changed")."""
-    finite = scores[np.isfinite(scores)]
-    low, high = float(finite.min()), float(finite.max())
+def otsu_threshold(scores: np.ndarray | list[np.ndarray]) -> float:
+    """Otsu's threshold of the finite ``scores`` (one array, or several read one by one, as a
+    time series' dates: never stacked): the cut of their :data:`OTSU_BINS`-bin histogram with
+    the most between-group variance (the cells above it are "changed")."""
+    parts = [scores] if isinstance(scores, np.ndarray) else scores
+    with np.errstate(invalid="ignore"):
+        low = min(float(np.nanmin(part)) for part in parts if np.isfinite(part).any())
+        high = max(float(np.nanmax(part)) for part in parts if np.isfinite(part).any())
     if high - low < FLAT_SCORES:
         log.warning(f"the scores hardly differ ({low:.5f} to {high:.5f}): there is no group of changed cells "
                     "to split off, so none is flagged")
         return high
-    counts, edges = np.histogram(finite, bins=OTSU_BINS, range=(low, high))
+    counts = np.zeros(OTSU_BINS, np.int64)
+    for part in parts:
+        counts += np.histogram(part[np.isfinite(part)], bins=OTSU_BINS, range=(low, high))[0]
+    edges = np.linspace(low, high, OTSU_BINS + 1)
     centres = (edges[:-1] + edges[1:]) / 2
     weight = np.cumsum(counts).astype(np.float64)
     mass = np.cumsum(counts * centres)
@@ -321,14 +413,47 @@ def otsu_threshold(scores: np.ndarray) -> float:
     return float(edges[best + 1])
 
 
+def outlier_floor(scores: np.ndarray | list[np.ndarray]) -> float:
+    """The finite ``scores``' median + :data:`OUTLIER_SIGMAS` robust standard deviations (1.4826 ×
+    the median absolute deviation, the standard deviation of a normal sample): where a score
+    stops being the scene's usual one. Several arrays (a time series' dates) are sampled at most
+    :data:`FLOOR_SAMPLE` values in all, evenly, never stacked whole."""
+    parts = [scores] if isinstance(scores, np.ndarray) else scores
+    total = sum(int(part.size) for part in parts)
+    step = max(1, total // FLOOR_SAMPLE)
+    sample = np.concatenate([part.ravel()[::step] for part in parts])
+    sample = sample[np.isfinite(sample)]
+    if not sample.size:
+        return 0.0
+    median = float(np.median(sample))
+    spread = 1.4826 * float(np.median(np.abs(sample - median)))
+    return median + OUTLIER_SIGMAS * spread
+
+
+def auto_threshold(scores: np.ndarray | list[np.ndarray]) -> tuple[float, str]:
+    """(threshold, the rule that set it): Otsu's threshold, or the outlier floor where that is
+    higher (module docstring, step 5)."""
+    otsu, floor = otsu_threshold(scores), outlier_floor(scores)
+    if otsu >= floor:
+        return otsu, "Otsu"
+    return floor, "outlier floor"
+
+
+def describe_rule(rule: str) -> str:
+    """The log's words for what set an automatic threshold."""
+    if rule == "Otsu":
+        return "Otsu's rule (the cut that best splits the scores' histogram in two)"
+    return (f"the outlier floor, median + {OUTLIER_SIGMAS:g} robust standard deviations, above Otsu's cut: "
+            "the scores form one group, so only cells that stand out from it are flagged")
+
+
 def _threshold(threshold: str | float | None, scores: np.ndarray) -> float | None:
     if threshold is None:
         return None
     finite = int(np.isfinite(scores).sum())
     if threshold == "auto":
-        value = otsu_threshold(scores)
-        log.info(f"threshold {value:.4f}: Otsu's rule on the {finite:,} scores (the cut that best splits "
-                 "their histogram in two)")
+        value, rule = auto_threshold(scores)
+        log.info(f"threshold {value:.4f}: {describe_rule(rule)}, on the {finite:,} scores")
     else:
         value = float(threshold)
         log.info(f"threshold {value:.4f}, as given")
@@ -488,7 +613,7 @@ def _provenance(request: ChangeRequest, fields: list[GeoTiffField], offset: tupl
         "AFTER_OFFSET_PX": f"{offset[0]} {offset[1]}",
         "THRESHOLD": "none" if threshold is None else f"{threshold:.6f}",
         "THRESHOLD_RULE": ("none" if threshold is None else
-                           "given" if isinstance(request.threshold, float) else "Otsu"),
+                           "given" if isinstance(request.threshold, float) else AUTO_RULE),
         "PROBE": Path(request.probe).name if request.probe else "none",
     }
 

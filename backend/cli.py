@@ -669,11 +669,13 @@ def _run_mosaic(args: argparse.Namespace, inputs: tuple[list, list], model, prob
     return 0
 
 
-def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "") -> None:
+def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: str = "",
+                       pixel: bool = False) -> None:
     """The options of a Landsat scene, shared by classify and embed (``resolution``: the default
-    of --resolution; ``only``: "rasters only")."""
+    of --resolution; ``only``: "rasters only"; ``pixel``: a map of classes, which can also have
+    a cell per 30 m pixel)."""
     from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
-    from .options import DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX, RESOLUTIONS
+    from .options import DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX, FEATURE_RESOLUTIONS, RESOLUTIONS
     from .pixel_quality import INPUT_SCALES
 
     note = f" ({only})" if only else ""
@@ -697,10 +699,14 @@ def _add_scene_options(parser: argparse.ArgumentParser, resolution: str, only: s
                              "shadow' as cloud-shadow), or none (default: "
                              f"{' '.join(f.replace(' ', '-') for f in DEFAULT_QA_MASK)}); put it after the "
                              f"input{note}")
-    parser.add_argument("--resolution", default=resolution, choices=RESOLUTIONS,
+    pixel_help = ("; pixel: a cell per 30 m pixel on the input's grid, the token map refined by each pixel's "
+                  "bands (same needs)") if pixel else ""
+    choices = RESOLUTIONS if pixel else FEATURE_RESOLUTIONS
+    parser.add_argument("--resolution", default=resolution, choices=choices,
                         help="token: a cell per 4 × 4 px token (120 m), for features on the mean of the "
-                             "tokens, STRIDE a multiple of 4; tile: a cell per stride; auto: token where the "
-                             f"probe or pooling and STRIDE allow it, else tile (default: {resolution}){note}")
+                             f"tokens, STRIDE a multiple of 4{pixel_help}; tile: a cell per stride; auto: "
+                             "token where the probe or pooling and STRIDE allow it, else tile (default: "
+                             f"{resolution}){note}")
     parser.add_argument("--input-scale", default=DEFAULT_INPUT_SCALE, choices=INPUT_SCALES,
                         help="dn: Level-2 digital numbers (UInt16); reflectance: DN × 0.0000275 − 0.2 as "
                              f"floats; auto: told from the data type and values (default){note}")
@@ -742,7 +748,7 @@ def add_classify_parser(commands: argparse._SubParsersAction) -> None:
     classify.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                           help="a catalogue name (eurosat10-cls, bigearthnet19-mean …) or a probe file "
                                "(default: the model's default probe: eurosat10-cls for published-S)")
-    _add_scene_options(classify, MAP_RESOLUTION_DEFAULT)
+    _add_scene_options(classify, MAP_RESOLUTION_DEFAULT, pixel=True)
     classify.add_argument("--no-metadata", action="store_true", help="encode date and position as missing")
     classify.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
                           help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
@@ -1032,6 +1038,9 @@ def cmd_change(args: argparse.Namespace) -> int:
     from .catalogue import resolve_model, resolve_probe
     from .change import ChangeRequest, change_map
 
+    if args.table and not args.probe:
+        raise UserError("--table is the from → to table of a probe's classes: add --probe NAME_OR_FILE, or "
+                        "leave --table out")
     model = resolve_model(args.checkpoint)
     probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
     request = ChangeRequest(before=args.before, after=args.after, output=args.out, checkpoint=str(model),
@@ -1118,6 +1127,9 @@ def cmd_timeseries(args: argparse.Namespace) -> int:
     from .catalogue import resolve_model, resolve_probe
     from .timeseries import TimeSeriesRequest, timeseries
 
+    if args.threshold is not None and args.probe:
+        raise UserError("--threshold cuts change scores, but with --probe a date changed where its class "
+                        "differs from the first date's: leave out --threshold, or --probe for scores")
     model = resolve_model(args.checkpoint)
     probe = str(resolve_probe(args.probe, model, args.checkpoint)) if args.probe else None
     request = TimeSeriesRequest(inputs=args.inputs,

@@ -24,7 +24,13 @@ DEFAULT_DEVICE = "auto"
 #: "auto": told from the data type and values (``backend.pixel_quality.resolve_scale``).
 DEFAULT_INPUT_SCALE = "auto"
 
-RESOLUTIONS = ("auto", "tile", "token")
+#: A map's cells: "tile" one per stride; "token" one per 4 × 4 px token (120 m); "pixel" one per
+#: 30 m pixel, on the input's own grid (``backend.tiling.PIXEL_SHIFTS_PX``); "auto" token where
+#: the probe allows it, else tile.
+RESOLUTIONS = ("auto", "tile", "token", "pixel")
+#: The cells of features rather than classes (an embedding raster or field, a probe's samples):
+#: no pixel, since a pixel's features would only repeat its tokens'.
+FEATURE_RESOLUTIONS = ("auto", "tile", "token")
 #: A map's default cells: 120 m tokens where the probe allows it (``backend.catalogue.token_cells``).
 MAP_RESOLUTION_DEFAULT = "auto"
 #: An embedding raster's default cells: one per stride, since a field of 120 m cells is

@@ -10,7 +10,8 @@ The QGIS algorithms, the dialog (through them) and the CLI all call :func:`class
    handled (``backend.scene``), read ahead by a thread on a GPU;
 5. ``backend.tiling.tile_metadata`` and the encoder, the probe, then the cells'
    ``backend.tiling.Accumulator``; the cells are one stride, or one 4 × 4 px token
-   (``backend.catalogue.token_cells``, :func:`token_logits`);
+   (``backend.catalogue.token_cells``, :func:`token_logits`), or one pixel: the token cells
+   refined by each pixel's reflectance as they are final (``backend.pixel_map``);
 6. :class:`MapOutputs`: GeoTIFFs written at temporary names, a block of rows at a time as the
    rows are final (memory stays flat in the scene's size), read back and checked (the class
    names in their .aux.xml sidecar too), then renamed into place. A failed or cancelled run
@@ -51,6 +52,7 @@ from .map_writer import GeoTiffWriter, file_bytes, move_into_place
 from .memory import available_memory_bytes
 from .model_cache import InBackground
 from .options import EMBEDDING_RESOLUTION_DEFAULT, MAP_RESOLUTION_DEFAULT, SceneOptions
+from .pixel_map import PixelRefiner
 from .probe import LinearProbe, feature_mismatch
 from .progress import LockedProgress, NullProgress, Progress, StageClock
 from .scene import Scene, open_scene
@@ -271,7 +273,7 @@ def describe_input(scene: Scene, grid: Grid, device: torch.device) -> str:
     qa = f"; {scene.qa.description} masks {', '.join(scene.mask) or 'nothing'}" if scene.qa else ""
     return (f"{scene.name}: {scene.width} × {scene.height} px, bands {scene.bands.numbers} as "
             f"{', '.join(landsat.BANDS)} ({scene.bands.how}), {scale}{qa}; {grid.tiles} tiles at stride "
-            f"{grid.stride} px → {grid.cols} × {grid.rows} cells of {grid.cell_px} px "
+            f"{grid.stride} px → {grid.output_shape[1]} × {grid.output_shape[0]} cells of {grid.cell_px} px "
             f"({grid.cell_px * landsat.PIXEL_M} m); device {describe_device(device)}")
 
 
@@ -323,7 +325,7 @@ def _map_raster(request: ClassifyRequest, progress: Progress | None) -> Classify
     return ClassifyResult(output=str(request.output), class_names=probe.class_names if probe else [],
                           colours=probe.colours if probe else [], counts=outputs.class_counts(),
                           tiles=grid.tiles, tiles_without_prediction=counts.skipped,
-                          tiles_patched=counts.patched, skipped_by=skipped_by, grid=(grid.rows, grid.cols),
+                          tiles_patched=counts.patched, skipped_by=skipped_by, grid=grid.output_shape,
                           batch_size=run.batch_size, warnings=warnings, seconds=clock.seconds)
 
 
@@ -343,11 +345,13 @@ def open_run(request: ClassifyRequest, clock: StageClock) -> Run:
     values = len(probe.class_names) if probe else model.config.dim
     pooling, normed = (probe.pooling, probe.normed) if probe else (request.pooling, request.normed)
     if probe is None or not request.probe:
-        token = token_cells(options.resolution_or(EMBEDDING_RESOLUTION_DEFAULT), pooling, options.stride)
+        resolution = options.resolution_or(EMBEDDING_RESOLUTION_DEFAULT)
+        refuse_pixel_embeddings(resolution, values)
+        token = token_cells(resolution, pooling, options.stride)
     else:
-        token = token_cells(options.resolution_or(MAP_RESOLUTION_DEFAULT), pooling, options.stride,
-                            Path(request.probe).name)
-    grid = plan_grid(scene, options.stride, values, token=token)
+        resolution = options.resolution_or(MAP_RESOLUTION_DEFAULT)
+        token = token_cells(resolution, pooling, options.stride, Path(request.probe).name)
+    grid = plan_grid(scene, options.stride, values, token=token, pixel=resolution == "pixel")
     _check_space(request, grid, values)
     batch_size = effective_batch_size(options.batch_size, device)
     use_metadata = options.use_metadata and (probe.use_metadata if probe else True)
@@ -355,6 +359,15 @@ def open_run(request: ClassifyRequest, clock: StageClock) -> Run:
     return Run(request=request, scene=scene, model=model, probe=probe, device=device, grid=grid,
                batch_size=batch_size, use_metadata=use_metadata, when=when, pooling=pooling, normed=normed,
                values_per_cell=values)
+
+
+def refuse_pixel_embeddings(resolution: str, dim: int) -> None:
+    """An embedding raster has no 30 m form: D float32 values per pixel (34 GB for a whole scene
+    at D 144) that would only repeat its tokens'."""
+    if resolution == "pixel":
+        raise UserError(f"RESOLUTION pixel is for maps of classes: an embedding raster at 30 m would hold "
+                        f"{dim} float32 values per pixel (about {dim * 4 * 7700 * 7800 / 1e9:.0f} GB for a "
+                        "whole scene); use RESOLUTION token (120 m) or tile")
 
 
 def _on_cpu(device_name: str) -> bool:
@@ -388,7 +401,7 @@ def provenance(run: Run, counts: TileCounts) -> dict:
         "PROBE": Path(request.probe).name if request.probe else "none: embeddings",
         "PRECISION": str(resolve_precision(run.device, request.precision)).replace("torch.", ""),
         "DEVICE": str(run.device), "STRIDE_PX": str(grid.stride),
-        "RESOLUTION": "token" if grid.token else "tile", "CELL_PX": str(grid.cell_px),
+        "RESOLUTION": grid.resolution, "CELL_PX": str(grid.cell_px),
         "INPUT": scene.name, "INPUT_SCALE": scene.scale,
         "ACQUISITION": when.isoformat() if when else "unknown (encoded as missing)",
         "ACQUISITION_SOURCE": source or ("given" if when else "none"),
@@ -423,6 +436,8 @@ def encode_scene(run: Run, progress: Progress, outputs: MapOutputs, clock: Stage
 
     scene, grid = run.scene, run.grid
     counts, accumulator = TileCounts(), Accumulator(grid, run.values_per_cell)
+    refiner = pixel_refiner(run, outputs) if grid.pixel else None
+    write = refiner.add if refiner else outputs.write
     batches: Generator[Batch, None, None]
     if run.device.type == "cpu":  # the encoder's threads use every core
         batches = tile_batches(scene, grid, run.batch_size, progress, counts)
@@ -446,14 +461,24 @@ def encode_scene(run: Run, progress: Progress, outputs: MapOutputs, clock: Stage
             with clock("map cells and writing"):
                 accumulator.add_values(origins, values, usable)
                 for piece in accumulator.take_final(origins[-1][1]):
-                    outputs.write(*piece)
+                    write(*piece)
             progress.update(len(origins))
     with clock("map cells and writing"):
         for piece in accumulator.take_final(None):  # rows after the last usable tile: maybe most of them
             progress.check()
-            outputs.write(*piece)
+            write(*piece)
+        if refiner:
+            refiner.finish()
     progress.close()
     return counts
+
+
+def pixel_refiner(run: Run, outputs: MapOutputs) -> PixelRefiner:
+    """The 30 m stage between the token cells and ``outputs`` (``backend.pixel_map``). It reads
+    the scene through a handle of its own: on a GPU the tiles are read by another thread, and a
+    GDAL dataset serves one thread at a time."""
+    scene = open_scene(run.request.input, run.request.options)
+    return PixelRefiner(scene, run.values_per_cell, run.grid.cols, run.model.normalization, outputs.write)
 
 
 def tile_values(run: Run, pixels: np.ndarray, meta: np.ndarray | None) -> np.ndarray:
@@ -493,7 +518,7 @@ class MapOutputs:
         request, grid, probe, n_values = run.request, run.grid, run.probe, run.values_per_cell
         self.probe, self.token, self.covered = probe, grid.token, 0
         self.counted = np.zeros(n_values, np.int64)
-        common = dict(size=(grid.cols, grid.rows), transform=grid.output_transform(run.scene.transform),
+        common = dict(size=grid.output_shape[::-1], transform=grid.output_transform(run.scene.transform),
                       crs=run.scene.crs)
         floats = dict(data_type=gdal.GDT_Float32, nodata=float("nan"), **common)
         self.writers: list[tuple[str, GeoTiffWriter, Path]] = []  # (kind, writer, final path)
@@ -511,15 +536,18 @@ class MapOutputs:
     def _add(self, kind: str, path: str, **options) -> None:
         self.writers.append((kind, GeoTiffWriter(Path(path), **options), Path(path)))
 
-    def write(self, row0: int, mean: np.ndarray, hits: np.ndarray) -> None:
-        """Rows from ``row0`` of the cells' mean values (values, n, cols) and hits (n, cols)."""
+    def write(self, row0: int, mean: np.ndarray, hits: np.ndarray, refined: np.ndarray | None = None) -> None:
+        """Rows from ``row0`` of the cells' mean values (values, n, cols) and hits (n, cols);
+        ``refined``: (n, cols) their classes, where they are not the most likely of ``mean``
+        (``backend.pixel_map``)."""
         if not hits.size:
             return
         covered = hits > 0
         self.covered += int(covered.sum())
         for kind, writer, _ in self.writers:
             if kind == "classes":
-                classes = np.where(covered, mean.argmax(axis=0), CLASS_NODATA).astype(np.uint8)
+                best = mean.argmax(axis=0) if refined is None else refined
+                classes = np.where(covered, best, CLASS_NODATA).astype(np.uint8)
                 self.counted += np.bincount(classes[covered], minlength=len(self.counted))
                 writer.write_rows(row0, [classes])
                 continue

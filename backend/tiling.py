@@ -3,7 +3,8 @@
 - :func:`plan_grid`: tiles of 40 × 40 px every ``stride`` px, those that would cross the right or
   bottom edge moved inward (never padded); output cells of stride × stride input pixels (or of
   one 4 × 4 px token), aligned to the input's grid, each averaging the tiles that contain its
-  centre;
+  centre; at RESOLUTION pixel the token cells are refined to the input's own pixels afterwards
+  (``backend.pixel_map``);
 - :func:`tile_batches`: the tiles, read one strip of 40 rows at a time (memory grows with the
   scene's width, never with the whole scene), their unused pixels handled as ``backend.scene``
   says; on a GPU read ahead by a thread of their own (:func:`read_ahead`) while the encoder works;
@@ -90,15 +91,27 @@ class Grid:
     width: int
     height: int
     token: bool = False  # cells of one token (4 × 4 px) instead of one stride
+    pixel: bool = False  # token cells, written refined to one cell per input pixel
 
     @property
     def tiles(self) -> int:
         return len(self.xs) * len(self.ys)
 
     @property
+    def resolution(self) -> str:
+        """The RESOLUTION of the written cells: "pixel", "token" or "tile"."""
+        return "pixel" if self.pixel else "token" if self.token else "tile"
+
+    @property
     def cell_px(self) -> int:
-        """Side of an output cell, in input pixels."""
-        return landsat.TOKEN_PATCH_PX if self.token else self.stride
+        """Side of a written cell, in input pixels (:attr:`rows` and :attr:`cols` count token
+        cells at RESOLUTION pixel)."""
+        return 1 if self.pixel else landsat.TOKEN_PATCH_PX if self.token else self.stride
+
+    @property
+    def output_shape(self) -> tuple[int, int]:
+        """(rows, cols) of the written raster: the input's own at RESOLUTION pixel."""
+        return (self.height, self.width) if self.pixel else (self.rows, self.cols)
 
     def cells(self, x0: int, y0: int) -> tuple[slice, slice]:
         """The output cells a tile at (x0, y0) gives values to: in token mode its 10 × 10 tokens."""
@@ -115,21 +128,24 @@ class Grid:
                 transform[5] * s)
 
 
-def plan_grid(scene: Scene, stride: int, values_per_cell: int, token: bool = False) -> Grid:
+def plan_grid(scene: Scene, stride: int, values_per_cell: int, token: bool = False,
+              pixel: bool = False) -> Grid:
     """The tiles and output cells at ``stride`` (cells of one stride, or ``token``: of one 4 × 4
-    px token, the tiles then starting on multiples of 4 px); refuses a grid the machine cannot
-    hold."""
+    px token, the tiles then starting on multiples of 4 px; ``pixel``: token cells, refined to
+    the input's pixels as they are written); refuses a grid the machine cannot hold."""
     side = landsat.TOKEN_PATCH_PX
+    token = token or pixel
     if not 1 <= stride <= landsat.PATCH_SIZE_PX:
         raise UserError(f"STRIDE must be between 1 and {landsat.PATCH_SIZE_PX} px, not {stride}")
     if token and stride % side:
-        raise UserError(f"RESOLUTION token needs a STRIDE that is a multiple of {side} px (4, 8, … 40), so "
-                        f"that every tile's tokens fall on one {side} × {side} px grid; not {stride}")
+        raise UserError(f"RESOLUTION {'pixel' if pixel else 'token'} needs a STRIDE that is a multiple of "
+                        f"{side} px (4, 8, … 40), so that every tile's tokens fall on one {side} × {side} px "
+                        f"grid; not {stride}")
     width, height = scene.width, scene.height
     cell, align = (side, side) if token else (stride, 1)
     grid = Grid(xs=tile_starts(width, stride, align=align), ys=tile_starts(height, stride, align=align),
                 rows=math.ceil(height / cell), cols=math.ceil(width / cell), stride=stride, width=width,
-                height=height, token=token)
+                height=height, token=token, pixel=pixel)
     # The open rows of the output grid are held in memory (sums, mean, the rows written): at most
     # a tile's height and the strips one batch of CPU_MAX_BATCH tiles spans. Refuse what cannot
     # fit rather than let the system kill the process (QGIS with it).
@@ -137,8 +153,8 @@ def plan_grid(scene: Scene, stride: int, values_per_cell: int, token: bool = Fal
     spanned = ((CPU_MAX_BATCH // len(grid.xs) + 2) * math.ceil(stride / cell)
                + landsat.PATCH_SIZE_PX // cell + 2)
     needed = (4 * values_per_cell * min(grid.rows, spanned) * grid.cols * 3 + 2 * TAKE_BYTES
-              + held_bytes(values_per_cell, grid.cols, gdal.GDT_Float32)
-              + held_bytes(1, grid.cols, gdal.GDT_Byte))
+              + held_bytes(values_per_cell, grid.output_shape[1], gdal.GDT_Float32)
+              + held_bytes(1, grid.output_shape[1], gdal.GDT_Byte))
     available = available_memory_bytes()
     limit = MAX_GRID_BYTES if available is None else min(MAX_GRID_BYTES, available // 2)
     if needed > limit:

@@ -8,8 +8,9 @@ orders them by acquisition date, and writes a float32 GeoTIFF of 120 m cells:
   the last band the first date whose class differs from the first date's.
 - **Without**: band k holds date k's change score against the first date (``backend.change``:
   the cosine distance of the token embeddings; band 1 is 0 where the first date has data), and
-  the last band the first date whose score is above the threshold (Otsu's rule on all the dates'
-  scores together, or the one given).
+  the last band the first date whose score is above the threshold (``change.auto_threshold`` on
+  all the later dates' scores together: Otsu's rule, never below the outlier floor; or the one
+  given).
 
 The "first date of change" band holds that date's band number (2, 3, …), 0 where no date
 changed, NaN where the first date has no data. Each date's band description is its date, and its
@@ -25,8 +26,10 @@ redoes only what is missing; a damaged entry is made again.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,12 +39,21 @@ from osgeo import gdal
 
 from . import __version__, geo, grids, landsat
 from .acquisition import Acquisition
-from .change import DEFAULT_CENTRING, cosine_distance, embed_window, field_means, otsu_threshold
+from .change import (
+    DEFAULT_CENTRING,
+    auto_threshold,
+    check_stride,
+    cosine_distance,
+    describe_rule,
+    embed_window,
+    field_means,
+    given_threshold,
+)
 from .classes import CLASS_NODATA
 from .embedding_field import GeoTiffField
 from .errors import UserError
-from .files import check_outputs, remove_stale_temporaries
-from .map_writer import GeoTiffWriter, move_into_place
+from .files import check_free_space, check_outputs, remove_stale_temporaries, same_file
+from .map_writer import GeoTiffWriter, file_bytes, move_into_place
 from .options import SceneOptions
 from .progress import NullProgress, Progress
 from .work_cache import WorkFolder, entry_key, file_identity
@@ -99,7 +111,8 @@ class _Date:
 
 
 def _dates(request: TimeSeriesRequest) -> list[_Date]:
-    """The inputs with their dates, oldest first; refused when a date is unknown."""
+    """The inputs with their dates, oldest first; refused when a date is unknown or two inputs
+    are of one day (the stack's bands are named by day)."""
     dated = []
     for source, options in zip(request.inputs, request.options):
         acquisition = options.acquisition or Acquisition(None, "none")
@@ -108,18 +121,27 @@ def _dates(request: TimeSeriesRequest) -> list[_Date]:
                             "series orders its dates and names its bands by them: give the products as "
                             "downloaded, or rasters whose names or tags carry their dates")
         dated.append(_Date(source, options, acquisition.when.isoformat(), acquisition.source))
-    return sorted(dated, key=lambda d: d.when)
+    dated.sort(key=lambda d: d.when)
+    for first, second in zip(dated, dated[1:]):
+        day = first.when[:10]
+        if day == second.when[:10]:
+            which = (f"{first.source} is given twice ({day})" if same_file(first.source, second.source)
+                     else f"{first.source} and {second.source} are both of {day}")
+            raise UserError(f"{which}: a stack holds one band per date; give each date once")
+    return dated
 
 
 @geo.with_gdal_exceptions
 def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
                progress_for: ProgressFor | None = None) -> TimeSeriesResult:
     """The stack of ``request``'s dates (module docstring)."""
-    from .checksums import file_sha256
     from .scene import open_scene
 
     if len(request.inputs) < 2:
         raise UserError("a time series needs at least two dates; for one, use classify")
+    check_stride(request.options)
+    threshold = given_threshold(request.threshold)
+    request = dataclasses.replace(request, threshold="auto" if threshold is None else threshold)
     if progress_for is None:
         one = progress or NullProgress()
         progress_for = lambda label: one  # noqa: E731 - each pass sets its own total
@@ -131,10 +153,26 @@ def timeseries(request: TimeSeriesRequest, progress: Progress | None = None,
     common, windows = grids.overlap(frames, min_px=landsat.PATCH_SIZE_PX)
     log.info(f"{len(dates)} dates from {dates[0].when[:10]} to {dates[-1].when[:10]}, cut to their common "
              f"{common.width} × {common.height} px")
+    _check_space(request, common, len(dates))
     for d, w, scene in zip(dates, windows, scenes):
         d.options = dataclasses.replace(d.options, window=(w.x0, w.y0, w.width, w.height), resolution="token")
         d.files = scene.files
+    fresh = not os.path.lexists(request.work_folder)
     work = WorkFolder(request.work_folder)
+    try:
+        return _stack(request, dates, common, work, progress_for)
+    except BaseException:
+        if fresh:  # made by this run and still empty: no litter. Entries made are kept for the next run.
+            with contextlib.suppress(OSError):
+                work.folder.rmdir()
+        raise
+
+
+def _stack(request: TimeSeriesRequest, dates: list[_Date], common: grids.Frame, work: WorkFolder,
+           progress_for: ProgressFor) -> TimeSeriesResult:
+    """Each date's result (found in ``work`` or made there), the first date of change, the stack."""
+    from .checksums import file_sha256
+
     shared = {"model_sha256": file_sha256(Path(request.checkpoint)), "precision": request.precision,
               "probe_sha256": file_sha256(Path(request.probe)) if request.probe else None}
     made = _Entries(work, shared, request, progress_for)
@@ -154,7 +192,18 @@ def _check_paths(request: TimeSeriesRequest, scenes: list) -> None:
     for scene in scenes:
         inputs += [(f"a file of {scene.name}", f) for f in scene.files if not str(f).startswith("/vsi")]
     check_outputs([("the time-series stack", request.output, (".tif", ".tiff"))], inputs)
+    if same_file(request.work_folder, request.output):
+        raise UserError(f"the work folder {request.work_folder} is also the time-series stack: give --work "
+                        "another folder, or leave it out (default: OUT_work beside the stack)")
     remove_stale_temporaries(request.output)
+
+
+def _check_space(request: TimeSeriesRequest, common: grids.Frame, n_dates: int) -> None:
+    """Refuse before any date is encoded when the stack (a float32 band per date and one more, of
+    120 m cells) cannot fit beside the output: hundreds of dates of a scene are gigabytes."""
+    side = landsat.TOKEN_PATCH_PX
+    needed = file_bytes(n_dates + 1, -(-common.width // side), -(-common.height // side), gdal.GDT_Float32)
+    check_free_space([(Path(request.output).absolute().parent, needed, "the time-series stack")])
 
 
 class _Entries:
@@ -213,7 +262,9 @@ class _Entries:
                 (folder / "embeddings.tif").unlink()
                 Path(f"{folder / 'embeddings.tif'}.aux.xml").unlink(missing_ok=True)
             parts = self.parts("scores", d, against=first_parts)
-            layers.append(np.load(self.entry(parts, build, f"scores of {d.when[:10]}") / "scores.npy"))
+            # Mapped, not read: hundreds of dates of a whole scene do not fit in memory at once.
+            layers.append(np.load(self.entry(parts, build, f"scores of {d.when[:10]}") / "scores.npy",
+                                  mmap_mode="r"))
         base.close()
         return layers
 
@@ -231,20 +282,27 @@ def _scores(base: GeoTiffField, later: GeoTiffField) -> np.ndarray:
 
 def _first_change(layers: list[np.ndarray], request: TimeSeriesRequest) -> tuple[np.ndarray, float | None]:
     """(rows, cols) float32: the band number of the first date that changed, 0 none, NaN where the
-    first date has no data; and the threshold used (None for classes)."""
+    first date has no data; and the threshold used (None for classes). One date is looked at a
+    time: hundreds of dates of a whole scene are gigabytes, never stacked."""
     base = layers[0]
-    if request.probe:
-        changed = [(layer != base) & np.isfinite(layer) for layer in layers[1:]]
-        threshold = None
-    else:
-        stacked = np.stack(layers[1:])
-        threshold = otsu_threshold(stacked) if request.threshold == "auto" else float(request.threshold)
-        rule = "Otsu's rule on every later date's scores" if request.threshold == "auto" else "as given"
+    threshold = None
+    if not request.probe:
+        auto = request.threshold == "auto"
+        if auto:
+            threshold, which = auto_threshold(layers[1:])
+            rule = describe_rule(which) + ", on every later date's scores"
+        else:
+            threshold, rule = float(request.threshold), "as given"
         log.info(f"threshold {threshold:.4f} ({rule})")
-        changed = [np.nan_to_num(layer, nan=-1.0) > threshold for layer in layers[1:]]
     first = np.zeros(base.shape, np.float32)
-    for k in range(len(changed), 0, -1):  # backwards: the earliest date is written last
-        first[changed[k - 1]] = k + 1
+    for k in range(len(layers) - 1, 0, -1):  # backwards: the earliest date is written last
+        layer = layers[k]
+        if threshold is None:
+            changed = (layer != base) & np.isfinite(layer)
+        else:
+            with np.errstate(invalid="ignore"):
+                changed = layer > threshold  # NaN is no change
+        first[changed] = k + 1
     first[~np.isfinite(base)] = np.nan
     return first, threshold
 

@@ -75,13 +75,15 @@ class WorkFolder:
         """The entry's folder if it is whole and undamaged, with the ``required`` files among those
         its manifest records; None (the damaged entry removed) if not."""
         entry = self.path(key)
-        if not entry.is_dir():
+        if not os.path.lexists(entry):
             return None
-        problem = _problem(entry, key, required)
+        stranger = entry.is_symlink() or not entry.is_dir()
+        problem = ("it is a file or a link, not an entry's folder" if stranger
+                   else _problem(entry, key, required))
         if problem is None:
             return entry
         log.warning("work folder: %s is damaged (%s); it is made again", entry.name, problem)
-        shutil.rmtree(entry, ignore_errors=True)
+        _remove(entry)
         return None
 
     def make(self, key: str, parts: dict, build: Callable[[Path], None],
@@ -104,13 +106,22 @@ class WorkFolder:
                 # it: it stays, and this one, made of the same key, goes.
                 shutil.rmtree(tmp, ignore_errors=True)
                 return entry
-            if entry.exists():  # a damaged one that find could not remove
-                shutil.rmtree(entry, ignore_errors=True)
+            if os.path.lexists(entry):  # a damaged one, or a stranger, that find could not remove
+                _remove(entry)
             os.replace(tmp, entry)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return entry
+
+
+def _remove(entry: Path) -> None:
+    """Remove what lies at an entry's name: a folder with its files; a file or a link itself (a
+    link's target, which may be anything of the user's, is left alone)."""
+    if entry.is_symlink() or not entry.is_dir():
+        entry.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _write_manifest(folder: Path, key: str, parts: dict) -> None:

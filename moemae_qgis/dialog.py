@@ -186,6 +186,8 @@ class ClassifyDialog(QDialog):
         self.resolution.addItem(tr("one per token: 4 × 4 px, 120 m (probes on the mean of the tokens; stride "
                                    "a multiple of 4)"), "token")
         self.resolution.addItem(tr("one per tile step (the stride)"), "tile")
+        self.resolution.addItem(tr("one per pixel: 30 m, the 120 m tokens refined by each pixel's bands "
+                                   "(probes on the mean of the tokens; stride a multiple of 4)"), "pixel")
         self.cells_note = self.explanation("cells_note")
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -401,6 +403,8 @@ class ClassifyDialog(QDialog):
         per_stride = tr("Cells of {} px ({} m)").format(stride, stride * pixel_m)
         if choice == "tile":
             text = per_stride + "."
+        elif not why and choice == "pixel":
+            text = tr("Cells of 1 px (30 m): the input's own grid.")
         elif not why:
             text = tr("Cells of 4 px (120 m), one per token.")
         elif choice == "auto":

@@ -177,6 +177,10 @@ def test_the_dialog_says_what_cells_the_map_will_have(provider, qgis_iface, tmp_
     assert dialog.cells_note.text() == "Cells of 10 px (300 m): STRIDE 10 px is not a multiple of 4 px."
     dialog.resolution.setCurrentIndex(dialog.resolution.findData("token"))
     assert dialog.cells_note.text() == "The run will be refused: STRIDE 10 px is not a multiple of 4 px."
+    dialog.resolution.setCurrentIndex(dialog.resolution.findData("pixel"))
+    assert dialog.cells_note.text() == "The run will be refused: STRIDE 10 px is not a multiple of 4 px."
+    dialog.stride.setValue(20)
+    assert dialog.cells_note.text() == "Cells of 1 px (30 m): the input's own grid."
     dialog.resolution.setCurrentIndex(dialog.resolution.findData("tile"))
     dialog.stride.setValue(40)
     assert dialog.cells_note.text() == "Cells of 40 px (1200 m)."

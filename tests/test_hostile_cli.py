@@ -32,6 +32,7 @@ from backend.scene import fill_invalid
 from backend.tiling import CPU_MAX_BATCH
 from backend.training_areas import LabelledSamples, ProbeFitting, fit_probe_on_areas
 from helpers import (
+    CLOUDY,
     LIVERPOOL,
     REPO,
     SAMPLE,
@@ -556,7 +557,11 @@ def test_temporaries_of_killed_runs_are_cleared_and_live_ones_kept(cli, scene, t
      "--threshold: must be auto or a score from 0 to 2"),
     (lambda t: ["change", LIVERPOOL, t / "nowhere", "--out", t / "c.tif"], "does not exist"),
     (lambda t: ["timeseries", LIVERPOOL, "--out", t / "s.tif"], "needs at least two dates"),
-    (lambda t: ["timeseries", LIVERPOOL, LIVERPOOL, "--out", t / "s.png"], "must end in .tif"),
+    (lambda t: ["timeseries", LIVERPOOL, CLOUDY, "--out", t / "s.png"], "must end in .tif"),
+    (lambda t: ["change", LIVERPOOL, LIVERPOOL, "--out", t / "c.tif", "--table", t / "t.csv"],
+     "--table is the from → to table of a probe's classes: add --probe"),
+    (lambda t: ["timeseries", LIVERPOOL, LIVERPOOL, "--out", t / "s.tif", "--probe", "bigearthnet19-demo",
+                "--threshold", "0.1"], "leave out --threshold"),
 ])
 def test_every_command_answers_a_bad_argument_with_one_error_line(tmp_path, args, fragment):
     unlabelled = tmp_path / "unlabelled"

@@ -321,3 +321,99 @@ def test_change_takes_two_products_as_downloaded(provider, tmp_path):
     assert any("2020-10-18" in line for line in feedback.infos)
     scores = gdal.Open(result["OUTPUT"]).ReadAsArray()
     assert np.nanmax(scores) < 0.01  # the same pixels, three weeks on
+
+
+class CancelAfter(Feedback):
+    """Cancels at the ``n``-th progress report: on a scene of one batch, the end of the n-th pass
+    (embedding before, after; classifying before, after)."""
+
+    def __init__(self, n):
+        super().__init__()
+        self.n, self.reports = n, 0
+
+    def setProgress(self, progress):  # noqa: N802
+        self.reports += 1
+        super().setProgress(progress)
+        if self.reports >= self.n:
+            self.cancel()
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_change_cancelled_in_a_later_pass_leaves_nothing(provider, scene, tmp_path, n):
+    other = write_raster(tmp_path / "in" / "other.tif", mosaic_pixels(), origin=(500030.0, 7000020.0))
+    before = snapshot(tmp_path)
+    feedback = CancelAfter(n)
+    with pytest.raises(QgsProcessingException, match=r"Cancelled: no output was written"):
+        run("change", {"BEFORE": str(scene), "AFTER": str(other), "DEVICE": "cpu",
+                       "PROBE": str(DEFAULT_PROBE), "OUTPUT": str(tmp_path / "c.tif"),
+                       "OUTPUT_CHANGED": str(tmp_path / "m.tif"), "OUTPUT_TABLE": str(tmp_path / "t.csv")},
+            feedback)
+    assert feedback.reports == n
+    assert snapshot(tmp_path) == before
+
+
+def test_change_takes_the_same_layer_twice_and_says_so(provider, scene, tmp_path):
+    layer = QgsRasterLayer(str(scene), "scene")
+    feedback = Feedback()
+    result = run("change", {"BEFORE": layer, "AFTER": layer, "DEVICE": "cpu", "STRIDE": 40,
+                            "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+                 feedback)
+    assert np.nanmax(gdal.Open(result["OUTPUT"]).ReadAsArray()) < 1e-4
+    assert any("same files" in line for line in feedback.warnings), feedback.warnings
+
+
+def test_change_refuses_a_layer_without_crs_and_one_not_read_by_gdal(provider, scene, tmp_path):
+    bare = write_raster(tmp_path / "bare.tif", mosaic_pixels(), georeferenced=False)
+    with pytest.raises(QgsProcessingException, match=r"AFTER \(bare\.tif\) has no georeferencing.*Assign"):
+        run("change", {"BEFORE": str(scene), "AFTER": QgsRasterLayer(str(bare), "bare"), "DEVICE": "cpu",
+                       "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")})
+    tiles = QgsRasterLayer("type=xyz&url=http://127.0.0.1:9/%7Bz%7D/%7Bx%7D/%7By%7D.png", "tiles", "wms")
+    assert tiles.isValid()
+    with pytest.raises(QgsProcessingException, match=r"tiles is a wms layer; save it as a GeoTIFF first"):
+        run("change", {"BEFORE": tiles, "AFTER": str(scene), "DEVICE": "cpu",
+                       "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")})
+    assert not (tmp_path / "c.tif").exists() and not (tmp_path / "m.tif").exists()
+
+
+def test_change_takes_a_layer_held_in_memory(provider, scene, tmp_path):
+    gdal.Translate("/vsimem/change-before.tif", str(scene))
+    try:
+        layer = QgsRasterLayer("/vsimem/change-before.tif", "in memory", "gdal")
+        result = run("change", {"BEFORE": layer, "AFTER": str(scene), "DEVICE": "cpu", "STRIDE": 40,
+                                "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")})
+    finally:
+        gdal.Unlink("/vsimem/change-before.tif")
+    assert np.nanmax(gdal.Open(result["OUTPUT"]).ReadAsArray()) < 1e-4  # the same pixels
+
+
+def test_low_change_scores_let_the_scenes_show_through(provider, tmp_path):
+    """The score layer's style: a cell that did not change is drawn see-through, so the two dates
+    under it stay visible; the threshold half see-through; twice it and above, opaque red."""
+    from qgis.PyQt.QtGui import QColor
+
+    from moemae_qgis.algorithms.change import apply_change_style
+
+    scores = np.array([[[0.0, 0.05, 0.1, 0.2, 0.5]]], np.float32)
+    path = write_raster(tmp_path / "scores.tif", scores, data_type=gdal.GDT_Float32)
+    layer = QgsRasterLayer(str(path), "scores")
+    apply_change_style(layer, threshold=0.1)
+    block = layer.renderer().block(1, layer.extent(), 5, 1)
+    colours = [QColor.fromRgba(block.color(0, col)) for col in range(5)]
+    alpha = [colour.alpha() for colour in colours]
+    assert alpha[0] == 0 and 0 < alpha[1] < alpha[2] < alpha[3] == alpha[4] == 255, alpha
+    assert colours[4].red() > 150 and colours[4].green() < 50
+    assert layer.opacity() == 1.0
+
+
+@pytest.mark.parametrize("threshold", [float("nan"), "nan", "abc"])
+def test_change_refuses_a_threshold_that_is_no_score_before_any_work(provider, scene, tmp_path, threshold):
+    """QGIS's number parameter lets NaN and text through (qgis_process, a model): NaN flagged no
+    cell, and text was read as 0, every cell changed."""
+    feedback = Feedback()
+    refused = r"the change threshold must be auto or a score from 0 to 2"
+    with pytest.raises(QgsProcessingException, match=refused):
+        run("change", {"BEFORE": str(scene), "AFTER": str(scene), "DEVICE": "cpu", "THRESHOLD": threshold,
+                       "OUTPUT": str(tmp_path / "c.tif"), "OUTPUT_CHANGED": str(tmp_path / "m.tif")},
+            feedback)
+    assert not any(line.startswith("time:") for line in feedback.infos)  # nothing was encoded
+    assert not (tmp_path / "c.tif").exists()

@@ -107,3 +107,23 @@ def test_a_work_folder_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "work").write_text("")
     with pytest.raises(UserError, match="is a file"):
         work_cache.WorkFolder(tmp_path / "work")
+
+
+@pytest.mark.parametrize("stranger", ["file", "link"])
+def test_a_stranger_at_an_entry_s_name_is_replaced_not_a_dead_end(tmp_path, stranger):
+    work = work_cache.WorkFolder(tmp_path / "work")
+    key = work_cache.entry_key({"n": 1})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the work folder's")
+    if stranger == "file":
+        work.path(key).write_text("junk")
+    else:
+        work.path(key).symlink_to(elsewhere, target_is_directory=True)
+
+    def build(folder):
+        (folder / "result.txt").write_text("the map")
+    entry = work.make(key, {"n": 1}, build)
+    assert entry.is_dir() and not entry.is_symlink() and (entry / "result.txt").read_text() == "the map"
+    assert work.find(key) == entry
+    assert (elsewhere / "keep.txt").read_text() == "not the work folder's"  # a link is removed, not followed

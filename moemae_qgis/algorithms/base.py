@@ -332,13 +332,22 @@ class SceneAlgorithm(MoeMaeAlgorithm):
         self.add(scale, "auto: from the data type and values; dn: Level-2 digital numbers; reflectance: "
                         "DN × 0.0000275 − 0.2, as floats.")
 
-    def add_resolution_parameter(self, default: str) -> None:
-        """RESOLUTION, for the algorithms that can write a cell per token (classify, embed, trainprobe);
-        ``default``: backend.options' MAP_RESOLUTION_DEFAULT or EMBEDDING_RESOLUTION_DEFAULT."""
+    def add_resolution_parameter(self, default: str, pixel: bool = False) -> None:
+        """RESOLUTION, for the algorithms that can write a cell per token (classify, embed, similarity);
+        ``default``: backend.options' MAP_RESOLUTION_DEFAULT or EMBEDDING_RESOLUTION_DEFAULT;
+        ``pixel``: a map of classes, which can also have a cell per 30 m pixel."""
+        options = load_backend("options")
+        choices = options.RESOLUTIONS if pixel else options.FEATURE_RESOLUTIONS
         resolution = QgsProcessingParameterEnum(self.RESOLUTION, self.tr("Map cells"),
-                                                options=list(load_backend("options").RESOLUTIONS),
-                                                defaultValue=default)
+                                                options=list(choices), defaultValue=default)
         resolution.setUsesStaticStrings(True)
+        if pixel:
+            self.add(resolution, "token: one cell per 4 × 4 px token (120 m), for a probe on the mean of "
+                                 "the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m "
+                                 "pixel on the input's grid, the token map refined by each pixel's bands "
+                                 "(same needs); tile: one cell per STRIDE; auto: token where the probe and "
+                                 "STRIDE allow it, else tile.")
+            return
         self.add(resolution, "token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean "
                              "of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; "
                              "auto: token where the probe or pooling and STRIDE allow it, else tile.")

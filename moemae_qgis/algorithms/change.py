@@ -2,8 +2,9 @@
 
 A thin adapter over ``backend.change.change_map`` (the CLI's ``change``): BEFORE and AFTER are
 layers or Landsat products, each with its own acquisition date (from its MTL, product id, tags or
-the layer's temporal properties). The change score is drawn white (no change) to red (the most),
-the changed mask red over the scenes, unchanged cells see-through.
+the layer's temporal properties). The change score is drawn see-through (no change) through pink
+(the threshold) to red (the most), so the scenes show where nothing changed; the changed mask red
+over the scenes, unchanged cells see-through.
 """
 from __future__ import annotations
 
@@ -23,18 +24,17 @@ from qgis.PyQt.QtGui import QColor
 from ..backend_loader import load_backend
 from .base import KeptPostProcessor, SceneAlgorithm
 
-#: The score's ramp: white (the same ground) to red (the most change).
-WHITE, RED = QColor(255, 255, 255), QColor(200, 0, 0)
-#: The score layer lets the scenes under it show a little: where the change is, is then plain.
-OPACITY = 0.8
+#: The score's ramp: see-through white (the same ground: the scenes show) to opaque red (the most
+#: change). Most cells of a real pair score low; drawn opaque, they would hide both dates.
+CLEAR, RED = QColor(255, 255, 255, 0), QColor(200, 0, 0)
 
 
 def apply_change_style(layer, threshold: float | None) -> None:
-    """Band 1 drawn white → red from 0 to twice the threshold (the threshold half way: pink), or
-    to the layer's largest score without one."""
+    """Band 1 drawn see-through → red from 0 to twice the threshold (the threshold half way:
+    half see-through pink), or to the layer's largest score without one."""
     top = 2 * threshold if threshold else layer.dataProvider().bandStatistics(1).maximumValue
     top = top if top and top > 0 else 1.0
-    shader_function = QgsColorRampShader(0.0, top, QgsGradientColorRamp(WHITE, RED),
+    shader_function = QgsColorRampShader(0.0, top, QgsGradientColorRamp(CLEAR, RED),
                                          QgsColorRampShader.Type.Interpolated)
     shader_function.classifyColorRamp(5, -1, layer.extent(), None)
     shader_function.setClip(False)  # above the top is drawn red
@@ -44,7 +44,6 @@ def apply_change_style(layer, threshold: float | None) -> None:
     renderer.setClassificationMin(0.0)
     renderer.setClassificationMax(top)
     layer.setRenderer(renderer)
-    layer.setOpacity(OPACITY)
     layer.triggerRepaint()
 
 
@@ -99,7 +98,8 @@ class ChangeAlgorithm(SceneAlgorithm):
                                               QgsProcessingParameterNumber.Type.Double, optional=True,
                                               minValue=0.0, maxValue=2.0),
                  "Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best "
-                 "splits their histogram in two), stated in the log.")
+                 "splits their histogram in two), never below their median + 3 robust standard deviations, "
+                 "stated in the log.")
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Change score")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CHANGED,
                                                                   self.tr("Changed cells")))
@@ -115,8 +115,11 @@ class ChangeAlgorithm(SceneAlgorithm):
         probe = self.probe_path(parameters, context, model) if given_probe else None
         scenes = [self.input_raster(parameters, context, name) for name in self.SCENE_INPUTS]
         options = [self.scene_options(parameters, context, scene, feedback) for scene in scenes]
-        threshold = (self.parameterAsDouble(parameters, self.THRESHOLD, context)
-                     if parameters.get(self.THRESHOLD) not in (None, "") else "auto")
+        given = parameters.get(self.THRESHOLD)
+        # Text (qgis_process, a model) goes to the backend as given, which refuses what is no score:
+        # parameterAsDouble would read "abc" as 0, every cell changed.
+        threshold = ("auto" if given in (None, "") else given if isinstance(given, str)
+                     else self.parameterAsDouble(parameters, self.THRESHOLD, context))
         table = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context) or None
         request = change.ChangeRequest(
             before=scenes[0][1], after=scenes[1][1],

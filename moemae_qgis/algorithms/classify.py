@@ -36,7 +36,7 @@ class ClassifyAlgorithm(SceneAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS's name
         self.add_scene_parameters(with_probe=True)
-        self.add_resolution_parameter(load_backend("options").MAP_RESOLUTION_DEFAULT)
+        self.add_resolution_parameter(load_backend("options").MAP_RESOLUTION_DEFAULT, pixel=True)
         self.add_mosaic_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Land cover")))
         self.add(QgsProcessingParameterRasterDestination(

@@ -167,7 +167,8 @@ class TrainProbeAlgorithm(SceneAlgorithm):
     def add_sample_features_parameter(self) -> None:
         """RESOLUTION, which for a probe picks the features it is fitted on, and so the maps it suits."""
         features = QgsProcessingParameterEnum(
-            self.RESOLUTION, self.tr("Sample features"), options=list(load_backend("options").RESOLUTIONS),
+            self.RESOLUTION, self.tr("Sample features"),
+            options=list(load_backend("options").FEATURE_RESOLUTIONS),
             defaultValue=load_backend("options").MAP_RESOLUTION_DEFAULT)
         features.setUsesStaticStrings(True)
         self.add(features, "token: the 120 m token under each sample, for maps of 120 m cells; tile: the "

@@ -142,7 +142,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="284" />
-      <location filename="../../moemae_qgis/dialog.py" line="234" />
+      <location filename="../../moemae_qgis/dialog.py" line="236" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
@@ -201,7 +201,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/algorithms/base.py" line="306" />
-      <location filename="../../moemae_qgis/dialog.py" line="235" />
+      <location filename="../../moemae_qgis/dialog.py" line="237" />
       <source>Device</source>
       <translation>Dispositivo</translation>
     </message>
@@ -251,89 +251,94 @@
       <translation>auto: según el tipo de dato y los valores; dn: números digitales de Nivel 2; reflectance: DN × 0,0000275 − 0,2, como flotantes.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="338" />
-      <location filename="../../moemae_qgis/dialog.py" line="237" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="239" />
       <source>Map cells</source>
       <translation>Celdas del mapa</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="342" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="345" />
+      <source>token: one cell per 4 × 4 px token (120 m), for a probe on the mean of the tokens and a STRIDE that is a multiple of 4; pixel: one cell per 30 m pixel on the input's grid, the token map refined by each pixel's bands (same needs); tile: one cell per STRIDE; auto: token where the probe and STRIDE allow it, else tile.</source>
+      <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda sobre la media de los tokens y un STRIDE múltiplo de 4; pixel: una celda por píxel de 30 m en la cuadrícula de la entrada, el mapa de tokens refinado por las bandas de cada píxel (mismos requisitos); tile: una celda por STRIDE; auto: token donde la sonda y el STRIDE lo permiten, si no tile.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/algorithms/base.py" line="351" />
       <source>token: one cell per 4 × 4 px token (120 m), for a probe or pooling on the mean of the tokens and a STRIDE that is a multiple of 4; tile: one cell per STRIDE; auto: token where the probe or pooling and STRIDE allow it, else tile.</source>
       <translation>token: una celda por token de 4 × 4 px (120 m), para una sonda o agregación sobre la media de los tokens y un STRIDE múltiplo de 4; tile: una celda por STRIDE; auto: token donde la sonda o la agregación y el STRIDE lo permiten, si no tile.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="371" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="380" />
       <source>Incorrect parameter value for {}</source>
       <translation>Valor de parámetro incorrecto para {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="385" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="394" />
       <source>{} is not a raster layer</source>
       <translation>{} no es una capa ráster</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="387" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="396" />
       <source>{} is a {} layer; save it as a GeoTIFF first (the model reads files through GDAL)</source>
       <translation>{} es una capa {}; guárdela primero como GeoTIFF (el modelo lee archivos a través de GDAL)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="400" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="409" />
       <source>GDAL cannot open {} as a raster ({}); check the path inside the archive</source>
       <translation>GDAL no puede abrir {} como ráster ({}); compruebe la ruta dentro del archivo comprimido</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="416" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="425" />
       <source>BANDS {!r} was not understood: QGIS wants the band numbers separated by ';', e.g. 1;2;3;4;5;6;7 (or leave BANDS empty for bands found by name)</source>
       <translation>No se entendió BANDS {!r}: QGIS espera los números de banda separados por ';', p. ej. 1;2;3;4;5;6;7 (o deje BANDS vacío para bandas halladas por nombre)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/base.py" line="492" />
+      <location filename="../../moemae_qgis/algorithms/base.py" line="501" />
       <source>ACQUISITION_DATE {!r} is not a date (use 2021-06-15, 2021-06-15T09:53:12 in UTC, or 2021-06-15T11:53:12+02:00)</source>
       <translation>ACQUISITION_DATE {!r} no es una fecha (use 2021-06-15, 2021-06-15T09:53:12 en UTC o 2021-06-15T11:53:12+02:00)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Map change between two dates</source>
       <translation>Mapear el cambio entre dos fechas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="81" />
       <source>Change</source>
       <translation>Cambio</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="83" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="82" />
       <source>Where the ground changed between two dates of one place: a score per 120 m cell, white to red, and the changed cells.</source>
       <translation>Dónde cambió el terreno entre dos fechas de un mismo lugar: una puntuación por celda de 120 m, de blanco a rojo, y las celdas cambiadas.</translation>
     </message>
     <message>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
       <source>A Landsat 8/9 Level-2 product (MTL file, folder or .tar), a layer added with 'Add Landsat product', or a surface-reflectance raster, of the same place (path/row) as the other date. Its own date is read from it.</source>
       <translation>Un producto Landsat 8/9 de nivel 2 (archivo MTL, carpeta o .tar), una capa añadida con «Añadir producto Landsat» o un ráster de reflectancia de superficie, del mismo lugar (path/row) que la otra fecha. Su propia fecha se lee de él.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="89" />
       <source>Earlier date</source>
       <translation>Fecha anterior</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="91" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="90" />
       <source>Later date</source>
       <translation>Fecha posterior</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="95" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="94" />
       <source>Optional: a probe on the mean of the tokens (catalogue name or file) classifies both dates and adds a from → to band and a table of each transition's area in hectares.</source>
       <translation>Opcional: una sonda sobre la media de los tokens (nombre del catálogo o archivo) clasifica ambas fechas y añade una banda de → a y una tabla con la superficie de cada transición en hectáreas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
-      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), stated in the log.</source>
-      <translation>Las celdas con una puntuación mayor se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), indicada en el registro.</translation>
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
+      <source>Cells scoring above it are changed. Empty: Otsu's rule on the scores (the cut that best splits their histogram in two), never below their median + 3 robust standard deviations, stated in the log.</source>
+      <translation>Las celdas con una puntuación superior se consideran cambiadas. Vacío: la regla de Otsu sobre las puntuaciones (el corte que mejor divide su histograma en dos), nunca por debajo de su mediana + 3 desviaciones típicas robustas, indicada en el registro.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/change.py" line="98" />
+      <location filename="../../moemae_qgis/algorithms/change.py" line="97" />
       <source>Change threshold (empty: Otsu)</source>
       <translation>Umbral de cambio (vacío: Otsu)</translation>
     </message>
@@ -821,92 +826,92 @@
       <translation>Muestrear las entidades</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="173" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="174" />
       <source>token: the 120 m token under each sample, for maps of 120 m cells; tile: the whole 1.2 km tile, for maps of a cell per stride; auto: token.</source>
       <translation>token: el token de 120 m bajo cada muestra, para mapas de celdas de 120 m; tile: la tesela entera de 1,2 km, para mapas de una celda por paso; auto: token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="181" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="182" />
       <source>TRAINING is not a point or polygon layer</source>
       <translation>TRAINING no es una capa de puntos o polígonos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="187" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="188" />
       <source>Cancelled: no probe was written.</source>
       <translation>Cancelado: no se escribió ninguna sonda.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="199" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="200" />
       <source>Cross-validated error matrix and F1 per class: {}</source>
       <translation>Matriz de error por validación cruzada y F1 por clase: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="205" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="206" />
       <source>  {}: {} tiles</source>
       <translation>  {}: {} teselas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="207" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="208" />
       <source>  {} positions skipped: more than half fill or no data</source>
       <translation>  {} posiciones omitidas: más de la mitad relleno o sin datos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="212" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="213" />
       <source>Cross-validated accuracy ({}-fold): {:.3f} (95 % interval {:.2f}-{:.2f}, {} samples)</source>
       <translation>Exactitud por validación cruzada ({} pliegues): {:.3f} (intervalo del 95 % {:.2f}-{:.2f}, {} muestras)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="245" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="246" />
       <source>the training layer has no features: draw points or polygons of at least 2 classes</source>
       <translation>la capa de entrenamiento no tiene entidades: dibuje puntos o polígonos de al menos 2 clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="249" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="250" />
       <source>none of the {} training features lies on the raster: the layer ({}) and the raster ({}) do not overlap. Are the features in the right place, and is each layer's CRS right?</source>
       <translation>ninguna de las {} entidades de entrenamiento está sobre el ráster: la capa ({}) y el ráster ({}) no se solapan. ¿Están las entidades en su sitio, y es correcto el SRC de cada capa?</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="255" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="256" />
       <source>{} sample positions of {} classes</source>
       <translation>{} posiciones de muestra de {} clases</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="257" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="258" />
       <source>{} kept, an even share of each class: more would add time and memory, not accuracy</source>
       <translation>{} conservadas, una parte igual de cada clase: más añadiría tiempo y memoria, no exactitud</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="267" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="268" />
       <source>the training layer holds {}, not points or polygons: a sample is a point, or a place inside a polygon; draw polygons (or buffer the lines: Vector &gt; Geoprocessing Tools &gt; Buffer)</source>
       <translation>la capa de entrenamiento contiene {}, no puntos ni polígonos: una muestra es un punto o un lugar dentro de un polígono; dibuje polígonos (o haga un buffer de las líneas: Vectorial &gt; Herramientas de geoproceso &gt; Buffer)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="272" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="273" />
       <source>the training layer has no CRS, so its features cannot be placed on the raster: assign it one (Layer Properties &gt; Source &gt; Assigned Coordinate Reference System)</source>
       <translation>la capa de entrenamiento no tiene SRC, así que sus entidades no se pueden situar sobre el ráster: asígnele uno (Propiedades de la capa &gt; Fuente &gt; SRC asignado)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="278" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="279" />
       <source>{} '{}' is not a field of the training layer; its fields are: {}</source>
       <translation>{} '{}' no es un campo de la capa de entrenamiento; sus campos son: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="284" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="285" />
       <source>{} of {} features have no class ('{}' is NULL or empty) and were left out</source>
       <translation>{} de {} entidades no tienen clase ('{}' es NULL o vacío) y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="288" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="289" />
       <source>{} of {} features lie outside the raster and were left out</source>
       <translation>{} de {} entidades están fuera del ráster y se dejaron fuera</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="295" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="296" />
       <source>the field '{}' holds {} class(es) on the raster; a probe needs at least 2</source>
       <translation>el campo '{}' contiene {} clase(s) sobre el ráster; una sonda necesita al menos 2</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="298" />
+      <location filename="../../moemae_qgis/algorithms/trainprobe.py" line="299" />
       <source>the field '{}' holds {} classes on the raster; a map holds at most {} (UInt8, 255 is nodata): merge some classes</source>
       <translation>el campo '{}' contiene {} clases sobre el ráster; un mapa contiene como máximo {} (UInt8, 255 es sin datos): fusione algunas clases</translation>
     </message>
@@ -927,7 +932,7 @@
     </message>
     <message>
       <location filename="../../moemae_qgis/click_to_map.py" line="110" />
-      <location filename="../../moemae_qgis/dialog.py" line="203" />
+      <location filename="../../moemae_qgis/dialog.py" line="205" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -1125,239 +1130,249 @@
       <translation>una por paso de tesela (el paso)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="192" />
+      <location filename="../../moemae_qgis/dialog.py" line="189" />
+      <source>one per pixel: 30 m, the 120 m tokens refined by each pixel's bands (probes on the mean of the tokens; stride a multiple of 4)</source>
+      <translation>una por píxel: 30 m, los tokens de 120 m refinados por las bandas de cada píxel (sondas sobre la media de los tokens; paso múltiplo de 4)</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="194" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="194" />
+      <location filename="../../moemae_qgis/dialog.py" line="196" />
       <source>empty: a temporary file</source>
       <translation>vacío: un archivo temporal</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="201" />
+      <location filename="../../moemae_qgis/dialog.py" line="203" />
       <source>Run</source>
       <translation>Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="213" />
-      <location filename="../../moemae_qgis/dialog.py" line="595" />
+      <location filename="../../moemae_qgis/dialog.py" line="215" />
+      <location filename="../../moemae_qgis/dialog.py" line="599" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="227" />
+      <location filename="../../moemae_qgis/dialog.py" line="229" />
       <source>Landsat layer</source>
       <translation>Capa Landsat</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="228" />
+      <location filename="../../moemae_qgis/dialog.py" line="230" />
       <source>Bands</source>
       <translation>Bandas</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="230" />
+      <location filename="../../moemae_qgis/dialog.py" line="232" />
       <source>Acquisition</source>
       <translation>Adquisición</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="232" />
+      <location filename="../../moemae_qgis/dialog.py" line="234" />
       <source>Clouds</source>
       <translation>Nubes</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="236" />
+      <location filename="../../moemae_qgis/dialog.py" line="238" />
       <source>Stride</source>
       <translation>Paso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="239" />
+      <location filename="../../moemae_qgis/dialog.py" line="241" />
       <source>Output</source>
       <translation>Salida</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="240" />
+      <location filename="../../moemae_qgis/dialog.py" line="242" />
       <source>Advanced</source>
       <translation>Avanzado</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="243" />
+      <location filename="../../moemae_qgis/dialog.py" line="245" />
       <source>Mirror</source>
       <translation>Réplica</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="284" />
+      <location filename="../../moemae_qgis/dialog.py" line="286" />
       <source>Add a Landsat 8/9 Level-2 product (Add Landsat product…) or a surface-reflectance raster to the project.</source>
       <translation>Añada al proyecto un producto Landsat 8/9 Nivel 2 (Añadir producto Landsat…) o un ráster de reflectancia de superficie.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="298" />
+      <location filename="../../moemae_qgis/dialog.py" line="300" />
       <source>Cannot open this layer with GDAL: {}</source>
       <translation>No se puede abrir esta capa con GDAL: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="337" />
+      <location filename="../../moemae_qgis/dialog.py" line="339" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7 (not {!r}).</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7 (no {!r}).</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="341" />
+      <location filename="../../moemae_qgis/dialog.py" line="343" />
       <source>Set the bands as 7 whole numbers, e.g. 1 2 3 4 5 6 7.</source>
       <translation>Indique las bandas como 7 números enteros, p. ej. 1 2 3 4 5 6 7.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="346" />
+      <location filename="../../moemae_qgis/dialog.py" line="348" />
       <source>Set the bands yourself below.</source>
       <translation>Indique usted las bandas abajo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="347" />
+      <location filename="../../moemae_qgis/dialog.py" line="349" />
       <source>Cannot tell the bands: {}.</source>
       <translation>No se pueden identificar las bandas: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="368" />
+      <location filename="../../moemae_qgis/dialog.py" line="370" />
       <source>Clouds cannot be masked: {}.</source>
       <translation>Las nubes no se pueden enmascarar: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="373" />
+      <location filename="../../moemae_qgis/dialog.py" line="375" />
       <source>{} masks {}.</source>
       <translation>{} enmascara {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="377" />
+      <location filename="../../moemae_qgis/dialog.py" line="379" />
       <source>The product {} has no QA_PIXEL file: clouds and their shadows will not be masked and will get land-cover classes. Download the product with its QA_PIXEL band to mask them.</source>
       <translation>El producto {} no tiene archivo QA_PIXEL: las nubes y sus sombras no se enmascararán y recibirán clases de cobertura del suelo. Descargue el producto con su banda QA_PIXEL para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="381" />
+      <location filename="../../moemae_qgis/dialog.py" line="383" />
       <source>No QA_PIXEL in this layer: clouds and their shadows will get land-cover classes. Add the Landsat product as downloaded, with its QA_PIXEL band (Add Landsat product…), to mask them.</source>
       <translation>No hay QA_PIXEL en esta capa: las nubes y sus sombras recibirán clases de cobertura del suelo. Añada el producto Landsat tal como se descargó, con su banda QA_PIXEL (Añadir producto Landsat…), para enmascararlas.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="401" />
+      <location filename="../../moemae_qgis/dialog.py" line="403" />
       <source>Cells of {} px ({} m)</source>
       <translation>Celdas de {} px ({} m)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="405" />
+      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <source>Cells of 1 px (30 m): the input's own grid.</source>
+      <translation>Celdas de 1 px (30 m): la propia cuadrícula de la entrada.</translation>
+    </message>
+    <message>
+      <location filename="../../moemae_qgis/dialog.py" line="409" />
       <source>Cells of 4 px (120 m), one per token.</source>
       <translation>Celdas de 4 px (120 m), una por token.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="407" />
+      <location filename="../../moemae_qgis/dialog.py" line="411" />
       <source>{}: {}.</source>
       <translation>{}: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="409" />
+      <location filename="../../moemae_qgis/dialog.py" line="413" />
       <source>The run will be refused: {}.</source>
       <translation>La ejecución se rechazará: {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="431" />
+      <location filename="../../moemae_qgis/dialog.py" line="435" />
       <location filename="../../moemae_qgis/plugin.py" line="274" />
       <source>Cannot add the product: {}</source>
       <translation>No se puede añadir el producto: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="434" />
+      <location filename="../../moemae_qgis/dialog.py" line="438" />
       <source>Added {}.</source>
       <translation>Se añadió {}.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="497" />
+      <location filename="../../moemae_qgis/dialog.py" line="501" />
       <source>Running…</source>
       <translation>Ejecutando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="504" />
+      <location filename="../../moemae_qgis/dialog.py" line="508" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="515" />
+      <location filename="../../moemae_qgis/dialog.py" line="519" />
       <source>Land cover ({})</source>
       <translation>Cobertura del suelo ({})</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="523" />
+      <location filename="../../moemae_qgis/dialog.py" line="527" />
       <source>Done, but the probe's classes could not be read for the legend: {}</source>
       <translation>Hecho, pero no se pudieron leer las clases de la sonda para la leyenda: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="526" />
+      <location filename="../../moemae_qgis/dialog.py" line="530" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="527" />
+      <location filename="../../moemae_qgis/dialog.py" line="531" />
       <source>Done: {}</source>
       <translation>Hecho: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="536" />
+      <location filename="../../moemae_qgis/dialog.py" line="540" />
       <source>Cancelled: no layer was added and no file was left.</source>
       <translation>Cancelado: no se añadió ninguna capa ni quedó ningún archivo.</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="542" />
+      <location filename="../../moemae_qgis/dialog.py" line="546" />
       <source>see the Processing log</source>
       <translation>vea el registro de Procesos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="543" />
+      <location filename="../../moemae_qgis/dialog.py" line="547" />
       <source>Failed: {}</source>
       <translation>Falló: {}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="546" />
+      <location filename="../../moemae_qgis/dialog.py" line="550" />
       <source>The run's log:</source>
       <translation>El registro de la ejecución:</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>1 error</source>
       <translation>1 error</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="592" />
+      <location filename="../../moemae_qgis/dialog.py" line="596" />
       <source>{} errors</source>
       <translation>{} errores</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>1 warning</source>
       <translation>1 aviso</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="594" />
+      <location filename="../../moemae_qgis/dialog.py" line="598" />
       <source>{} warnings</source>
       <translation>{} avisos</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="608" />
+      <location filename="../../moemae_qgis/dialog.py" line="612" />
       <source>The remembered {} {!r} is not usable; using {!r}</source>
       <translation>El {} recordado {!r} no se puede usar; se usa {!r}</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="627" />
+      <location filename="../../moemae_qgis/dialog.py" line="631" />
       <source>CPU</source>
       <translation>CPU</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="635" />
+      <location filename="../../moemae_qgis/dialog.py" line="639" />
       <source>Apple MPS</source>
       <translation>Apple MPS</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="636" />
+      <location filename="../../moemae_qgis/dialog.py" line="640" />
       <source>auto (Apple MPS)</source>
       <translation>auto (Apple MPS)</translation>
     </message>
     <message>
-      <location filename="../../moemae_qgis/dialog.py" line="638" />
+      <location filename="../../moemae_qgis/dialog.py" line="642" />
       <source>auto (CPU: no GPU found)</source>
       <translation>auto (CPU: no se encontró GPU)</translation>
     </message>
