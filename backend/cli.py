@@ -1104,10 +1104,11 @@ def add_change_parser(commands: argparse._SubParsersAction) -> None:
     change.add_argument("after", help="the later date, of the same place (the same path/row)")
     change.add_argument("--out", required=True, help="the change GeoTIFF to write")
     change.add_argument("--threshold", type=_threshold_value, default=None,
-                        help="auto (Otsu's rule on the scores) or a score 0-2: adds a changed/unchanged band")
+                        help="auto (Otsu's rule on the scores, never below their median + 3 robust "
+                             "standard deviations) or a score 0-2: adds a changed/unchanged band")
     change.add_argument("--changed-mask", default=None,
                         help="also write the changed band as a Byte GeoTIFF of its own (1 changed, 0 not, "
-                             "255 nodata), with --threshold or else Otsu's")
+                             "255 nodata), with --threshold or else the automatic one")
     change.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                         help="a probe (catalogue name or file) on the mean of the tokens: adds the from → to "
                              "band and the transition table")
@@ -1158,8 +1159,9 @@ def add_timeseries_parser(commands: argparse._SubParsersAction) -> None:
     series.add_argument("--probe", default=None, metavar="NAME_OR_FILE",
                         help="bands of classes by this probe (on the mean of the tokens) instead of scores")
     series.add_argument("--threshold", type=_threshold_value, default=None,
-                        help="scores above it are change, for the first-date band: auto (Otsu, default) or "
-                             "a score 0-2")
+                        help="scores above it are change, for the first-date band: auto (default: Otsu's "
+                             "rule, never below the scores' median + 3 robust standard deviations) or a "
+                             "score 0-2")
     series.add_argument("--work", default=None,
                         help="the work folder that keeps each date's result (default: OUT_work beside it)")
     _add_dated_options(series)
