@@ -71,25 +71,28 @@ USGS_TIFF_OPTIONS = ["COMPRESS=DEFLATE", "PREDICTOR=2", "TILED=YES", "BLOCKXSIZE
 
 @geo.with_gdal_exceptions
 def make_scene_product(sample_dir: str | Path, out_dir: str | Path, size: tuple = WHOLE_SCENE_PX,
-                       fields: int = 40, seed: int = 7) -> Path:
+                       fields: int = 40, seed: int = 7, days_later: int = 0) -> Path:
     """Write ``<out>/<product id>.tar``, a Level-2 product in USGS's layout and size: SR_B1…SR_B7,
     QA_PIXEL and the MTL file, the scene's fields inside a turned footprint with fill (0, QA_PIXEL
-    fill) around it, as a real scene's grid holds. ``size``: (width, height) px. Returns the tar."""
+    fill) around it, as a real scene's grid holds. ``size``: (width, height) px; ``days_later``:
+    acquired that many days after :data:`ACQUIRED` (another product of the same path/row, as a
+    mosaic's or a time series' inputs are). Returns the tar."""
     width, height = size
+    product_id, day = _product_of(days_later)
     layout = _field_layout(sample_dir, width, height, fields, seed)
     out = Path(out_dir)
-    folder = out / f"{PRODUCT_ID}.part"
-    tar_path = out / f"{PRODUCT_ID}.tar"
+    folder = out / f"{product_id}.part"
+    tar_path = out / f"{product_id}.tar"
     tmp = temporary_name(tar_path, "part")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     try:
-        names = [f"{PRODUCT_ID}_{band}.TIF" for band in (*landsat.BANDS, "QA_PIXEL")]
+        names = [f"{product_id}_{band}.TIF" for band in (*landsat.BANDS, "QA_PIXEL")]
         files = [_create(folder / name, width, height, 1, USGS_TIFF_OPTIONS) for name in names]
         _paint_fields([f.GetRasterBand(1) for f in files], layout, footprint=_footprint(width, height))
         del files  # closes them
-        mtl = f"{PRODUCT_ID}_MTL.txt"
-        (folder / mtl).write_text(_mtl(names))
+        mtl = f"{product_id}_MTL.txt"
+        (folder / mtl).write_text(_mtl(names, product_id, day))
         with tarfile.open(tmp, "w") as tar:  # USGS delivers an uncompressed tar
             for name in [*names, mtl]:
                 tar.add(folder / name, arcname=name)
@@ -113,14 +116,24 @@ def _create(path: Path, width: int, height: int, bands: int, options: list) -> g
     return ds
 
 
-def _mtl(files: Sequence[str] = ()) -> str:
+def _product_of(days_later: int) -> tuple[str, str]:
+    """(product id, acquisition date) of the demo product acquired ``days_later`` days after it."""
+    from datetime import date, timedelta
+
+    day = date.fromisoformat(ACQUIRED[0]) + timedelta(days=days_later)
+    parts = PRODUCT_ID.split("_")
+    parts[3] = day.strftime("%Y%m%d")
+    return "_".join(parts), day.isoformat()
+
+
+def _mtl(files: Sequence[str] = (), product_id: str = PRODUCT_ID, day: str = ACQUIRED[0]) -> str:
     """The MTL file: the acquisition and, for a product, its id, level and files."""
     listed = "".join(f'    FILE_NAME_{_MTL_KEYS[Path(name).stem.split("_", 7)[-1]]} = "{name}"\n'
                      for name in files)
-    contents = (f'  GROUP = PRODUCT_CONTENTS\n    LANDSAT_PRODUCT_ID = "{PRODUCT_ID}"\n'
+    contents = (f'  GROUP = PRODUCT_CONTENTS\n    LANDSAT_PRODUCT_ID = "{product_id}"\n'
                 f'    PROCESSING_LEVEL = "L2SP"\n{listed}  END_GROUP = PRODUCT_CONTENTS\n') if files else ""
     return ("GROUP = LANDSAT_METADATA_FILE\n" + contents + "  GROUP = IMAGE_ATTRIBUTES\n"
-            f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {ACQUIRED[0]}\n"
+            f"    SPACECRAFT_ID = \"LANDSAT_8\"\n    DATE_ACQUIRED = {day}\n"
             f"    SCENE_CENTER_TIME = \"{ACQUIRED[1]}\"\n  END_GROUP = IMAGE_ATTRIBUTES\n"
             "END_GROUP = LANDSAT_METADATA_FILE\nEND\n")
 
