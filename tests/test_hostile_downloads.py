@@ -489,19 +489,22 @@ def test_a_file_url_naming_a_folder_says_it_is_a_folder(cli, tmp_path):
     assert "proxy" not in err
 
 
+def drip(handler, count: int) -> None:
+    """Headers, then a byte every 50 ms, ``count`` of them: a server that trickles."""
+    headers(handler, 200, Content_Length=len(BODY))
+    for _ in range(count):
+        handler.send(BODY[handler.server.sent:handler.server.sent + 1])
+        handler.wfile.flush()
+        time.sleep(0.05)
+
+
 def test_a_server_that_trickles_is_stalled_in_qgis_too(hostile, monkeypatch, qgis_app):
     """The QGIS download counted no pace: a byte every 50 ms kept it open for as long as the
     server liked. Now the backend's rule (a 1 s window here, 30 s in use) stops it, and what
     arrived is kept for the next Download… to resume."""
     monkeypatch.setattr(download, "STALL_WINDOW_S", 1.0)
 
-    def drip(handler):
-        headers(handler, 200, Content_Length=len(BODY))
-        for _ in range(400):
-            handler.send(BODY[handler.server.sent:handler.server.sent + 1])
-            handler.wfile.flush()
-            time.sleep(0.05)
-    server = hostile(drip)
+    server = hostile(lambda handler: drip(handler, 400))
     started = time.monotonic()
     ok, message, _ = run_qgis_download(server.url(), seconds=15)
     assert not ok and time.monotonic() - started < 10
@@ -517,13 +520,7 @@ def test_a_server_that_trickles_is_stalled_and_what_arrived_is_kept(hostile, mon
     window is 1 s here (30 s in use) and the server drips a byte every 50 ms, at most 200."""
     monkeypatch.setattr(download, "STALL_WINDOW_S", 1.0)
 
-    def drip(handler):
-        headers(handler, 200, Content_Length=len(BODY))
-        for _ in range(200):
-            handler.send(BODY[handler.server.sent:handler.server.sent + 1])
-            handler.wfile.flush()
-            time.sleep(0.05)
-    server = hostile(drip)
+    server = hostile(lambda handler: drip(handler, 200))
 
     class Counted(NullProgress):
         def __init__(self):

@@ -183,15 +183,13 @@ def test_plugin_in_qgis_desktop_in_brazilian_portuguese(tmp_path):
                                "Instalar pacotes Python ausentes…"]
 
 
-CLICK_PROBE = r'''
-import json, os, shutil, time
-import numpy as np
-from osgeo import gdal
-from qgis.core import QgsPointXY, QgsProject
-from qgis.PyQt.QtCore import QPoint, Qt, QTimer
-from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QAction
-from qgis.utils import iface, plugins
+#: The end of a desktop script: a screenshot and what it saw (``seen``) beside OUT, then QGIS quits.
+FINISH = r'''
+import json
+import os
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface
 
 seen = {}
 
@@ -202,6 +200,18 @@ def finish():
     QgsProject.instance().clear()
     QTimer.singleShot(5000, lambda: os._exit(0))
     iface.actionExit().trigger()
+'''
+
+CLICK_PROBE = FINISH + r'''
+import shutil, time
+import numpy as np
+from osgeo import gdal
+from qgis.core import QgsPointXY, QgsProject
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QAction
+from qgis.utils import iface, plugins
+
 
 def start():
     from moemae_qgis.product_layer import add_product_layer
@@ -287,22 +297,7 @@ def test_clicks_on_the_canvas_draw_a_similarity_layer_in_qgis_desktop(tmp_path):
     assert (tmp_path / "desktop-click.png").stat().st_size > 10_000
 
 
-CHANGE_PROBE = r'''
-import json
-import os
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QTimer
-from qgis.utils import iface
-
-seen = {}
-
-def finish():
-    iface.mainWindow().grab().save(OUT + ".png")
-    with open(OUT + ".json", "w") as f:
-        json.dump(seen, f)
-    QgsProject.instance().clear()
-    QTimer.singleShot(5000, lambda: os._exit(0))
-    iface.actionExit().trigger()
+CHANGE_PROBE = FINISH + r'''
 
 def start():
     import processing
