@@ -937,10 +937,22 @@ def cmd_similarity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_encoder_options(parser: argparse.ArgumentParser, note: str = "") -> None:
+    """How the tiles are encoded, for the commands that embed a scene first (similarity, cluster,
+    change, timeseries): batch size, precision (auto, as classify) and device."""
+    from .options import DEFAULT_BATCH_SIZE
+
+    parser.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
+                        help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
+                        help=f"the encoder's: auto (bfloat16 where it is fast, as classify), float32 or "
+                             f"bfloat16{note}")
+    _add_device(parser, seed=False)
+
+
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     """The options of a scene that is embedded first (ignored for an embedding raster)."""
     from .embedding_cache import FIELD_RESOLUTION
-    from .options import DEFAULT_BATCH_SIZE
 
     note = "scenes only: an embedding raster is read as it is"
     parser.add_argument("scene", help="a Landsat product (MTL file, folder or .tar), a raster, as classify "
@@ -950,12 +962,7 @@ def _add_field_options(parser: argparse.ArgumentParser) -> None:
     _add_scene_options(parser, FIELD_RESOLUTION, only=note)
     parser.add_argument("--no-metadata", action="store_true", help=f"encode date and position as missing "
                                                                     f"({note})")
-    parser.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
-                        help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
-    parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
-                        help="the encoder's: auto (bfloat16 where it is fast, as classify), float32 or "
-                             f"bfloat16 ({note})")
-    _add_device(parser, seed=False)
+    _add_encoder_options(parser, f" ({note})")
 
 
 def add_similarity_parser(commands: argparse._SubParsersAction) -> None:
@@ -1057,7 +1064,7 @@ def cmd_change(args: argparse.Namespace) -> int:
 def _add_dated_options(parser: argparse.ArgumentParser) -> None:
     """The options two or more dates share (each date's own acquisition aside)."""
     from .landsat import DEFAULT_QA_MASK, QA_PIXEL_BITS
-    from .options import DEFAULT_BATCH_SIZE, DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX
+    from .options import DEFAULT_INPUT_SCALE, DEFAULT_STRIDE_PX
     from .pixel_quality import INPUT_SCALES
 
     parser.add_argument("--model", "--checkpoint", dest="checkpoint", default=None, metavar="NAME_OR_FILE",
@@ -1076,11 +1083,7 @@ def _add_dated_options(parser: argparse.ArgumentParser) -> None:
                         help="dn, reflectance or auto (default), as classify")
     parser.add_argument("--no-metadata", action="store_true",
                         help="encode date and position as missing on every date")
-    parser.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE,
-                        help=f"tiles per batch ({DEFAULT_BATCH_SIZE})")
-    parser.add_argument("--precision", default="auto", choices=["float32", "bfloat16", "auto"],
-                        help="the encoder's: auto (bfloat16 where it is fast), float32 or bfloat16")
-    _add_device(parser, seed=False)
+    _add_encoder_options(parser)
 
 
 def add_change_parser(commands: argparse._SubParsersAction) -> None:
